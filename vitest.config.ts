@@ -1,0 +1,32 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const app = fileURLToPath(new URL("./app", import.meta.url));
+
+// Two projects: pure unit tests beside the code (no database), and integration tests under
+// tests/ that each get their own freshly migrated PostgreSQL database per worker.
+export default defineConfig({
+  resolve: { alias: { "~": app } },
+  test: {
+    env: { TZ: "UTC" },
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["app/**/*.test.ts", "server/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/e2e/**", "tests/bench/**"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/worker-database.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
