@@ -1,0 +1,48 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import { CsrfField } from "./forms";
+
+interface HeaderUser {
+  name: string;
+  roles: string[];
+}
+
+export function SiteHeader({ user }: { user: HeaderUser | null }) {
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand" aria-label="SCALE Events, home">
+          <span className="brand__mark" aria-hidden="true">S</span>
+          <span className="brand__name">SCALE <span>Events</span></span>
+        </Link>
+        <nav aria-label="Main" className="site-nav">
+          <NavLink to="/events">Events</NavLink>
+          {user ? (
+            <>
+              <span className="site-nav__user" title={user.roles.join(", ").toLowerCase()}>{user.name}</span>
+              <Form method="post" action="/signout" className="inline-form">
+                <CsrfField />
+                <button type="submit" className="button button--ghost">Sign out</button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/signin">Sign in</NavLink>
+              <Link to="/signup" className="button button--small">Create account</Link>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <p>
+        SCALE Events serves the SCALE network — European Smart and Lighthouse Cities Amplified: 48 lighthouse
+        and 72 fellow cities replicating proven smart-city solutions.
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,40 @@
+// Sign-up and sign-in. Inputs arrive parsed (validation.ts); these functions decide.
+import { DomainError } from "~/domain/errors";
+import { db } from "~/utils/db.server";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
+import type { SessionUser } from "./sessions.server";
+import type { SignInInput, SignUpInput } from "./validation";
+
+const userSelect = { id: true, email: true, name: true, roles: true } as const;
+
+export async function signUp(input: SignUpInput): Promise<SessionUser> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db().user.create({
+      data: { email: input.email, name: input.name, passwordHash, roles: ["ATTENDEE"] },
+      select: userSelect,
+    });
+  } catch (error) {
+    // The unique index decides, so two simultaneous sign-ups cannot both win.
+    if ((error as { code?: string }).code === "P2002") {
+      throw new DomainError("EMAIL_TAKEN", "An account with this email already exists. Sign in instead?", {
+        fieldErrors: { email: "An account with this email already exists." },
+      });
+    }
+    throw error;
+  }
+}
+
+export async function signIn(input: SignInInput): Promise<SessionUser> {
+  const user = await db().user.findUnique({ where: { email: input.email }, select: { ...userSelect, passwordHash: true } });
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !valid) {
+    throw new DomainError("INVALID_CREDENTIALS", "That email and password do not match an account.");
+  }
+  const { passwordHash: _omit, ...sessionUser } = user;
+  return sessionUser;
+}
+
+export function hasRole(user: Pick<SessionUser, "roles"> | null | undefined, ...roles: SessionUser["roles"]): boolean {
+  return !!user && user.roles.some((role) => role === "ADMIN" || roles.includes(role));
+}

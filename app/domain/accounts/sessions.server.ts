@@ -1,0 +1,51 @@
+// DB-backed sessions: the cookie carries 256 random bits; the table keeps only their SHA-256,
+// so a leaked database dump cannot be replayed as cookies.
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "~/utils/db.server";
+import type { UserRole } from "~/generated/prisma/enums";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  roles: UserRole[];
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(userId: string, days: number, userAgent?: string | null): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + days * 86_400_000);
+  await db().session.create({
+    data: { id: hashSessionToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
+  });
+  return { token, expiresAt };
+}
+
+// lastSeenAt is refreshed at most this often, so reading a session is not a write per request.
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+export async function findSessionUser(token: string | undefined | null): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const session = await db().session.findUnique({
+    where: { id: hashSessionToken(token) },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, roles: true } } },
+  });
+  if (!session || session.expiresAt <= new Date()) return null;
+  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
+  }
+  return session.user;
+}
+
+export async function destroySession(token: string | undefined | null): Promise<void> {
+  if (!token) return;
+  await db().session.deleteMany({ where: { id: hashSessionToken(token) } });
+}
+
+export async function deleteExpiredSessions(now = new Date()): Promise<number> {
+  const { count } = await db().session.deleteMany({ where: { expiresAt: { lt: now } } });
+  return count;
+}

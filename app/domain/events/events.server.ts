@@ -1,0 +1,118 @@
+// Reading events for the public pages. Only published events are public; drafts are visible
+// to their organisers (and admins) only — the scope is part of the query, not a later check.
+import type { Prisma } from "~/generated/prisma/client";
+import { hasRole, } from "~/domain/accounts/accounts.server";
+import type { SessionUser } from "~/domain/accounts/sessions.server";
+import { fromWallTime } from "~/domain/time/zoned";
+import { db } from "~/utils/db.server";
+import type { CatalogueFilters } from "./catalogue";
+
+const cardSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  kind: true,
+  mode: true,
+  status: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  city: true,
+  country: true,
+  themes: true,
+} satisfies Prisma.EventSelect;
+
+export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
+
+function dayStartUtc(day: string): Date {
+  const [year, month, date] = day.split("-").map(Number);
+  return fromWallTime({ year, month, day: date, hour: 0, minute: 0 }, "UTC");
+}
+
+export function catalogueWhere(filters: CatalogueFilters, now = new Date()): Prisma.EventWhereInput {
+  const and: Prisma.EventWhereInput[] = [{ status: { in: ["PUBLISHED", "CANCELLED"] } }];
+  if (!filters.past) and.push({ endsAt: { gte: now } });
+  if (filters.kind) and.push({ kind: filters.kind });
+  if (filters.theme) and.push({ themes: { has: filters.theme } });
+  if (filters.country) and.push({ country: filters.country });
+  // Date filters are calendar days; an event matches when it overlaps the chosen days.
+  if (filters.from) and.push({ endsAt: { gte: dayStartUtc(filters.from) } });
+  if (filters.to) and.push({ startsAt: { lt: new Date(dayStartUtc(filters.to).getTime() + 86_400_000) } });
+  if (filters.q) {
+    and.push({
+      OR: [
+        { title: { contains: filters.q, mode: "insensitive" } },
+        { summary: { contains: filters.q, mode: "insensitive" } },
+        { city: { contains: filters.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+export async function listCatalogue(filters: CatalogueFilters, limit = 60): Promise<EventCard[]> {
+  return db().event.findMany({
+    where: catalogueWhere(filters),
+    orderBy: [{ startsAt: filters.past ? "desc" : "asc" }, { id: "asc" }],
+    take: limit,
+    select: cardSelect,
+  });
+}
+
+export async function listUpcomingEvents(limit = 6): Promise<EventCard[]> {
+  return listCatalogue({ past: false }, limit);
+}
+
+/** Countries that have at least one public event, for the catalogue's filter. */
+export async function catalogueCountries(): Promise<string[]> {
+  const rows = await db().event.findMany({
+    where: { status: "PUBLISHED", country: { not: null } },
+    distinct: ["country"],
+    select: { country: true },
+    orderBy: { country: "asc" },
+  });
+  return rows.map((r) => r.country!).filter(Boolean);
+}
+
+export async function findVisibleEvent(slug: string, viewer: SessionUser | null) {
+  const event = await db().event.findFirst({
+    where: {
+      slug,
+      OR: [
+        { status: { in: ["PUBLISHED", "CANCELLED"] } },
+        ...(viewer ? [{ organisers: { some: { userId: viewer.id } } }] : []),
+        ...(hasRole(viewer, "ADMIN") ? [{}] : []),
+      ],
+    },
+    include: {
+      organisation: { select: { name: true, slug: true, kind: true, country: true } },
+      organisers: { select: { role: true, user: { select: { name: true, jobTitle: true } } }, orderBy: { createdAt: "asc" } },
+      stops: { orderBy: { position: "asc" } },
+      ticketTypes: {
+        where: { hidden: false },
+        orderBy: { position: "asc" },
+        select: { id: true, name: true, priceCents: true, currency: true, capacity: true, taken: true, salesEndAt: true },
+      },
+      sessions: {
+        where: { status: "PUBLISHED" },
+        orderBy: [{ startsAt: "asc" }, { title: "asc" }],
+        take: 8,
+        select: {
+          id: true,
+          title: true,
+          format: true,
+          startsAt: true,
+          endsAt: true,
+          room: { select: { name: true } },
+          track: { select: { name: true, color: true } },
+          speakers: { select: { speaker: { select: { name: true, organisation: true } } } },
+        },
+      },
+      _count: { select: { sessions: { where: { status: "PUBLISHED" } } } },
+    },
+  });
+  return event;
+}
+
+export type VisibleEvent = NonNullable<Awaited<ReturnType<typeof findVisibleEvent>>>;

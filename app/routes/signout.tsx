@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { endSession } from "~/utils/auth.server";
+import { readForm } from "~/utils/forms.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await readForm(request, z.object({}));
+  return endSession(request);
+}

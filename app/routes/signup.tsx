@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { signUp } from "~/domain/accounts/accounts.server";
+import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
+import { signUpSchema } from "~/domain/accounts/validation";
+import { getUser, safeRedirect, startSession } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Create your account — SCALE Events" }];
+
+export const headers = forwardActionHeaders;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect("/");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
+  let values: Record<string, string> = {};
+  try {
+    const form = await readForm(request, signUpSchema);
+    if (!form.ok) return formFailure(form);
+    values = { name: form.data.name, email: form.data.email };
+    await hitRateLimit({ key: `signup:${clientIp(request)}`, limit: env().AUTH_RATE_LIMIT, windowSeconds: 60 });
+    const user = await signUp(form.data);
+    return startSession(request, user.id, redirectTo);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return domainFailure(error, values);
+  }
+}
+
+export default function SignUp() {
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const values = result && !result.ok ? result.values : {};
+  return (
+    <section className="card form-card" aria-labelledby="signup-title">
+      <h1 id="signup-title">Create your account</h1>
+      <p className="tz-note">Register for events, book roadshow meetings and ask questions in live sessions.</p>
+      <FormError message={result && !result.ok ? result.formError : undefined} />
+      <Form method="post" noValidate>
+        <CsrfField />
+        <TextField label="Full name" name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
+        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={errors.password} />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
+        </button>
+      </Form>
+      <p style={{ marginTop: "1rem" }}>
+        Already have an account? <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Sign in</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+// Who is asking: the session cookie → the signed-in user. Shared by Remix loaders/actions and
+// the Socket.IO handshake, so pages and sockets authenticate the same way.
+import { createCookie, redirect } from "@remix-run/node";
+import { createSession, destroySession, findSessionUser, type SessionUser } from "~/domain/accounts/sessions.server";
+import { hasRole } from "~/domain/accounts/accounts.server";
+import { DomainError } from "~/domain/errors";
+import { env } from "./env.server";
+
+export const SESSION_COOKIE_NAME = "scale_sid";
+
+function sessionCookie() {
+  return createCookie(SESSION_COOKIE_NAME, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: env().NODE_ENV === "production",
+    path: "/",
+    maxAge: env().SESSION_DAYS * 86_400,
+  });
+}
+
+export async function sessionTokenFromCookieHeader(cookieHeader: string | null | undefined): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const value = await sessionCookie().parse(cookieHeader);
+  return typeof value === "string" ? value : null;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return findSessionUser(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/signin?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+export async function requireRole(request: Request, ...roles: SessionUser["roles"]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!hasRole(user, ...roles)) throw new DomainError("FORBIDDEN", "You do not have access to this page.");
+  return user;
+}
+
+/** Starts a session and redirects, rotating any previous session id (no fixation). */
+export async function startSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
+  await destroySession(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
+  const { token } = await createSession(userId, env().SESSION_DAYS, request.headers.get("User-Agent"));
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
+}
+
+export async function endSession(request: Request): Promise<Response> {
+  await destroySession(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
+  return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
+/** Only same-site paths: "/events?x" yes; "//evil.example", "https://…" no. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

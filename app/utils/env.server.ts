@@ -1,0 +1,64 @@
+// Every setting comes from the environment and is validated once; a bad value stops the
+// process at start-up with a message naming the variable, instead of failing later.
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(z.string().url().optional())
+  .optional();
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** Public base URL, used in emails, calendar links and ICS UIDs. */
+  PUBLIC_URL: optionalUrl,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** PostgreSQL; when absent an embedded PostgreSQL is started with the server. */
+  DATABASE_URL: optionalUrl,
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  EMBEDDED_PG_DIR: z.string().default(".data/postgres"),
+  /** Seed demo data into an empty database at start-up ("false" to skip). */
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  REDIS_URL: optionalUrl,
+  /** Socket.IO adapter across nodes: memory (one node), redis (REDIS_URL) or postgres. */
+  SOCKET_ADAPTER: z.enum(["memory", "redis", "postgres"]).optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  /** Only for tests and local doubles of Stripe's API, e.g. http://127.0.0.1:12111 */
+  STRIPE_API_BASE: optionalUrl,
+  SMTP_URL: optionalUrl,
+  MAIL_FROM: z.string().default("SCALE Events <events@scale-cities.eu>"),
+  /** Sessions live this many days. */
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Requests per minute per IP+email for sign-in and sign-up. */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** Tests change process.env between cases; this forgets the parsed copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+export function publicUrl(): string {
+  const e = env();
+  return e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+}

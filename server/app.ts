@@ -1,0 +1,113 @@
+// One HTTP server: Express → Remix request handler, plus Socket.IO on the same port.
+import { createServer, type Server as HttpServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import type { Logger } from "pino";
+import { db, disconnectDb } from "../app/utils/db.server";
+import { attachRealtime } from "./realtime/index";
+import { type AdapterKind } from "./realtime/adapter";
+import { csrfCookie, guardMutations, redactPath, securityHeaders } from "./security";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BUILD_PATH = path.join(ROOT, "build/index.js");
+
+export interface AppServer {
+  httpServer: HttpServer;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function loadBuild(): Promise<ServerBuild> {
+  return (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+}
+
+export async function startAppServer(options: {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  logger: Logger;
+  production: boolean;
+  adapter: AdapterKind;
+  redisUrl?: string;
+  trustProxy?: boolean;
+}): Promise<AppServer> {
+  process.env.DATABASE_URL = options.databaseUrl;
+  const { logger } = options;
+  const build = await loadBuild();
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", true);
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, path: redactPath(req.originalUrl), status: res.statusCode, ms: Math.round(ms) }, "request");
+    });
+    next();
+  });
+  app.use(securityHeaders(options.production));
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await db().$queryRaw`SELECT 1`;
+      res.json({ ok: true, database: "up" });
+    } catch (error) {
+      logger.error({ err: error }, "health check failed");
+      res.status(503).json({ ok: false, database: "down" });
+    }
+  });
+
+  // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+
+  app.use(csrfCookie(options.production));
+  app.use(guardMutations);
+  app.all(
+    "*",
+    (req, _res, next) => {
+      // The only trusted source of the client address for app code (rate limits).
+      req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+      next();
+    },
+    createRequestHandler({
+      build,
+      mode: options.production ? "production" : "development",
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
+    }),
+  );
+
+  const httpServer = createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const realtime = await attachRealtime(httpServer, {
+    adapter: options.adapter,
+    redisUrl: options.redisUrl,
+    databaseUrl: options.databaseUrl,
+    logger,
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    httpServer,
+    port,
+    close() {
+      closing ??= (async () => {
+        // Socket.IO's close also stops the HTTP server from accepting; then drain keep-alives.
+        await realtime.close();
+        httpServer.closeAllConnections?.();
+        await disconnectDb();
+      })();
+      return closing;
+    },
+  };
+}

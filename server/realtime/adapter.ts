@@ -1,0 +1,50 @@
+// Which Socket.IO adapter carries broadcasts between app nodes: in-memory for a single node,
+// Redis (sharded pub/sub) when REDIS_URL is set, PostgreSQL when asked for — so a small
+// multi-node deployment needs no extra service.
+import type { Server } from "socket.io";
+import pg from "pg";
+import type { Logger } from "pino";
+
+export type AdapterKind = "memory" | "redis" | "postgres";
+
+export function chooseAdapter(config: { SOCKET_ADAPTER?: AdapterKind; REDIS_URL?: string }): AdapterKind {
+  if (config.SOCKET_ADAPTER) return config.SOCKET_ADAPTER;
+  return config.REDIS_URL ? "redis" : "memory";
+}
+
+/** Installs the adapter; returns a function that closes its connections. */
+export async function installAdapter(
+  io: Server,
+  kind: AdapterKind,
+  config: { REDIS_URL?: string; DATABASE_URL: string },
+  logger: Logger,
+): Promise<() => Promise<void>> {
+  if (kind === "redis") {
+    if (!config.REDIS_URL) throw new Error("SOCKET_ADAPTER=redis needs REDIS_URL");
+    const { createClient } = await import("redis");
+    const { createShardedAdapter } = await import("@socket.io/redis-adapter");
+    const pubClient = createClient({ url: config.REDIS_URL });
+    const subClient = pubClient.duplicate();
+    pubClient.on("error", (error) => logger.error({ err: error }, "redis adapter error"));
+    subClient.on("error", (error) => logger.error({ err: error }, "redis adapter error"));
+    await Promise.all([pubClient.connect(), subClient.connect()]);
+    io.adapter(createShardedAdapter(pubClient, subClient));
+    logger.info("socket.io adapter: redis (sharded pub/sub)");
+    return async () => {
+      await Promise.allSettled([pubClient.quit(), subClient.quit()]);
+    };
+  }
+  if (kind === "postgres") {
+    const { createAdapter } = await import("@socket.io/postgres-adapter");
+    const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
+    await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
+      id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    io.adapter(createAdapter(pool, { errorHandler: (error) => logger.error({ err: error }, "postgres adapter error") }));
+    logger.info("socket.io adapter: postgres");
+    return async () => {
+      await pool.end().catch(() => {});
+    };
+  }
+  logger.info("socket.io adapter: in-memory (single node)");
+  return async () => {};
+}

@@ -1,0 +1,56 @@
+// The realtime layer: authenticates each socket from the same session cookie as the pages,
+// then hands connections to the capability handlers. Rules stay in app/domain.
+import type { Server as HttpServer } from "node:http";
+import type { Logger } from "pino";
+import { Server } from "socket.io";
+import { findSessionUser, type SessionUser } from "../../app/domain/accounts/sessions.server";
+import { sessionTokenFromCookieHeader } from "../../app/utils/auth.server";
+import { installAdapter, type AdapterKind } from "./adapter";
+
+export interface SocketData {
+  user: SessionUser | null;
+}
+
+export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+export async function attachRealtime(
+  httpServer: HttpServer,
+  options: { adapter: AdapterKind; redisUrl?: string; databaseUrl: string; logger: Logger },
+): Promise<{ io: Server; close(): Promise<void> }> {
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // Same origin only: the pages and the socket are served by this process.
+    cors: { origin: false },
+  });
+  const closeAdapter = await installAdapter(io, options.adapter, { REDIS_URL: options.redisUrl, DATABASE_URL: options.databaseUrl }, options.logger);
+
+  io.use(async (socket, next) => {
+    try {
+      const token = await sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
+      (socket.data as SocketData).user = await findSessionUser(token);
+      next();
+    } catch (error) {
+      options.logger.error({ err: error }, "socket authentication failed");
+      next(new Error("AUTH_UNAVAILABLE"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const data = socket.data as SocketData;
+    // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
+    socket.on("session:whoami", (ack: unknown) => {
+      if (typeof ack !== "function") return;
+      ack(data.user ? { ok: true, user: { id: data.user.id, name: data.user.name, roles: data.user.roles } } : { ok: true, user: null });
+    });
+  });
+
+  return {
+    io,
+    async close() {
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeAdapter();
+    },
+  };
+}
