@@ -9,6 +9,8 @@ export default defineConfig({
   resolve: { alias: { "~": app } },
   test: {
     env: { TZ: "UTC" },
+    // Two cores: more workers only make the integration databases fight for them.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -24,7 +26,6 @@ export default defineConfig({
           setupFiles: ["tests/support/worker-database.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          maxWorkers: 2,
         },
       },
     ],
