@@ -47,6 +47,9 @@ export function securityHeaders(production: boolean) {
 /** Gives every visitor a CSRF token cookie; pages echo it in a hidden field. */
 export function csrfCookie(production: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
+    // Calendar files are fetched by calendar apps, never followed by a form: a Set-Cookie there
+    // only stops shared caches from storing public feeds.
+    if (req.method === "GET" && req.path.endsWith(".ics")) return next();
     const existing = parseCookie(req.headers.cookie ?? "", CSRF_COOKIE_NAME);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");
     if (token !== existing) {
@@ -83,7 +86,20 @@ export function parseCookie(header: string, name: string): string | null {
   return null;
 }
 
-/** Feed tokens and ticket codes must never reach the logs. */
+// Secret path segments: /feeds/<token>.ics (personal calendar feeds), /calendar/feed/<token>,
+// /c/<ticket code>. Case-insensitive and tolerant of repeated slashes, because the router
+// matches "/Feeds//<token>.ics" too.
+const SECRET_SEGMENT = /(\/(?:feeds|calendar\/feed|c)\/+)[^/?#]+/gi;
+
+/** Feed tokens and ticket codes must never reach the logs. Drops the query string too. */
 export function redactPath(path: string): string {
-  return path.replace(/(\/(?:feeds|calendar\/feed|c)\/)[^/?]+/g, "$1[redacted]").replace(/\?.*$/, "");
+  const withoutQuery = path.replace(/[?#][\s\S]*$/, "");
+  let decoded = withoutQuery;
+  try {
+    // The router decodes percent-escapes ("/%66eeds/<token>"), so redaction must see the same path.
+    decoded = decodeURIComponent(withoutQuery);
+  } catch {
+    // Malformed escapes: the router would not decode them either; redact the raw path.
+  }
+  return decoded.replace(SECRET_SEGMENT, "$1[redacted]");
 }

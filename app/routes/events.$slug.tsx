@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AddToCalendar } from "~/components/calendar/add-to-calendar";
 import { KindBadge, placeLabel, ThemeBadges } from "~/components/events/event-card";
+import { eventCalendarLinks } from "~/domain/calendar/feeds.server";
 import { countryName } from "~/domain/events/catalogue";
 import { findVisibleEvent } from "~/domain/events/events.server";
 import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
@@ -13,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const event = await findVisibleEvent(params.slug ?? "", user);
   if (!event) throw new Response("This event does not exist or is not published yet.", { status: 404 });
-  return { event };
+  return { event, calendarLinks: event.status === "PUBLISHED" ? eventCalendarLinks(event) : null };
 }
 
 function price(cents: number, currency: string): string {
@@ -22,7 +24,7 @@ function price(cents: number, currency: string): string {
 }
 
 export default function EventPage() {
-  const { event } = useLoaderData<typeof loader>();
+  const { event, calendarLinks } = useLoaderData<typeof loader>();
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
   return (
@@ -85,6 +87,7 @@ export default function EventPage() {
                 {event._count.sessions > event.sessions.length ? (
                   <p className="tz-note">and {event._count.sessions - event.sessions.length} more sessions.</p>
                 ) : null}
+                <p><Link to={`/events/${event.slug}/agenda`}>Full agenda</Link></p>
               </>
             )}
           </section>
@@ -110,6 +113,8 @@ export default function EventPage() {
               </div>
             ) : null}
           </dl>
+          {calendarLinks ? <AddToCalendar links={calendarLinks} /> : null}
+          <p style={{ marginTop: "1rem" }}><Link to={`/events/${event.slug}/rooms`}>Rooms: matchmaking and speed networking</Link></p>
           <p style={{ marginTop: "1rem" }}><Link to="/events">← All events</Link></p>
         </aside>
       </div>

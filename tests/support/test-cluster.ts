@@ -1,5 +1,6 @@
 // The PostgreSQL server the tests use: DATABASE_URL's server when set (CI has one),
 // otherwise a disposable embedded cluster in .data/postgres-test.
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import pg from "pg";
 import { ensureDatabase, withDatabaseName } from "../../server/db/bootstrap";
 import { startEmbeddedPostgres } from "../../server/db/embedded";
@@ -17,7 +18,32 @@ export interface TestCluster {
 export async function startTestCluster(): Promise<TestCluster> {
   const external = process.env.DATABASE_URL;
   if (external) return { adminUrl: withDatabaseName(external, "postgres"), stop: async () => {} };
-  return startEmbeddedPostgres({ dataDir: TEST_EMBEDDED_DIR, port: TEST_EMBEDDED_PORT, disposable: true });
+  // A second test run on the same checkout (two terminals, parallel work) gets a private,
+  // throw-away cluster instead of failing on the shared one's lock.
+  if (!clusterInUse(TEST_EMBEDDED_DIR)) {
+    return startEmbeddedPostgres({ dataDir: TEST_EMBEDDED_DIR, port: TEST_EMBEDDED_PORT, disposable: true });
+  }
+  const privateDir = `${TEST_EMBEDDED_DIR}-${process.pid}`;
+  const cluster = await startEmbeddedPostgres({ dataDir: privateDir, port: TEST_EMBEDDED_PORT + 1, disposable: true });
+  return {
+    adminUrl: cluster.adminUrl,
+    async stop() {
+      await cluster.stop();
+      rmSync(privateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function clusterInUse(dataDir: string): boolean {
+  const pidFile = `${dataDir}/postmaster.pid`;
+  if (!existsSync(pidFile)) return false;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A fresh database `name`: copied from `template` when given (fast), else migrated. */

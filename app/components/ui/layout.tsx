@@ -18,6 +18,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <NavLink to="/events">Events</NavLink>
           {user ? (
             <>
+              <NavLink to="/account/calendar">Calendar</NavLink>
+              <NavLink to="/my/agenda">My agenda</NavLink>
               <span className="site-nav__user" title={user.roles.join(", ").toLowerCase()}>{user.name}</span>
               <Form method="post" action="/signout" className="inline-form">
                 <CsrfField />

@@ -85,6 +85,8 @@ export async function findVisibleEvent(slug: string, viewer: SessionUser | null)
         ...(hasRole(viewer, "ADMIN") ? [{}] : []),
       ],
     },
+    // The join link is for registered people only (agenda/webinar pages decide); never public.
+    omit: { onlineUrl: true },
     include: {
       organisation: { select: { name: true, slug: true, kind: true, country: true } },
       organisers: { select: { role: true, user: { select: { name: true, jobTitle: true } } }, orderBy: { createdAt: "asc" } },
@@ -112,6 +114,11 @@ export async function findVisibleEvent(slug: string, viewer: SessionUser | null)
       _count: { select: { sessions: { where: { status: "PUBLISHED" } } } },
     },
   });
+  // An unpublished agenda is the organisers' draft, even where single sessions are marked published.
+  if (event && !event.agendaPublishedAt) {
+    event.sessions = [];
+    event._count.sessions = 0;
+  }
   return event;
 }
 

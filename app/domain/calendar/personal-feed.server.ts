@@ -1,0 +1,256 @@
+// Personal feed tokens and serving the personal feed fast.
+//
+// Tokens: only the SHA-256 is stored (feed-token.ts), so the plain link exists only in the
+// response that created it. The account page therefore shows the link once, right after it
+// is created or regenerated, and otherwise offers "Regenerate" (which revokes every older
+// link). No encrypted copy is kept: nothing in the database can be turned back into a link.
+//
+// Speed: calendar apps poll every feed URL again and again, and most polls find nothing new.
+// One prepared query checks the token and computes a cheap fingerprint (counts and latest
+// updatedAt of every row the feed is built from); when it matches the cached copy the
+// rendered body and its ETag are served without loading or rendering anything.
+import pg from "pg";
+import { db, type Tx } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from "./links";
+import { generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "./feed-token";
+import { renderPersonalFeed, type CalendarDocument } from "./feeds.server";
+
+export interface FeedTokenStatus {
+  active: boolean;
+  createdAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+export type GetOrCreateFeedTokenResult =
+  | { created: true; token: string; createdAt: Date }
+  | { created: false; createdAt: Date; lastUsedAt: Date | null };
+
+/** The URL path of a personal feed (token inside; never log it). */
+export function personalFeedPath(token: string): string {
+  return `/feeds/${token}.ics`;
+}
+
+export interface PersonalFeedLinks {
+  feedUrl: string;
+  webcalUrl: string;
+  googleSubscribeUrl: string;
+  outlookSubscribeUrl: string;
+}
+
+/** Every way to subscribe to the feed behind `token`; only ever built right after the token is made. */
+export function personalFeedLinks(token: string): PersonalFeedLinks {
+  const feedUrl = `${publicUrl()}${personalFeedPath(token)}`;
+  return {
+    feedUrl,
+    webcalUrl: webcalUrl(feedUrl),
+    googleSubscribeUrl: googleSubscribeUrl(feedUrl),
+    outlookSubscribeUrl: outlookSubscribeUrl(feedUrl, "SCALE Events"),
+  };
+}
+
+export async function feedTokenStatus(userId: string): Promise<FeedTokenStatus> {
+  const active = await db().calendarFeedToken.findFirst({
+    where: { userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, lastUsedAt: true },
+  });
+  return { active: Boolean(active), createdAt: active?.createdAt ?? null, lastUsedAt: active?.lastUsedAt ?? null };
+}
+
+/** Serialises token changes of one user (row lock on the user), so two clicks never leave two live links. */
+async function lockUser(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId}::uuid FOR UPDATE`;
+}
+
+/**
+ * Creates the user's feed link if they have none. When one exists its plain token cannot be
+ * recovered (only the hash is stored): the caller gets `created: false` and should offer
+ * regenerateFeedToken instead.
+ */
+export async function getOrCreateFeedToken(userId: string): Promise<GetOrCreateFeedTokenResult> {
+  return db().$transaction(async (tx) => {
+    await lockUser(tx, userId);
+    const existing = await tx.calendarFeedToken.findFirst({
+      where: { userId, revokedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true, lastUsedAt: true },
+    });
+    if (existing) return { created: false, createdAt: existing.createdAt, lastUsedAt: existing.lastUsedAt };
+    const { token, tokenHash } = generateFeedToken();
+    const row = await tx.calendarFeedToken.create({ data: { userId, tokenHash }, select: { createdAt: true } });
+    return { created: true, token, createdAt: row.createdAt };
+  });
+}
+
+/** Revokes every live link of the user and creates a new one; the old URLs answer 404 from now on. */
+export async function regenerateFeedToken(userId: string): Promise<{ token: string; createdAt: Date; revoked: number }> {
+  return db().$transaction(async (tx) => {
+    await lockUser(tx, userId);
+    const now = new Date();
+    const { count } = await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    const { token, tokenHash } = generateFeedToken();
+    const row = await tx.calendarFeedToken.create({ data: { userId, tokenHash }, select: { createdAt: true } });
+    return { token, createdAt: row.createdAt, revoked: count };
+  });
+}
+
+// ───────────────────────────── serving ─────────────────────────────
+
+interface FeedLookup {
+  tokenId: string;
+  userId: string;
+  lastUsedAt: Date | null;
+  fingerprint: string;
+}
+
+/**
+ * The live token by its hash, and a fingerprint of everything the user's feed is built from:
+ * per kind of item, the number of rows and the latest updatedAt over the item's row and the
+ * rows it shows (event, session, other participant, stop). Any insert, update or delete of
+ * those rows changes a count or a latest updatedAt (Prisma's @updatedAt moves on every
+ * update), so an equal fingerprint means equal data — except for rows without updatedAt
+ * (room, track, speaker, meeting point names), whose edits show once the cached copy reaches
+ * FEED_CACHE_MAX_AGE_MS.
+ */
+const LOOKUP_SQL = `
+SELECT t.id AS "tokenId", t."userId"::text AS "userId", t."lastUsedAt" AS "lastUsedAt",
+  concat_ws('|', u."updatedAt",
+    (SELECT count(*) || ':' || coalesce(max(greatest(r."updatedAt", e."updatedAt"))::text, '')
+       FROM "Registration" r JOIN "Event" e ON e.id = r."eventId"
+      WHERE r."userId" = t."userId"),
+    (SELECT count(*) || ':' || coalesce(max(greatest(p."createdAt", s."updatedAt", e."updatedAt"))::text, '')
+       FROM "AgendaPick" p JOIN "AgendaSession" s ON s.id = p."sessionId" JOIN "Event" e ON e.id = s."eventId"
+      WHERE p."userId" = t."userId"),
+    (SELECT count(*) || ':' || coalesce(max(greatest(m."updatedAt", e."updatedAt", h."updatedAt", g."updatedAt", st."updatedAt"))::text, '')
+       FROM "Meeting" m JOIN "Event" e ON e.id = m."eventId"
+       JOIN "User" h ON h.id = m."hostId" JOIN "User" g ON g.id = m."guestId"
+       LEFT JOIN "RoadshowStop" st ON st.id = m."stopId"
+      WHERE m."hostId" = t."userId" OR m."guestId" = t."userId")
+  ) AS fingerprint
+FROM "CalendarFeedToken" t JOIN "User" u ON u.id = t."userId"
+WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`;
+
+// Every calendar poll runs this one query, so it runs as a *named prepared statement* on a
+// small pool of its own: through Prisma's driver adapter each raw query is parsed and planned
+// again (≈2.5 ms of planning for this one) plus ≈0.5 ms of client overhead; prepared on a
+// plain pg connection it costs about a third of that. Everything else uses db().
+const poolKey = Symbol.for("scale-events.calendar-lookup-pool");
+type GlobalWithPool = typeof globalThis & { [poolKey]?: { url: string; pool: pg.Pool } };
+
+function lookupPool(): pg.Pool {
+  const holder = globalThis as GlobalWithPool;
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const existing = holder[poolKey];
+  if (existing && existing.url === url) return existing.pool;
+  if (existing) void existing.pool.end().catch(() => {});
+  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle connection killed by the server (restart, dropped test database) must not crash the process.
+  pool.on("error", () => {});
+  holder[poolKey] = { url, pool };
+  return pool;
+}
+
+/** Closes the lookup pool (server shutdown, tests). */
+export async function closeFeedLookupPool(): Promise<void> {
+  const holder = globalThis as GlobalWithPool;
+  const existing = holder[poolKey];
+  holder[poolKey] = undefined;
+  await existing?.pool.end();
+}
+
+async function lookupFeed(tokenHash: string): Promise<FeedLookup | null> {
+  const result = await lookupPool().query<FeedLookup>({ name: "calendar-feed-lookup-v1", text: LOOKUP_SQL, values: [tokenHash] });
+  return result.rows[0] ?? null;
+}
+
+/**
+ * How long a cached feed may be reused while its fingerprint matches. Bounds staleness for
+ * what the fingerprint cannot see: renamed rooms/tracks/meeting points/speakers, and items
+ * aging out of the retention or history windows.
+ */
+export const FEED_CACHE_MAX_AGE_MS = 60_000;
+/** Memory bound of the cache (UTF-16 string sizes): a 300-item feed is ~130 K characters. */
+const FEED_CACHE_MAX_CHARS = 32 * 1024 * 1024;
+/** lastUsedAt is bookkeeping: write it at most this often per token, not on every poll. */
+const LAST_USED_WRITE_INTERVAL_MS = 60 * 60_000;
+
+interface CachedFeed {
+  fingerprint: string;
+  document: CalendarDocument;
+  expiresAt: number;
+}
+
+// Keyed by token hash (never the token); Map order doubles as least-recently-refreshed order.
+const feedCache = new Map<string, CachedFeed>();
+let cachedChars = 0;
+
+function cacheDelete(key: string): void {
+  const entry = feedCache.get(key);
+  if (!entry) return;
+  cachedChars -= entry.document.body.length;
+  feedCache.delete(key);
+}
+/** Renders in flight, so a burst of polls for the same changed feed renders it once. */
+const rendering = new Map<string, Promise<CalendarDocument>>();
+
+export interface PersonalFeedStats {
+  hits: number;
+  renders: number;
+}
+const stats: PersonalFeedStats = { hits: 0, renders: 0 };
+
+/** Counters for tests and benchmarks. */
+export function personalFeedStats(): PersonalFeedStats {
+  return { ...stats };
+}
+
+export function clearPersonalFeedCache(): void {
+  feedCache.clear();
+  cachedChars = 0;
+}
+
+async function renderOnce(cacheKey: string, userId: string, fingerprint: string): Promise<CalendarDocument> {
+  const inFlightKey = `${cacheKey}\u0000${fingerprint}`;
+  const pending = rendering.get(inFlightKey);
+  if (pending) return pending;
+  const promise = (async () => {
+    stats.renders++;
+    const document = await renderPersonalFeed(userId);
+    cacheDelete(cacheKey);
+    feedCache.set(cacheKey, { fingerprint, document, expiresAt: Date.now() + FEED_CACHE_MAX_AGE_MS });
+    cachedChars += document.body.length;
+    while (cachedChars > FEED_CACHE_MAX_CHARS && feedCache.size > 1) cacheDelete(feedCache.keys().next().value!);
+    return document;
+  })();
+  rendering.set(inFlightKey, promise);
+  try {
+    return await promise;
+  } finally {
+    rendering.delete(inFlightKey);
+  }
+}
+
+/**
+ * The personal feed behind a token, or null for a malformed, unknown or revoked token.
+ * The token itself is hashed at once and never stored, logged or used as a cache key.
+ */
+export async function personalFeedByToken(token: string): Promise<CalendarDocument | null> {
+  if (!isWellFormedFeedToken(token)) return null;
+  const tokenHash = hashFeedToken(token);
+  const found = await lookupFeed(tokenHash);
+  if (!found) return null;
+
+  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
+    // Does not touch any row the fingerprint reads, so it cannot invalidate the cache.
+    await db().calendarFeedToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: new Date() } });
+  }
+
+  const cached = feedCache.get(tokenHash);
+  if (cached && cached.fingerprint === found.fingerprint && cached.expiresAt > Date.now()) {
+    stats.hits++;
+    return cached.document;
+  }
+  return renderOnce(tokenHash, found.userId, found.fingerprint);
+}

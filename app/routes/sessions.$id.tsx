@@ -1,0 +1,203 @@
+// One session: details, speakers, "add to my agenda", the join area for online sessions, and
+// recording/slides once it is over.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
+import { CsrfField, FormError } from "~/components/ui/forms";
+import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
+import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
+import { loadSessionPage } from "~/domain/agenda/public.server";
+import { agendaActionFailure, agendaErrorResponse } from "~/domain/agenda/route-errors.server";
+import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
+import { THEME_LABELS } from "~/domain/events/catalogue";
+import { formatDate } from "~/domain/time/zoned";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { formFailure, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `${data.session.title} — ${data.session.event.title} — SCALE Events` }] : [{ title: "Session not found — SCALE Events" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const tz = new URL(request.url).searchParams.get("tz");
+  let page;
+  try {
+    page = await loadSessionPage(params.id ?? "", user, tz);
+  } catch (error) {
+    throw agendaErrorResponse(error);
+  }
+  const { session } = page;
+  const zone = displayTimeZone(session.event.timeZone, tz, tz ? "viewer" : "event");
+  return {
+    ...page,
+    signedIn: Boolean(user),
+    zone,
+    eventZone: session.event.timeZone,
+    when: `${formatDate(session.startsAt, zone)}, ${formatSessionTime(session, zone)}`,
+    startsAtIso: session.startsAt.toISOString(),
+    join: page.join.kind === "not-yet" ? { kind: page.join.kind, opens: page.join.opens } : { kind: page.join.kind, opens: null },
+  };
+}
+
+const pickSchema = z.object({ intent: z.enum(["add", "remove"], { error: "Unknown action." }) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request, pickSchema);
+  if (!form.ok) return formFailure(form);
+  try {
+    if (form.data.intent === "add") {
+      const result = await addToMyAgenda(user, params.id ?? "");
+      return json({ ok: true as const, notice: result.added ? "Added to your agenda." : "This session is already in your agenda.", warning: result.warning });
+    }
+    const result = await removeFromMyAgenda(user, params.id ?? "");
+    return json({ ok: true as const, notice: result.removed ? "Removed from your agenda." : "This session was not in your agenda.", warning: null });
+  } catch (error) {
+    const failure = agendaActionFailure(error, {}, form.data.intent);
+    return json(failure.body, { status: failure.status });
+  }
+}
+
+export default function SessionPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const { session } = data;
+  const seatsLeft = session.capacity !== null ? Math.max(0, session.capacity - session.taken) : null;
+  const cancelled = session.status === "CANCELLED";
+  return (
+    <article className="session-page agenda-ui">
+      <p className="breadcrumbs">
+        <Link to={`/events/${session.event.slug}/agenda`}>← Agenda of {session.event.title}</Link>
+      </p>
+      <header className="event-header">
+        <div className="badges">
+          <span className={`badge badge--format-${session.format}`}>{SESSION_FORMAT_LABELS[session.format]}</span>
+          {session.online ? <span className="badge badge--online">Online</span> : null}
+          {cancelled ? <span className="badge badge--cancelled">Cancelled</span> : null}
+          {session.status === "DRAFT" ? <span className="badge">Draft — only organisers see this</span> : null}
+          {session.themes.map((theme) => <span key={theme} className="badge badge--theme">{THEME_LABELS[theme]}</span>)}
+        </div>
+        <h1 className={cancelled ? "is-cancelled" : undefined}>{session.title}</h1>
+        <p className="session-page__when">
+          <time dateTime={data.startsAtIso}>{data.when}</time>
+          {" · "}
+          {[session.room?.name, session.online ? "Online" : null].filter(Boolean).join(" and ") || "Place to be announced"}
+          {session.track ? <> · <span className="track-chip" style={{ ["--track" as string]: session.track.color }}>{session.track.name}</span></> : null}
+        </p>
+        <ZoneSwitcher eventZone={data.eventZone} shownZone={data.zone} viewerZone={null} />
+      </header>
+
+      {result?.ok ? (
+        <div className="notice notice--success" role="status">{result.notice}</div>
+      ) : null}
+      {result?.ok && result.warning ? <div className="notice notice--info" role="status">{result.warning}</div> : null}
+      <FormError message={result && !result.ok ? ("formError" in result ? result.formError : undefined) : undefined} />
+
+      <div className="two-col">
+        <div className="stack">
+          <section className="card" aria-labelledby="about-session">
+            <h2 id="about-session">About this session</h2>
+            {session.description ? <div className="prose">{session.description}</div> : <p className="tz-note">No description yet.</p>}
+          </section>
+          <section className="card" aria-labelledby="speakers">
+            <h2 id="speakers">Speakers</h2>
+            {session.speakers.length === 0 ? (
+              <p className="tz-note">Speakers will be announced.</p>
+            ) : (
+              <ul className="speaker-list">
+                {session.speakers.map(({ speaker }) => (
+                  <li key={speaker.id}>
+                    <span className="speaker-list__avatar" aria-hidden="true">{speaker.name.slice(0, 1)}</span>
+                    <div>
+                      <strong>{speaker.name}</strong>
+                      <div className="tz-note">{[speaker.jobTitle, speaker.organisation].filter(Boolean).join(", ")}</div>
+                      {speaker.bio ? <p>{speaker.bio}</p> : null}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          {data.ended && (session.recordingUrl || session.slidesUrl) ? (
+            <section className="card" aria-labelledby="after">
+              <h2 id="after">Recording and slides</h2>
+              <ul className="link-list">
+                {session.recordingUrl ? <li><a href={session.recordingUrl} rel="noopener noreferrer" target="_blank">Watch the recording</a></li> : null}
+                {session.slidesUrl ? <li><a href={session.slidesUrl} rel="noopener noreferrer" target="_blank">Download the slides</a></li> : null}
+              </ul>
+            </section>
+          ) : null}
+        </div>
+
+        <aside className="stack">
+          <section className="card" aria-labelledby="my-agenda-box">
+            <h2 id="my-agenda-box">Your agenda</h2>
+            {seatsLeft !== null ? (
+              <p className={seatsLeft === 0 ? "seats seats--full" : "seats"}>
+                {seatsLeft === 0 ? "Full — all seats are taken" : `${seatsLeft} of ${session.capacity} seats left`}
+              </p>
+            ) : null}
+            {cancelled ? (
+              <p>This session has been cancelled.</p>
+            ) : !data.signedIn ? (
+              <p><Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> to add this session to your agenda.</p>
+            ) : data.picked ? (
+              <>
+                <p className="picked">✓ In your agenda</p>
+                <div className="button-row">
+                  <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download>Download .ics</a>
+                  <Form method="post" className="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="remove" />
+                    <button type="submit" className="button button--small button--ghost" disabled={busy}>Remove from my agenda</button>
+                  </Form>
+                </div>
+                <p className="tz-note"><Link to="/my/agenda">See my agenda</Link></p>
+              </>
+            ) : data.registered ? (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="intent" value="add" />
+                <button type="submit" className="button" disabled={busy || seatsLeft === 0 || data.ended}>
+                  {busy ? "Adding…" : "Add to my agenda"}
+                </button>
+                {data.ended ? <p className="tz-note">This session is over.</p> : null}
+              </Form>
+            ) : (
+              <p>Register for <Link to={`/events/${session.event.slug}`}>{session.event.title}</Link> to build your agenda.</p>
+            )}
+          </section>
+
+          {data.join.kind !== "none" ? (
+            <section className="card join-box" aria-labelledby="join-box">
+              <h2 id="join-box">Join online</h2>
+              {data.join.kind === "open" ? (
+                <>
+                  <p>The session is open.</p>
+                  <a className="button" href={`/sessions/${session.id}/join`}>Join now</a>
+                </>
+              ) : data.join.kind === "not-yet" ? (
+                <p>The join link opens {data.join.opens} ({data.joinLeadMinutes} minutes before the start).</p>
+              ) : data.join.kind === "ended" ? (
+                <p>This session has ended.{session.recordingUrl ? " The recording is above." : ""}</p>
+              ) : data.join.kind === "sign-in" ? (
+                <p><Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> as a registered attendee to get the join link. It opens {data.joinLeadMinutes} minutes before the start.</p>
+              ) : (
+                <p>The join link is for registered attendees. Register for <Link to={`/events/${session.event.slug}`}>the event</Link> and it appears here {data.joinLeadMinutes} minutes before the start.</p>
+              )}
+            </section>
+          ) : null}
+
+          {!cancelled ? <p><Link className="button button--ghost button--small" to={`/sessions/${session.id}/qa`}>Live Q&amp;A</Link></p> : null}
+          {data.canEdit ? (
+            <p><Link className="button button--ghost button--small" to={`/organise/events/${session.event.slug}/agenda?edit=${session.id}`}>Edit in the timetable</Link></p>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  );
+}
