@@ -4,6 +4,7 @@ import { env } from "../app/utils/env.server";
 import { prepareDatabase } from "./db/bootstrap";
 import { logger } from "./logger";
 import { startAppServer } from "./app";
+import { startJobs } from "./jobs/index";
 import { chooseAdapter } from "./realtime/adapter";
 
 async function main() {
@@ -36,6 +37,8 @@ async function main() {
     redisUrl: config.REDIS_URL,
     trustProxy: process.env.TRUST_PROXY === "true",
   });
+  // Timed work (hold/offer expiry, refund retries) and the outbox sender; see server/jobs.
+  const jobs = await startJobs({ databaseUrl: database.url, logger, smtpUrl: config.SMTP_URL });
   logger.info(`SCALE Events is serving on http://localhost:${server.port} (database: ${database.embedded ? "embedded PostgreSQL" : "DATABASE_URL"})`);
 
   if (config.NODE_ENV === "development" && process.env.REMIX_DEV_ORIGIN) {
@@ -52,6 +55,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     try {
+      await jobs.stop().catch((error) => logger.error({ err: error }, "stopping jobs failed"));
       await server.close();
       await database.stop();
     } finally {

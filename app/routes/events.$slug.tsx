@@ -6,6 +6,7 @@ import { eventCalendarLinks } from "~/domain/calendar/feeds.server";
 import { countryName } from "~/domain/events/catalogue";
 import { findVisibleEvent } from "~/domain/events/events.server";
 import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
+import { canManageEvent } from "~/domain/registration/access.server";
 import { getUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const event = await findVisibleEvent(params.slug ?? "", user);
   if (!event) throw new Response("This event does not exist or is not published yet.", { status: 404 });
-  return { event, calendarLinks: event.status === "PUBLISHED" ? eventCalendarLinks(event) : null };
+  return { event, calendarLinks: event.status === "PUBLISHED" ? eventCalendarLinks(event) : null, canManage: await canManageEvent(user, event.id, "check-in") };
 }
 
 function price(cents: number, currency: string): string {
@@ -24,7 +25,7 @@ function price(cents: number, currency: string): string {
 }
 
 export default function EventPage() {
-  const { event, calendarLinks } = useLoaderData<typeof loader>();
+  const { event, calendarLinks, canManage } = useLoaderData<typeof loader>();
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
   return (
@@ -59,6 +60,7 @@ export default function EventPage() {
                   </li>
                 ))}
               </ul>
+              {event.kind === "ROADSHOW" ? <p><Link className="button button--small" to={`/roadshows/${event.slug}`}>Book meetings</Link></p> : null}
             </section>
           ) : null}
           <section className="card" aria-labelledby="agenda">
@@ -113,6 +115,10 @@ export default function EventPage() {
               </div>
             ) : null}
           </dl>
+          {event.status === "PUBLISHED" && event.ticketTypes.length > 0 ? (
+            <p className="reg-cta"><Link className="button" to={`/events/${event.slug}/register`}>Register</Link></p>
+          ) : null}
+          {canManage ? <p className="reg-cta"><Link className="button button--ghost" to={`/organise/events/${event.slug}`}>Manage registrations</Link></p> : null}
           {calendarLinks ? <AddToCalendar links={calendarLinks} /> : null}
           <p style={{ marginTop: "1rem" }}><Link to={`/events/${event.slug}/rooms`}>Rooms: matchmaking and speed networking</Link></p>
           <p style={{ marginTop: "1rem" }}><Link to="/events">← All events</Link></p>

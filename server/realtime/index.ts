@@ -2,10 +2,12 @@
 // then hands connections to the capability handlers. Rules stay in app/domain.
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import { findSessionUser, type SessionUser } from "../../app/domain/accounts/sessions.server";
 import { sessionTokenFromCookieHeader } from "../../app/utils/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
+import { installQa } from "./qa";
+import { installRooms } from "./rooms";
 
 export interface SocketData {
   user: SessionUser | null;
@@ -37,8 +39,25 @@ export async function attachRealtime(
     }
   });
 
+  const qa = installQa(io, options.logger);
+  const rooms = installRooms(io, options.logger);
+  // One catch-all per socket dispatches the capability events (shared listeners, `this` = socket)
+  // and refuses unknown ones out loud: an acknowledgement with UNKNOWN_EVENT, else "error:event".
+  const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners };
+  const ownEvents = new Set<string>(["session:whoami"]);
+  function dispatch(this: Socket, event: string, ...args: unknown[]) {
+    const listener = Object.hasOwn(listeners, event) ? listeners[event] : undefined;
+    if (listener) return listener.apply(this, args);
+    if (ownEvents.has(event)) return;
+    const reply = { ok: false, code: "UNKNOWN_EVENT", message: `Unknown event "${String(event).slice(0, 60)}".` };
+    const ack = args[args.length - 1];
+    if (typeof ack === "function") ack(reply);
+    else this.emit("error:event", reply);
+  }
+
   io.on("connection", (socket) => {
     const data = socket.data as SocketData;
+    socket.onAny(dispatch);
     // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
     socket.on("session:whoami", (ack: unknown) => {
       if (typeof ack !== "function") return;
@@ -49,6 +68,8 @@ export async function attachRealtime(
   return {
     io,
     async close() {
+      qa.close();
+      rooms.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeAdapter();
     },

@@ -20,6 +20,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
             <>
               <NavLink to="/account/calendar">Calendar</NavLink>
               <NavLink to="/my/agenda">My agenda</NavLink>
+              <NavLink to="/my/registrations">My registrations</NavLink>
               <span className="site-nav__user" title={user.roles.join(", ").toLowerCase()}>{user.name}</span>
               <Form method="post" action="/signout" className="inline-form">
                 <CsrfField />

@@ -1,0 +1,94 @@
+// Who may do what with a roadshow's meetings, and the lookups every step starts with. An id that
+// is malformed, unknown, or belongs to another event is "not found" (never a 500, never a hint
+// that the row exists elsewhere).
+import type { UserRole } from "~/generated/prisma/enums";
+import { DomainError } from "~/domain/errors";
+import type { Db, Tx } from "~/utils/db.server";
+import { db } from "~/utils/db.server";
+
+export interface Actor {
+  id: string;
+  roles: readonly UserRole[];
+}
+
+type Client = Db | Tx;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
+
+export function notFound(what = "This page"): DomainError {
+  return new DomainError("NOT_FOUND", `${what} does not exist.`);
+}
+
+export const roadshowSelect = {
+  id: true, slug: true, title: true, status: true, kind: true, timeZone: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true,
+  stops: { orderBy: { position: "asc" as const }, select: { id: true, city: true, country: true, timeZone: true, venueName: true, startsAt: true, endsAt: true, position: true } },
+} as const;
+
+export type RoadshowStopRow = { id: string; city: string; country: string; timeZone: string; venueName: string | null; startsAt: Date; endsAt: Date; position: number };
+
+/** A roadshow everybody may see (published), or any status for its organisers. */
+export async function findRoadshow(slug: string, actor: Actor | null, client: Client = db()) {
+  const event = await client.event.findUnique({ where: { slug }, select: roadshowSelect });
+  if (!event || event.kind !== "ROADSHOW") throw notFound("This roadshow");
+  if (event.status !== "PUBLISHED" && !(actor && (await isOrganiser(actor, event.id, client)))) throw notFound("This roadshow");
+  return event;
+}
+
+export function findStopOf<T extends { stops: RoadshowStopRow[] }>(event: T, stopId: unknown): RoadshowStopRow {
+  const stop = isUuid(stopId) ? event.stops.find((s) => s.id === stopId) : undefined;
+  if (!stop) throw notFound("This roadshow stop");
+  return stop;
+}
+
+export async function isOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
+  if (actor.roles.includes("ADMIN")) return true;
+  return (await client.eventOrganiser.count({ where: { eventId, userId: actor.id } })) > 0;
+}
+
+export async function requireOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
+  if (!(await isOrganiser(actor, eventId, client))) throw new DomainError("FORBIDDEN", "Only the organisers of this roadshow can do that.");
+}
+
+/** Participants: a confirmed registration for the event, or one of its organisers. */
+export async function isParticipant(userId: string, eventId: string, client: Client = db()): Promise<boolean> {
+  const [registered, organiser] = await Promise.all([
+    client.registration.count({ where: { eventId, userId, status: "CONFIRMED" } }),
+    client.eventOrganiser.count({ where: { eventId, userId } }),
+  ]);
+  return registered + organiser > 0;
+}
+
+export async function requireParticipant(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
+  if (actor.roles.includes("ADMIN")) return;
+  if (!(await isParticipant(actor.id, eventId, client))) {
+    throw new DomainError("FORBIDDEN", "Only people registered for this roadshow can book meetings. Register first.");
+  }
+}
+
+/** Hosts: investors, and any participant an organiser allowed to host at this event. */
+export async function canHost(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
+  if (actor.roles.includes("INVESTOR") || actor.roles.includes("ADMIN")) return true;
+  return (await client.meetingHostGrant.count({ where: { eventId, userId: actor.id } })) > 0;
+}
+
+export async function requireHost(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
+  if (!(await canHost(actor, eventId, client))) {
+    throw new DomainError("FORBIDDEN", "Only investors and participants the organisers invited to host can publish meeting slots.");
+  }
+}
+
+/** The organiser lets a registered participant (found by e-mail) host meetings at the event. */
+export async function grantHosting(actor: Actor, slug: string, email: string): Promise<string> {
+  const event = await findRoadshow(slug, actor);
+  await requireOrganiser(actor, event.id);
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
+  if (!user || !(await isParticipant(user.id, event.id))) {
+    throw new DomainError("VALIDATION", "Only people registered for this roadshow can be allowed to host.", { fieldErrors: { email: "No registered participant with this e-mail." } });
+  }
+  await db().meetingHostGrant.upsert({ where: { eventId_userId: { eventId: event.id, userId: user.id } }, create: { eventId: event.id, userId: user.id, grantedById: actor.id }, update: {} });
+  return user.name;
+}

@@ -1,0 +1,31 @@
+// Preference marks for the auto-scheduler: each side says "must meet", "would like" or "no
+// thanks" about the other; clearing a mark deletes it.
+import type { PreferenceLevel } from "~/generated/prisma/enums";
+import { DomainError } from "~/domain/errors";
+import { db } from "~/utils/db.server";
+import { canHost, findRoadshow, isParticipant, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
+
+export const PREFERENCE_LEVELS = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS"] as const;
+export const PREFERENCE_LABELS: Record<PreferenceLevel, string> = { MUST_MEET: "Must meet", WOULD_LIKE: "Would like to meet", NO_THANKS: "No thanks" };
+
+export async function setPreference(actor: Actor, slug: string, toUserId: unknown, level: PreferenceLevel | "NONE") {
+  const event = await findRoadshow(slug, actor);
+  if (!(await canHost(actor, event.id))) await requireParticipant(actor, event.id);
+  if (!isUuid(toUserId)) throw notFound("This person");
+  if (toUserId === actor.id) throw new DomainError("VALIDATION", "You cannot mark yourself.");
+  const target = await db().user.findUnique({ where: { id: toUserId }, select: { id: true, roles: true } });
+  if (!target) throw notFound("This person");
+  const hostsHere = (await db().meetingAvailability.count({ where: { eventId: event.id, hostId: target.id } })) > 0;
+  if (!hostsHere && !(await isParticipant(target.id, event.id))) throw notFound("This person");
+  const key = { eventId_fromUserId_toUserId: { eventId: event.id, fromUserId: actor.id, toUserId: target.id } };
+  if (level === "NONE") {
+    await db().meetingPreference.deleteMany({ where: { eventId: event.id, fromUserId: actor.id, toUserId: target.id } });
+    return null;
+  }
+  return db().meetingPreference.upsert({ where: key, create: { eventId: event.id, fromUserId: actor.id, toUserId: target.id, level }, update: { level } });
+}
+
+export async function preferencesBy(eventId: string, fromUserId: string): Promise<Map<string, PreferenceLevel>> {
+  const rows = await db().meetingPreference.findMany({ where: { eventId, fromUserId }, select: { toUserId: true, level: true } });
+  return new Map(rows.map((r) => [r.toUserId, r.level]));
+}

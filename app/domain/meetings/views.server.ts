@@ -1,0 +1,256 @@
+// What the meeting pages show, as plain serialisable objects with every time already written
+// in the right zone: the host's stop page (and its printable day), the roadshow page of cities
+// and projects (free slots, requests, meetings, recommendations, preference marks).
+import type { PreferenceLevel } from "~/generated/prisma/enums";
+import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
+import { db } from "~/utils/db.server";
+import { canHost, findRoadshow, findStopOf, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
+import { stopHostSlots } from "./availability.server";
+import { meetingPlace } from "./emails.server";
+import { outcomesVisibleTo, previousOutcomes, type VisibleOutcome } from "./outcomes.server";
+import { preferencesBy } from "./preferences.server";
+import { formatEuroRange, recommendMatches, type MatchProfile } from "./recommendations";
+import { groupSlotsByDay } from "./slots";
+
+export function stopSummary(stop: RoadshowStopRow) {
+  return {
+    id: stop.id,
+    city: stop.city,
+    country: stop.country,
+    venueName: stop.venueName,
+    timeZone: stop.timeZone,
+    zoneName: zoneAbbreviation(stop.startsAt, stop.timeZone),
+    when: formatRange(stop.startsAt, stop.endsAt, stop.timeZone),
+  };
+}
+
+const meetingListSelect = {
+  id: true, status: true, source: true, startsAt: true, endsAt: true, message: true, requestExpiresAt: true, noShow: true,
+  proposedStartsAt: true, proposedEndsAt: true, proposedById: true, stopId: true,
+  host: { select: { id: true, name: true, jobTitle: true } },
+  guest: { select: { id: true, name: true, jobTitle: true } },
+  meetingPoint: { select: { name: true, onlineUrl: true } },
+  stop: { select: { id: true, city: true, timeZone: true, venueName: true } },
+} as const;
+
+export interface MeetingCard {
+  id: string;
+  status: string;
+  side: "host" | "guest";
+  otherId: string;
+  otherName: string;
+  otherTitle: string | null;
+  when: string;
+  day: string;
+  time: string;
+  place: string;
+  onlineUrl: string | null;
+  message: string | null;
+  expires: string | null;
+  proposal: { when: string; byMe: boolean } | null;
+  canCancel: boolean;
+  canPropose: boolean;
+  canRecordOutcome: boolean;
+  outcome: VisibleOutcome | null;
+  noShow: boolean;
+}
+
+type MeetingRow = Awaited<ReturnType<typeof loadMeetings>>[number];
+
+async function loadMeetings(where: object) {
+  return db().meeting.findMany({ where, select: meetingListSelect, orderBy: { startsAt: "asc" } });
+}
+
+function card(row: MeetingRow, viewerId: string, zone: string, now: Date, outcome: VisibleOutcome | null): MeetingCard {
+  const side = row.host.id === viewerId ? "host" : "guest";
+  const other = side === "host" ? row.guest : row.host;
+  const live = row.status === "REQUESTED" || row.status === "CONFIRMED";
+  const started = row.startsAt.getTime() <= now.getTime();
+  return {
+    id: row.id,
+    status: row.status === "REQUESTED" && row.requestExpiresAt && row.requestExpiresAt.getTime() <= now.getTime() ? "EXPIRED" : row.status,
+    side,
+    otherId: other.id,
+    otherName: other.name,
+    otherTitle: other.jobTitle,
+    when: formatRange(row.startsAt, row.endsAt, zone),
+    day: formatDate(row.startsAt, zone),
+    time: `${formatTime(row.startsAt, zone)}–${formatTime(row.endsAt, zone)}`,
+    place: meetingPlace(row) || "At the host's table",
+    onlineUrl: row.status === "CONFIRMED" ? row.meetingPoint?.onlineUrl ?? null : null,
+    message: row.message,
+    expires: row.status === "REQUESTED" && row.requestExpiresAt ? `${formatDate(row.requestExpiresAt, zone)}, ${formatTime(row.requestExpiresAt, zone)}` : null,
+    proposal: row.proposedStartsAt && row.proposedEndsAt ? { when: formatRange(row.proposedStartsAt, row.proposedEndsAt, zone), byMe: row.proposedById === viewerId } : null,
+    canCancel: live && !started,
+    canPropose: live && !started && row.stopId !== null,
+    canRecordOutcome: row.status === "CONFIRMED" && started,
+    outcome,
+    noShow: row.noShow,
+  };
+}
+
+async function cards(rows: MeetingRow[], viewerId: string, zone: (row: MeetingRow) => string, now: Date): Promise<MeetingCard[]> {
+  const outcomes = await outcomesVisibleTo(viewerId, rows.map((r) => r.id));
+  return rows.map((row) => card(row, viewerId, zone(row), now, outcomes.get(row.id) ?? null));
+}
+
+async function organisationOf(userIds: string[]) {
+  const memberships = await db().membership.findMany({
+    where: { userId: { in: userIds } },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, organisation: { select: { name: true, kind: true, country: true, themes: true, ticketMinEur: true, ticketMaxEur: true, stages: true, focusCountries: true, solutionsOffered: true, solutionsWanted: true, investmentSoughtEur: true } } },
+  });
+  const byUser = new Map<string, (typeof memberships)[number]["organisation"]>();
+  for (const m of memberships) if (!byUser.has(m.userId)) byUser.set(m.userId, m.organisation);
+  return byUser;
+}
+
+// ───────────────────────────── host ─────────────────────────────
+
+export async function hostStopView(actor: Actor, slug: string, stopId: unknown, now = new Date()) {
+  const event = await findRoadshow(slug, actor);
+  const stop = findStopOf(event, stopId);
+  await requireHost(actor, event.id);
+  const [mine] = await stopHostSlots(stop, now, { hostId: actor.id });
+  const rows = await loadMeetings({ stopId: stop.id, OR: [{ hostId: actor.id }, { guestId: actor.id }] });
+  const meetingCards = await cards(rows, actor.id, () => stop.timeZone, now);
+  const liveByStart = new Map(rows.filter((r) => r.status === "CONFIRMED" || (r.status === "REQUESTED" && (!r.requestExpiresAt || r.requestExpiresAt > now))).map((r) => [r.startsAt.getTime(), r]));
+  const slotDays = groupSlotsByDay(mine?.slots ?? []).map((group) => ({
+    day: formatDate(group.slots[0].startsAt, stop.timeZone),
+    slots: group.slots.map((slot) => {
+      const meeting = liveByStart.get(slot.startsAt.getTime());
+      return {
+        startsAt: slot.startsAt.toISOString(),
+        label: slot.label,
+        zoneName: slot.zoneName,
+        status: slot.status,
+        meeting: meeting ? { id: meeting.id, status: meeting.status, who: meeting.host.id === actor.id ? meeting.guest.name : meeting.host.name } : null,
+      };
+    }),
+  }));
+  const freeSlots = (mine?.slots ?? []).filter((s) => s.status === "FREE").map((s) => ({ startsAt: s.startsAt.toISOString(), label: `${formatDate(s.startsAt, stop.timeZone)}, ${s.label} ${s.zoneName}` }));
+  return {
+    event: { slug: event.slug, title: event.title },
+    stop: stopSummary(stop),
+    stops: event.stops.map((s) => ({ id: s.id, city: s.city })),
+    windows: (mine?.windows ?? []).map((w) => ({ id: w.id, when: formatRange(w.startsAt, w.endsAt, stop.timeZone), slotMinutes: w.slotMinutes, bufferMinutes: w.bufferMinutes, onlineUrl: w.onlineUrl })),
+    slotDays,
+    freeSlots,
+    requests: meetingCards.filter((m) => m.side === "host" && m.status === "REQUESTED"),
+    meetings: meetingCards.filter((m) => !(m.side === "host" && m.status === "REQUESTED")),
+    previous: (await previousOutcomes(actor.id, event.id, stop.position)).map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, stop.timeZone)}` })),
+    defaults: { start: defaultWallTime(stop, 10), end: defaultWallTime(stop, 12) },
+  };
+}
+
+function defaultWallTime(stop: RoadshowStopRow, hour: number): string {
+  // The stop's first day as YYYY-MM-DD in its zone (en-CA writes dates that way).
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: stop.timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(stop.startsAt);
+  return `${parts}T${String(hour).padStart(2, "0")}:00`;
+}
+
+/** The host's confirmed meetings of one stop, by day, for printing. */
+export async function hostPrintView(actor: Actor, slug: string, stopId: unknown, now = new Date()) {
+  const event = await findRoadshow(slug, actor);
+  const stop = findStopOf(event, stopId);
+  await requireHost(actor, event.id);
+  const rows = await loadMeetings({ stopId: stop.id, status: "CONFIRMED", OR: [{ hostId: actor.id }, { guestId: actor.id }] });
+  const orgs = await organisationOf(rows.flatMap((r) => [r.host.id, r.guest.id]));
+  const list = (await cards(rows, actor.id, () => stop.timeZone, now)).map((c, i) => {
+    const other = c.side === "host" ? rows[i].guest : rows[i].host;
+    return { ...c, otherOrganisation: orgs.get(other.id)?.name ?? null };
+  });
+  const days = new Map<string, typeof list>();
+  for (const item of list) days.set(item.day, [...(days.get(item.day) ?? []), item]);
+  return { event: { slug: event.slug, title: event.title }, stop: stopSummary(stop), days: [...days.entries()].map(([day, meetings]) => ({ day, meetings })) };
+}
+
+// ───────────────────────────── cities and projects ─────────────────────────────
+
+export const VIEWER_ZONES = ["Europe/Lisbon", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Warsaw", "Europe/Helsinki", "Europe/Athens", "Europe/Istanbul"] as const;
+
+export async function roadshowView(actor: Actor | null, slug: string, options: { zone?: string | null; stopId?: string | null } = {}, now = new Date()) {
+  const event = await findRoadshow(slug, actor);
+  const zone = options.zone && isValidTimeZone(options.zone) ? options.zone : null;
+  const participant = actor ? actor.roles.includes("ADMIN") || (await isParticipant(actor.id, event.id)) : false;
+  const host = actor ? await canHost(actor, event.id) : false;
+  const organiser = actor ? await isOrganiser(actor, event.id) : false;
+  const preferences = actor ? await preferencesBy(event.id, actor.id) : new Map<string, PreferenceLevel>();
+  const myRows = actor ? await loadMeetings({ eventId: event.id, OR: [{ hostId: actor.id }, { guestId: actor.id }] }) : [];
+  const stopZone = new Map(event.stops.map((s) => [s.id, s.timeZone]));
+  const myCards = actor ? await cards(myRows, actor.id, (r) => zone ?? (r.stopId ? stopZone.get(r.stopId) : null) ?? event.timeZone, now) : [];
+
+  const stops = [];
+  const hostIdsAll = new Set<string>();
+  for (const stop of event.stops) {
+    const hosts = await stopHostSlots(stop, now, { displayZone: zone ?? stop.timeZone, viewerId: actor?.id });
+    hosts.forEach((h) => hostIdsAll.add(h.hostId));
+    stops.push({ stop, hosts });
+  }
+  const people = await db().user.findMany({ where: { id: { in: [...hostIdsAll] } }, select: { id: true, name: true, jobTitle: true } });
+  const orgs = await organisationOf([...hostIdsAll, ...(actor ? [actor.id] : [])]);
+  const personOf = new Map(people.map((p) => [p.id, p]));
+
+  const view = stops.map(({ stop, hosts }) => ({
+    ...stopSummary(stop),
+    displayZone: zone ?? stop.timeZone,
+    displayZoneName: zoneAbbreviation(stop.startsAt, zone ?? stop.timeZone),
+    hosts: hosts
+      .filter((h) => h.hostId !== actor?.id)
+      .map((h) => {
+        const person = personOf.get(h.hostId);
+        const org = orgs.get(h.hostId);
+        const free = h.slots.filter((s) => s.status === "FREE");
+        return {
+          id: h.hostId,
+          name: person?.name ?? "Investor",
+          jobTitle: person?.jobTitle ?? null,
+          organisation: org?.name ?? null,
+          ticket: org && (org.ticketMinEur || org.ticketMaxEur) ? formatEuroRange(org.ticketMinEur, org.ticketMaxEur) : null,
+          preference: preferences.get(h.hostId) ?? null,
+          freeCount: free.length,
+          days: groupSlotsByDay(free).map((g) => ({ day: formatDate(g.slots[0].startsAt, zone ?? stop.timeZone), slots: g.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), label: s.label, zoneName: s.zoneName })) })),
+        };
+      }),
+    meetings: myCards.filter((c, i) => myRows[i].stopId === stop.id),
+  }));
+
+  let recommendations: { id: string; name: string; organisation: string | null; reasons: string; preference: PreferenceLevel | null }[] = [];
+  if (actor && participant) {
+    const me = profileOf(actor.id, "You", orgs.get(actor.id));
+    const registration = await db().registration.findFirst({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" }, select: { intents: true } });
+    me.intents = registration?.intents ?? [];
+    const candidates = [...hostIdsAll].filter((id) => id !== actor.id).map((id) => profileOf(id, personOf.get(id)?.name ?? "Investor", orgs.get(id)));
+    const noThanks = [...preferences.entries()].filter(([, level]) => level === "NO_THANKS").map(([id]) => id);
+    recommendations = recommendMatches(me, candidates, { exclude: noThanks, limit: 10 }).map((r) => ({
+      id: r.candidate.id, name: r.candidate.name, organisation: orgs.get(r.candidate.id)?.name ?? null, reasons: r.reasons.join(", "), preference: preferences.get(r.candidate.id) ?? null,
+    }));
+  }
+  const previous = actor ? await previousOutcomes(actor.id, event.id, 2_147_483_647) : [];
+  return {
+    event: { slug: event.slug, title: event.title, timeZone: event.timeZone },
+    viewer: actor ? { participant, host, organiser } : null,
+    zone,
+    zones: VIEWER_ZONES,
+    stops: view,
+    recommendations,
+    previous: previous.map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, event.timeZone)}` })),
+  };
+}
+
+function profileOf(id: string, name: string, org: Awaited<ReturnType<typeof organisationOf>> extends Map<string, infer O> ? O | undefined : never): MatchProfile {
+  return {
+    id,
+    name,
+    country: org?.country ?? null,
+    themes: org?.themes ?? [],
+    focusCountries: org?.focusCountries ?? [],
+    ticketMinEur: org?.ticketMinEur ?? null,
+    ticketMaxEur: org?.ticketMaxEur ?? null,
+    investmentSoughtEur: org?.investmentSoughtEur ?? null,
+    stages: org?.stages ?? [],
+    solutionsOffered: org?.solutionsOffered ?? [],
+    solutionsWanted: org?.solutionsWanted ?? [],
+    intents: org?.kind === "INVESTOR" ? ["INVEST"] : [],
+  };
+}

@@ -1,0 +1,222 @@
+// The outbox sender: takes due emails from the durable outbox and hands them to SMTP.
+//
+// Claiming is a lease, taken with one statement that is safe with any number of workers on any
+// number of nodes:
+//
+//   UPDATE "OutboxEmail" SET "nextAttemptAt" = <lease end>
+//   WHERE id IN (SELECT id … WHERE status = 'PENDING' AND "nextAttemptAt" <= now
+//                ORDER BY "nextAttemptAt" LIMIT n FOR UPDATE SKIP LOCKED)
+//   RETURNING …
+//
+// SKIP LOCKED lets concurrent claimers pass over each other's rows instead of waiting, and the
+// lease (nextAttemptAt moved past the SMTP timeouts) keeps a claimed email out of every other
+// claim after the statement commits, without holding a transaction open during the SMTP
+// conversation. The lease end doubles as a claim token: the result is written only
+// `WHERE "nextAttemptAt" = <lease end>`, so an email re-queued meanwhile under the same dedupe key
+// (new content) is not marked sent with the old content. A worker that dies mid-send leaves the
+// email to be retried when its lease runs out: delivery is at least once, never lost; the
+// Message-ID is stable per outbox row so receiving servers can spot the rare duplicate.
+//
+// Failures: a temporary one (connection refused, 4xx) counts an attempt, records lastError and
+// waits per backoff.ts; a permanent rejection (5xx, e.g. unknown mailbox) or the last allowed
+// attempt marks the email FAILED for an admin to look at on /admin/outbox.
+import nodemailer, { type Transporter } from "nodemailer";
+import { nextAttemptAt } from "~/domain/notifications/backoff";
+import { db } from "~/utils/db.server";
+import { env, publicUrl } from "~/utils/env.server";
+import type { EmailAttachment } from "./outbox.server";
+
+/** Longer than every SMTP timeout below together, so a live send never loses its lease. */
+export const CLAIM_LEASE_MS = 3 * 60_000;
+const SMTP_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 };
+
+export interface ClaimedEmail {
+  id: string;
+  toAddress: string;
+  subject: string;
+  textBody: string;
+  htmlBody: string | null;
+  attachments: unknown;
+  attempts: number;
+  /** The claim token (the lease end written by the claim). */
+  leaseUntil: Date;
+}
+
+export interface SendReport {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  /** Rows whose result was not written because they changed during the send. */
+  superseded: number;
+}
+
+export type MailTransport = Pick<Transporter, "sendMail"> & { close?: () => void };
+
+export function createMailTransport(smtpUrl: string): Transporter {
+  return nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+}
+
+/** Claims up to `limit` due emails for this worker (see the top of the file). */
+export async function claimDueEmails(limit: number, now: Date = new Date()): Promise<ClaimedEmail[]> {
+  const leaseUntil = new Date(now.getTime() + CLAIM_LEASE_MS);
+  const rows = await db().$queryRaw<Omit<ClaimedEmail, "leaseUntil">[]>`
+    UPDATE "OutboxEmail" AS o SET "nextAttemptAt" = ${leaseUntil}
+    WHERE o."id" IN (
+      SELECT "id" FROM "OutboxEmail"
+      WHERE "status" = 'PENDING' AND "nextAttemptAt" <= ${now}
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING o."id", o."toAddress", o."subject", o."textBody", o."htmlBody", o."attachments", o."attempts"`;
+  return rows.map((row) => ({ ...row, leaseUntil }));
+}
+
+function attachmentsOf(value: unknown): EmailAttachment[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is EmailAttachment =>
+      Boolean(item) && typeof item.filename === "string" && typeof item.contentType === "string" && typeof item.content === "string",
+  );
+}
+
+function messageIdFor(emailId: string): string {
+  let host = "scale-events.local";
+  try {
+    host = new URL(publicUrl()).hostname || host;
+  } catch {
+    // keep the default
+  }
+  return `<outbox-${emailId}@${host}>`;
+}
+
+/** 5xx SMTP replies are permanent: retrying an unknown mailbox only delays the admin's look. */
+export function isPermanentSmtpFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown })?.responseCode;
+  return typeof code === "number" && code >= 500 && code < 600;
+}
+
+function describeError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
+}
+
+async function deliver(transport: MailTransport, email: ClaimedEmail, from: string): Promise<void> {
+  await transport.sendMail({
+    from,
+    to: email.toAddress,
+    subject: email.subject,
+    text: email.textBody,
+    html: email.htmlBody ?? undefined,
+    messageId: messageIdFor(email.id),
+    headers: { "X-Outbox-Id": email.id },
+    attachments: attachmentsOf(email.attachments).map((attachment) => ({
+      filename: attachment.filename,
+      contentType: attachment.contentType,
+      content: attachment.content,
+      encoding: "base64",
+    })),
+  });
+}
+
+/** Records the outcome of one attempt, only if this worker's claim still stands. */
+async function recordOutcome(email: ClaimedEmail, error: unknown | null, now: Date, random: () => number): Promise<"sent" | "retrying" | "failed" | "superseded"> {
+  let outcome: "sent" | "retrying" | "failed";
+  let data: Record<string, unknown>;
+  if (error === null) {
+    outcome = "sent";
+    data = { status: "SENT", sentAt: now, lastError: null };
+  } else {
+    const attempts = email.attempts + 1;
+    const retryAt = isPermanentSmtpFailure(error) ? null : nextAttemptAt(now, attempts, random);
+    outcome = retryAt ? "retrying" : "failed";
+    data = { attempts, lastError: describeError(error), ...(retryAt ? { nextAttemptAt: retryAt } : { status: "FAILED" }) };
+  }
+  const written = await db().outboxEmail.updateMany({ where: { id: email.id, status: "PENDING", nextAttemptAt: email.leaseUntil }, data });
+  return written.count === 1 ? outcome : "superseded";
+}
+
+/**
+ * One pass of the worker: claim due emails, send them one by one, record each outcome.
+ * Returns what happened; `claimed === limit` means there may be more waiting.
+ */
+export async function sendDueEmails(
+  transport: MailTransport,
+  options: { limit?: number; now?: () => Date; random?: () => number; from?: string } = {},
+): Promise<SendReport> {
+  const now = options.now ?? (() => new Date());
+  const from = options.from ?? env().MAIL_FROM;
+  const report: SendReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, superseded: 0 };
+  const claimed = await claimDueEmails(options.limit ?? 20, now());
+  report.claimed = claimed.length;
+  for (const email of claimed) {
+    let error: unknown | null = null;
+    try {
+      await deliver(transport, email, from);
+    } catch (caught) {
+      error = caught ?? new Error("unknown SMTP failure");
+    }
+    report[await recordOutcome(email, error, now(), options.random ?? Math.random)] += 1;
+  }
+  return report;
+}
+
+export interface OutboxWorker {
+  /** Runs a pass now instead of waiting for the next tick (e.g. after queuing an email). */
+  wake(): void;
+  /** Finishes the pass in progress, then stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The polling loop. Several nodes may each run one: claims never overlap. Passes run back to
+ * back while full batches keep coming, then every `intervalMs`.
+ */
+export function startOutboxWorker(options: {
+  transport: MailTransport;
+  intervalMs?: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+  onPass?: (report: SendReport) => void;
+}): OutboxWorker {
+  const intervalMs = options.intervalMs ?? 5_000;
+  const batchSize = options.batchSize ?? 20;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  const schedule = (delay: number) => {
+    if (stopped) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void tick(), delay);
+  };
+
+  const tick = async () => {
+    if (stopped || running) return;
+    let full = false;
+    running = (async () => {
+      try {
+        const report = await sendDueEmails(options.transport, { limit: batchSize });
+        if (report.claimed > 0) options.onPass?.(report);
+        full = report.claimed === batchSize;
+      } catch (error) {
+        options.onError?.(error);
+      }
+    })();
+    await running;
+    running = undefined;
+    schedule(full ? 0 : intervalMs);
+  };
+
+  schedule(0);
+  return {
+    wake: () => schedule(0),
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      options.transport.close?.();
+    },
+  };
+}

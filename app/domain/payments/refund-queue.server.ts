@@ -1,0 +1,46 @@
+// Refunds owed by a webhook (money that arrived for a registration a person had ended), or by a
+// cancellation within the refund window (cancel.server.ts → call `issueRefundsAfterCommit` with
+// { registrationId, amountCents } once its transaction has committed), are asked of Stripe right
+// after the transaction commits — never inside it, so no row lock is
+// held across a network call. When Stripe cannot be reached, the refund is handed to the job
+// queue (server/jobs), which retries with backoff; the idempotency key makes every retry safe.
+import type { RefundToIssue } from "./fulfilment.server";
+import { paymentsLog } from "./log.server";
+import { refundRegistration } from "./refunds.server";
+
+export const REFUND_QUEUE = "payments-refund";
+
+type RefundJobSender = (refund: RefundToIssue) => Promise<void>;
+const senderKey = Symbol.for("scale-events.refund-job-sender");
+type Holder = typeof globalThis & { [senderKey]?: RefundJobSender[] };
+
+function senders(): RefundJobSender[] {
+  const holder = globalThis as Holder;
+  return (holder[senderKey] ??= []);
+}
+
+/**
+ * server/jobs registers how to queue a retry (the latest registration wins); returns how to
+ * withdraw exactly this one, so a stopping runner never removes another runner's sender.
+ */
+export function registerRefundJobSender(sender: RefundJobSender): () => void {
+  senders().push(sender);
+  return () => {
+    const list = senders();
+    const index = list.lastIndexOf(sender);
+    if (index >= 0) list.splice(index, 1);
+  };
+}
+
+export async function issueRefundsAfterCommit(refunds: readonly RefundToIssue[]): Promise<void> {
+  for (const refund of refunds) {
+    try {
+      const requested = await refundRegistration(refund.registrationId, refund.amountCents);
+      paymentsLog.info({ ...refund, refundId: requested.refundId }, "refund requested from Stripe");
+    } catch (error) {
+      const sender = senders().at(-1);
+      paymentsLog.error({ ...refund, err: error, retry: Boolean(sender) }, "refund request failed");
+      if (sender) await sender(refund).catch((queueError) => paymentsLog.error({ ...refund, err: queueError }, "could not queue the refund retry"));
+    }
+  }
+}

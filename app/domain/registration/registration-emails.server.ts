@@ -1,0 +1,106 @@
+// The emails of a registration's life, built from the pure templates and queued in the
+// caller's transaction. The confirmation carries the ticket as a QR code PNG and the
+// calendar invitation (METHOD:REQUEST, stable UID); a cancellation carries METHOD:CANCEL.
+import {
+  cancellationConfirmedEmail,
+  registrationConfirmedEmail,
+  type CancellationRefund,
+  type EmailEvent,
+} from "~/domain/notifications/email-templates";
+import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
+import { DomainError } from "~/domain/errors";
+import type { Tx } from "~/utils/db.server";
+import { eventPageUrl, ticketCalendar, ticketPageUrl, ticketQrPng, type TicketCalendarEvent } from "./ticket-assets.server";
+
+export interface EmailEventRow extends TicketCalendarEvent {
+  onlineUrl?: string | null;
+}
+
+export function emailEvent(event: EmailEventRow): EmailEvent {
+  return {
+    title: event.title,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    venueName: event.venueName,
+    venueAddress: event.venueAddress,
+    city: event.city,
+    onlineUrl: event.mode === "ONLINE" || event.mode === "HYBRID" ? event.onlineUrl ?? null : null,
+    url: eventPageUrl(event.slug),
+  };
+}
+
+export interface ConfirmationInput {
+  registration: { id: string; ticketCode: string; sequence: number; updatedAt: Date; paymentStatus: string };
+  event: EmailEventRow;
+  ticketTypeName: string;
+  attendee: { name: string; email: string };
+}
+
+/** The confirmation with its two attachments; pure apart from drawing the QR code. */
+export async function buildConfirmationEmail(input: ConfirmationInput): Promise<OutgoingEmail> {
+  const { registration, event, attendee } = input;
+  const content = registrationConfirmedEmail({
+    attendeeName: attendee.name,
+    event: emailEvent(event),
+    ticketTypeName: input.ticketTypeName,
+    ticketCode: registration.ticketCode,
+    ticketUrl: ticketPageUrl(registration.id),
+    invoicePending: registration.paymentStatus === "UNPAID_INVOICE",
+  });
+  const [png, ics] = await Promise.all([ticketQrPng(registration.ticketCode), Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST"))]);
+  return {
+    to: attendee.email,
+    ...content,
+    attachments: [
+      { filename: `ticket-${registration.ticketCode}.png`, contentType: "image/png", content: png.toString("base64") },
+      { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics, "utf8").toString("base64") },
+    ],
+    dedupeKey: `registration-confirmed:${registration.id}`,
+  };
+}
+
+const registrationForEmail = {
+  id: true,
+  ticketCode: true,
+  sequence: true,
+  updatedAt: true,
+  paymentStatus: true,
+  status: true,
+  user: { select: { name: true, email: true } },
+  ticketType: { select: { name: true } },
+  event: {
+    select: {
+      id: true, slug: true, title: true, summary: true, status: true, timeZone: true, startsAt: true, endsAt: true,
+      venueName: true, venueAddress: true, city: true, country: true, mode: true, onlineUrl: true, sequence: true, updatedAt: true,
+    },
+  },
+} as const;
+
+/**
+ * Queues the confirmation (ticket QR + invitation) of a registration, in `tx`. Used when a
+ * registration becomes CONFIRMED later than it was created: approval, a claimed offer, a
+ * Stripe payment (the payments webhook calls this). Queuing twice is harmless (dedupe key).
+ */
+export async function enqueueConfirmationEmail(tx: Tx, registrationId: string): Promise<void> {
+  const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
+  if (!row) throw new DomainError("NOT_FOUND", "This registration does not exist.");
+  const email = await buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
+  await enqueueEmail(tx, email);
+}
+
+/** Queues "your registration is cancelled" with a METHOD:CANCEL calendar update. */
+export async function enqueueCancellationEmail(tx: Tx, registrationId: string, refund: CancellationRefund): Promise<void> {
+  const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
+  if (!row) return;
+  const content = cancellationConfirmedEmail({ attendeeName: row.user.name, event: emailEvent(row.event), ticketTypeName: row.ticketType.name, refund });
+  const ics = ticketCalendar(row, row.event, row.user, "CANCEL");
+  await enqueueEmail(tx, {
+    to: row.user.email,
+    ...content,
+    attachments: [{ filename: "cancel.ics", contentType: "text/calendar; charset=utf-8; method=CANCEL", content: Buffer.from(ics, "utf8").toString("base64") }],
+    dedupeKey: `registration-cancelled:${row.id}`,
+  });
+}
+
+export { registrationForEmail };

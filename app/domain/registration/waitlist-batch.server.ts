@@ -1,0 +1,104 @@
+// Group commit for the waiting list. In a rush for a full ticket type almost every attempt ends
+// on the waiting list; instead of one statement each, the attempts that arrive while a
+// statement is running are written together by the next one (like PostgreSQL's own group
+// commit). Each batch is ONE statement, so it is all-or-nothing: if it fails (say two attempts of
+// the same person meet the one-active-registration index), every attempt in it is retried on
+// its own, and each gets its own answer. Joining the list still requires the ticket type to be
+// full at that moment, checked in the same statement.
+import type { Answer } from "./answers";
+import { db } from "~/utils/db.server";
+
+export interface WaitlistCandidate {
+  id: string;
+  eventId: string;
+  userId: string;
+  ticketTypeId: string;
+  paymentMethod: string | null;
+  ticketCode: string;
+  answers: Answer[];
+  now: Date;
+}
+
+type Single = (candidate: WaitlistCandidate) => Promise<boolean>;
+
+interface Pending {
+  candidate: WaitlistCandidate;
+  resolve: (joined: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 500;
+const queues = new Map<string, { waiting: Pending[]; running: boolean }>();
+
+/**
+ * Resolves true when the candidate joined the waiting list (the ticket type was full), false
+ * when a seat looked free and nothing was written.
+ */
+export function joinWaitlistIfFull(candidate: WaitlistCandidate, single: Single): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    let queue = queues.get(candidate.ticketTypeId);
+    if (!queue) queues.set(candidate.ticketTypeId, (queue = { waiting: [], running: false }));
+    queue.waiting.push({ candidate, resolve, reject });
+    if (!queue.running) void drain(candidate.ticketTypeId, single);
+  });
+}
+
+async function drain(ticketTypeId: string, single: Single): Promise<void> {
+  const queue = queues.get(ticketTypeId);
+  if (!queue || queue.running) return;
+  queue.running = true;
+  try {
+    // Let the attempts of this tick gather before the first statement.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (queue.waiting.length > 0) {
+      const batch = queue.waiting.splice(0, MAX_BATCH);
+      await runBatch(batch, single);
+    }
+  } finally {
+    queue.running = false;
+    if (queue.waiting.length === 0) queues.delete(ticketTypeId);
+    else void drain(ticketTypeId, single);
+  }
+}
+
+async function runBatch(batch: Pending[], single: Single): Promise<void> {
+  if (batch.length === 1) {
+    const [only] = batch;
+    await single(only.candidate).then(only.resolve, only.reject);
+    return;
+  }
+  let joined: Set<string>;
+  try {
+    joined = await insertBatch(batch.map((p) => p.candidate));
+  } catch {
+    // One statement, all or nothing: settle each attempt on its own instead.
+    await Promise.all(batch.map((p) => single(p.candidate).then(p.resolve, p.reject)));
+    return;
+  }
+  for (const p of batch) p.resolve(joined.has(p.candidate.id));
+}
+
+async function insertBatch(candidates: WaitlistCandidate[]): Promise<Set<string>> {
+  const rows = candidates.map((c) => ({
+    id: c.id, eventId: c.eventId, userId: c.userId, ticketTypeId: c.ticketTypeId, paymentMethod: c.paymentMethod, ticketCode: c.ticketCode, at: c.now.toISOString(),
+  }));
+  const answers = candidates.flatMap((c) => c.answers.map((a) => ({ registrationId: c.id, questionId: a.questionId, value: a.value })));
+  const inserted = await db().$queryRaw<{ id: string }[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS i("id" uuid, "eventId" uuid, "userId" uuid, "ticketTypeId" uuid, "paymentMethod" text, "ticketCode" text, "at" timestamptz)
+    ), reg AS (
+      INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "paymentMethod", "ticketCode", "createdAt", "updatedAt")
+      SELECT i."id", i."eventId", i."userId", i."ticketTypeId", 'WAITLISTED'::"RegistrationStatus", 'NONE'::"PaymentStatus", i."paymentMethod"::"PaymentMethod", i."ticketCode", i."at", i."at"
+      FROM input i JOIN "TicketType" t ON t."id" = i."ticketTypeId"
+      WHERE t."capacity" IS NOT NULL AND t."taken" >= t."capacity"
+      RETURNING "id"
+    ), answers AS (
+      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", "value")
+      SELECT a."registrationId", a."questionId", a."value"
+      FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS a("registrationId" uuid, "questionId" uuid, "value" jsonb)
+      JOIN reg ON reg."id" = a."registrationId"
+    )
+    SELECT "id"::text AS "id" FROM reg`;
+  return new Set(inserted.map((row) => row.id));
+}

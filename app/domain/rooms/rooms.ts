@@ -1,0 +1,97 @@
+// Pure rules of matchmaking rooms: chat messages, speed-networking round settings, where a pair
+// meets, and a round's countdown.
+import { DomainError } from "~/domain/errors";
+
+export const MESSAGE_MAX = 1000;
+export const ROUND_MINUTES_MIN = 1;
+export const ROUND_MINUTES_MAX = 60;
+
+/** Plain text of 1–1000 characters; control characters removed. */
+export function parseMessageBody(raw: unknown): string {
+  const text = typeof raw === "string"
+    // eslint-disable-next-line no-control-regex
+    ? raw.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "").replace(/\n{3,}/g, "\n\n").trim()
+    : "";
+  if (text.length === 0) throw new DomainError("VALIDATION", "Write a message.", { fieldErrors: { body: "Write a message." } });
+  if ([...text].length > MESSAGE_MAX) {
+    const message = `Keep messages to ${MESSAGE_MAX} characters.`;
+    throw new DomainError("VALIDATION", message, { fieldErrors: { body: message } });
+  }
+  return text;
+}
+
+export function parseRoundMinutes(raw: unknown): number {
+  const minutes = typeof raw === "number" ? raw : Number(raw);
+  if (!Number.isInteger(minutes) || minutes < ROUND_MINUTES_MIN || minutes > ROUND_MINUTES_MAX) {
+    const message = `A round lasts ${ROUND_MINUTES_MIN} to ${ROUND_MINUTES_MAX} whole minutes.`;
+    throw new DomainError("VALIDATION", message, { fieldErrors: { minutes: message } });
+  }
+  return minutes;
+}
+
+/**
+ * Where pair `index` (0-based) meets: a numbered table for in-person events, a video room for
+ * online and hybrid ones (one private link per pair and round).
+ */
+export function meetingPlace(mode: "IN_PERSON" | "ONLINE" | "HYBRID", index: number, round: { roomId: string; number: number }): string {
+  if (mode === "IN_PERSON") return `Table ${index + 1}`;
+  return `https://meet.jit.si/scale-${round.roomId.slice(0, 8)}-r${round.number}-p${index + 1}`;
+}
+
+export function isVideoLink(place: string): boolean {
+  return /^https:\/\//.test(place);
+}
+
+/** Seconds left in a round at `now` (0 once it is over). */
+export function secondsLeft(round: { endsAt: string | Date }, now: Date): number {
+  return Math.max(0, Math.ceil((new Date(round.endsAt).getTime() - now.getTime()) / 1000));
+}
+
+export function formatCountdown(seconds: number): string {
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return `${m}:${String(s).padStart(2, "0")}`;
+}
+
+export const INTENT_LABELS: Record<string, string> = {
+  INVEST: "Invest",
+  CO_FUND: "Co-fund",
+  PILOT: "Pilot",
+  REPLICATE: "Replicate",
+  PARTNER: "Partner",
+  ADVISE: "Advise",
+};
+
+/** Who is in a room, as shown to the others. */
+export interface PresenceProfile {
+  userId: string;
+  name: string;
+  jobTitle: string | null;
+  organisation: string | null;
+  organisationId: string | null;
+  themes: string[];
+  intents: string[];
+  staff: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  roomId: string;
+  kind: "CHAT" | "CONTACT" | "SYSTEM";
+  body: string;
+  authorId: string;
+  authorName: string;
+  recipientId: string | null;
+  recipientName: string | null;
+  createdAt: string;
+}
+
+export interface RoundView {
+  id: string;
+  roomId: string;
+  number: number;
+  minutes: number;
+  startsAt: string;
+  endsAt: string;
+  pairs: { position: number; a: { id: string; name: string }; b: { id: string; name: string } | null; place: string }[];
+}

@@ -1,0 +1,137 @@
+// /admin/outbox — every email the platform queued: status, recipient, subject, attempts, last
+// error. Without SMTP configured this is where the emails can be read. ADMIN only.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { hasRole } from "~/domain/accounts/accounts.server";
+import { listOutbox } from "~/domain/notifications/outbox-admin.server";
+import { requireUser } from "~/utils/auth.server";
+import { env } from "~/utils/env.server";
+
+export const meta: MetaFunction = () => [{ title: "Email outbox — SCALE Events admin" }];
+
+// Defined here, not imported from the .server module: the component needs it in the browser too.
+const EMAIL_STATUSES = ["PENDING", "SENT", "FAILED"] as const;
+
+const filterSchema = z.object({
+  status: z.enum(["PENDING", "SENT", "FAILED"]).optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  if (!hasRole(user, "ADMIN")) throw new Response("Only administrators can see the email outbox.", { status: 403 });
+  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await listOutbox({ status: filter.status, search: filter.q, page: filter.page });
+  return {
+    filter,
+    smtpConfigured: Boolean(env().SMTP_URL),
+    ...result,
+    items: result.items.map((item) => ({
+      ...item,
+      createdAt: item.createdAt.toISOString(),
+      nextAttemptAt: item.nextAttemptAt.toISOString(),
+      sentAt: item.sentAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+const when = (iso: string) => new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+
+function pageLink(filter: { status?: string; q?: string }, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.status) params.set("status", filter.status);
+  if (filter.q) params.set("q", filter.q);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return `/admin/outbox${query ? `?${query}` : ""}`;
+}
+
+export default function AdminOutbox() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <section aria-labelledby="outbox-title" className="outbox-page">
+      <div className="section-head section-head--top">
+        <h1 id="outbox-title">Email outbox</h1>
+        <p className="outbox-counts">
+          <span className="badge outbox-status outbox-status--PENDING">{data.counts.PENDING} pending</span>{" "}
+          <span className="badge outbox-status outbox-status--SENT">{data.counts.SENT} sent</span>{" "}
+          <span className="badge outbox-status outbox-status--FAILED">{data.counts.FAILED} failed</span>
+        </p>
+      </div>
+      {!data.smtpConfigured ? (
+        <div className="notice notice--info" role="status">
+          SMTP is not configured (<code>SMTP_URL</code>), so emails stay here and are not sent. Open one to read it.
+        </div>
+      ) : null}
+      <Form method="get" className="filters card" aria-label="Filter emails">
+        <div className="field">
+          <label htmlFor="outbox-status">Status</label>
+          <select id="outbox-status" name="status" defaultValue={data.filter.status ?? ""}>
+            <option value="">All</option>
+            {EMAIL_STATUSES.map((status) => (
+              <option key={status} value={status}>{status.charAt(0) + status.slice(1).toLowerCase()}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outbox-q">Recipient or subject</label>
+          <input id="outbox-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">Filter</button>
+          <Link className="button button--ghost" to="/admin/outbox">Clear</Link>
+        </div>
+      </Form>
+      {data.items.length === 0 ? (
+        <div className="empty-state">
+          <h2>No emails here</h2>
+          <p>{data.total === 0 && !data.filter.status && !data.filter.q ? "Nothing has been queued yet." : "No email matches these filters."}</p>
+        </div>
+      ) : (
+        <div className="card outbox-table-wrap">
+          <table className="outbox-table">
+            <caption className="visually-hidden">Queued emails, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Status</th>
+                <th scope="col">Recipient</th>
+                <th scope="col">Subject</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Queued</th>
+                <th scope="col">Last error / next try</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((item) => (
+                <tr key={item.id}>
+                  <td><span className={`badge outbox-status outbox-status--${item.status}`}>{item.status.toLowerCase()}</span></td>
+                  <td className="outbox-table__to">{item.toAddress}</td>
+                  <td>
+                    <Link to={`/admin/outbox/${item.id}`}>{item.subject}</Link>
+                    {item.attachmentCount > 0 ? <span className="outbox-table__clip"> · {item.attachmentCount} attachment{item.attachmentCount === 1 ? "" : "s"}</span> : null}
+                  </td>
+                  <td>{item.attempts}</td>
+                  <td><time dateTime={item.createdAt}>{when(item.createdAt)}</time></td>
+                  <td className="outbox-table__error">
+                    {item.lastError ? <span title={item.lastError}>{item.lastError.length > 80 ? `${item.lastError.slice(0, 80)}…` : item.lastError}</span> : null}
+                    {item.status === "PENDING" && item.attempts > 0 ? <div className="tz-note">next try {when(item.nextAttemptAt)}</div> : null}
+                    {item.status === "SENT" && item.sentAt ? <span className="tz-note">sent {when(item.sentAt)}</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.pages > 1 ? (
+        <nav className="button-row outbox-pager" aria-label="Pages">
+          {data.page > 1 ? <Link className="button button--ghost button--small" to={pageLink(data.filter, data.page - 1)}>Newer</Link> : null}
+          <span className="tz-note">Page {data.page} of {data.pages}</span>
+          {data.page < data.pages ? <Link className="button button--ghost button--small" to={pageLink(data.filter, data.page + 1)}>Older</Link> : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+// /organise/events/:slug/registrations — filter by status and ticket type, search by name or
+// email, decide on pending requests (with a message), cancel, mark invoices paid; CSV export.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireStaffEvent } from "~/components/registration/route-helpers.server";
+import { money, Notice, PaymentBadge, StatusBadge, STATUS_TEXT } from "~/components/registration/status";
+import { CsrfField, FormError } from "~/components/ui/forms";
+import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { approveRegistration, markInvoicePaid, markRefunded, rejectRegistration } from "~/domain/registration/decisions.server";
+import { isUuid } from "~/domain/registration/load-ticket.server";
+import { listTicketTypes } from "~/domain/registration/organiser.server";
+import { listRegistrations } from "~/domain/registration/reports.server";
+import { LIST_LIMIT, REGISTRATION_STATUSES } from "~/domain/registration/statuses";
+import { formatDate, formatTime } from "~/domain/time/zoned";
+import type { RegistrationStatus } from "~/generated/prisma/enums";
+import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { event } = await requireStaffEvent(request, params.slug, "manage");
+  const url = new URL(request.url);
+  const statusParam = url.searchParams.get("status");
+  const status = REGISTRATION_STATUSES.includes(statusParam as RegistrationStatus) ? (statusParam as RegistrationStatus) : null;
+  const ticketParam = url.searchParams.get("ticket");
+  const ticketTypeId = ticketParam && isUuid(ticketParam) ? ticketParam : null;
+  const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
+  const [list, ticketTypes] = await Promise.all([listRegistrations(event.id, { status, ticketTypeId, q }), listTicketTypes(event.id)]);
+  return { event, list, ticketTypes: ticketTypes.map((t) => ({ id: t.id, name: t.name })), filters: { status, ticketTypeId, q } };
+}
+
+const schema = z.object({
+  intent: z.enum(["approve", "reject", "cancel", "invoice-paid", "refunded"], { error: "Unknown action." }),
+  registrationId: z.string().uuid({ error: "Unknown registration." }),
+  message: z.string().max(2000, { error: "Keep the message under 2,000 characters." }).optional(),
+});
+
+const DONE: Record<string, string> = {
+  approve: "Approved — the attendee has been emailed.",
+  reject: "Rejected — the attendee has been emailed.",
+  cancel: "Registration cancelled; the seat went to the waiting list.",
+  "invoice-paid": "Invoice marked as paid.",
+  refunded: "Marked as refunded.",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { event } = await requireStaffEvent(request, params.slug, "manage");
+  try {
+    const form = await readForm(request, schema);
+    if (!form.ok) return formFailure(form);
+    const { intent, registrationId, message } = form.data;
+    let extra = "";
+    if (intent === "approve") await approveRegistration(event.id, registrationId, message);
+    if (intent === "reject") await rejectRegistration(event.id, registrationId, message);
+    if (intent === "invoice-paid") await markInvoicePaid(event.id, registrationId);
+    if (intent === "refunded") await markRefunded(event.id, registrationId);
+    if (intent === "cancel") {
+      const outcome = await cancelRegistration({ kind: "organiser", eventId: event.id }, registrationId);
+      if (outcome.refund.due) extra = outcome.refund.method === "STRIPE" ? " A card refund was requested from Stripe." : ` Refund ${money(outcome.refund.amountCents, outcome.refund.currency)} by bank transfer, then mark it refunded.`;
+    }
+    return { ok: true as const, message: DONE[intent] + extra };
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return domainFailure(error);
+  }
+}
+
+export default function Registrations() {
+  const { event, list, ticketTypes, filters } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const busy = navigation.state === "submitting";
+  const tz = event.timeZone;
+  const csv = `/organise/events/${event.slug}/registrations.csv`;
+  return (
+    <div className="stack">
+      <div className="section-head reg-head-row">
+        <h2>Registrations <span className="tz-note">({list.total}{list.total > LIST_LIMIT ? `, showing the latest ${LIST_LIMIT}` : ""})</span></h2>
+        <a className="button button--ghost" href={csv} download>Export CSV (with answers)</a>
+      </div>
+      {answer?.ok ? <Notice tone="success">{answer.message}</Notice> : null}
+      <FormError message={answer && !answer.ok ? answer.formError : undefined} />
+
+      <Form method="get" className="filters reg-filters" role="search" aria-label="Filter registrations">
+        <div className="field">
+          <label htmlFor="f-q">Name or email</label>
+          <input id="f-q" name="q" type="search" defaultValue={filters.q} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">Status</label>
+          <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">All statuses</option>
+            {REGISTRATION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_TEXT[s]} ({list.byStatus[s] ?? 0})</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-ticket">Ticket type</label>
+          <select id="f-ticket" name="ticket" defaultValue={filters.ticketTypeId ?? ""}>
+            <option value="">All tickets</option>
+            {ticketTypes.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">Apply filters</button>
+          {params.toString() ? <Link className="button button--ghost" to=".">Reset</Link> : null}
+        </div>
+      </Form>
+
+      {list.rows.length === 0 ? (
+        <div className="empty-state">
+          <h2>No registrations {filters.status || filters.ticketTypeId || filters.q ? "match these filters" : "yet"}</h2>
+          <p>{filters.status || filters.ticketTypeId || filters.q ? "Try other filters." : "Share the event page: registrations appear here as they come in."}</p>
+        </div>
+      ) : (
+        <ul className="reg-admin-list">
+          {list.rows.map((r) => (
+            <li key={r.id} className="card reg-admin-row">
+              <div className="reg-admin-row__who">
+                <strong>{r.user.name}</strong>
+                <a href={`mailto:${r.user.email}`} className="tz-note">{r.user.email}</a>
+              </div>
+              <div className="reg-admin-row__what tz-note">
+                {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}
+                <br />
+                {r.ticketCode} · registered {formatDate(new Date(r.createdAt), tz)} {formatTime(new Date(r.createdAt), tz)}
+                {r.checkedInAt ? ` · checked in ${formatTime(new Date(r.checkedInAt), tz)}` : ""}
+              </div>
+              <div className="badges"><StatusBadge status={r.status} /><PaymentBadge paymentStatus={r.paymentStatus} />{r.status === "CANCELLED" && r.paymentStatus === "PAID" ? <span className="badge reg-badge reg-badge--wait">Refund to settle?</span> : null}</div>
+              <div className="reg-admin-row__actions">
+                {r.status === "PENDING_APPROVAL" ? (
+                  <details className="reg-decide">
+                    <summary className="button button--small">Approve or reject…</summary>
+                    <Form method="post" className="reg-decide__form">
+                      <CsrfField />
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <div className="field">
+                        <label htmlFor={`msg-${r.id}`}>Message to {r.user.name} (optional)</label>
+                        <textarea id={`msg-${r.id}`} name="message" rows={3} maxLength={2000} />
+                      </div>
+                      <div className="reg-actions">
+                        <button type="submit" name="intent" value="approve" className="button button--small" disabled={busy}>Approve</button>
+                        <button type="submit" name="intent" value="reject" className="button button--small reg-danger" disabled={busy}>Reject</button>
+                      </div>
+                    </Form>
+                  </details>
+                ) : null}
+                {r.paymentStatus === "UNPAID_INVOICE" && r.status === "CONFIRMED" ? (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <button type="submit" name="intent" value="invoice-paid" className="button button--small button--ghost" disabled={busy}>Mark invoice paid</button>
+                  </Form>
+                ) : null}
+                {r.status === "CANCELLED" && r.paymentStatus === "PAID" ? (
+                  <Form method="post">
+                    <CsrfField />
+                    <input type="hidden" name="registrationId" value={r.id} />
+                    <button type="submit" name="intent" value="refunded" className="button button--small button--ghost" disabled={busy}>Mark refunded</button>
+                  </Form>
+                ) : null}
+                {["CONFIRMED", "PENDING_PAYMENT", "PENDING_APPROVAL", "WAITLISTED", "OFFERED"].includes(r.status) ? (
+                  <details className="reg-decide">
+                    <summary className="button button--small button--ghost">Cancel…</summary>
+                    <Form method="post" className="reg-decide__form">
+                      <CsrfField />
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <p className="tz-note">Cancels {r.user.name}'s registration, emails them and offers the seat to the waiting list. Paid tickets follow the ticket's refund rule.</p>
+                      <button type="submit" name="intent" value="cancel" className="button button--small reg-danger" disabled={busy}>Yes, cancel it</button>
+                    </Form>
+                  </details>
+                ) : null}
+              </div>
+              {r.decisionNote ? <p className="reg-note tz-note">Note: {r.decisionNote}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

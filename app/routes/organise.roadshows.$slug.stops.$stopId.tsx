@@ -1,0 +1,230 @@
+// Organiser page of one roadshow stop: grid of meetings per slot × table, CSV export, no-show
+// marking, tables, hosts, and the auto-scheduler (run → proposal with score vs bound → confirm).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionNotice } from "~/components/meetings/meeting-parts";
+import { CsrfField, TextField } from "~/components/ui/forms";
+import { httpStatusFor, isDomainError } from "~/domain/errors";
+import { grantHosting } from "~/domain/meetings/access.server";
+import { addMeetingPoint } from "~/domain/meetings/availability.server";
+import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
+import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
+import { requireUser } from "~/utils/auth.server";
+import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organise ${data.stop.city} — ${data.event.title}` : "Organise — SCALE Events" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  try {
+    return await organiserStopView(user, params.slug ?? "", params.stopId);
+  } catch (error) {
+    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
+    throw error;
+  }
+}
+
+const assignmentSchema = z.array(z.object({ hostId: z.string(), guestId: z.string(), startsAt: z.string(), meetingPointId: z.string() })).max(5000);
+
+const organiserSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("run-scheduler") }),
+  z.object({ intent: z.literal("confirm-schedule"), assignments: z.string().max(1_000_000) }),
+  z.object({ intent: z.literal("no-show"), meetingId: z.string().max(64), noShow: z.enum(["yes", "no"]) }),
+  z.object({ intent: z.literal("add-table"), name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."), onlineUrl: z.union([z.literal(""), z.url("Enter a full link.")]).optional() }),
+  z.object({ intent: z.literal("allow-host"), email: z.string().trim().email("Enter an e-mail address.") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request, organiserSchema);
+  if (!form.ok) return formFailure(form);
+  const slug = params.slug ?? "";
+  const data = form.data;
+  try {
+    switch (data.intent) {
+      case "run-scheduler": {
+        const started = Date.now();
+        const proposal = await proposeStopSchedule(user, slug, params.stopId);
+        return json({ ok: true as const, notice: `Proposal ready in ${Date.now() - started} ms: review it below, then confirm.`, proposal });
+      }
+      case "confirm-schedule": {
+        let parsed: z.infer<typeof assignmentSchema>;
+        try {
+          parsed = assignmentSchema.parse(JSON.parse(data.assignments));
+        } catch {
+          return json({ ok: false as const, formError: "The proposal could not be read — run the scheduler again.", fieldErrors: {}, values: {} }, { status: 400 });
+        }
+        const ids = await confirmStopSchedule(user, slug, params.stopId, parsed);
+        return json({ ok: true as const, notice: `${ids.length} meetings confirmed; invitations are on their way.` });
+      }
+      case "no-show":
+        await markNoShow(user, slug, data.meetingId, data.noShow === "yes");
+        return json({ ok: true as const, notice: data.noShow === "yes" ? "Marked as a no-show." : "No-show mark removed." });
+      case "add-table":
+        await addMeetingPoint(user, slug, params.stopId, data.name, data.onlineUrl || null);
+        return json({ ok: true as const, notice: `Meeting point “${data.name}” added.` });
+      case "allow-host": {
+        const name = await grantHosting(user, slug, data.email);
+        return json({ ok: true as const, notice: `${name} can now publish meeting slots.` });
+      }
+    }
+  } catch (error) {
+    return domainFailure(error, {});
+  }
+}
+
+function ProposalView({ proposal }: { proposal: StopProposal }) {
+  const payload = JSON.stringify(proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })));
+  return (
+    <section className="card" aria-labelledby="proposal">
+      <h2 id="proposal">Scheduler proposal</h2>
+      <p>
+        <strong>{proposal.rows.length}</strong> meetings, score <strong>{proposal.score}</strong> of an upper bound of <strong>{proposal.upperBound}</strong> ({proposal.percent} %).{" "}
+        {proposal.unscheduled > 0 ? `${proposal.unscheduled} mutually wanted pairs could not be placed.` : "Every mutually wanted pair is placed."}
+      </p>
+      <p className="tz-note">Score: 3 per meeting both sides must have, 2 when one side must, 1 when both would like. The bound is the best score possible if times did not matter (each person and table limited to its number of free, non-overlapping slots), so no schedule can beat it.</p>
+      {proposal.warnings.length > 0 ? <ul className="notice notice--info">{proposal.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+      {proposal.rows.length === 0 ? (
+        <p className="empty-state">Nothing to schedule: no pair of people has marked each other (must meet / would like) with a common free slot.</p>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">Proposed meetings</caption>
+              <thead><tr><th scope="col">When</th><th scope="col">Table</th><th scope="col">Host</th><th scope="col">Guest</th><th scope="col">Weight</th></tr></thead>
+              <tbody>
+                {proposal.rows.map((r) => (
+                  <tr key={`${r.hostId}-${r.guestId}`}><td>{r.when}</td><td>{r.table}</td><td>{r.hostName}</td><td>{r.guestName}</td><td>{r.weight}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="confirm-schedule" />
+            <input type="hidden" name="assignments" value={payload} />
+            <button type="submit" className="button">Confirm {proposal.rows.length} meetings and send invitations</button>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}
+
+export default function OrganiseStopPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { ok: boolean; notice?: string; formError?: string; fieldErrors?: Record<string, string>; proposal?: StopProposal } | undefined;
+  return (
+    <article className="meetings-page">
+      <p className="tz-note"><Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link></p>
+      <header className="section-head section-head--top">
+        <div>
+          <h1>Meetings in {data.stop.city}</h1>
+          <p className="tz-note">{data.stop.when} · times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName}) · {data.counts.confirmed} confirmed, {data.counts.requested} pending</p>
+        </div>
+        <a className="button button--ghost" href={`/organise/roadshows/${data.event.slug}/stops/${data.stop.id}/meetings.csv`} download>Export CSV</a>
+      </header>
+      {data.stops.length > 1 ? (
+        <nav aria-label="Roadshow stops" className="stop-tabs">
+          {data.stops.map((s) => <Link key={s.id} to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`} aria-current={s.id === data.stop.id ? "page" : undefined}>{s.city}</Link>)}
+        </nav>
+      ) : null}
+      <ActionNotice data={result} />
+
+      <section className="card" aria-labelledby="scheduler">
+        <h2 id="scheduler">Auto-scheduler</h2>
+        <p>Assigns mutually wanted meetings (must-meet first) to the hosts’ free slots and the stop’s tables, around the meetings already booked. Nothing changes until you confirm the proposal.</p>
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="intent" value="run-scheduler" />
+          <button type="submit" className="button">Run the scheduler</button>
+        </Form>
+      </section>
+      {result?.proposal ? <ProposalView proposal={result.proposal} /> : null}
+
+      <section className="card" aria-labelledby="grid">
+        <h2 id="grid">Meetings by slot and table</h2>
+        {data.tables.length === 0 || data.rows.length === 0 ? (
+          <p className="empty-state">{data.tables.length === 0 ? "Add tables below to see the grid." : "No slots or meetings at this stop yet."}</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table meeting-grid">
+              <caption className="visually-hidden">Meetings per time and table</caption>
+              <thead>
+                <tr><th scope="col">Time</th>{data.tables.map((t) => <th key={t.id} scope="col">{t.name}</th>)}</tr>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row"><span className="tz-note">{row.day}</span><br />{row.label}</th>
+                    {row.cells.map((cell, i) => (
+                      <td key={data.tables[i].id} className={cell ? `grid-cell grid-cell--${cell.status.toLowerCase()}` : "grid-cell grid-cell--free"}>
+                        {cell ? <>{cell.host}<br />× {cell.guest}{cell.status === "REQUESTED" ? <div className="tz-note">pending</div> : null}{cell.noShow ? <div className="badge badge--warn">no-show</div> : null}</> : <span className="visually-hidden">free</span>}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {data.unplaced.length > 0 ? (
+          <p className="tz-note">Without a table: {data.unplaced.map((m) => `${m.when} ${m.host} × ${m.guest}`).join("; ")}</p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="noshow">
+        <h2 id="noshow">Confirmed meetings and no-shows</h2>
+        {data.meetings.length === 0 ? (
+          <p className="empty-state">No confirmed meetings yet.</p>
+        ) : (
+          <ul className="meeting-list">
+            {data.meetings.map((m) => (
+              <li key={m.id} className="meeting-item">
+                <div className="meeting-item__head"><strong>{m.host} × {m.guest}</strong>{m.noShow ? <span className="badge badge--warn">No-show</span> : null}</div>
+                <div className="tz-note">{m.when} · {m.table}{m.source === "SCHEDULER" ? " · scheduled" : ""}</div>
+                {m.started ? (
+                  <Form method="post" className="inline-form">
+                    <CsrfField />
+                    <input type="hidden" name="intent" value="no-show" />
+                    <input type="hidden" name="meetingId" value={m.id} />
+                    <input type="hidden" name="noShow" value={m.noShow ? "no" : "yes"} />
+                    <button type="submit" className="button button--small button--ghost">{m.noShow ? "Undo no-show" : "Mark no-show"}</button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <div className="two-col">
+        <section className="card" aria-labelledby="tables">
+          <h2 id="tables">Tables and meeting points</h2>
+          {data.tables.length === 0 ? <p className="empty-state">No tables yet.</p> : <ul>{data.tables.map((t) => <li key={t.id}>{t.name}{t.online ? " (online)" : ""}</li>)}</ul>}
+          <Form method="post" className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="add-table" />
+            <TextField label="New table name" name="name" required maxLength={80} error={result && !result.ok ? result.fieldErrors?.name : undefined} />
+            <TextField label="Online link (for an online meeting point)" name="onlineUrl" type="url" />
+            <button type="submit" className="button button--small">Add meeting point</button>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="hosts">
+          <h2 id="hosts">Hosts</h2>
+          {data.hosts.length === 0 ? <p className="empty-state">No host has published slots here yet.</p> : (
+            <ul>{data.hosts.map((h) => <li key={h.id}>{h.name}: {h.free} of {h.total} slots free</li>)}</ul>
+          )}
+          <Form method="post" className="stack">
+            <CsrfField />
+            <input type="hidden" name="intent" value="allow-host" />
+            <TextField label="Allow a registered participant to host (e-mail)" name="email" type="email" required error={result && !result.ok ? result.fieldErrors?.email : undefined} />
+            <button type="submit" className="button button--small button--ghost">Allow to host</button>
+          </Form>
+        </section>
+      </div>
+    </article>
+  );
+}

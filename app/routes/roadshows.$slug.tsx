@@ -1,0 +1,188 @@
+// The roadshow's meeting page for cities and projects: per stop, the investors with free slots
+// (in the stop's zone, or the viewer's on request), a request form, my requests and meetings,
+// recommendations with reasons and preference marks.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ActionNotice, MeetingItem, PreviousOutcomes } from "~/components/meetings/meeting-parts";
+import { CsrfField } from "~/components/ui/forms";
+import { httpStatusFor, isDomainError } from "~/domain/errors";
+import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { roadshowView } from "~/domain/meetings/views.server";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { CSRF_FIELD_NAME } from "~/utils/csrf";
+import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Meetings — ${data.event.title} — SCALE Events` : "Meetings — SCALE Events" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const zone = new URL(request.url).searchParams.get("tz");
+  try {
+    return { ...(await roadshowView(user, params.slug ?? "", { zone })), signedIn: Boolean(user) };
+  } catch (error) {
+    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request, meetingActionSchema);
+  if (!form.ok) return formFailure(form);
+  try {
+    return json({ ok: true as const, notice: await runMeetingAction(user, params.slug ?? "", form.data), intent: form.data.intent });
+  } catch (error) {
+    const values = Object.fromEntries([...form.form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD_NAME).map(([k, v]) => [k, String(v)]));
+    return domainFailure(error, values);
+  }
+}
+
+const LEVELS = [
+  { value: "MUST_MEET", label: "Must meet" },
+  { value: "WOULD_LIKE", label: "Would like to meet" },
+  { value: "NO_THANKS", label: "No thanks" },
+  { value: "NONE", label: "No mark" },
+];
+
+function PreferenceForm({ toUserId, name, current }: { toUserId: string; name: string; current: string | null }) {
+  const id = `pref-${toUserId}`;
+  return (
+    <Form method="post" className="preference-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="preference" />
+      <input type="hidden" name="toUserId" value={toUserId} />
+      <label htmlFor={id}>Your interest in {name}</label>
+      <select id={id} name="level" defaultValue={current ?? "NONE"}>
+        {LEVELS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
+      </select>
+      <button type="submit" className="button button--small button--ghost">Save mark</button>
+    </Form>
+  );
+}
+
+export default function RoadshowMeetingsPage() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { ok: boolean; formError?: string; values?: Record<string, string>; notice?: string } | undefined;
+  const failedRequest = result && !result.ok && result.values?.intent === "request" ? result.values : null;
+  const viewer = data.viewer;
+  return (
+    <article className="meetings-page">
+      <p className="tz-note"><Link to={`/events/${data.event.slug}`}>About this roadshow</Link></p>
+      <header className="section-head section-head--top">
+        <h1>Meetings — {data.event.title}</h1>
+        <Form method="get" className="zone-toggle">
+          <label htmlFor="tz">Show times in</label>
+          <select id="tz" name="tz" defaultValue={data.zone ?? ""}>
+            <option value="">Each stop’s local time</option>
+            {data.zones.map((z) => <option key={z} value={z}>{z.replace(/_/g, " ")}</option>)}
+          </select>
+          <button type="submit" className="button button--small button--ghost">Show</button>
+        </Form>
+      </header>
+      <ActionNotice data={result} />
+
+      {!data.signedIn ? (
+        <p className="notice notice--info"><Link to={`/signin?redirectTo=/roadshows/${data.event.slug}`}>Sign in</Link> to request meetings with investors.</p>
+      ) : !viewer?.participant && !viewer?.host ? (
+        <p className="notice notice--info">Only registered participants can book meetings. <Link to={`/events/${data.event.slug}/register`}>Register for the roadshow</Link> first.</p>
+      ) : null}
+
+      {viewer?.host || viewer?.organiser ? (
+        <nav aria-label="Your stop pages" className="stop-tabs">
+          {data.stops.map((s) => (
+            <span key={s.id}>
+              {viewer.host ? <Link to={`/roadshows/${data.event.slug}/stops/${s.id}/host`}>My slots in {s.city}</Link> : null}
+              {viewer.organiser ? <> <Link to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`}>Organise {s.city}</Link></> : null}
+            </span>
+          ))}
+        </nav>
+      ) : null}
+
+      {data.recommendations.length > 0 ? (
+        <section className="card" aria-labelledby="recommended">
+          <h2 id="recommended">Recommended for you</h2>
+          <ol className="meeting-list">
+            {data.recommendations.map((r) => (
+              <li key={r.id} className="meeting-item">
+                <div><strong>{r.name}</strong>{r.organisation ? <span className="tz-note"> · {r.organisation}</span> : null}</div>
+                <div className="tz-note">{r.reasons}</div>
+                <PreferenceForm toUserId={r.id} name={r.name} current={r.preference} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <PreviousOutcomes items={data.previous} />
+
+      {data.stops.map((stop) => (
+        <section key={stop.id} className="card stop-section" aria-labelledby={`stop-${stop.id}`}>
+          <h2 id={`stop-${stop.id}`}>{stop.city}</h2>
+          <p className="tz-note">{stop.when}{stop.venueName ? ` · ${stop.venueName}` : ""}. Slot times in {stop.displayZone.replace(/_/g, " ")} ({stop.displayZoneName}).</p>
+
+          {stop.meetings.length > 0 ? (
+            <>
+              <h3>My requests and meetings</h3>
+              <ul className="meeting-list">
+                {stop.meetings.map((m) => {
+                  const host = stop.hosts.find((h) => h.id === m.otherId);
+                  const slots = host ? host.days.flatMap((d) => d.slots.map((s) => ({ startsAt: s.startsAt, label: `${d.day}, ${s.label} ${s.zoneName}` }))) : [];
+                  return <MeetingItem key={m.id} meeting={m} proposeSlots={slots} />;
+                })}
+              </ul>
+            </>
+          ) : null}
+
+          <h3>Investors at this stop</h3>
+          {stop.hosts.length === 0 ? (
+            <p className="empty-state">No investor has published slots for this stop yet.</p>
+          ) : (
+            <ul className="host-list">
+              {stop.hosts.map((host) => {
+                const formId = `req-${stop.id}-${host.id}`;
+                return (
+                  <li key={host.id} className="host-card">
+                    <div className="meeting-item__head">
+                      <strong>{host.name}</strong>
+                      {host.preference ? <span className="badge badge--picked">{LEVELS.find((l) => l.value === host.preference)?.label}</span> : null}
+                    </div>
+                    <div className="tz-note">{[host.jobTitle, host.organisation, host.ticket ? `invests ${host.ticket}` : null].filter(Boolean).join(" · ")}</div>
+                    {host.freeCount === 0 ? (
+                      <p className="tz-note">No free slots left at this stop.</p>
+                    ) : viewer?.participant ? (
+                      <Form method="post" className="request-form" aria-label={`Request a meeting with ${host.name} in ${stop.city}`}>
+                        <CsrfField />
+                        <input type="hidden" name="intent" value="request" />
+                        <input type="hidden" name="stopId" value={stop.id} />
+                        <input type="hidden" name="hostId" value={host.id} />
+                        <div className="field">
+                          <label htmlFor={`${formId}-slot`}>Slot with {host.name}</label>
+                          <select id={`${formId}-slot`} name="startsAt" required defaultValue={failedRequest?.hostId === host.id ? failedRequest.startsAt : undefined}>
+                            {host.days.map((d) => (
+                              <optgroup key={d.day} label={d.day}>
+                                {d.slots.map((s) => <option key={s.startsAt} value={s.startsAt}>{s.label} {s.zoneName}</option>)}
+                              </optgroup>
+                            ))}
+                          </select>
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`${formId}-msg`}>Message (optional)</label>
+                          <textarea id={`${formId}-msg`} name="message" rows={2} maxLength={500} defaultValue={failedRequest?.hostId === host.id ? failedRequest.message : ""} />
+                        </div>
+                        <button type="submit" className="button button--small">Request meeting</button>
+                      </Form>
+                    ) : (
+                      <p className="tz-note">{host.freeCount} free slots.</p>
+                    )}
+                    {viewer?.participant ? <PreferenceForm toUserId={host.id} name={host.name} current={host.preference} /> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,112 @@
+// Live Q&A of one session: server-rendered from the database, then live over Socket.IO.
+// Named sessions_ so it renders standalone (not inside the session page, which has no Outlet).
+// The action is the no-JavaScript path: the same domain calls as the socket, and the change is
+// relayed to every connected client all the same.
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { QaBoard } from "~/components/qa/qa-board";
+import { isDomainError } from "~/domain/errors";
+import { MODERATION_ACTIONS, type SortMode } from "~/domain/qa/questions";
+import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
+import { formatRange } from "~/domain/time/zoned";
+import { requireUser } from "~/utils/auth.server";
+import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data ? [{ title: `Q&A: ${data.session.title} — SCALE Events` }] : [{ title: "Q&A not found — SCALE Events" }];
+
+export const headers: HeadersFunction = forwardActionHeaders;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  let found;
+  try {
+    found = await findQaSession(params.id ?? "", user);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "NOT_FOUND") throw new Response(error.message, { status: 404 });
+    throw error;
+  }
+  const { session, access } = found;
+  const sort: SortMode = new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "votes";
+  const base = {
+    session: { ...session, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() },
+    when: formatRange(session.startsAt, session.endsAt, session.event.timeZone),
+    canModerate: access.moderator,
+    participant: access.participant,
+    sort,
+  };
+  if (!access.participant) return { ...base, questions: [], cursor: 0, myVotes: [] as string[] };
+  const [list, votes] = await Promise.all([listQuestions(session.id, { userId: user.id, moderator: access.moderator }), myVotes(session.id, user.id)]);
+  return { ...base, questions: list.questions, cursor: list.cursor, myVotes: votes };
+}
+
+const formSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("ask"), body: z.string().max(4000), anonymous: z.literal("true").optional() }),
+  z.object({ intent: z.literal("vote"), questionId: z.string().uuid("Unknown question.") }),
+  z.object({ intent: z.literal("moderate"), questionId: z.string().uuid("Unknown question."), action: z.enum(MODERATION_ACTIONS), body: z.string().max(4000).optional() }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request, formSchema);
+  if (!form.ok) return formFailure(form);
+  const data = form.data;
+  try {
+    if (data.intent === "ask") {
+      const { question } = await askQuestion(user, { sessionId: params.id ?? "", body: data.body, anonymous: data.anonymous === "true" });
+      return json({ ok: true as const, notice: question.status === "PENDING" ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted." });
+    }
+    if (data.intent === "vote") {
+      const { voted } = await toggleVote(user, { questionId: data.questionId });
+      return json({ ok: true as const, notice: voted ? "Vote counted." : "Vote removed." });
+    }
+    await moderateQuestion(user, { questionId: data.questionId, action: data.action, body: data.body });
+    return json({ ok: true as const, notice: "Done." });
+  } catch (error) {
+    return domainFailure(error, data.intent === "ask" ? { body: data.body } : {});
+  }
+}
+
+export default function SessionQaPage() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { session } = data;
+  return (
+    <article className="qa-page">
+      <p><Link to={`/sessions/${session.id}`}>← {session.title}</Link></p>
+      <header className="qa-page__header">
+        <h1>Live Q&amp;A</h1>
+        <p className="qa-page__session">
+          <strong>{session.title}</strong> · {session.event.title}
+          <br />
+          <span className="tz-note">{data.when} ({session.event.timeZone.replace(/_/g, " ")})</span>
+        </p>
+        {data.participant ? (
+          <p className="qa-page__links">
+            <Link to={`/sessions/${session.id}/qa/present`} className="button button--ghost button--small">Presenter view</Link>
+            {data.canModerate ? <span className="badge">You moderate this Q&amp;A{session.qaMode === "PREMODERATED" ? " · pre-moderated" : ""}</span> : null}
+          </p>
+        ) : null}
+      </header>
+      {data.participant ? (
+        <QaBoard
+          sessionId={session.id}
+          timeZone={session.event.timeZone}
+          qaMode={session.qaMode}
+          canModerate={data.canModerate}
+          initial={{ questions: data.questions, cursor: data.cursor, myVotes: data.myVotes }}
+          sort={data.sort}
+          actionResult={actionData ?? null}
+        />
+      ) : (
+        <section className="empty-state">
+          <h2>For registered attendees</h2>
+          <p>The Q&amp;A of this session is open to people with a confirmed registration for {session.event.title}.</p>
+          <p><Link className="button" to={`/events/${session.event.slug}`}>See the event and register</Link></p>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,121 @@
+// Timed and background work, on pg-boss (a job queue stored in PostgreSQL, schema "pgboss"):
+//
+// - registration-sweep: every minute, expire lapsed waiting-list offers and seat holds
+//   (app/domain/registration/waitlist.server.ts). pg-boss's cron inserts one job per minute
+//   across all nodes (singleton key + 60 s slot), and the queue's "singleton" policy keeps two
+//   sweeps from running at once; the sweeps themselves lock rows with SKIP LOCKED, so even an
+//   overlapping run would not handle a registration twice.
+// - payments-refund: retries of refunds Stripe could not be asked for right after a webhook
+//   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
+// - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
+//   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
+//   /admin/outbox shows them.
+import PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { RefundToIssue } from "../../app/domain/payments/fulfilment.server";
+import { REFUND_QUEUE, registerRefundJobSender } from "../../app/domain/payments/refund-queue.server";
+import { createMailTransport, startOutboxWorker, type OutboxWorker } from "../../app/domain/notifications/mailer.server";
+
+export const SWEEP_QUEUE = "registration-sweep";
+export const SWEEP_CRON = "* * * * *";
+
+export interface SweepReport {
+  expiredOffers: number;
+  expiredHolds: number;
+}
+
+/** The minutely sweep; exported so tests (and an operator's script) can run it directly. */
+export async function runRegistrationSweep(now: Date = new Date()): Promise<SweepReport> {
+  // Imported lazily: the job runner must not pull the registration module into its start-up.
+  const { expireStaleHolds, expireStaleOffers } = await import("../../app/domain/registration/waitlist.server");
+  const expiredHolds = await expireStaleHolds(now);
+  const expiredOffers = await expireStaleOffers(now);
+  return { expiredOffers, expiredHolds };
+}
+
+/** One retry of a refund owed after a webhook. */
+export async function runRefundJob(refund: RefundToIssue): Promise<void> {
+  const { refundRegistration } = await import("../../app/domain/payments/refunds.server");
+  await refundRegistration(refund.registrationId, refund.amountCents);
+}
+
+export interface JobRunner {
+  boss: PgBoss;
+  outbox: OutboxWorker | null;
+  stop(): Promise<void>;
+}
+
+export interface JobOptions {
+  databaseUrl: string;
+  logger: Logger;
+  smtpUrl?: string;
+  /** Outbox polling interval; default 5 s. */
+  outboxIntervalMs?: number;
+  /** pg-boss timing knobs, lowered by tests so a scheduled job runs within seconds. */
+  cronMonitorIntervalSeconds?: number;
+  cronWorkerIntervalSeconds?: number;
+  pollingIntervalSeconds?: number;
+  sweepCron?: string;
+}
+
+export async function startJobs(options: JobOptions): Promise<JobRunner> {
+  const { logger } = options;
+  const boss = new PgBoss({
+    connectionString: options.databaseUrl,
+    schema: "pgboss",
+    application_name: "scale-events-jobs",
+    max: 4,
+    ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
+    ...(options.cronWorkerIntervalSeconds ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds } : {}),
+  });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+
+  await boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: "singleton", expireInSeconds: 5 * 60, retryLimit: 0 });
+  await boss.schedule(SWEEP_QUEUE, options.sweepCron ?? SWEEP_CRON, {}, { tz: "UTC" });
+  await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+    const report = await runRegistrationSweep(new Date());
+    if (report.expiredHolds || report.expiredOffers) logger.info(report, "registration sweep");
+    // Roadshow meetings (issue 5): lapsed meeting requests free their slots (SKIP LOCKED, safe on any node).
+    const { expireStaleMeetingRequests } = await import("../../app/domain/meetings/expire.server");
+    const expiredMeetingRequests = await expireStaleMeetingRequests(new Date());
+    if (expiredMeetingRequests) logger.info({ expiredMeetingRequests }, "meeting request sweep");
+  });
+
+  await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });
+  await boss.work<RefundToIssue>(REFUND_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
+    await runRefundJob(job.data);
+    logger.info({ ...job.data }, "refund retried successfully");
+  });
+  const unregisterRefunds = registerRefundJobSender(async (refund) => {
+    await boss.send(REFUND_QUEUE, refund, { singletonKey: `${refund.registrationId}:${refund.amountCents}` });
+  });
+
+  let outbox: OutboxWorker | null = null;
+  if (options.smtpUrl) {
+    outbox = startOutboxWorker({
+      transport: createMailTransport(options.smtpUrl),
+      intervalMs: options.outboxIntervalMs,
+      onError: (error) => logger.error({ err: error }, "outbox pass failed"),
+      onPass: (report) => logger.info(report, "outbox pass"),
+    });
+  } else {
+    logger.info("SMTP_URL is not set: emails stay in the outbox (see /admin/outbox)");
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    boss,
+    outbox,
+    stop() {
+      stopping ??= (async () => {
+        unregisterRefunds();
+        await outbox?.stop();
+        await boss.stop({ graceful: true, wait: true, timeout: 8_000 });
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,215 @@
+// Live Q&A over Socket.IO. This file only authenticates (socket.data.user), validates payloads
+// (zod), joins rooms and relays committed changes; every rule is in app/domain/qa.
+//
+// Client → server (each with an acknowledgement {ok:true,…} or {ok:false, code, message}):
+//   "qa:join"     {sessionId, cursor?}  → {questions, cursor, canModerate, myVotes, qaMode}
+//   "qa:leave"    {sessionId}
+//   "qa:ask"      {sessionId, body, anonymous?} → {question, cursor}
+//   "qa:vote"     {questionId}           → {voted, votes}
+//   "qa:moderate" {questionId, action, body?} → {questions, cursor}
+// Server → client: "qa:changed" {sessionId, prev, cursor, questions} (QaChangeView).
+//
+// Rooms: moderators join `qa:<id>:mod` (everything, author names included); everyone else joins
+// `qa:<id>` and `qa:<id>:u:<userId>`. A change is sent to the moderators' room, to each changed
+// question's author's own room (their view: own pending questions), and to `qa:<id>` except those
+// authors' rooms — so attendees never receive a pending question or an anonymous author's name.
+import type { Server, Socket } from "socket.io";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { SessionUser } from "../../app/domain/accounts/sessions.server";
+import { DomainError, isDomainError } from "../../app/domain/errors";
+import { eventAccess, type AccessUser, type EventAccess } from "../../app/domain/qa/access.server";
+import { onQaChange } from "../../app/domain/qa/publish.server";
+import { mergeChanges, MODERATION_ACTIONS, viewChange, viewQuestion, type QaChange } from "../../app/domain/qa/questions";
+import {
+  askQuestion,
+  findQaSession,
+  listQuestions,
+  moderateQuestion,
+  myVotes,
+  toggleVote,
+  type AccessResolver,
+} from "../../app/domain/qa/questions.server";
+
+export const QA_EVENTS = ["qa:join", "qa:leave", "qa:ask", "qa:vote", "qa:moderate"] as const;
+
+export const qaRoom = (sessionId: string) => `qa:${sessionId}`;
+export const qaModeratorRoom = (sessionId: string) => `qa:${sessionId}:mod`;
+export const qaAuthorRoom = (sessionId: string, userId: string) => `qa:${sessionId}:u:${userId}`;
+
+const uuid = z.string().uuid();
+const schemas = {
+  join: z.object({ sessionId: uuid, cursor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
+  leave: z.object({ sessionId: uuid }).strict(),
+  ask: z.object({ sessionId: uuid, body: z.string().max(4000), anonymous: z.boolean().optional() }).strict(),
+  vote: z.object({ questionId: uuid }).strict(),
+  moderate: z.object({ questionId: uuid, action: z.enum(MODERATION_ACTIONS), body: z.string().max(4000).optional() }).strict(),
+};
+
+export type Ack = (response: Record<string, unknown>) => void;
+
+/**
+ * Access answers (registered? moderator?) are cached per person and event for 30 s, so a vote does
+ * not cost two extra queries. One process-wide map swept every 30 s: an idle connection holds no
+ * cache entry at all.
+ */
+const ACCESS_TTL_MS = 30_000;
+const accessCache = new Map<string, { at: number; access: EventAccess }>();
+const sweeper = setInterval(() => {
+  const now = Date.now();
+  for (const [key, entry] of accessCache) if (now - entry.at >= ACCESS_TTL_MS) accessCache.delete(key);
+}, ACCESS_TTL_MS);
+sweeper.unref();
+
+export const cachedAccess: AccessResolver = async (user: AccessUser | null, eventId: string) => {
+  const key = `${user?.id ?? "-"}:${eventId}`;
+  const hit = accessCache.get(key);
+  if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit.access;
+  const access = await eventAccess(user, eventId);
+  accessCache.set(key, { at: Date.now(), access });
+  return access;
+};
+
+/** Kept for call sites that think per socket; all sockets share the process-wide cache. */
+export function socketAccess(_socket: Socket): AccessResolver {
+  return cachedAccess;
+}
+
+export const socketUser = (socket: Socket) => (socket.data as { user: SessionUser | null }).user;
+
+/**
+ * Builds one listener (shared by every socket; the socket is `this`): validates the payload,
+ * insists on an acknowledgement callback, maps domain refusals to {ok:false, code, message} and
+ * anything else to INTERNAL (logged).
+ */
+export function handler<S extends z.ZodType>(
+  schema: S,
+  logger: Logger,
+  run: (socket: Socket, payload: z.infer<S>) => Promise<Record<string, unknown>>,
+): (this: Socket, payload: unknown, ack?: unknown) => void {
+  return function (this: Socket, payload, ack) {
+    const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      reply({ ok: false, code: "VALIDATION", message: parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ") });
+      return;
+    }
+    run(this, parsed.data).then(
+      (result) => reply({ ok: true, ...result }),
+      (error: unknown) => {
+        if (isDomainError(error)) {
+          reply({ ok: false, code: error.code, message: error.message, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) });
+        } else {
+          logger.error({ err: error }, "socket handler failed");
+          reply({ ok: false, code: "INTERNAL", message: "Something went wrong on our side. Please try again." });
+        }
+      },
+    );
+  };
+}
+
+/** Relays committed changes (from any handler or page action in this process) to the sockets of every node. */
+export function relayQaChange(io: Server, change: QaChange): void {
+  const { sessionId } = change;
+  io.to(qaModeratorRoom(sessionId)).emit("qa:changed", viewChange(change, { userId: null, moderator: true }));
+  const authors = [...new Set(change.questions.map((q) => q.authorId))];
+  io.to(qaRoom(sessionId))
+    .except(authors.map((a) => qaAuthorRoom(sessionId, a)))
+    .emit("qa:changed", viewChange(change, { userId: null, moderator: false }));
+  for (const author of authors) {
+    io.to(qaAuthorRoom(sessionId, author)).emit("qa:changed", viewChange(change, { userId: author, moderator: false }));
+  }
+}
+
+/**
+ * Relays with a per-session throttle: the first change goes out at once; changes arriving within
+ * the next `windowMs` are coalesced (mergeChanges keeps the cursor chain intact) and sent together.
+ * A burst of 2 000 votes then costs a few broadcasts per second instead of 2 000 × audience.
+ */
+export function throttledRelay(send: (change: QaChange) => void, windowMs: number) {
+  const sessions = new Map<string, { timer: ReturnType<typeof setTimeout>; buffer: QaChange[] }>();
+  const open = (sessionId: string) => {
+    const entry = { buffer: [] as QaChange[], timer: setTimeout(() => flush(sessionId), windowMs) };
+    entry.timer.unref?.();
+    sessions.set(sessionId, entry);
+  };
+  const flush = (sessionId: string) => {
+    const entry = sessions.get(sessionId);
+    sessions.delete(sessionId);
+    if (!entry || entry.buffer.length === 0) return;
+    for (const change of mergeChanges(entry.buffer)) send(change);
+    open(sessionId);
+  };
+  return {
+    push(change: QaChange) {
+      if (windowMs <= 0) return send(change);
+      const entry = sessions.get(change.sessionId);
+      if (entry) entry.buffer.push(change);
+      else {
+        send(change);
+        open(change.sessionId);
+      }
+    },
+    close() {
+      for (const [sessionId, entry] of sessions) {
+        clearTimeout(entry.timer);
+        for (const change of mergeChanges(entry.buffer)) send(change);
+        sessions.delete(sessionId);
+      }
+    },
+  };
+}
+
+export type Listener = (this: Socket, payload: unknown, ack?: unknown) => void;
+
+export function installQa(io: Server, logger: Logger): { listeners: Record<string, Listener>; close(): void } {
+  const relay = throttledRelay((change) => relayQaChange(io, change), Number(process.env.QA_BROADCAST_WINDOW_MS ?? 100));
+  const stopListening = onQaChange((change) => relay.push(change));
+  const unsubscribe = () => {
+    stopListening();
+    relay.close();
+  };
+
+  // One listener per event for all sockets (the socket is `this`); index.ts dispatches to them from a
+  // single catch-all, so a connection carries no per-event registrations.
+  const listeners: Record<(typeof QA_EVENTS)[number], Listener> = {
+    "qa:join": handler(schemas.join, logger, async (socket, { sessionId, cursor }) => {
+      const me = socketUser(socket);
+      const { session, access } = await findQaSession(sessionId, me, socketAccess(socket));
+      if (!me) throw new DomainError("UNAUTHENTICATED", "Sign in to follow the Q&A.");
+      if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered attendees of this event can follow its Q&A.");
+      // Join before reading, so no change committed after the read can be missed.
+      if (access.moderator) await socket.join(qaModeratorRoom(sessionId));
+      else await socket.join([qaRoom(sessionId), qaAuthorRoom(sessionId, me.id)]);
+      const viewer = { userId: me.id, moderator: access.moderator };
+      const [list, votes] = await Promise.all([listQuestions(sessionId, viewer, cursor), myVotes(sessionId, me.id)]);
+      return { sessionId, questions: list.questions, cursor: list.cursor, canModerate: access.moderator, myVotes: votes, qaMode: session.qaMode };
+    }),
+    "qa:leave": handler(schemas.leave, logger, async (socket, { sessionId }) => {
+      const me = socketUser(socket);
+      await Promise.all([
+        socket.leave(qaRoom(sessionId)),
+        socket.leave(qaModeratorRoom(sessionId)),
+        me ? socket.leave(qaAuthorRoom(sessionId, me.id)) : Promise.resolve(),
+      ]);
+      return {};
+    }),
+    "qa:ask": handler(schemas.ask, logger, async (socket, { sessionId, body, anonymous }) => {
+      const me = socketUser(socket);
+      const { question, change } = await askQuestion(me, { sessionId, body, anonymous }, socketAccess(socket));
+      // The author's own view (their question is "mine", so its author shows even if anonymous).
+      return { question: viewQuestion(question, { userId: me?.id ?? null, moderator: false }), cursor: change.cursor };
+    }),
+    "qa:vote": handler(schemas.vote, logger, async (socket, { questionId }) => {
+      const { voted, votes, change } = await toggleVote(socketUser(socket), { questionId }, socketAccess(socket));
+      return { questionId, voted, votes, cursor: change.cursor };
+    }),
+    "qa:moderate": handler(schemas.moderate, logger, async (socket, { questionId, action, body }) => {
+      const me = socketUser(socket);
+      const { change } = await moderateQuestion(me, { questionId, action, body }, socketAccess(socket));
+      return { questions: viewChange(change, { userId: me?.id ?? null, moderator: true }).questions, cursor: change.cursor };
+    }),
+  };
+
+  return { listeners, close: unsubscribe };
+}

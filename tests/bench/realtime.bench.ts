@@ -1,0 +1,234 @@
+// Live Q&A at scale: one session, 2 000 connected Socket.IO clients on one node (the server runs
+// in a child process; the clients run here), beside a bare `ws` server in the same child
+// broadcasting to 2 000 bare `ws` clients.
+// Figures: time from asking a question to its arrival at every client (p50, p99); fan-out rate
+// (deliveries per second within one broadcast); votes per second from all clients with the
+// final count checked exact (baseline: the same writes as raw SQL through pg); heap per idle
+// connection measured in the server process after a GC (baselines: a bare ws connection, and a
+// plain Socket.IO connection without any app code — the library's own floor).
+// BENCH_RT_CLIENTS changes the client count.
+import { createRequire } from "node:module";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { io as connect, type Socket } from "socket.io-client";
+import { createQaFixture } from "../realtime/fixtures";
+import { startNode } from "../realtime/nodes";
+import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
+import { figure, percentile, type Benchmark } from "./harness";
+
+const CLIENTS = Number(process.env.BENCH_RT_CLIENTS ?? 2000);
+const QUESTIONS = 10;
+const BATCH = 100;
+
+interface WsClient {
+  on(event: "message", listener: (data: unknown) => void): void;
+  once(event: "open" | "error", listener: (arg?: unknown) => void): void;
+  close(): void;
+}
+type WsClass = new (url: string, options: { perMessageDeflate: boolean }) => WsClient;
+
+function loadWsClient(): WsClass {
+  // The `ws` version socket.io-client's engine.io-client uses.
+  const require = createRequire(import.meta.url);
+  return (createRequire(require.resolve("engine.io-client"))("ws") as { WebSocket: WsClass }).WebSocket;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < count; i += BATCH) out.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => run(i + j)))));
+  return out;
+}
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: "realtime-qa",
+    async run() {
+      const cluster = await startTestCluster();
+      const name = `scale_bench_rt_${process.pid}`;
+      const databaseUrl = await createTestDatabase(cluster.adminUrl, name);
+      process.env.DATABASE_URL = databaseUrl;
+      const fx = await createQaFixture({ attendees: CLIENTS, tag: "bench" });
+      const node = await startNode({ DATABASE_URL: databaseUrl, SOCKET_ADAPTER: "memory", PORT: "0", DATABASE_POOL_SIZE: "20", QA_BROADCAST_WINDOW_MS: "100" }, { execArgv: ["--expose-gc"] });
+      const sockets: Socket[] = [];
+      const wsClients: WsClient[] = [];
+      const heap = async () => (await node.request<{ heapUsed: number }>({ type: "heap" })).heapUsed;
+      try {
+        // ── connections: Socket.IO, each joined to the session ──
+        const arrivals = new Map<string, number[]>();
+        const asked = new Map<string, number>();
+        let seen = new Map<string, Set<number>>();
+        const connectSocketIo = async (i: number) => {
+          const socket = connect(node.baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: fx.attendees[i].cookie }, reconnection: false, forceNew: true });
+          sockets[i] = socket;
+          await new Promise<void>((resolve, reject) => {
+            socket.once("connect", () => resolve());
+            socket.once("connect_error", reject);
+          });
+          const joined = await socket.timeout(30_000).emitWithAck("qa:join", { sessionId: fx.sessionId });
+          if (!joined.ok) throw new Error(`join failed: ${JSON.stringify(joined)}`);
+          socket.on("qa:changed", (change: { questions: { body?: string }[] }) => {
+            const now = performance.now();
+            for (const q of change.questions) {
+              if (!q.body || !asked.has(q.body)) continue;
+              const clients = seen.get(q.body) ?? new Set<number>();
+              if (clients.has(i)) continue;
+              clients.add(i);
+              seen.set(q.body, clients);
+              arrivals.get(q.body)!.push(now);
+            }
+          });
+        };
+        // Heap per connection = growth from the first half to all clients (after a GC each time), so
+        // one-off costs (database pool, query caches, JIT) of the first connections are not counted.
+        const half = Math.floor(CLIENTS / 2);
+        const connectStarted = performance.now();
+        await inBatches(half, connectSocketIo);
+        await sleep(1500);
+        const heapHalf = await heap();
+        await inBatches(CLIENTS - half, (i) => connectSocketIo(half + i));
+        const connectSeconds = (performance.now() - connectStarted) / 1000;
+        await sleep(1500);
+        const heapSocketIo = await heap();
+
+        // ── bare ws: same node process, same number of clients ──
+        const { port: wsPort } = await node.request<{ port: number }>({ type: "ws-start" });
+        const WebSocket = loadWsClient();
+        const wsArrivals: number[] = [];
+        const connectWs = async (i: number) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${wsPort}`, { perMessageDeflate: false });
+          wsClients[i] = ws;
+          await new Promise<void>((resolve, reject) => {
+            ws.once("open", () => resolve());
+            ws.once("error", reject);
+          });
+          ws.on("message", (data) => {
+            JSON.parse(String(data)); // decode like a client would
+            wsArrivals.push(performance.now());
+          });
+        };
+        await inBatches(half, connectWs);
+        await sleep(1500);
+        const bareHeapHalf = await heap();
+        await inBatches(CLIENTS - half, (i) => connectWs(half + i));
+        await sleep(1500);
+        const heapBare = await heap();
+
+        // ── fan-out: questions asked one at a time; each must reach every client ──
+        const latencies: number[] = [];
+        const socketIoRates: number[] = [];
+        let samplePayload = "";
+        // Two warm-up questions (JIT, query plans) are not counted, as the SSR bench warms up too.
+        for (let k = -2; k < QUESTIONS; k++) {
+          const body = `Bench question ${k}: how do we replicate e-mobility hubs across fellow cities?`;
+          arrivals.set(body, []);
+          const asker = sockets[k + 2];
+          const t0 = performance.now();
+          asked.set(body, t0);
+          const ack = await asker.timeout(30_000).emitWithAck("qa:ask", { sessionId: fx.sessionId, body });
+          if (!ack.ok) throw new Error(`ask failed: ${JSON.stringify(ack)}`);
+          samplePayload ||= JSON.stringify(["qa:changed", { sessionId: fx.sessionId, prev: ack.cursor - 1, cursor: ack.cursor, questions: [ack.question] }]);
+          const deadline = Date.now() + 30_000;
+          while ((arrivals.get(body)?.length ?? 0) < CLIENTS) {
+            if (Date.now() > deadline) throw new Error(`question ${k} reached ${arrivals.get(body)?.length} of ${CLIENTS} clients`);
+            await sleep(5);
+          }
+          const times = arrivals.get(body)!;
+          if (k >= 0) {
+            latencies.push(...times.map((t) => t - t0));
+            socketIoRates.push(CLIENTS / ((Math.max(...times) - Math.min(...times)) / 1000 || 1e-3));
+          }
+          await sleep(150); // let the throttle window close so each question is its own broadcast
+        }
+
+        const wsRates: number[] = [];
+        const wsLatencies: number[] = [];
+        for (let k = -2; k < QUESTIONS; k++) {
+          wsArrivals.length = 0;
+          const t0 = performance.now();
+          await node.request({ type: "ws-broadcast", payload: samplePayload, count: 1 } as { type: string });
+          const deadline = Date.now() + 30_000;
+          while (wsArrivals.length < CLIENTS) {
+            if (Date.now() > deadline) throw new Error(`bare ws broadcast reached ${wsArrivals.length} of ${CLIENTS}`);
+            await sleep(2);
+          }
+          if (k >= 0) {
+            wsLatencies.push(...wsArrivals.map((t) => t - t0));
+            wsRates.push(CLIENTS / ((Math.max(...wsArrivals) - Math.min(...wsArrivals)) / 1000 || 1e-3));
+          }
+          await sleep(100);
+        }
+
+        // ── votes: every client votes once on one question, all at once ──
+        seen = new Map();
+        const target = await sockets[0].timeout(30_000).emitWithAck("qa:ask", { sessionId: fx.sessionId, body: "Vote storm target" });
+        const voteStarted = performance.now();
+        const acks = await Promise.all(sockets.map((s) => s.timeout(120_000).emitWithAck("qa:vote", { questionId: target.question.id })));
+        const voteSeconds = (performance.now() - voteStarted) / 1000;
+        const failed = acks.filter((a: { ok: boolean }) => !a.ok);
+        if (failed.length) throw new Error(`${failed.length} votes refused, e.g. ${JSON.stringify(failed[0])}`);
+        const admin = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+        const [{ votes, rows }] = (await admin.query(`SELECT q.votes, (SELECT count(*)::int FROM "QuestionVote" v WHERE v."questionId" = q.id) AS rows FROM "Question" q WHERE q.id = $1`, [target.question.id])).rows;
+        if (votes !== CLIENTS || rows !== CLIENTS) throw new Error(`vote count not exact: votes=${votes} rows=${rows} expected ${CLIENTS}`);
+
+        // Baseline: the same writes (vote row + counter) as raw SQL transactions through pg, 20 connections.
+        const baselineQuestion = (await admin.query(`INSERT INTO "Question" ("sessionId", "authorId", "body", "updatedAt") VALUES ($1, $2, 'baseline', now()) RETURNING id`, [fx.sessionId, fx.attendees[0].id])).rows[0].id;
+        const baselineStarted = performance.now();
+        await Promise.all(fx.attendees.map(async (u) => {
+          const client = await admin.connect();
+          try {
+            await client.query("BEGIN");
+            await client.query(`INSERT INTO "QuestionVote" ("questionId", "userId") VALUES ($1, $2)`, [baselineQuestion, u.id]);
+            await client.query(`UPDATE "Question" SET votes = votes + 1, "changeSeq" = nextval('question_change_seq') WHERE id = $1`, [baselineQuestion]);
+            await client.query("COMMIT");
+          } finally {
+            client.release();
+          }
+        }));
+        const baselineSeconds = (performance.now() - baselineStarted) / 1000;
+        await admin.end();
+
+        // ── plain Socket.IO (no app code) in the same process: the library's own cost per connection ──
+        const { port: sioPort } = await node.request<{ port: number }>({ type: "sio-start" });
+        const plain: Socket[] = [];
+        const connectPlain = async (i: number) => {
+          const socket = connect(`http://127.0.0.1:${sioPort}`, { transports: ["websocket"], extraHeaders: { Cookie: fx.attendees[i].cookie }, reconnection: false, forceNew: true });
+          plain[i] = socket;
+          await new Promise<void>((resolve, reject) => {
+            socket.once("connect", () => resolve());
+            socket.once("connect_error", reject);
+          });
+        };
+        await inBatches(half, connectPlain);
+        await sleep(1500);
+        const plainHeapHalf = await heap();
+        await inBatches(CLIENTS - half, (i) => connectPlain(half + i));
+        await sleep(1500);
+        const heapPlain = await heap();
+        for (const socket of plain) socket.disconnect();
+
+        const perSocketIo = (heapSocketIo - heapHalf) / (CLIENTS - half);
+        const perBare = (heapBare - bareHeapHalf) / (CLIENTS - half);
+        const perPlain = (heapPlain - plainHeapHalf) / (CLIENTS - half);
+        console.log(`  ${CLIENTS} clients connected and joined in ${connectSeconds.toFixed(1)} s; ${QUESTIONS} questions × ${CLIENTS} deliveries; ${CLIENTS} votes exact (votes=${votes}, rows=${rows})`);
+        return [
+          figure("question → every client p50", percentile(latencies, 50), "ms", percentile(wsLatencies, 50), "bare ws broadcast (IPC-triggered)"),
+          figure("question → every client p99", percentile(latencies, 99), "ms", percentile(wsLatencies, 99), "bare ws broadcast (IPC-triggered)"),
+          figure("fan-out rate (median)", percentile(socketIoRates, 50), "deliveries/s", percentile(wsRates, 50), "bare ws, same payload and clients"),
+          figure("votes per second, 2 000 clients at once", CLIENTS / voteSeconds, "votes/s", CLIENTS / baselineSeconds, "raw SQL via pg, same writes"),
+          figure("heap per idle connection", perSocketIo / 1024, "KB", perBare / 1024, "bare ws connection"),
+          figure("heap per idle connection (app vs library)", perSocketIo / 1024, "KB", perPlain / 1024, "plain Socket.IO, no app code"),
+        ];
+      } finally {
+        for (const s of sockets) s?.disconnect();
+        for (const w of wsClients) w?.close();
+        await node.stop();
+        const { disconnectDb } = await import("../../app/utils/db.server");
+        await disconnectDb();
+        await dropTestDatabase(cluster.adminUrl, name);
+        await cluster.stop();
+      }
+    },
+  },
+];

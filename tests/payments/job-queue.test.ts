@@ -1,0 +1,131 @@
+// The job queue (server/jobs) on pg-boss against this file's database: the scheduled sweep
+// really runs through pg-boss's cron and releases a lapsed seat hold; a refund Stripe could not
+// be asked for is retried by a job; the outbox worker it starts sends over SMTP.
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCheckout } from "~/domain/payments/checkout.server";
+import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
+import { enqueueEmail } from "~/domain/notifications/outbox.server";
+import { db } from "~/utils/db.server";
+import { runRegistrationSweep, startJobs, type JobRunner } from "../../server/jobs/index";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
+import { PRICE_CENTS, configureStripe, createPaidEvent, createPendingPayment, takenSeats } from "./fixtures";
+
+let stripe: StripeDouble;
+let sink: SmtpSink;
+let jobs: JobRunner;
+/** Lapsed before the runner starts: pg-boss's first scheduled sweep (within seconds) must expire it. */
+let lapsed: { registrationId: string; ticketTypeId: string };
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    value = await read();
+  }
+  return value;
+}
+
+beforeAll(async () => {
+  stripe = await startStripeDouble();
+  configureStripe(stripe);
+  sink = await startSmtpSink();
+  const { ticketType } = await createPaidEvent();
+  const registration = await createPendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
+  lapsed = { registrationId: registration.id, ticketTypeId: ticketType.id };
+  jobs = await startJobs({
+    databaseUrl: process.env.DATABASE_URL!,
+    logger: pino({ level: "silent" }),
+    smtpUrl: sink.url,
+    outboxIntervalMs: 200,
+    cronMonitorIntervalSeconds: 1,
+    cronWorkerIntervalSeconds: 1,
+    pollingIntervalSeconds: 1,
+  });
+});
+
+afterAll(async () => {
+  await jobs?.stop();
+  await sink?.close();
+  await stripe?.close();
+});
+
+describe("the job queue", () => {
+  it("pg-boss runs the scheduled sweep by itself", async () => {
+    const status = await eventually(
+      async () => (await db().registration.findUniqueOrThrow({ where: { id: lapsed.registrationId } })).status,
+      (value) => value === "EXPIRED",
+    );
+    expect(status).toBe("EXPIRED");
+    expect(await takenSeats(lapsed.ticketTypeId)).toBe(0);
+    const runs = await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) AS count FROM (
+        SELECT id FROM pgboss.job WHERE name = 'registration-sweep' AND state = 'completed'
+        UNION ALL SELECT id FROM pgboss.archive WHERE name = 'registration-sweep'
+      ) AS runs`;
+    expect(Number(runs[0].count)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("with two nodes running the queue, the sweep still runs at most once per minute", async () => {
+    const second = await startJobs({
+      databaseUrl: process.env.DATABASE_URL!,
+      logger: pino({ level: "silent" }),
+      cronMonitorIntervalSeconds: 1,
+      cronWorkerIntervalSeconds: 1,
+      pollingIntervalSeconds: 1,
+    });
+    try {
+      // Both nodes' clocks tick every second for a few seconds.
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+    } finally {
+      await second.stop();
+    }
+    const perMinute = await db().$queryRaw<{ minute: Date; runs: bigint }[]>`
+      SELECT date_trunc('minute', created_on) AS minute, count(*) AS runs FROM (
+        SELECT created_on FROM pgboss.job WHERE name = 'registration-sweep'
+        UNION ALL SELECT created_on FROM pgboss.archive WHERE name = 'registration-sweep'
+      ) AS sweeps GROUP BY 1`;
+    expect(perMinute.length).toBeGreaterThanOrEqual(1);
+    for (const minute of perMinute) expect(Number(minute.runs)).toBe(1);
+  });
+
+  it("the sweep can also be called directly: a lapsed hold is expired and its seat released", async () => {
+    const { ticketType } = await createPaidEvent();
+    const registration = await createPendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
+    const fresh = await createPendingPayment(ticketType);
+    expect(await takenSeats(ticketType.id)).toBe(2);
+    const report = await runRegistrationSweep(new Date());
+    expect(report).toEqual({ expiredHolds: expect.any(Number), expiredOffers: expect.any(Number) });
+    expect((await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).status).toBe("EXPIRED");
+    expect((await db().registration.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("PENDING_PAYMENT");
+    expect(await takenSeats(ticketType.id)).toBe(1);
+  });
+
+  it("a refund Stripe refused right after the webhook is retried by a job until it goes through", async () => {
+    const { ticketType } = await createPaidEvent();
+    const registration = await createPendingPayment(ticketType);
+    const started = await startCheckout(registration.id);
+    const session = stripe.pay(started.sessionId);
+    await db().payment.update({ where: { id: started.paymentId }, data: { state: "PAID", paidAt: new Date(), stripePaymentIntentId: session.payment_intent } });
+
+    stripe.failNext(503, 1);
+    await issueRefundsAfterCommit([{ registrationId: registration.id, paymentId: started.paymentId, amountCents: PRICE_CENTS }]);
+    expect(stripe.refunds.filter((r) => r.payment_intent === session.payment_intent)).toHaveLength(0);
+    const refunds = await eventually(
+      async () => stripe.refunds.filter((r) => r.payment_intent === session.payment_intent),
+      (list) => list.length > 0,
+    );
+    expect(refunds.map((r) => r.amount)).toEqual([PRICE_CENTS]);
+  });
+
+  it("starts the outbox worker when SMTP_URL is set", async () => {
+    await enqueueEmail(db(), { to: "jobs@city.example", subject: "From the worker", text: "Sent by the job runner's outbox worker." });
+    const messages = await eventually(
+      async () => sink.messages.filter((m) => m.to.includes("jobs@city.example")),
+      (list) => list.length > 0,
+    );
+    expect(messages).toHaveLength(1);
+  });
+});

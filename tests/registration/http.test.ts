@@ -1,0 +1,133 @@
+// The registration pages over HTTP, as a browser without JavaScript uses them: CSRF, field
+// errors as 4xx, tampered ids refused, the ticket and its calendar file, organiser scoping,
+// the CSV export and check-in counted once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoData } from "../../prisma/seed";
+import { startTestServer } from "../support/app-server";
+import { TestClient } from "../support/http-client";
+import { db } from "~/utils/db.server";
+
+const SLUG = "positive-energy-districts-workshop-vienna";
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+async function signedIn(email: string): Promise<TestClient> {
+  const client = new TestClient(server.baseUrl);
+  const response = await client.submitForm("/signin", { email, password: "scale-demo-2026" });
+  expect(response.status).toBe(302);
+  return client;
+}
+
+beforeAll(async () => {
+  process.env.AUTH_RATE_LIMIT = "50";
+  await seedDemoData();
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("registering over HTTP", () => {
+  it("walks an attendee from the form to the ticket, refusing bad submissions with 4xx and writing nothing", async () => {
+    const anonymous = await fetch(`${server.baseUrl}/events/${SLUG}/register`);
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.text()).toContain("to register");
+
+    const attendee = await signedIn("attendee@scale-events.demo");
+    const inPerson = await db().ticketType.findFirstOrThrow({ where: { name: "In person", event: { slug: SLUG } } });
+    const othersTicket = await db().ticketType.findFirstOrThrow({ where: { event: { slug: { not: SLUG } } } });
+    const before = await db().registration.count();
+
+    const missing = await attendee.submitForm(`/events/${SLUG}/register`, {});
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Please choose a ticket.");
+
+    const tampered = await attendee.submitForm(`/events/${SLUG}/register`, { ticketTypeId: othersTicket.id });
+    expect(tampered.status).toBe(404);
+
+    const forged = await attendee.submitForm(`/events/${SLUG}/register`, { ticketTypeId: inPerson.id }, { csrf: false });
+    expect(forged.status).toBe(403);
+    expect(await db().registration.count()).toBe(before);
+
+    const ok = await attendee.submitForm(`/events/${SLUG}/register`, { ticketTypeId: inPerson.id });
+    expect(ok.status).toBe(302);
+    const location = ok.headers.get("location")!;
+    expect(location).toMatch(/^\/my\/registrations\/[0-9a-f-]{36}\?welcome=1$/);
+    const registration = await db().registration.findFirstOrThrow({ where: { ticketTypeId: inPerson.id, user: { email: "attendee@scale-events.demo" } } });
+
+    const ticket = await attendee.get(location);
+    expect(ticket.status).toBe(200);
+    const html = await ticket.text();
+    expect(html).toContain(registration.ticketCode);
+    expect(html).toContain("<svg");
+
+    const ics = await attendee.get(`/my/registrations/${registration.id}/ticket.ics`);
+    expect(ics.headers.get("content-type")).toContain("text/calendar");
+    expect(await ics.text()).toContain(`UID:registration-${registration.id}@`);
+
+    const again = await attendee.submitForm(`/events/${SLUG}/register`, { ticketTypeId: inPerson.id });
+    expect(again.status).toBe(409);
+
+    // Someone else cannot see this ticket.
+    const stranger = await signedIn("investor@scale-events.demo");
+    expect((await stranger.get(`/my/registrations/${registration.id}`)).status).toBe(404);
+    expect((await stranger.get(`/my/registrations/${registration.id}/ticket.ics`)).status).toBe(404);
+  });
+});
+
+describe("waiting list over HTTP", () => {
+  it("offers a freed seat, shows the offer page and claims it once", async () => {
+    const event = await db().event.findFirstOrThrow({ where: { slug: SLUG } });
+    const small = await db().ticketType.create({ data: { eventId: event.id, name: "Lab seat", capacity: 1, position: 9 } });
+    const holder = await signedIn("investor2@scale-events.demo");
+    const waiter = await signedIn("expert@scale-events.demo");
+    expect((await holder.submitForm(`/events/${SLUG}/register`, { ticketTypeId: small.id })).status).toBe(302);
+    const waitlisted = await waiter.submitForm(`/events/${SLUG}/register`, { ticketTypeId: small.id });
+    const page = await (await waiter.get(waitlisted.headers.get("location")!)).text();
+    expect(page).toContain("<strong>number 1</strong> on the waiting list");
+
+    const held = await db().registration.findFirstOrThrow({ where: { ticketTypeId: small.id, status: "CONFIRMED" } });
+    const cancel = await holder.submitForm(`/my/registrations/${held.id}/cancel`, { confirm: "yes" });
+    expect(cancel.headers.get("location")).toBe("/my/registrations?cancelled=1");
+    const offered = await db().registration.findFirstOrThrow({ where: { ticketTypeId: small.id, status: "OFFERED" } });
+    expect((await waiter.get(`/offers/${offered.id}`)).status).toBe(200);
+    expect((await holder.get(`/offers/${offered.id}`)).status).toBe(404);
+    const claim = await waiter.submitForm(`/offers/${offered.id}`, { intent: "claim" });
+    expect(claim.headers.get("location")).toBe(`/my/registrations/${offered.id}?welcome=1`);
+    const twice = await waiter.submitForm(`/offers/${offered.id}`, { intent: "claim" });
+    expect(twice.status).toBe(409);
+    expect((await db().registration.findUniqueOrThrow({ where: { id: offered.id } })).status).toBe("CONFIRMED");
+  });
+});
+
+describe("organiser pages over HTTP", () => {
+  it("are for the event's organisers only; check-in counts once; the CSV downloads", async () => {
+    const attendee = await signedIn("attendee@scale-events.demo");
+    expect((await attendee.get(`/organise/events/${SLUG}/registrations`)).status).toBe(403);
+    expect((await attendee.get(`/organise/events/${SLUG}/registrations.csv`)).status).toBe(403);
+
+    const organiser = await signedIn("organiser@scale-events.demo");
+    for (const page of ["dashboard", "registrations", "check-in", "tickets", "questions"]) {
+      const response = await organiser.get(`/organise/events/${SLUG}/${page}`);
+      expect(response.status, page).toBe(200);
+    }
+    const csv = await organiser.get(`/organise/events/${SLUG}/registrations.csv`);
+    expect(csv.headers.get("content-type")).toContain("text/csv");
+    const body = await csv.text();
+    expect(body).toContain("attendee@scale-events.demo");
+
+    const registration = await db().registration.findFirstOrThrow({ where: { user: { email: "attendee@scale-events.demo" }, event: { slug: SLUG }, status: "CONFIRMED" } });
+    const first = await organiser.submitForm(`/organise/events/${SLUG}/check-in`, { code: registration.ticketCode });
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain("is checked in");
+    const second = await organiser.submitForm(`/organise/events/${SLUG}/check-in`, { code: registration.ticketCode });
+    expect(await second.text()).toMatch(/Already checked in at \d{2}:\d{2} by Jonas Weber/);
+    const bad = await organiser.submitForm(`/organise/events/${SLUG}/check-in`, { code: "ZZZZZ-ZZZZZ" });
+    expect(bad.status).toBe(404);
+
+    // A ticket type with a capacity below the seats taken is refused with a field message.
+    const inPerson = await db().ticketType.findFirstOrThrow({ where: { name: "In person", event: { slug: SLUG } } });
+    const shrink = await organiser.submitForm(`/organise/events/${SLUG}/tickets/${inPerson.id}`, { name: "In person", price: "", capacity: "0", paymentMethods: "INVOICE" });
+    expect(shrink.status).toBe(400);
+  });
+});
