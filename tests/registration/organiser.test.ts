@@ -63,6 +63,7 @@ describe("organiser tools", () => {
     const ticket = await makeTicketType(event.id, { requiresApproval: true, priceCents: 9000, paymentMethods: ["STRIPE", "INVOICE"] });
     const { resetEnvForTests } = await import("~/utils/env.server");
     process.env.STRIPE_SECRET_KEY = "sk_test_approval";
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
     resetEnvForTests();
     let viaStripe: string;
     let stillStripe: string;
@@ -75,6 +76,7 @@ describe("organiser tools", () => {
       expect(held.holdExpiresAt).not.toBeNull();
     } finally {
       delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
       resetEnvForTests();
     }
     // Stripe switched off meanwhile: the approval still goes through, by invoice.
@@ -145,6 +147,7 @@ describe("organiser tools", () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { priceCents: 2000, capacity: 1, paymentMethods: ["STRIPE"] });
     process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
     const { resetEnvForTests } = await import("~/utils/env.server");
     resetEnvForTests();
     try {
@@ -163,6 +166,7 @@ describe("organiser tools", () => {
       expect(await seatState(ticket.id)).toEqual({ taken: 1, capacity: 1, holding: 1 });
     } finally {
       delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
       resetEnvForTests();
     }
   });

@@ -79,6 +79,7 @@ describe("registerForEvent", () => {
     const error = await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "STRIPE", answers: goodAnswers() }));
     expect(error.fieldErrors).toHaveProperty("paymentMethod");
     process.env.STRIPE_SECRET_KEY = "sk_test_123";
+    process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
     const { resetEnvForTests } = await import("~/utils/env.server");
     resetEnvForTests();
     try {
@@ -89,6 +90,7 @@ describe("registerForEvent", () => {
       expect(stripe.registration.holdExpiresAt!.getTime() - now.getTime()).toBeGreaterThan(30 * 60_000);
     } finally {
       delete process.env.STRIPE_SECRET_KEY;
+      delete process.env.STRIPE_WEBHOOK_SECRET;
       resetEnvForTests();
     }
     expect((await seatState(priced.id)).taken).toBe(2);

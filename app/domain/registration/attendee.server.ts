@@ -4,7 +4,7 @@ import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
 import { isUuid, registrationEventSelect } from "./load-ticket.server";
 import { checkTicketAvailability, offeredPaymentMethods, seatsLeft } from "./ticket-rules";
-import { stripeConfigured } from "./waitlist.server";
+import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 
 /** The register page: the event, the tickets this visitor can see (hidden ones with their code), the questions. */
 export async function registrationPage(slug: string, userId: string | null, accessCode: string | null, now: Date = new Date()) {

@@ -10,7 +10,7 @@ import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "./re
 import { TX_OPTIONS, releaseSeat } from "./seats.server";
 import { ticketPageUrl } from "./ticket-assets.server";
 import { holdExpiry, offeredPaymentMethods, statusAfterApproval } from "./ticket-rules";
-import { stripeConfigured } from "./waitlist.server";
+import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 
 export const DECISION_NOTE_MAX = 2000;
 

@@ -24,7 +24,7 @@ import { buildConfirmationEmail, emailEvent } from "./registration-emails.server
 import { generateTicketCode } from "./ticket-code";
 import { holdExpiry, initialRegistrationStatus, type InitialStatus } from "./ticket-rules";
 import { joinWaitlistIfFull, type WaitlistCandidate } from "./waitlist-batch.server";
-import { stripeConfigured } from "./waitlist.server";
+import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 
 export interface RegisterInput {
   eventSlug: string;

@@ -2,6 +2,7 @@
 // until the offer lapses, then passed on. Every step is a conditional update on the status it
 // expects, and the sweeps lock rows with SKIP LOCKED, so two app nodes running the same sweep
 // (or a sweep racing a claim) never handle a registration twice.
+import { isStripeConfigured } from "~/domain/payments/stripe.server";
 import { offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { DomainError } from "~/domain/errors";
@@ -15,9 +16,6 @@ import { offerExpiry } from "./waitlist-rules";
 
 const SWEEP_BATCH = 25;
 
-export function stripeConfigured(): boolean {
-  return Boolean(env().STRIPE_SECRET_KEY);
-}
 
 function myRegistrationsUrl(): string {
   return `${publicUrl()}/my/registrations`;
@@ -92,7 +90,7 @@ export async function claimOffer(
     if (!registration.offerExpiresAt || registration.offerExpiresAt <= now) {
       throw new DomainError("OFFER_EXPIRED", "This offer has expired and the seat has passed to the next person waiting.");
     }
-    const initial = initialRegistrationStatus(registration.ticketType, input.paymentMethod ?? null, { stripeConfigured: stripeConfigured() });
+    const initial = initialRegistrationStatus(registration.ticketType, input.paymentMethod ?? null, { stripeConfigured: isStripeConfigured() });
     if (!initial.ok) throw new DomainError("VALIDATION", initial.message, { fieldErrors: { paymentMethod: initial.message } });
     const claimed = await tx.registration.updateMany({
       where: { id: registrationId, userId: user.id, status: "OFFERED", offerExpiresAt: { gt: now } },
