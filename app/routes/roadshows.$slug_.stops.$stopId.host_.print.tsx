@@ -21,7 +21,7 @@ export default function HostPrintPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <article className="print-schedule">
-      <p className="no-print"><Link to="..">Back to my meetings</Link> · use your browser’s Print command.</p>
+      <p className="no-print"><Link to={`/roadshows/${data.event.slug}/stops/${data.stop.id}/host`}>Back to my meetings</Link> · use your browser’s Print command.</p>
       <h1>{data.name} — meetings in {data.stop.city}</h1>
       <p>{data.event.title} · {data.stop.venueName ? `${data.stop.venueName}, ` : ""}{data.stop.city} · times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName})</p>
       {data.days.length === 0 ? (

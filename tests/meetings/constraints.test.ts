@@ -1,4 +1,5 @@
 // The database itself refuses double bookings: these inserts bypass the app entirely.
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { constraintViolation } from "~/domain/meetings/db-errors.server";
 import { db } from "~/utils/db.server";
@@ -76,6 +77,24 @@ describe("database guarantees (direct SQL)", () => {
     await insert(people.ann, people.ben, "2027-05-04T10:00Z", "2027-05-04T10:30Z", "CONFIRMED", tableId);
     expect(await refusedBy(insert(people.cid, people.dee, "2027-05-04T10:20Z", "2027-05-04T10:50Z", "CONFIRMED", tableId))).toBe("Meeting_point_excl");
     expect(await refusedBy(insert(people.cid, people.dee, "2027-05-04T10:30Z", "2027-05-04T11:00Z", "CONFIRMED", tableId))).toBeNull();
+  });
+
+  it("concurrent raw inserts for one slot: exactly one wins, every other statement fails (none hangs)", { timeout: 60_000 }, async () => {
+    const guests = await Promise.all(Array.from({ length: 20 }, (_, i) => makeUser(`Racer ${i}`)));
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
+    try {
+      const started = Date.now();
+      const results = await Promise.allSettled(guests.map((guest) => pool.query(
+        `INSERT INTO "Meeting" ("eventId","hostId","guestId","startsAt","endsAt","status","updatedAt") VALUES ($1,$2,$3,'2027-05-06T10:00Z','2027-05-06T10:30Z','REQUESTED',now())`,
+        [eventId, people.cid, guest.id],
+      )));
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      // Losers get the exclusion violation, or (two checks waiting on each other) a detected deadlock.
+      for (const r of results) if (r.status === "rejected") expect(["23P01", "40P01"]).toContain(r.reason.code);
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await pool.end();
+    }
   });
 
   it("nobody meets themselves", async () => {

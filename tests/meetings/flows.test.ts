@@ -195,3 +195,31 @@ describe("bad input: a clear message and nothing written", () => {
     expect(saved.startsAt).toEqual(new Date("2027-03-17T07:00:00Z"));
   });
 });
+
+describe("clock changes", () => {
+  it("a window across Lisbon's spring-forward night keeps real 30-minute slots, labelled in wall time", async () => {
+    const host = await makeUser("Dora DST", ["INVESTOR"]);
+    const guestUser = await makeUser("Gil Guest");
+    const slug = `dst-${host.id.slice(0, 8)}`;
+    // Clocks go from 01:00 WET to 02:00 WEST on Sunday 28 March 2027.
+    const event = await db().event.create({
+      data: {
+        slug, title: "Night roadshow", summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", timeZone: "Europe/Lisbon",
+        startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z"),
+        ticketTypes: { create: [{ name: "Delegate" }] },
+        stops: { create: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z") }] },
+      },
+      include: { stops: true, ticketTypes: true },
+    });
+    await register(event.id, event.ticketTypes[0].id, [guestUser.id]);
+    const stop = event.stops[0];
+    // 00:30 WET → 03:00 WEST is 1 h 30 of real time: three 30-minute slots, not five.
+    expect(await publishAvailability(host, slug, stop.id, [{ start: "2027-03-28T00:30", end: "2027-03-28T03:00", slotMinutes: 30, bufferMinutes: 0 }], NOW)).toBe(1);
+    const { roadshowView } = await import("~/domain/meetings/views.server");
+    const view = await roadshowView(guestUser, slug, {}, NOW);
+    const slots = view.stops[0].hosts[0].days[0].slots;
+    expect(slots.map((s) => `${s.label} ${s.zoneName}`)).toEqual(["00:30–02:00 WET", "02:00–02:30 WEST", "02:30–03:00 WEST"]);
+    const booked = await requestMeeting(guestUser, { slug, stopId: stop.id, hostId: host.id, startsAt: slots[0].startsAt }, NOW);
+    expect(booked.endsAt.getTime() - booked.startsAt.getTime()).toBe(30 * 60_000);
+  });
+});

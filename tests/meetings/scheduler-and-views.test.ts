@@ -2,6 +2,8 @@
 // existing meetings), no-shows, CSV, outcomes carried to the next stop, preferences.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "~/domain/errors";
+import { grantHosting } from "~/domain/meetings/access.server";
+import { addMeetingPoint, publishAvailability } from "~/domain/meetings/availability.server";
 import { acceptMeeting } from "~/domain/meetings/respond.server";
 import { markNoShow, organiserStopCsv, organiserStopView } from "~/domain/meetings/organiser.server";
 import { outcomesVisibleTo, recordOutcome } from "~/domain/meetings/outcomes.server";
@@ -128,5 +130,21 @@ describe("after the meetings", () => {
     const anonymous = await roadshowView(null, rs.slug, {}, NOW);
     expect(anonymous.viewer).toBeNull();
     expect(anonymous.recommendations).toEqual([]);
+  });
+});
+
+describe("organiser set-up", () => {
+  it("adds tables (names unique per stop) and lets a registered participant host", async () => {
+    const point = await addMeetingPoint(rs.organiser, rs.slug, rs.helsinki.id, "Sauna corner");
+    expect(point.name).toBe("Sauna corner");
+    expect((await refusal(addMeetingPoint(rs.organiser, rs.slug, rs.helsinki.id, "Sauna corner"))).code).toBe("CONFLICT");
+    expect((await refusal(addMeetingPoint(city, rs.slug, rs.helsinki.id, "Mine"))).code).toBe("FORBIDDEN");
+    const window = [{ start: "2027-03-17T14:00", end: "2027-03-17T15:00", slotMinutes: 20, bufferMinutes: 10 }];
+    expect((await refusal(publishAvailability(town, rs.slug, rs.helsinki.id, window, NOW))).code).toBe("FORBIDDEN");
+    expect((await refusal(grantHosting(city, rs.slug, town.email))).code).toBe("FORBIDDEN");
+    const outsider = await makeUser("Olli Outsider");
+    expect((await refusal(grantHosting(rs.organiser, rs.slug, outsider.email))).code).toBe("VALIDATION");
+    expect(await grantHosting(rs.organiser, rs.slug, town.email.toUpperCase())).toBe("Tom Town");
+    expect(await publishAvailability(town, rs.slug, rs.helsinki.id, window, NOW)).toBe(1);
   });
 });

@@ -55,11 +55,10 @@ export async function requireOrganiser(actor: Actor, eventId: string, client: Cl
 
 /** Participants: a confirmed registration for the event, or one of its organisers. */
 export async function isParticipant(userId: string, eventId: string, client: Client = db()): Promise<boolean> {
-  const [registered, organiser] = await Promise.all([
-    client.registration.count({ where: { eventId, userId, status: "CONFIRMED" } }),
-    client.eventOrganiser.count({ where: { eventId, userId } }),
-  ]);
-  return registered + organiser > 0;
+  const [row] = await client.$queryRaw<{ ok: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM "Registration" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'CONFIRMED')
+        OR EXISTS (SELECT 1 FROM "EventOrganiser" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid) AS ok`;
+  return Boolean(row?.ok);
 }
 
 export async function requireParticipant(actor: Actor, eventId: string, client: Client = db()): Promise<void> {

@@ -5,6 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/time/zoned";
 import { db, type Db, type Tx } from "~/utils/db.server";
 import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
+import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireHost, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
 
 export const LIVE_STATUSES = ["REQUESTED", "CONFIRMED"] as const;
@@ -80,7 +81,13 @@ export async function addMeetingPoint(actor: Actor, slug: string, stopId: unknow
   if (clean.length < 1 || clean.length > 80) throw new DomainError("VALIDATION", "Give the meeting point a name of 1–80 characters.", { fieldErrors: { name: "1–80 characters." } });
   const exists = await db().meetingPoint.count({ where: { eventId: event.id, stopId: stop.id, name: clean } });
   if (exists) throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, { fieldErrors: { name: "Already used at this stop." } });
-  return db().meetingPoint.create({ data: { eventId: event.id, stopId: stop.id, name: clean, onlineUrl: onlineUrl || null } });
+  try {
+    return await db().meetingPoint.create({ data: { eventId: event.id, stopId: stop.id, name: clean, onlineUrl: onlineUrl || null } });
+  } catch (error) {
+    // Two organisers adding the same name at once: the unique index decides.
+    if (constraintViolation(error)?.code === "23505") throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, { fieldErrors: { name: "Already used at this stop." } });
+    throw error;
+  }
 }
 
 type Client = Db | Tx;
@@ -128,12 +135,12 @@ export async function stopHostSlots(stop: RoadshowStopRow, now: Date, options: {
   });
 }
 
-/** The host's slot starting at `startsAt` at this stop, with the window it comes from. */
+/** The host's slot starting at `startsAt` at this stop, with the window it comes from and the host. */
 export async function findHostSlot(client: Client, stop: RoadshowStopRow, hostId: string, startsAt: Date, now: Date) {
-  const windows = await client.meetingAvailability.findMany({ where: { stopId: stop.id, hostId } });
+  const windows = await client.meetingAvailability.findMany({ where: { stopId: stop.id, hostId }, include: { host: { select: { id: true, name: true } } } });
   for (const window of windows) {
     const slot = expandAvailabilities([window], { timeZone: stop.timeZone, now }).find((s) => s.startsAt.getTime() === startsAt.getTime());
-    if (slot) return { slot, window };
+    if (slot) return { slot, window, host: window.host };
   }
   return null;
 }

@@ -127,14 +127,15 @@ export async function enqueueMeetingNotice(
   to: "host" | "guest",
   subject: string,
   lines: (string | null)[],
-  key: string,
+  /** Dedupe key suffix; null for a notice about a row created in this transaction (nothing to dedupe). */
+  key: string | null,
 ): Promise<void> {
   const person = to === "host" ? meeting.host : meeting.guest;
   await enqueueEmail(tx, {
     to: person.email,
     subject,
     text: [`Hello ${person.name},`, ...lines.filter(Boolean), `Your meetings: ${meetingPageUrl(meeting, to === "host")}`].join("\n\n"),
-    dedupeKey: `meeting:${meeting.id}:${key}:${person.id}`,
+    ...(key ? { dedupeKey: `meeting:${meeting.id}:${key}:${person.id}` } : {}),
   });
 }
 

@@ -3,6 +3,7 @@
 import type { PreferenceLevel } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
+import { constraintViolation } from "./db-errors.server";
 import { canHost, findRoadshow, isParticipant, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
 
 export const PREFERENCE_LEVELS = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS"] as const;
@@ -22,7 +23,13 @@ export async function setPreference(actor: Actor, slug: string, toUserId: unknow
     await db().meetingPreference.deleteMany({ where: { eventId: event.id, fromUserId: actor.id, toUserId: target.id } });
     return null;
   }
-  return db().meetingPreference.upsert({ where: key, create: { eventId: event.id, fromUserId: actor.id, toUserId: target.id, level }, update: { level } });
+  try {
+    return await db().meetingPreference.upsert({ where: key, create: { eventId: event.id, fromUserId: actor.id, toUserId: target.id, level }, update: { level } });
+  } catch (error) {
+    // A double submit raced the upsert's insert: the row exists now, so update it.
+    if (constraintViolation(error)?.code !== "23505") throw error;
+    return db().meetingPreference.update({ where: key, data: { level } });
+  }
 }
 
 export async function preferencesBy(eventId: string, fromUserId: string): Promise<Map<string, PreferenceLevel>> {

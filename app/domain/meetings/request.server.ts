@@ -40,10 +40,9 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
   }
   const startsAt = typeof input.startsAt === "string" ? new Date(input.startsAt) : new Date(NaN);
   if (Number.isNaN(startsAt.getTime())) throw notFound("That slot");
-  const host = await db().user.findUnique({ where: { id: input.hostId }, select: { id: true, name: true } });
-  if (!host) throw notFound("This investor");
-  const found = await findHostSlot(db(), stop, host.id, startsAt, now);
+  const found = await findHostSlot(db(), stop, input.hostId, startsAt, now);
   if (!found) throw notFound("That slot");
+  const host = found.host;
   if (found.slot.status === "PAST") throw new DomainError("VALIDATION", "That slot has already started — pick a later one.");
   const slot = { startsAt: found.slot.startsAt, endsAt: found.slot.endsAt };
   // Fast refusal without a transaction once the slot is visibly held (most losers of a rush).
@@ -83,7 +82,7 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
           `${created.guest.name} asks to meet you at ${event.title} on ${describeWhen(created)}.`,
           created.message ? `Their message: “${created.message}”` : null,
           created.requestExpiresAt ? `Please accept or decline before ${formatDate(created.requestExpiresAt, stop.timeZone)}, ${formatTime(created.requestExpiresAt, stop.timeZone)}; after that the slot is freed.` : null,
-        ], "requested");
+        ], null);
         return created;
       }, BOOKING_TX);
     } catch (error) {

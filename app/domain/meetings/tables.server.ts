@@ -22,32 +22,32 @@ export async function chooseMeetingPoint(
     if (existing && existing.onlineUrl !== input.onlineUrl) await tx.meetingPoint.update({ where: { id: existing.id }, data: { onlineUrl: input.onlineUrl } });
     return { kind: "point", id: point.id };
   }
-  const tables = await tx.meetingPoint.findMany({ where: { eventId: input.eventId, stopId: input.stopId, onlineUrl: null }, orderBy: { name: "asc" }, select: { id: true } });
+  // One query: the stop's physical tables, each with whether a live meeting holds it then.
+  const tables = await tx.$queryRaw<{ id: string; busy: boolean }[]>`
+    SELECT p."id", EXISTS (
+      SELECT 1 FROM "Meeting" m
+      WHERE m."meetingPointId" = p."id" AND m."status" IN ('REQUESTED', 'CONFIRMED')
+        AND tstzrange(m."startsAt", m."endsAt", '[)') && tstzrange(${input.interval.startsAt}::timestamptz, ${input.interval.endsAt}::timestamptz, '[)')
+        AND m."id" IS DISTINCT FROM ${input.ignoreMeetingId ?? null}::uuid
+    ) AS busy
+    FROM "MeetingPoint" p
+    WHERE p."eventId" = ${input.eventId}::uuid AND p."stopId" = ${input.stopId}::uuid AND p."onlineUrl" IS NULL
+    ORDER BY p."name"`;
   if (tables.length === 0) return { kind: "none" };
-  const busy = await tx.meeting.findMany({
-    where: {
-      meetingPointId: { in: tables.map((t) => t.id) },
-      startsAt: { lt: input.interval.endsAt },
-      endsAt: { gt: input.interval.startsAt },
-      OR: [{ status: "CONFIRMED" }, { status: "REQUESTED" }],
-      ...(input.ignoreMeetingId ? { NOT: { id: input.ignoreMeetingId } } : {}),
-    },
-    select: { meetingPointId: true },
-  });
-  const taken = new Set([...busy.map((m) => m.meetingPointId), ...(input.exclude ?? [])]);
-  const free = tables.find((t) => !taken.has(t.id));
+  const excluded = new Set(input.exclude ?? []);
+  const free = tables.find((t) => !t.busy && !excluded.has(t.id));
   return free ? { kind: "point", id: free.id } : { kind: "full" };
 }
 
 /**
  * Serialises the writes that take time at one stop (requests, moves, scheduler confirmations)
  * for the rest of the transaction. Not for correctness — the exclusion constraints are the
- * guarantee — but because two inserts that each conflict with the other through different
- * constraints (a host's slot and a table) can wait on each other for a long time; queued on one
- * lock they simply go one after the other (a few ms each). lock_timeout turns any unexpected
- * wait into an error instead of a hung request.
+ * guarantee — but for throughput: two concurrent inserts that conflict each insert their index
+ * entry, then wait for each other; PostgreSQL breaks that deadlock only after deadlock_timeout
+ * (1 s) and a retry re-creates it, so a rush of requests crawled (30 people for 3 slots took
+ * ~50 s). Queued on one lock they simply go one after the other, a few ms each. lock_timeout
+ * turns any unexpected wait into an error instead of a hung request.
  */
 export async function lockStopBookings(tx: Tx, stopId: string): Promise<void> {
-  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '15s'`);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`meeting-bookings:${stopId}`}))`;
+  await tx.$queryRaw`SELECT set_config('lock_timeout', '15s', true), pg_advisory_xact_lock(hashtext(${`meeting-bookings:${stopId}`}))::text`;
 }

@@ -227,11 +227,14 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
     }));
   }
   const previous = actor ? await previousOutcomes(actor.id, event.id, 2_147_483_647) : [];
+  // The viewer's own zone (profile) first, then the usual European ones.
+  const ownZone = actor ? (await db().user.findUnique({ where: { id: actor.id }, select: { timeZone: true } }))?.timeZone ?? null : null;
+  const zones = [...new Set([...(ownZone && isValidTimeZone(ownZone) ? [ownZone] : []), ...(zone ? [zone] : []), ...VIEWER_ZONES])];
   return {
     event: { slug: event.slug, title: event.title, timeZone: event.timeZone },
     viewer: actor ? { participant, host, organiser } : null,
     zone,
-    zones: VIEWER_ZONES,
+    zones,
     stops: view,
     recommendations,
     previous: previous.map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, event.timeZone)}` })),

@@ -1,8 +1,6 @@
--- The participants trigger without INSERT … ON CONFLICT: a speculative insertion checks the
--- non-arbiter exclusion constraint in "livelock-preventing" mode, and two bookings racing for
--- overlapping time could then wait on each other without PostgreSQL's deadlock detector ever
--- breaking the tie. A plain INSERT (new meeting) or UPDATE (changed meeting) waits normally,
--- so a cycle is detected within deadlock_timeout and one side fails (and is retried).
+-- Simplifies the participants trigger: the trigger knows whether the meeting is new (insert its
+-- two participant rows) or changed (update them), so INSERT … ON CONFLICT is not needed. Conflicting
+-- bookings still fail on the exclusion constraint as ordinary errors (mapped to SLOT_TAKEN).
 CREATE OR REPLACE FUNCTION "meeting_sync_participants"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   live BOOLEAN := NEW."status" IN ('REQUESTED', 'CONFIRMED');
