@@ -29,47 +29,15 @@ import {
   updateSession,
 } from "~/domain/agenda/organiser.server";
 import { agendaActionFailure, agendaErrorResponse } from "~/domain/agenda/route-errors.server";
-import { layoutTimetable } from "~/domain/agenda/timetable";
+import { editorDayWindow, editorDays, layoutTimetable } from "~/domain/agenda/timetable";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime, toWallTime } from "~/domain/time/zoned";
+import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime } from "~/domain/time/zoned";
 import { requireUser } from "~/utils/auth.server";
 import { formFailure, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agenda editor — ${data.event.title} — SCALE Events` : "Agenda editor — SCALE Events" }];
 
-const DAY_MS = 86_400_000;
 const GRANULARITY = 15;
-
-function eventDays(event: { startsAt: Date; endsAt: Date; timeZone: string }, sessions: { startsAt: Date }[]): string[] {
-  const days = new Set<string>();
-  // Half-day steps never skip a calendar day, whatever the clocks do.
-  for (let t = event.startsAt.getTime(); t < event.endsAt.getTime(); t += DAY_MS / 2) days.add(dayKey(new Date(t), event.timeZone));
-  days.add(dayKey(new Date(event.endsAt.getTime() - 1), event.timeZone));
-  for (const session of sessions) days.add(dayKey(session.startsAt, event.timeZone));
-  return [...days].sort();
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** 08:00–19:00, widened to the sessions of the day. */
-function dayWindow(day: string, zone: string, sessions: { startsAt: Date; endsAt: Date }[]): { from: string; to: string } {
-  let from = 8 * 60;
-  let to = 19 * 60;
-  for (const session of sessions) {
-    const startDay = dayKey(session.startsAt, zone);
-    const endDay = dayKey(new Date(session.endsAt.getTime() - 1), zone);
-    if (startDay > day || endDay < day) continue;
-    if (startDay === day) {
-      const w = toWallTime(session.startsAt, zone);
-      from = Math.min(from, w.hour * 60);
-    } else from = 0;
-    if (endDay === day) {
-      const w = toWallTime(session.endsAt, zone);
-      to = Math.max(to, Math.min(24 * 60, w.hour * 60 + (w.minute > 0 ? 60 : 0) || 24 * 60));
-    } else to = 24 * 60;
-  }
-  return { from: `${pad(Math.floor(from / 60))}:00`, to: to >= 24 * 60 ? "24:00" : `${pad(Math.floor(to / 60))}:00` };
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -85,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view: "room" | "track" = search.get("view") === "track" ? "track" : "room";
   const editId = search.get("edit");
   const editing = editId ? sessions.find((s) => s.id === editId) ?? null : null;
-  const days = eventDays(event, sessions);
+  const days = editorDays(event, sessions);
   const requestedDay = search.get("day");
   const day = requestedDay && days.includes(requestedDay) ? requestedDay : editing ? dayKey(editing.startsAt, zone) : days[0];
   const columns = (view === "room" ? rooms : tracks).map((c) => ({ id: c.id, name: c.name }));
@@ -96,7 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     columns,
     sessions,
     granularityMinutes: GRANULARITY,
-    window: dayWindow(day, zone, sessions),
+    window: editorDayWindow(day, zone, sessions),
   });
   const bySession = conflictsBySession(conflicts);
   const trackColor = new Map(tracks.map((t) => [t.id, t.color]));

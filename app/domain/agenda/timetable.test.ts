@@ -374,3 +374,18 @@ describe("moveSession / resizeSession", () => {
     expect(resizeSessionBy(hourLong, -60).ok).toBe(false);
   });
 });
+
+describe("editor days and visible hours", () => {
+  it("offers every calendar day of the event in its zone, plus days holding sessions", async () => {
+    const { editorDays } = await import("./timetable");
+    const event = { startsAt: new Date("2026-10-24T07:00:00Z"), endsAt: new Date("2026-10-25T15:00:00Z"), timeZone: "Europe/Helsinki" };
+    expect(editorDays(event, [{ startsAt: new Date("2026-10-27T08:00:00Z") }])).toEqual(["2026-10-24", "2026-10-25", "2026-10-27"]);
+  });
+
+  it("shows 08:00–19:00 by default and widens to the day's sessions", async () => {
+    const { editorDayWindow } = await import("./timetable");
+    expect(editorDayWindow("2026-03-29", "Europe/Paris", [])).toEqual({ from: "08:00", to: "19:00" });
+    const early = { startsAt: new Date("2026-03-29T05:00:00Z"), endsAt: new Date("2026-03-29T19:30:00Z") }; // 07:00–21:30 CEST
+    expect(editorDayWindow("2026-03-29", "Europe/Paris", [early])).toEqual({ from: "07:00", to: "22:00" });
+  });
+});

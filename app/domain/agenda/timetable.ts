@@ -2,7 +2,7 @@
 // Rows are slices of real time, not of the wall clock, so that a session's height is its true
 // length: on a spring-forward day the missing hour has no rows (Paris: 01:45 is followed by
 // 03:00), on a fall-back day the repeated hour has rows twice, told apart by zone abbreviation.
-import { formatTime, fromWallTime, offsetMinutes, zoneAbbreviation, type WallTime } from "~/domain/time/zoned";
+import { dayKey, formatTime, fromWallTime, offsetMinutes, toWallTime, zoneAbbreviation, type WallTime } from "~/domain/time/zoned";
 import { resolveLocalDateTime } from "./local-time";
 import { MINUTE_MS, type TimeSpan } from "./types";
 
@@ -325,4 +325,37 @@ function withEnd(session: TimeSpan, endsAt: Date, minimumMinutes: number): Resch
     return { ok: false, error: `A session must last at least ${minimumMinutes} minutes and end after it starts.` };
   }
   return { ok: true, startsAt: session.startsAt, endsAt };
+}
+
+const DAY_MS = 86_400_000;
+/** The calendar days (in the event zone) the editor offers: the event's days plus any day holding a session. */
+export function editorDays(event: { startsAt: Date; endsAt: Date; timeZone: string }, sessions: { startsAt: Date }[]): string[] {
+  const days = new Set<string>();
+  // Half-day steps never skip a calendar day, whatever the clocks do.
+  for (let t = event.startsAt.getTime(); t < event.endsAt.getTime(); t += DAY_MS / 2) days.add(dayKey(new Date(t), event.timeZone));
+  days.add(dayKey(new Date(event.endsAt.getTime() - 1), event.timeZone));
+  for (const session of sessions) days.add(dayKey(session.startsAt, event.timeZone));
+  return [...days].sort();
+}
+
+const padHour = (n: number) => String(n).padStart(2, "0");
+
+/** The editor's visible hours for a day: 08:00–19:00, widened to the sessions of that day. */
+export function editorDayWindow(day: string, zone: string, sessions: { startsAt: Date; endsAt: Date }[]): { from: string; to: string } {
+  let from = 8 * 60;
+  let to = 19 * 60;
+  for (const session of sessions) {
+    const startDay = dayKey(session.startsAt, zone);
+    const endDay = dayKey(new Date(session.endsAt.getTime() - 1), zone);
+    if (startDay > day || endDay < day) continue;
+    if (startDay === day) {
+      const w = toWallTime(session.startsAt, zone);
+      from = Math.min(from, w.hour * 60);
+    } else from = 0;
+    if (endDay === day) {
+      const w = toWallTime(session.endsAt, zone);
+      to = Math.max(to, Math.min(24 * 60, w.hour * 60 + (w.minute > 0 ? 60 : 0) || 24 * 60));
+    } else to = 24 * 60;
+  }
+  return { from: `${padHour(Math.floor(from / 60))}:00`, to: to >= 24 * 60 ? "24:00" : `${padHour(Math.floor(to / 60))}:00` };
 }
