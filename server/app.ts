@@ -7,6 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Logger } from "pino";
 import { db, disconnectDb } from "../app/utils/db.server";
+import { servedOverHttps } from "../app/utils/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { csrfCookie, guardMutations, redactPath, securityHeaders } from "./security";
@@ -49,7 +50,7 @@ export async function startAppServer(options: {
     });
     next();
   });
-  app.use(securityHeaders(options.production));
+  app.use(securityHeaders(servedOverHttps()));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -66,7 +67,7 @@ export async function startAppServer(options: {
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
-  app.use(csrfCookie(options.production));
+  app.use(csrfCookie(servedOverHttps()));
   app.use(guardMutations);
   app.all(
     "*",

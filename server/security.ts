@@ -16,7 +16,7 @@ declare global {
   }
 }
 
-export function securityHeaders(production: boolean) {
+export function securityHeaders(https: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -39,13 +39,13 @@ export function securityHeaders(production: boolean) {
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-    if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    if (https) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   };
 }
 
 /** Gives every visitor a CSRF token cookie; pages echo it in a hidden field. */
-export function csrfCookie(production: boolean) {
+export function csrfCookie(https: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Calendar files are fetched by calendar apps, never followed by a form: a Set-Cookie there
     // only stops shared caches from storing public feeds.
@@ -53,7 +53,7 @@ export function csrfCookie(production: boolean) {
     const existing = parseCookie(req.headers.cookie ?? "", CSRF_COOKIE_NAME);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");
     if (token !== existing) {
-      res.cookie(CSRF_COOKIE_NAME, token, { httpOnly: true, sameSite: "lax", secure: production, path: "/" });
+      res.cookie(CSRF_COOKIE_NAME, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
       // The request being served must see it too (first visit straight to a form).
       req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ""}${CSRF_COOKIE_NAME}=${token}`;
     }

@@ -19,9 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event, calendarLinks: event.status === "PUBLISHED" ? eventCalendarLinks(event) : null, canManage: await canManageEvent(user, event.id, "check-in") };
 }
 
+const priceFormats = new Map<string, Intl.NumberFormat>();
+
 function price(cents: number, currency: string): string {
   if (cents === 0) return "Free";
-  return new Intl.NumberFormat("en-IE", { style: "currency", currency }).format(cents / 100);
+  let format = priceFormats.get(currency);
+  if (!format) priceFormats.set(currency, (format = new Intl.NumberFormat("en-IE", { style: "currency", currency })));
+  return format.format(cents / 100);
 }
 
 export default function EventPage() {

@@ -4,7 +4,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { createSession, destroySession, findSessionUser, type SessionUser } from "~/domain/accounts/sessions.server";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { DomainError } from "~/domain/errors";
-import { env } from "./env.server";
+import { env, servedOverHttps } from "./env.server";
 
 export const SESSION_COOKIE_NAME = "scale_sid";
 
@@ -12,7 +12,7 @@ function sessionCookie() {
   return createCookie(SESSION_COOKIE_NAME, {
     httpOnly: true,
     sameSite: "lax",
-    secure: env().NODE_ENV === "production",
+    secure: servedOverHttps(),
     path: "/",
     maxAge: env().SESSION_DAYS * 86_400,
   });

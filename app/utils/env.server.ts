@@ -58,6 +58,14 @@ export function resetEnvForTests(): void {
   cached = undefined;
 }
 
+/**
+ * Cookies are marked Secure (and HSTS sent) when the public URL is https — not merely in
+ * production, so a plain-http intranet install can still sign people in.
+ */
+export function servedOverHttps(): boolean {
+  return publicUrl().startsWith("https://");
+}
+
 export function publicUrl(): string {
   const e = env();
   return e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;

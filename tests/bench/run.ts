@@ -6,6 +6,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Benchmark, BenchFigure } from "./harness";
 
 process.env.TZ = "UTC";
+// React and Remix pick their production builds from NODE_ENV: measure what `npm start` serves.
+process.env.NODE_ENV ??= "production";
 process.env.LOG_LEVEL ??= "silent";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
