@@ -35,7 +35,7 @@ async function main() {
     production: config.NODE_ENV === "production",
     adapter: chooseAdapter(config),
     redisUrl: config.REDIS_URL,
-    trustProxy: process.env.TRUST_PROXY === "true",
+    trustProxy: config.TRUST_PROXY === "true",
   });
   // Timed work (hold/offer expiry, refund retries) and the outbox sender; see server/jobs.
   const jobs = await startJobs({ databaseUrl: database.url, logger, smtpUrl: config.SMTP_URL });

@@ -24,7 +24,7 @@ export function db(): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set: start through server/index.ts or the test setup.");
   const existing = holder[globalKey];
   if (existing && existing.url === url) return existing.client;
-  const client = createPrismaClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 20));
+  const client = createPrismaClient(url, Number(process.env.DATABASE_POOL_SIZE ?? 20) /* validated by env() at start-up */);
   holder[globalKey] = { url, client };
   return client;
 }

@@ -35,6 +35,17 @@ const envSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Requests per minute per IP+email for sign-in and sign-up. */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Reminder emails before online sessions, e.g. "24h,15m" (read where used; checked here at start). */
+  AGENDA_REMINDERS: z
+    .string()
+    .regex(/^\s*[1-9]\d{0,4}\s*[mhd]?(\s*,\s*[1-9]\d{0,4}\s*[mhd]?)*\s*$/i, "use a comma-separated list like 24h,15m")
+    .optional(),
+  /** Minutes before an online session starts that its join link opens. */
+  AGENDA_JOIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).optional(),
+  /** Live Q&A merges vote updates within this window per session. */
+  QA_BROADCAST_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

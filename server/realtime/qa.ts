@@ -13,6 +13,7 @@
 // `qa:<id>` and `qa:<id>:u:<userId>`. A change is sent to the moderators' room, to each changed
 // question's author's own room (their view: own pending questions), and to `qa:<id>` except those
 // authors' rooms — so attendees never receive a pending question or an anonymous author's name.
+import { env } from "../../app/utils/env.server";
 import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";
@@ -163,7 +164,7 @@ export function throttledRelay(send: (change: QaChange) => void, windowMs: numbe
 export type Listener = (this: Socket, payload: unknown, ack?: unknown) => void;
 
 export function installQa(io: Server, logger: Logger): { listeners: Record<string, Listener>; close(): void } {
-  const relay = throttledRelay((change) => relayQaChange(io, change), Number(process.env.QA_BROADCAST_WINDOW_MS ?? 100));
+  const relay = throttledRelay((change) => relayQaChange(io, change), env().QA_BROADCAST_WINDOW_MS);
   const stopListening = onQaChange((change) => relay.push(change));
   const unsubscribe = () => {
     stopListening();
