@@ -60,12 +60,19 @@ describe("the job queue", () => {
     );
     expect(status).toBe("EXPIRED");
     expect(await takenSeats(lapsed.ticketTypeId)).toBe(0);
-    const runs = await db().$queryRaw<{ count: bigint }[]>`
-      SELECT count(*) AS count FROM (
-        SELECT id FROM pgboss.job WHERE name = 'registration-sweep' AND state = 'completed'
-        UNION ALL SELECT id FROM pgboss.archive WHERE name = 'registration-sweep'
-      ) AS runs`;
-    expect(Number(runs[0].count)).toBeGreaterThanOrEqual(1);
+    // pg-boss marks the job completed only after the sweep's transaction committed: wait for it too.
+    const completedRuns = await eventually(
+      async () => {
+        const rows = await db().$queryRaw<{ count: bigint }[]>`
+          SELECT count(*) AS count FROM (
+            SELECT id FROM pgboss.job WHERE name = 'registration-sweep' AND state = 'completed'
+            UNION ALL SELECT id FROM pgboss.archive WHERE name = 'registration-sweep'
+          ) AS runs`;
+        return Number(rows[0].count);
+      },
+      (count) => count >= 1,
+    );
+    expect(completedRuns).toBeGreaterThanOrEqual(1);
   });
 
   it("with two nodes running the queue, the sweep still runs at most once per minute", async () => {
