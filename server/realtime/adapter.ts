@@ -37,8 +37,21 @@ export async function installAdapter(
   if (kind === "postgres") {
     const { createAdapter } = await import("@socket.io/postgres-adapter");
     const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 4 });
-    await pool.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
-      id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+    // Nodes starting together would race on CREATE TABLE IF NOT EXISTS (it is not atomic in
+    // PostgreSQL: the loser fails on pg_type's unique index), so serialise it.
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock(72707371)");
+      await client.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
+        id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
     io.adapter(createAdapter(pool, { errorHandler: (error) => logger.error({ err: error }, "postgres adapter error") }));
     logger.info("socket.io adapter: postgres");
     return async () => {
