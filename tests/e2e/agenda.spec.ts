@@ -2,48 +2,19 @@
 // form and publishes; a registered attendee adds a session and downloads its calendar file.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { confirmRegistration, signIn, withE2eDatabase } from "./support";
 
 const WORKSHOP = "positive-energy-districts-workshop-vienna";
-
-/** The e2e server's database (tests/e2e/serve.ts): DATABASE_URL's server, else the embedded test cluster. */
-function e2eDatabaseUrl(): string {
-  const external = process.env.DATABASE_URL;
-  const url = new URL(external ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.TEST_EMBEDDED_PG_PORT ?? 54339}/postgres`);
-  url.pathname = "/scale_e2e";
-  return url.toString();
-}
 
 let firstDay = "";
 
 test.beforeAll(async () => {
-  // The seed registers nobody: give the demo attendee a confirmed registration for the workshop,
-  // as the registration flow would.
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "Registration" ("eventId", "userId", "ticketTypeId", status, "ticketCode", "updatedAt")
-       SELECT e.id, u.id, (SELECT t.id FROM "TicketType" t WHERE t."eventId" = e.id ORDER BY t.position LIMIT 1), 'CONFIRMED', md5(random()::text), now()
-       FROM "Event" e, "User" u
-       WHERE e.slug = $1 AND u.email = 'attendee@scale-events.demo'
-         AND NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e.id AND r."userId" = u.id AND r.status = 'CONFIRMED')`,
-      [WORKSHOP],
-    );
+  await withE2eDatabase(async (client) => {
+    await confirmRegistration(client, "attendee@scale-events.demo", WORKSHOP);
     const { rows } = await client.query(`SELECT to_char("startsAt" AT TIME ZONE "timeZone", 'YYYY-MM-DD') AS day FROM "Event" WHERE slug = $1`, [WORKSHOP]);
     firstDay = rows[0].day;
-  } finally {
-    await client.end();
-  }
+  });
 });
-
-async function signIn(page: import("@playwright/test").Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("scale-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 test("organiser resolves a room conflict and publishes; attendee picks a session and gets its .ics", async ({ browser }) => {
   const organiserContext = await browser.newContext();

@@ -1,49 +1,20 @@
 // Journey: a city representative requests a slot from an investor at a roadshow stop, the
 // investor accepts it on their stop page, and both see the confirmed meeting.
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { confirmRegistration, signIn, withE2eDatabase } from "./support";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
 const SHOTS = process.env.MEETINGS_SCREENSHOTS; // a folder: also save screenshots of each page
 
-/** The e2e server's database (tests/e2e/serve.ts): DATABASE_URL's server, else the embedded test cluster. */
-function e2eDatabaseUrl(): string {
-  if (process.env.MEETINGS_E2E_DATABASE_URL) return process.env.MEETINGS_E2E_DATABASE_URL;
-  const url = new URL(process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.TEST_EMBEDDED_PG_PORT ?? 54339}/postgres`);
-  url.pathname = "/scale_e2e";
-  return url.toString();
-}
-
 let lisbonStopId = "";
 
 test.beforeAll(async () => {
-  // The seed registers nobody: give the city representative a confirmed registration for the
-  // roadshow, as the registration flow would.
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "Registration" ("eventId", "userId", "ticketTypeId", status, "ticketCode", "updatedAt")
-       SELECT e.id, u.id, (SELECT t.id FROM "TicketType" t WHERE t."eventId" = e.id ORDER BY t.position LIMIT 1), 'CONFIRMED', md5(random()::text), now()
-       FROM "Event" e, "User" u
-       WHERE e.slug = $1 AND u.email = 'city@scale-events.demo'
-         AND NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e.id AND r."userId" = u.id AND r.status = 'CONFIRMED')`,
-      [ROADSHOW],
-    );
+  await withE2eDatabase(async (client) => {
+    await confirmRegistration(client, "city@scale-events.demo", ROADSHOW);
     const { rows } = await client.query(`SELECT s.id FROM "RoadshowStop" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 ORDER BY s.position LIMIT 1`, [ROADSHOW]);
     lisbonStopId = rows[0].id;
-  } finally {
-    await client.end();
-  }
+  });
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("scale-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 async function shot(page: Page, name: string) {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });

@@ -1,15 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const WORKSHOP = "Positive Energy Districts: from Pilot to Replication";
 const WORKSHOP_SLUG = "positive-energy-districts-workshop-vienna";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("scale-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
 
 test("an attendee registers for the workshop and the organiser checks them in once", async ({ browser }) => {
   // The attendee: a newcomer, so the run does not depend on other specs' registrations.

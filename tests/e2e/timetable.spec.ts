@@ -1,19 +1,12 @@
 // The timetable editor's direct manipulation: moving a session with the keyboard and with the
 // mouse (drag and drop), each saved through the version-checked move action.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const EDITOR = "/organise/events/positive-energy-districts-workshop-vienna/agenda";
 
-async function signInAsOrganiser(page: Page) {
-  await page.goto("/signin");
-  await page.getByLabel("Email").fill("organiser@scale-events.demo");
-  await page.getByLabel("Password").fill("scale-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
-}
-
 test("an organiser moves a session with the arrow keys and saves with Enter", async ({ page }) => {
-  await signInAsOrganiser(page);
+  await signIn(page, "organiser@scale-events.demo");
   await page.goto(EDITOR);
   const block = page.getByRole("link", { name: /^Coffee and posters, 10:30–11:00/ });
   await block.focus();
@@ -25,7 +18,7 @@ test("an organiser moves a session with the arrow keys and saves with Enter", as
 });
 
 test("an organiser drags a session to another room and a later time", async ({ page }) => {
-  await signInAsOrganiser(page);
+  await signIn(page, "organiser@scale-events.demo");
   await page.goto(EDITOR);
   const block = page.getByRole("link", { name: /^Espoo and Leipzig: what SPARCS learned, 09:45–10:30/ });
   await block.scrollIntoViewIfNeeded();

@@ -1,0 +1,46 @@
+// Shared steps of the browser journeys.
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+export const DEMO_PASSWORD = "scale-demo-2026";
+
+/** The e2e server's database (tests/e2e/serve.ts): DATABASE_URL's server, else the embedded test cluster. */
+export function e2eDatabaseUrl(): string {
+  const url = new URL(process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.TEST_EMBEDDED_PG_PORT ?? 54339}/postgres`);
+  url.pathname = "/scale_e2e";
+  return url.toString();
+}
+
+/** Runs `work` with a client on the e2e database. */
+export async function withE2eDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The seed registers nobody: give a demo user a confirmed registration for an event (first ticket
+ * type), as the registration flow would, for journeys that start after registering.
+ */
+export async function confirmRegistration(client: pg.Client, email: string, eventSlug: string): Promise<void> {
+  await client.query(
+    `INSERT INTO "Registration" ("eventId", "userId", "ticketTypeId", status, "ticketCode", "updatedAt")
+     SELECT e.id, u.id, (SELECT t.id FROM "TicketType" t WHERE t."eventId" = e.id ORDER BY t.position LIMIT 1), 'CONFIRMED', md5(random()::text), now()
+     FROM "Event" e, "User" u
+     WHERE e.slug = $1 AND u.email = $2
+       AND NOT EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e.id AND r."userId" = u.id AND r.status = 'CONFIRMED')`,
+    [eventSlug, email],
+  );
+}
+
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
