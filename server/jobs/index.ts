@@ -82,6 +82,10 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     const { expireStaleMeetingRequests } = await import("../../app/domain/meetings/expire.server");
     const expiredMeetingRequests = await expireStaleMeetingRequests(new Date());
     if (expiredMeetingRequests) logger.info({ expiredMeetingRequests }, "meeting request sweep");
+    // Refunds decided but not yet reported by Stripe (e.g. the process died before asking).
+    const { requestOwedRefunds } = await import("../../app/domain/payments/refund-queue.server");
+    const owedRefundsRequested = await requestOwedRefunds();
+    if (owedRefundsRequested) logger.info({ owedRefundsRequested }, "owed refunds requested again");
   });
 
   await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });

@@ -3,6 +3,7 @@
 // decide, write the new state and apply the effects. The registration row lock serialises every
 // event of one registration, so concurrent webhooks for it apply one after the other and the
 // machine's order-independence gives the same final state whatever order they arrive in.
+import { recordRefundOwed } from "./refund-queue.server";
 import { releaseSeat, takeSeat } from "~/domain/registration/seats.server";
 import type { RegistrationStatus } from "~/domain/registration/ticket-rules";
 import { hasEnded, holdsSeat } from "~/domain/registration/ticket-rules";
@@ -148,6 +149,7 @@ export async function applyPaymentEvent(
         await queueRefundIssued(tx, registration.id, effect);
         break;
       case "ISSUE_REFUND":
+        await recordRefundOwed(tx, payment.id, effect.amountCents);
         refundsAfterCommit.push({ registrationId: registration.id, paymentId: payment.id, amountCents: effect.amountCents });
         break;
       default: {

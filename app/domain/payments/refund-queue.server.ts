@@ -4,9 +4,46 @@
 // after the transaction commits — never inside it, so no row lock is
 // held across a network call. When Stripe cannot be reached, the refund is handed to the job
 // queue (server/jobs), which retries with backoff; the idempotency key makes every retry safe.
+import { db, type Tx } from "~/utils/db.server";
 import type { RefundToIssue } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
 import { refundRegistration } from "./refunds.server";
+
+/**
+ * Records, in the transaction that decided it, that `amountCents` more is to be refunded on a
+ * card payment. What is owed beyond what Stripe has reported refunded is asked for again by
+ * `requestOwedRefunds` until Stripe's charge.refunded webhook catches up — so a crash between
+ * the commit and the Stripe call cannot lose a refund.
+ */
+export async function recordRefundOwed(tx: Tx, paymentId: string, amountCents: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Payment"
+    SET "refundOwedCents" = LEAST("amountCents", GREATEST("refundOwedCents", "refundedCents") + ${amountCents})
+    WHERE id = ${paymentId}::uuid`;
+}
+
+/**
+ * The sweep's half: asks Stripe for every refund owed but not yet reported. The request repeats
+ * the original idempotency key (amount and refunded-so-far are unchanged until Stripe reports),
+ * so asking again never refunds twice.
+ */
+export async function requestOwedRefunds(): Promise<number> {
+  const owed = await db().$queryRaw<{ registrationId: string; owedCents: number }[]>`
+    SELECT "registrationId", ("refundOwedCents" - "refundedCents") AS "owedCents"
+    FROM "Payment"
+    WHERE "refundOwedCents" > "refundedCents" AND method = 'STRIPE' AND state IN ('PAID', 'PARTIALLY_REFUNDED')
+    LIMIT 100`;
+  let requested = 0;
+  for (const refund of owed) {
+    try {
+      await refundRegistration(refund.registrationId, Number(refund.owedCents));
+      requested += 1;
+    } catch (error) {
+      paymentsLog.error({ ...refund, err: error }, "owed refund still not accepted by Stripe; the next sweep asks again");
+    }
+  }
+  return requested;
+}
 
 export const REFUND_QUEUE = "payments-refund";
 

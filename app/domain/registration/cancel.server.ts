@@ -4,7 +4,7 @@
 // after the commit by the payments module (the registration turns REFUNDED when Stripe's
 // charge.refunded webhook arrives); invoice payments are refunded by bank transfer, by hand.
 import { DomainError } from "~/domain/errors";
-import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
+import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
 import type { CancellationRefund } from "~/domain/notifications/email-templates";
 import { db } from "~/utils/db.server";
 import { enqueueCancellationEmail } from "./registration-emails.server";
@@ -38,7 +38,7 @@ async function cancelInTransaction(actor: CancelActor, registrationId: string, n
         id: true, status: true, paymentStatus: true, paymentMethod: true, ticketTypeId: true,
         ticketType: { select: { priceCents: true, currency: true, refundUntilHours: true } },
         event: { select: { startsAt: true, status: true } },
-        payments: { where: { state: { in: ["PAID", "PARTIALLY_REFUNDED"] } }, select: { amountCents: true, refundedCents: true, currency: true, method: true } },
+        payments: { where: { state: { in: ["PAID", "PARTIALLY_REFUNDED"] } }, select: { id: true, amountCents: true, refundedCents: true, currency: true, method: true } },
       },
     });
     if (!registration) throw new DomainError("NOT_FOUND", "This registration does not exist.");
@@ -71,6 +71,8 @@ async function cancelInTransaction(actor: CancelActor, registrationId: string, n
       const amountCents = held > 0 ? held : registration.ticketType.priceCents;
       const method = registration.paymentMethod === "STRIPE" || registration.payments.some((p) => p.method === "STRIPE") ? "STRIPE" : "INVOICE";
       outcome = { due: true, method, amountCents, currency: registration.ticketType.currency };
+      const cardPayment = registration.payments.find((p) => p.method === "STRIPE" && p.amountCents > p.refundedCents);
+      if (method === "STRIPE" && cardPayment) await recordRefundOwed(tx, cardPayment.id, amountCents);
       emailRefund = { kind: "REFUND", amountCents, currency: registration.ticketType.currency };
     } else {
       const reason = decision.reason === "REFUND_WINDOW_PASSED" ? "REFUND_WINDOW_PASSED" : "NO_REFUNDS";
