@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import type { Prisma } from "../app/generated/prisma/client";
 import type { UserRole } from "../app/generated/prisma/enums";
 import { hashPassword } from "../app/domain/accounts/passwords.server";
+import { generateTicketCode } from "../app/domain/registration/ticket-code";
 import { fromWallTime, toWallTime } from "../app/domain/time/zoned";
 import { db, type Db, type Tx } from "../app/utils/db.server";
 
@@ -282,6 +283,48 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
   };
 }
 
+const demoDelegates: [string, string][] = [
+  ["Inês Carvalho", "Maia"], ["Jakub Nowak", "Łódź"], ["Elena Petrova", "Sofia"], ["Marco Bianchi", "Venice"],
+  ["Lucía Fernández", "Santiago de Compostela"], ["Henrik Sörensen", "Göteborg"], ["Katarzyna Wiśniewska", "Kraków"],
+  ["Georgios Papadopoulos", "Ioannina"], ["Petr Dvořák", "Kladno"], ["Ivan Georgiev", "Burgas"], ["Claire Martin", "Bordeaux"],
+  ["Lars Petersen", "Kiel"], ["Anna Schmidt", "Munich"], ["Matti Korhonen", "Espoo"], ["Sara Lindberg", "Umeå"],
+  ["Pieter de Vries", "Rotterdam"], ["Marta Puig", "Barcelona"], ["Giulia Romano", "Milan"], ["Kadri Tamm", "Tartu"],
+  ["Pablo Sanz", "Valladolid"], ["Sophie Leclerc", "Nantes"], ["Jan Bakker", "Eindhoven"], ["Lena Müller", "Cologne"],
+  ["Astrid Nilsson", "Stockholm"], ["Chiara Conti", "Florence"], ["Hanna Virtanen", "Helsinki"],
+];
+
+/**
+ * Activity for the demo (not for tests): delegates from the network's cities registered over the
+ * last two weeks, so organisers' dashboards and lists have something to show on a fresh install.
+ */
+export async function seedDemoActivity(client: Tx | Db = db(), now = new Date()): Promise<void> {
+  const passwordHash = (await client.user.findFirstOrThrow({ select: { passwordHash: true } })).passwordHash;
+  const workshop = await client.event.findUniqueOrThrow({ where: { slug: "positive-energy-districts-workshop-vienna" }, include: { ticketTypes: { orderBy: { position: "asc" } } } });
+  const webinar = await client.event.findUniqueOrThrow({ where: { slug: "urban-data-platforms-webinar" }, include: { ticketTypes: true } });
+  const [inPerson, online] = workshop.ticketTypes;
+  const delegates = [];
+  for (const [name, city] of demoDelegates) {
+    const email = `${slugify(name).replace(/-/g, ".")}@${slugify(city)}.demo`;
+    delegates.push(await client.user.create({ data: { email, name, passwordHash, jobTitle: `Smart city team, ${city}`, roles: ["ATTENDEE"] }, select: { id: true } }));
+  }
+  const registrations: Prisma.RegistrationCreateManyInput[] = [];
+  const taken = new Map<string, number>();
+  delegates.forEach((delegate, index) => {
+    // Spread over the last two weeks, as announcements went out.
+    const daysAgo = (index * 5) % 14;
+    const createdAt = new Date(now.getTime() - daysAgo * 86_400_000 - (index % 9) * 3_600_000);
+    const ticket = index % 4 === 3 ? online : inPerson;
+    registrations.push({ eventId: workshop.id, userId: delegate.id, ticketTypeId: ticket.id, status: "CONFIRMED", ticketCode: generateTicketCode(), createdAt });
+    taken.set(ticket.id, (taken.get(ticket.id) ?? 0) + 1);
+    if (index % 2 === 0) {
+      registrations.push({ eventId: webinar.id, userId: delegate.id, ticketTypeId: webinar.ticketTypes[0].id, status: "CONFIRMED", ticketCode: generateTicketCode(), createdAt: new Date(createdAt.getTime() + 86_400_000) });
+      taken.set(webinar.ticketTypes[0].id, (taken.get(webinar.ticketTypes[0].id) ?? 0) + 1);
+    }
+  });
+  await client.registration.createMany({ data: registrations });
+  for (const [ticketTypeId, count] of taken) await client.ticketType.update({ where: { id: ticketTypeId }, data: { taken: { increment: count } } });
+}
+
 /** Seeds only a database without users, so restarts never duplicate or overwrite data. */
 export async function seedDemoDataIfEmpty(): Promise<{ accounts: DemoAccount[]; password: string } | null> {
   // An advisory lock stops two nodes starting together from both seeding.
@@ -289,7 +332,9 @@ export async function seedDemoDataIfEmpty(): Promise<{ accounts: DemoAccount[]; 
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
       if ((await tx.user.count()) > 0) return null;
-      return seedDemoData(tx);
+      const seeded = await seedDemoData(tx);
+      await seedDemoActivity(tx);
+      return seeded;
     },
     { timeout: 120_000 },
   );
