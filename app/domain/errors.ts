@@ -45,6 +45,8 @@ const statusByCode: Record<string, number> = {
   SLOT_TAKEN: 409,
   STALE_VERSION: 409,
   SALES_CLOSED: 422,
+  JOIN_NOT_OPEN: 409,
+  JOIN_CLOSED: 410,
   RATE_LIMITED: 429,
 };
 

@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
 import { displayTimeZone, filterSessions, groupSessionsByDay, parseAgendaFilter } from "~/domain/agenda/display";
 import { loadPublicAgenda } from "~/domain/agenda/public.server";
-import { agendaErrorResponse } from "~/domain/agenda/route-errors.server";
+import { domainErrorResponse } from "~/utils/responses.server";
 import { SESSION_FORMATS, SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
 import { formatDateSpan } from "~/domain/time/zoned";
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     agenda = await loadPublicAgenda(params.slug ?? "", user);
   } catch (error) {
-    throw agendaErrorResponse(error);
+    throw domainErrorResponse(error);
   }
   const { event, sessions, picked, published, preview, canEdit } = agenda;
   const tz = search.get("tz");

@@ -2,28 +2,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { THEME_LABELS } from "~/domain/events/catalogue";
-import { isDomainError } from "~/domain/errors";
 import { listRooms } from "~/domain/rooms/rooms.server";
 import { formatRange } from "~/domain/time/zoned";
 import { getUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Rooms — ${data.event.title} — SCALE Events` }] : [{ title: "Rooms not found — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  try {
-    const { event, access, rooms } = await listRooms(params.slug ?? "", user);
-    return {
-      event: { slug: event.slug, title: event.title, when: formatRange(event.startsAt, event.endsAt, event.timeZone), timeZone: event.timeZone },
-      signedIn: Boolean(user),
-      canEnter: access.participant,
-      rooms,
-    };
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") throw new Response(error.message, { status: 404 });
-    throw error;
-  }
+  const { event, access, rooms } = await orErrorResponse(listRooms(params.slug ?? "", user));
+  return {
+    event: { slug: event.slug, title: event.title, when: formatRange(event.startsAt, event.endsAt, event.timeZone), timeZone: event.timeZone },
+    signedIn: Boolean(user),
+    canEnter: access.participant,
+    rooms,
+  };
 }
 
 export default function EventRoomsPage() {

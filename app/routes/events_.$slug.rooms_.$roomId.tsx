@@ -7,9 +7,9 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RoomLive } from "~/components/rooms/room-live";
 import { THEME_LABELS } from "~/domain/events/catalogue";
-import { isDomainError } from "~/domain/errors";
 import { findRoom, latestRound, postMessage, recentMessages } from "~/domain/rooms/rooms.server";
 import { requireUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/responses.server";
 import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -18,14 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export const headers: HeadersFunction = forwardActionHeaders;
 
 async function load(roomId: string, slug: string, user: Awaited<ReturnType<typeof requireUser>>) {
-  try {
-    const found = await findRoom(roomId, user);
-    if (found.room.event.slug !== slug) throw new Response("This room does not exist.", { status: 404 });
-    return found;
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") throw new Response(error.message, { status: 404 });
-    throw error;
-  }
+  const found = await orErrorResponse(findRoom(roomId, user));
+  if (found.room.event.slug !== slug) throw new Response("This room does not exist.", { status: 404 });
+  return found;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

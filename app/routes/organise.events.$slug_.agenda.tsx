@@ -28,7 +28,8 @@ import {
   unpublishAgenda,
   updateSession,
 } from "~/domain/agenda/organiser.server";
-import { agendaActionFailure, agendaErrorResponse } from "~/domain/agenda/route-errors.server";
+import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
+import { domainErrorResponse } from "~/utils/responses.server";
 import { editorDayWindow, editorDays, layoutTimetable } from "~/domain/agenda/timetable";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime } from "~/domain/time/zoned";
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     data = await loadAgendaEditor(user, params.slug ?? "");
   } catch (error) {
-    throw agendaErrorResponse(error);
+    throw domainErrorResponse(error);
   }
   const { event, rooms, tracks, speakers, sessions, conflicts, blocking } = data;
   const zone = event.timeZone;

@@ -6,24 +6,19 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionNotice } from "~/components/meetings/meeting-parts";
 import { CsrfField, TextField } from "~/components/ui/forms";
-import { httpStatusFor, isDomainError } from "~/domain/errors";
 import { grantHosting } from "~/domain/meetings/access.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
 import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
 import { requireUser } from "~/utils/auth.server";
 import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organise ${data.stop.city} — ${data.event.title}` : "Organise — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    return await organiserStopView(user, params.slug ?? "", params.stopId);
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
-    throw error;
-  }
+  return orErrorResponse(organiserStopView(user, params.slug ?? "", params.stopId));
 }
 
 const assignmentSchema = z.array(z.object({ hostId: z.string(), guestId: z.string(), startsAt: z.string(), meetingPointId: z.string() })).max(5000);

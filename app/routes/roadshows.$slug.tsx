@@ -6,24 +6,19 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionNotice, MeetingItem, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField } from "~/components/ui/forms";
-import { httpStatusFor, isDomainError } from "~/domain/errors";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
 import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Meetings — ${data.event.title} — SCALE Events` : "Meetings — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const zone = new URL(request.url).searchParams.get("tz");
-  try {
-    return { ...(await roadshowView(user, params.slug ?? "", { zone })), signedIn: Boolean(user) };
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
-    throw error;
-  }
+  return { ...(await orErrorResponse(roadshowView(user, params.slug ?? "", { zone }))), signedIn: Boolean(user) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

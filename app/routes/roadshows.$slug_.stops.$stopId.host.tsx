@@ -9,21 +9,16 @@ import { CsrfField, TextField } from "~/components/ui/forms";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
 import { hostStopView } from "~/domain/meetings/views.server";
-import { httpStatusFor, isDomainError } from "~/domain/errors";
 import { requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
 import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My meetings in ${data.stop.city} — ${data.event.title} — SCALE Events` : "My meetings — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    return await hostStopView(user, params.slug ?? "", params.stopId);
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
-    throw error;
-  }
+  return orErrorResponse(hostStopView(user, params.slug ?? "", params.stopId));
 }
 
 const hostSchema = z.union([

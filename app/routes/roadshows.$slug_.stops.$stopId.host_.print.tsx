@@ -1,20 +1,15 @@
 // Printable day schedule of a host at one stop (print CSS hides the site chrome).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { httpStatusFor, isDomainError } from "~/domain/errors";
 import { hostPrintView } from "~/domain/meetings/views.server";
 import { requireUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Schedule, ${data.stop.city} — ${data.event.title}` : "Schedule — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  try {
-    return { ...(await hostPrintView(user, params.slug ?? "", params.stopId)), name: user.name };
-  } catch (error) {
-    if (isDomainError(error)) throw new Response(error.message, { status: httpStatusFor(error.code) });
-    throw error;
-  }
+  return { ...(await orErrorResponse(hostPrintView(user, params.slug ?? "", params.stopId))), name: user.name };
 }
 
 export default function HostPrintPage() {

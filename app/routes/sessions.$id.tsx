@@ -9,7 +9,8 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage } from "~/domain/agenda/public.server";
-import { agendaActionFailure, agendaErrorResponse } from "~/domain/agenda/route-errors.server";
+import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
+import { domainErrorResponse } from "~/utils/responses.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { THEME_LABELS } from "~/domain/events/catalogue";
 import { formatDate } from "~/domain/time/zoned";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     page = await loadSessionPage(params.id ?? "", user, tz);
   } catch (error) {
-    throw agendaErrorResponse(error);
+    throw domainErrorResponse(error);
   }
   const { session } = page;
   const zone = displayTimeZone(session.event.timeZone, tz, tz ? "viewer" : "event");

@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useParams, useRouteError } from "@remix-run/react";
 import { recordJoin } from "~/domain/agenda/public.server";
-import { agendaErrorResponse } from "~/domain/agenda/route-errors.server";
+import { domainErrorResponse } from "~/utils/responses.server";
 import { requireUser } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Join session — SCALE Events" }];
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const { url } = await recordJoin(user, params.id ?? "");
     return redirect(url, { status: 302, headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
   } catch (error) {
-    throw agendaErrorResponse(error);
+    throw domainErrorResponse(error);
   }
 }
 

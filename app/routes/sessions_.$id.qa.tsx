@@ -7,11 +7,11 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { QaBoard } from "~/components/qa/qa-board";
-import { isDomainError } from "~/domain/errors";
 import { MODERATION_ACTIONS, type SortMode } from "~/domain/qa/questions";
 import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
 import { formatRange } from "~/domain/time/zoned";
 import { requireUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/responses.server";
 import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -21,14 +21,7 @@ export const headers: HeadersFunction = forwardActionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  let found;
-  try {
-    found = await findQaSession(params.id ?? "", user);
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") throw new Response(error.message, { status: 404 });
-    throw error;
-  }
-  const { session, access } = found;
+  const { session, access } = await orErrorResponse(findQaSession(params.id ?? "", user));
   const sort: SortMode = new URL(request.url).searchParams.get("sort") === "newest" ? "newest" : "votes";
   const base = {
     session: { ...session, startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() },

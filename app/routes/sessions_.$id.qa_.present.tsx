@@ -3,23 +3,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QaPresenter } from "~/components/qa/presenter";
-import { isDomainError } from "~/domain/errors";
 import { findQaSession, listQuestions } from "~/domain/qa/questions.server";
 import { requireUser } from "~/utils/auth.server";
+import { orErrorResponse } from "~/utils/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Q&A on screen: ${data.session.title} — SCALE Events` }] : [{ title: "Q&A not found — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  let found;
-  try {
-    found = await findQaSession(params.id ?? "", user);
-  } catch (error) {
-    if (isDomainError(error) && error.code === "NOT_FOUND") throw new Response(error.message, { status: 404 });
-    throw error;
-  }
-  const { session, access } = found;
+  const { session, access } = await orErrorResponse(findQaSession(params.id ?? "", user));
   if (!access.participant) throw new Response("The Q&A of this session is open to its registered attendees and organisers.", { status: 403 });
   // The screen is public in the room: it shows what attendees see (no pending questions, no anonymous names).
   const list = await listQuestions(session.id, { userId: null, moderator: false });

@@ -2,10 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout, sessionExpiryFor } from "~/domain/payments/checkout.server";
 import { refundRegistration } from "~/domain/payments/refunds.server";
-import { receiveStripeWebhook } from "~/domain/payments/webhook.server";
 import { db } from "~/utils/db.server";
-import { checkoutSessionEvent, signPayload, startStripeDouble, type StripeDouble } from "../support/stripe-double";
-import { PRICE_CENTS, configureStripe, createAttendee, createPaidEvent, createPendingPayment } from "./fixtures";
+import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
+import { PRICE_CENTS, configureStripe, createAttendee, createPaidEvent, createPendingPayment, paidRegistration as paidWithStripe } from "./fixtures";
 
 let stripe: StripeDouble;
 
@@ -17,11 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await stripe?.close();
 });
-
-async function deliver(event: object) {
-  const payload = JSON.stringify(event);
-  return receiveStripeWebhook(Buffer.from(payload), signPayload(payload, stripe.webhookSecret));
-}
 
 describe("startCheckout", () => {
   it("creates a Checkout Session priced from the database, tied to the registration and the hold", async () => {
@@ -106,14 +100,7 @@ describe("startCheckout", () => {
 });
 
 describe("refundRegistration", () => {
-  async function paidRegistration() {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType);
-    const started = await startCheckout(registration.id);
-    const session = stripe.pay(started.sessionId);
-    expect((await deliver(checkoutSessionEvent("checkout.session.completed", session))).status).toBe(200);
-    return { registration, session, paymentId: started.paymentId };
-  }
+  const paidRegistration = () => paidWithStripe(stripe);
 
   it("asks Stripe with an idempotency key: a double click refunds once", async () => {
     const { registration, session, paymentId } = await paidRegistration();

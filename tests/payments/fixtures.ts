@@ -6,7 +6,9 @@ import { takeSeat } from "~/domain/registration/seats.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import type { StripeDouble } from "../support/stripe-double";
+import { startCheckout } from "~/domain/payments/checkout.server";
+import { receiveStripeWebhook } from "~/domain/payments/webhook.server";
+import { checkoutSessionEvent, signPayload, type StripeDouble } from "../support/stripe-double";
 
 export const PRICE_CENTS = 12_000;
 
@@ -99,4 +101,21 @@ export async function paymentOutcome(registrationId: string) {
     payments: payments.map((p) => ({ state: p.state, amountCents: p.amountCents, refundedCents: p.refundedCents, paid: p.paidAt !== null, knowsIntent: p.stripePaymentIntentId !== null })),
     emails: emails.map((e) => (e.dedupeKey ?? "").replace(/:[0-9a-f-]{36}/, "")).sort(),
   };
+}
+
+/** Hands a Stripe event to the webhook handler exactly as the route does, signed by the double. */
+export async function deliverSigned(double: StripeDouble, event: object) {
+  const payload = JSON.stringify(event);
+  return receiveStripeWebhook(Buffer.from(payload), signPayload(payload, double.webhookSecret));
+}
+
+/** A registration sent to Checkout, paid on Stripe's page and fulfilled by the webhook. */
+export async function paidRegistration(double: StripeDouble) {
+  const { ticketType } = await createPaidEvent();
+  const registration = await createPendingPayment(ticketType);
+  const started = await startCheckout(registration.id);
+  const session = double.pay(started.sessionId);
+  const fulfilled = await deliverSigned(double, checkoutSessionEvent("checkout.session.completed", session));
+  if (fulfilled.status !== 200) throw new Error(`checkout.session.completed answered ${fulfilled.status}`);
+  return { registration, session, paymentId: started.paymentId };
 }

@@ -2,13 +2,11 @@
 // stored with the cancellation, and the sweep asks Stripe (with the same idempotency key) until
 // Stripe's charge.refunded webhook reports it — never refunding twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCheckout } from "~/domain/payments/checkout.server";
 import { requestOwedRefunds } from "~/domain/payments/refund-queue.server";
-import { receiveStripeWebhook } from "~/domain/payments/webhook.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { db } from "~/utils/db.server";
-import { chargeRefundedEvent, checkoutSessionEvent, signPayload, startStripeDouble, type StripeDouble } from "../support/stripe-double";
-import { PRICE_CENTS, configureStripe, createPaidEvent, createPendingPayment } from "./fixtures";
+import { chargeRefundedEvent, startStripeDouble, type StripeDouble } from "../support/stripe-double";
+import { PRICE_CENTS, configureStripe, deliverSigned, paidRegistration as paidWithStripe } from "./fixtures";
 
 let stripe: StripeDouble;
 
@@ -21,19 +19,8 @@ afterAll(async () => {
   await stripe?.close();
 });
 
-async function deliver(event: object) {
-  const payload = JSON.stringify(event);
-  return receiveStripeWebhook(Buffer.from(payload), signPayload(payload, stripe.webhookSecret));
-}
-
-async function paidRegistration() {
-  const { ticketType } = await createPaidEvent();
-  const registration = await createPendingPayment(ticketType);
-  const started = await startCheckout(registration.id);
-  const session = stripe.pay(started.sessionId);
-  expect((await deliver(checkoutSessionEvent("checkout.session.completed", session))).status).toBe(200);
-  return { registration, session, paymentId: started.paymentId };
-}
+const deliver = (event: object) => deliverSigned(stripe, event);
+const paidRegistration = () => paidWithStripe(stripe);
 
 describe("refunds owed", () => {
   it("are recorded with the cancellation and requested by the sweep when Stripe could not be asked", async () => {

@@ -1,22 +1,6 @@
-// Edge mapping for the agenda's routes: a DomainError becomes a Response with a status and a
-// message safe to show; anything else is rethrown (a real bug, a 500).
+// Edge mapping for the agenda's actions: a DomainError becomes the editor's failure body (loaders
+// use app/utils/responses.server.ts); anything else is rethrown (a real bug, a 500).
 import { httpStatusFor, isDomainError } from "~/domain/errors";
-
-const AGENDA_STATUS: Record<string, number> = {
-  JOIN_NOT_OPEN: 409,
-  JOIN_CLOSED: 410,
-};
-
-export function agendaStatusFor(code: string): number {
-  return AGENDA_STATUS[code] ?? httpStatusFor(code);
-}
-
-/** For loaders: `catch (e) { throw agendaErrorResponse(e) }` renders the nearest ErrorBoundary. */
-export function agendaErrorResponse(error: unknown): Response {
-  if (error instanceof Response) return error;
-  if (!isDomainError(error)) throw error;
-  return new Response(error.message, { status: agendaStatusFor(error.code) });
-}
 
 export interface AgendaActionFailure {
   ok: false;
@@ -34,6 +18,6 @@ export function agendaActionFailure(error: unknown, values: Record<string, strin
   if (!isDomainError(error)) throw error;
   return {
     body: { ok: false, stale: error.code === "STALE_VERSION", code: error.code, formError: error.message, fieldErrors: error.fieldErrors ?? {}, values, intent },
-    status: agendaStatusFor(error.code),
+    status: httpStatusFor(error.code),
   };
 }

@@ -9,9 +9,9 @@ import {
   type CalendarItem,
   type RenderCalendarInput,
 } from "./render";
+import { parseStrictly, vevents } from "../../../tests/calendar/ical-helpers";
 
 const HOST = "events.scale.eu";
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 function item(overrides: Partial<CalendarItem> = {}): CalendarItem {
   return {
@@ -34,31 +34,6 @@ function feed(items: CalendarItem[], overrides: Partial<RenderCalendarInput> = {
   return { name: "SCALE Roadshow Kraków", timeZone: "Europe/Warsaw", method: "PUBLISH", host: HOST, items, ...overrides };
 }
 
-/**
- * Checks the wire format every calendar must have (CRLF only, ≤ 75 octets per physical line,
- * no line that is invalid UTF-8 on its own) and parses it with ical.js.
- */
-function parseStrictly(text: string): ICAL.Component {
-  expect(text.endsWith("\r\n")).toBe(true);
-  expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-  const bytes = Buffer.from(text, "utf8");
-  let lineStart = 0;
-  for (let index = 0; index < bytes.length - 1; index++) {
-    if (bytes[index] === 0x0d && bytes[index + 1] === 0x0a) {
-      const line = bytes.subarray(lineStart, index);
-      expect(line.length, `line "${line.toString("utf8")}"`).toBeLessThanOrEqual(75);
-      expect(() => strictUtf8.decode(line)).not.toThrow();
-      lineStart = index + 2;
-    }
-  }
-  const calendar = new ICAL.Component(ICAL.parse(text));
-  expect(calendar.name).toBe("vcalendar");
-  return calendar;
-}
-
-function vevents(calendar: ICAL.Component): ICAL.Component[] {
-  return calendar.getAllSubcomponents("vevent");
-}
 
 function eventByUid(calendar: ICAL.Component, uid: string): ICAL.Component {
   const found = vevents(calendar).find((event) => event.getFirstPropertyValue("uid") === uid);
