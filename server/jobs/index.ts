@@ -7,6 +7,8 @@
 //   overlapping run would not handle a registration twice.
 // - payments-refund: retries of refunds Stripe could not be asked for right after a webhook
 //   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
+// - housekeeping: hourly, delete expired sessions and rate-limit buckets that no longer count,
+//   so neither table grows without bound.
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
 //   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
 //   /admin/outbox shows them.
@@ -31,6 +33,20 @@ export async function runRegistrationSweep(now: Date = new Date()): Promise<Swee
   const expiredHolds = await expireStaleHolds(now);
   const expiredOffers = await expireStaleOffers(now);
   return { expiredOffers, expiredHolds };
+}
+
+export const HOUSEKEEPING_QUEUE = "housekeeping";
+export const HOUSEKEEPING_CRON = "17 * * * *";
+
+/** Rate-limit windows are at most an hour; a day's margin keeps every bucket that still counts. */
+const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
+
+export async function runHousekeeping(now: Date = new Date()): Promise<{ expiredSessions: number; staleRateLimitBuckets: number }> {
+  const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
+  const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
+  const expiredSessions = await deleteExpiredSessions(now);
+  const staleRateLimitBuckets = await pruneRateLimitBuckets(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
+  return { expiredSessions, staleRateLimitBuckets };
 }
 
 /** One retry of a refund owed after a webhook. */
@@ -86,6 +102,12 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     const { requestOwedRefunds } = await import("../../app/domain/payments/refund-queue.server");
     const owedRefundsRequested = await requestOwedRefunds();
     if (owedRefundsRequested) logger.info({ owedRefundsRequested }, "owed refunds requested again");
+  });
+
+  await boss.createQueue(HOUSEKEEPING_QUEUE, { name: HOUSEKEEPING_QUEUE, policy: "singleton", expireInSeconds: 10 * 60, retryLimit: 0 });
+  await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON, {}, { tz: "UTC" });
+  await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+    logger.info(await runHousekeeping(new Date()), "housekeeping");
   });
 
   await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });

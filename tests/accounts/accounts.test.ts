@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signIn, signUp } from "~/domain/accounts/accounts.server";
-import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
+import { hitRateLimit, pruneRateLimitBuckets } from "~/domain/accounts/rate-limit.server";
 import { createSession, deleteExpiredSessions, destroySession, findSessionUser, hashSessionToken } from "~/domain/accounts/sessions.server";
 import { signUpSchema } from "~/domain/accounts/validation";
 import { DomainError } from "~/domain/errors";
@@ -85,13 +85,47 @@ describe("rate limits shared through PostgreSQL", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")!.reason as DomainError;
     expect(refused.code).toBe("RATE_LIMITED");
-    expect(refused.retryAfter).toBe(30);
+    // This window is full: 30 s until it ends, then 10 % of the next (10 × 0.9 + 1 = 10).
+    expect(refused.retryAfter).toBe(36);
   });
 
-  it("starts afresh in the next window", async () => {
-    const key = { key: "signup:198.51.100.7", limit: 1, windowSeconds: 60 };
-    await hitRateLimit(key, new Date("2026-11-28T10:00:00Z"));
-    await expect(hitRateLimit(key, new Date("2026-11-28T10:00:59Z"))).rejects.toThrow(DomainError);
-    await expect(hitRateLimit(key, new Date("2026-11-28T10:01:00Z"))).resolves.toBeUndefined();
+  it("refuses the burst a fixed window would allow across a window boundary", async () => {
+    const key = { key: "signup:198.51.100.7", limit: 2, windowSeconds: 60 };
+    await hitRateLimit(key, new Date("2026-11-28T10:00:59.500Z"));
+    await hitRateLimit(key, new Date("2026-11-28T10:00:59.900Z"));
+    const refused = await hitRateLimit(key, new Date("2026-11-28T10:01:00.100Z")).catch((e: DomainError) => e);
+    expect(refused).toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("lets the previous window's hits fade as the sliding window moves on", async () => {
+    const key = { key: "signin:email:fade@example.eu", limit: 10, windowSeconds: 60 };
+    for (let i = 0; i < 10; i++) await hitRateLimit(key, new Date("2026-11-28T10:00:50Z"));
+    // Halfway through the next window the ten count as five: five more fit, the sixth does not.
+    const halfway = new Date("2026-11-28T10:01:30Z");
+    for (let i = 0; i < 5; i++) await hitRateLimit(key, halfway);
+    await expect(hitRateLimit(key, halfway)).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(hitRateLimit(key, new Date("2026-11-28T10:02:00Z"))).resolves.toBeUndefined();
+  });
+
+  it("answers a Retry-After after which the next attempt is admitted, and does not count refusals", async () => {
+    const key = { key: "qa-ask:retry-after", limit: 3, windowSeconds: 60 };
+    const start = Date.parse("2026-11-28T10:00:20Z");
+    for (let i = 0; i < 3; i++) await hitRateLimit(key, new Date(start));
+    let retryAfter = 0;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const refused = (await hitRateLimit(key, new Date(start + 1000)).catch((e: DomainError) => e)) as DomainError;
+      expect(refused.code).toBe("RATE_LIMITED");
+      retryAfter ||= refused.retryAfter!;
+      expect(refused.retryAfter).toBe(retryAfter); // hammering does not push the wait further out
+    }
+    await expect(hitRateLimit(key, new Date(start + 1000 + (retryAfter - 1) * 1000))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(hitRateLimit(key, new Date(start + 1000 + retryAfter * 1000))).resolves.toBeUndefined();
+  });
+
+  it("prunes buckets that no longer count", async () => {
+    const key = { key: "prune-me", limit: 5, windowSeconds: 60 };
+    await hitRateLimit(key, new Date("2026-11-20T10:00:00Z"));
+    expect(await pruneRateLimitBuckets(new Date("2026-11-27T00:00:00Z"))).toBeGreaterThanOrEqual(1);
+    expect(await db().rateLimitBucket.count({ where: { key: "prune-me" } })).toBe(0);
   });
 });

@@ -3,11 +3,12 @@
 // be asked for is retried by a job; the outbox worker it starts sends over SMTP.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, hashSessionToken } from "~/domain/accounts/sessions.server";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/utils/db.server";
-import { runRegistrationSweep, startJobs, type JobRunner } from "../../server/jobs/index";
+import { runHousekeeping, runRegistrationSweep, startJobs, type JobRunner } from "../../server/jobs/index";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { PRICE_CENTS, configureStripe, createPaidEvent, createPendingPayment, takenSeats } from "./fixtures";
@@ -108,6 +109,27 @@ describe("the job queue", () => {
     expect((await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).status).toBe("EXPIRED");
     expect((await db().registration.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("PENDING_PAYMENT");
     expect(await takenSeats(ticketType.id)).toBe(1);
+  });
+
+  it("housekeeping deletes expired sessions and rate-limit buckets that no longer count, and nothing else", async () => {
+    const now = new Date();
+    const user = await db().user.create({ data: { email: `housekeeping-${Date.now()}@scale.eu`, name: "Housekeeping", passwordHash: "x" } });
+    const live = await createSession(user.id, 30);
+    const expired = await createSession(user.id, 30);
+    await db().session.update({ where: { id: hashSessionToken(expired.token) }, data: { expiresAt: new Date(now.getTime() - 1000) } });
+    const windowStart = (msAgo: number) => new Date(Math.floor((now.getTime() - msAgo) / 60_000) * 60_000);
+    await db().rateLimitBucket.createMany({
+      data: [
+        { key: "housekeeping:stale", windowStart: windowStart(3 * 86_400_000), hits: 4 },
+        { key: "housekeeping:counting", windowStart: windowStart(60_000), hits: 4 },
+      ],
+    });
+    const report = await runHousekeeping(now);
+    expect(report.expiredSessions).toBeGreaterThanOrEqual(1);
+    expect(report.staleRateLimitBuckets).toBeGreaterThanOrEqual(1);
+    expect(await db().session.findUnique({ where: { id: hashSessionToken(expired.token) } })).toBeNull();
+    expect(await db().session.findUnique({ where: { id: hashSessionToken(live.token) } })).not.toBeNull();
+    expect((await db().rateLimitBucket.findMany({ where: { key: { startsWith: "housekeeping:" } } })).map((b) => b.key)).toEqual(["housekeeping:counting"]);
   });
 
   it("a refund Stripe refused right after the webhook is retried by a job until it goes through", async () => {
