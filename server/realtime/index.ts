@@ -44,11 +44,15 @@ export async function attachRealtime(
   // One catch-all per socket dispatches the capability events (shared listeners, `this` = socket)
   // and refuses unknown ones out loud: an acknowledgement with UNKNOWN_EVENT, else "error:event".
   const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners };
-  const ownEvents = new Set<string>(["session:whoami"]);
+  // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
+  listeners["session:whoami"] = function whoami(this: Socket, ack: unknown) {
+    if (typeof ack !== "function") return;
+    const user = (this.data as SocketData).user;
+    ack(user ? { ok: true, user: { id: user.id, name: user.name, roles: user.roles } } : { ok: true, user: null });
+  };
   function dispatch(this: Socket, event: string, ...args: unknown[]) {
     const listener = Object.hasOwn(listeners, event) ? listeners[event] : undefined;
     if (listener) return listener.apply(this, args);
-    if (ownEvents.has(event)) return;
     const reply = { ok: false, code: "UNKNOWN_EVENT", message: `Unknown event "${String(event).slice(0, 60)}".` };
     const ack = args[args.length - 1];
     if (typeof ack === "function") ack(reply);
@@ -56,13 +60,12 @@ export async function attachRealtime(
   }
 
   io.on("connection", (socket) => {
-    const data = socket.data as SocketData;
     socket.onAny(dispatch);
-    // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
-    socket.on("session:whoami", (ack: unknown) => {
-      if (typeof ack !== "function") return;
-      ack(data.user ? { ok: true, user: { id: data.user.id, name: data.user.name, roles: data.user.roles } } : { ok: true, user: null });
-    });
+    // The opening HTTP request is needed only to authenticate (done above); engine.io would
+    // otherwise keep it, with its parser state and headers, for the socket's whole life. Socket.IO's
+    // memory guide suggests dropping it; the handshake keeps no headers we read later either.
+    socket.conn.request = null as never;
+    socket.handshake.headers = {};
   });
 
   return {

@@ -65,31 +65,12 @@ function requireParticipant(user: QaUser | null, access: EventAccess): asserts u
   if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered attendees of this event can take part in its Q&A.");
 }
 
-interface QuestionRow {
-  id: string;
-  sessionId: string;
-  authorId: string;
-  authorName: string;
-  body: string;
-  anonymous: boolean;
-  status: QuestionStatus;
-  highlighted: boolean;
-  votes: number;
-  changeSeq: bigint | number;
-  editedAt: Date | null;
-  createdAt: Date;
-}
+/** A question row as raw SQL returns it: the stored record before JSON-safe conversion. */
+type QuestionRow = Omit<QuestionRecord, "changeSeq" | "editedAt" | "createdAt"> & { changeSeq: bigint | number; editedAt: Date | null; createdAt: Date };
 
 function toRecord(row: QuestionRow): QuestionRecord {
   return {
-    id: row.id,
-    sessionId: row.sessionId,
-    authorId: row.authorId,
-    authorName: row.authorName,
-    body: row.body,
-    anonymous: row.anonymous,
-    status: row.status,
-    highlighted: row.highlighted,
+    ...row,
     votes: Number(row.votes),
     changeSeq: Number(row.changeSeq),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
