@@ -2,12 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
-import { signIn } from "~/domain/accounts/accounts.server";
-import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
+import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
-import { getUser, safeRedirect, startSession } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
-import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+import { accountFormAction, getUser } from "~/utils/auth.server";
+import { clientIp, forwardActionHeaders } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — SCALE Events" }];
 
@@ -19,21 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
-  let values: Record<string, string> = {};
-  try {
-    const form = await readForm(request, signInSchema);
-    if (!form.ok) return formFailure(form);
-    values = { email: form.data.email };
-    // Per address and per client: slows both password guessing and credential stuffing.
-    await hitRateLimit({ key: `signin:ip:${clientIp(request)}`, limit: env().AUTH_RATE_LIMIT * 3, windowSeconds: 60 });
-    await hitRateLimit({ key: `signin:email:${form.data.email}`, limit: env().AUTH_RATE_LIMIT, windowSeconds: 60 });
-    const user = await signIn(form.data);
-    return startSession(request, user.id, redirectTo);
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    return domainFailure(error, values);
-  }
+  return accountFormAction(request, signInSchema, {
+    echo: (data) => ({ email: data.email }),
+    act: async (data) => {
+      await limitSignInAttempts(clientIp(request), data.email);
+      return signIn(data);
+    },
+  });
 }
 
 export default function SignIn() {

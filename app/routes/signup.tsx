@@ -2,12 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
-import { signUp } from "~/domain/accounts/accounts.server";
-import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
+import { limitSignUps, signUp } from "~/domain/accounts/accounts.server";
 import { signUpSchema } from "~/domain/accounts/validation";
-import { getUser, safeRedirect, startSession } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
-import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+import { accountFormAction, getUser } from "~/utils/auth.server";
+import { clientIp, forwardActionHeaders } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Create your account — SCALE Events" }];
 
@@ -19,19 +17,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
-  let values: Record<string, string> = {};
-  try {
-    const form = await readForm(request, signUpSchema);
-    if (!form.ok) return formFailure(form);
-    values = { name: form.data.name, email: form.data.email };
-    await hitRateLimit({ key: `signup:${clientIp(request)}`, limit: env().AUTH_RATE_LIMIT, windowSeconds: 60 });
-    const user = await signUp(form.data);
-    return startSession(request, user.id, redirectTo);
-  } catch (error) {
-    if (error instanceof Response) throw error;
-    return domainFailure(error, values);
-  }
+  return accountFormAction(request, signUpSchema, {
+    echo: (data) => ({ name: data.name, email: data.email }),
+    act: async (data) => {
+      await limitSignUps(clientIp(request));
+      return signUp(data);
+    },
+  });
 }
 
 export default function SignUp() {

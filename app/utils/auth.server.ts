@@ -4,7 +4,9 @@ import { createCookie, redirect } from "@remix-run/node";
 import { createSession, destroySession, findSessionUser, type SessionUser } from "~/domain/accounts/sessions.server";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { DomainError } from "~/domain/errors";
+import type { z } from "zod";
 import { env, servedOverHttps } from "./env.server";
+import { domainFailure, formFailure, readForm } from "./forms.server";
 
 export const SESSION_COOKIE_NAME = "scale_sid";
 
@@ -48,6 +50,29 @@ export async function startSession(request: Request, userId: string, redirectTo:
   await destroySession(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
   const { token } = await createSession(userId, env().SESSION_DAYS, request.headers.get("User-Agent"));
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
+}
+
+/**
+ * The sign-in and sign-up actions: read the form, act, then start a session and go on to
+ * `redirectTo`, or answer with what went wrong and the values to show again (never the password).
+ */
+export async function accountFormAction<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  options: { echo: (data: z.infer<Schema>) => Record<string, string>; act: (data: z.infer<Schema>) => Promise<{ id: string }> },
+) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
+  let values: Record<string, string> = {};
+  try {
+    const form = await readForm(request, schema);
+    if (!form.ok) return formFailure(form);
+    values = options.echo(form.data);
+    const user = await options.act(form.data);
+    return startSession(request, user.id, redirectTo);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return domainFailure(error, values);
+  }
 }
 
 export async function endSession(request: Request): Promise<Response> {

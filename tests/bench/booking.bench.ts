@@ -7,8 +7,7 @@
 // lose) and a spread (ATTEMPTS people for ATTEMPTS/2 slots of 40 hosts, half win).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
-import { figure, percentile, type Benchmark } from "./harness";
+import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const ATTEMPTS = Number(process.env.BENCH_BOOKINGS ?? 1000);
 const POOL = Number(process.env.DATABASE_POOL_SIZE ?? 20);
@@ -27,10 +26,8 @@ export const benchmarks: Benchmark[] = [
   {
     name: "booking-rush",
     async run() {
-      const cluster = await startTestCluster();
-      const name = `scale_bench_book_${process.pid}`;
-      const databaseUrl = await createTestDatabase(cluster.adminUrl, name);
-      process.env.DATABASE_URL = databaseUrl;
+      const database = await benchDatabase("book");
+      const databaseUrl = database.url;
       process.env.DATABASE_POOL_SIZE = String(POOL);
       const { db, disconnectDb } = await import("../../app/utils/db.server");
       const { requestMeeting } = await import("../../app/domain/meetings/request.server");
@@ -151,14 +148,7 @@ export const benchmarks: Benchmark[] = [
       } finally {
         await raw.end();
         await disconnectDb();
-        const ignoreTerminated = (error: unknown) => {
-          if ((error as { code?: string })?.code !== "57P01") throw error;
-        };
-        process.on("uncaughtException", ignoreTerminated);
-        await dropTestDatabase(cluster.adminUrl, name);
-        await cluster.stop();
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        process.off("uncaughtException", ignoreTerminated);
+        await database.drop();
       }
     },
   },

@@ -9,8 +9,7 @@ import { regenerateFeedToken } from "../../app/domain/calendar/personal-feed.ser
 import { db, disconnectDb } from "../../app/utils/db.server";
 import { resetEnvForTests } from "../../app/utils/env.server";
 import { startAppServer } from "../../server/app";
-import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
-import { figure, percentile, type BenchFigure, type Benchmark } from "./harness";
+import { benchDatabase, figure, percentile, type BenchFigure, type Benchmark } from "./harness";
 import { runLoad } from "./load";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -83,14 +82,12 @@ export const benchmarks: Benchmark[] = [
   {
     name: "calendar-personal-feed",
     async run(): Promise<BenchFigure[]> {
-      const cluster = await startTestCluster();
-      const dbName = `scale_bench_calendar_${process.pid}`;
+      const database = await benchDatabase("calendar");
       const staticName = `bench-static-${process.pid}.ics`;
       const staticPath = path.join(ROOT, "public", staticName);
       let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
       try {
-        const databaseUrl = await createTestDatabase(cluster.adminUrl, dbName);
-        process.env.DATABASE_URL = databaseUrl;
+        const databaseUrl = database.url;
         process.env.PUBLIC_URL = "https://events.scale.bench";
         resetEnvForTests();
         const userId = await seedBusyUser();
@@ -132,8 +129,7 @@ export const benchmarks: Benchmark[] = [
         await unlink(staticPath).catch(() => {});
         await server?.close();
         await disconnectDb();
-        await dropTestDatabase(cluster.adminUrl, dbName).catch(() => {});
-        await cluster.stop();
+        await database.drop();
       }
     },
   },

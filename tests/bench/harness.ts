@@ -30,3 +30,39 @@ export function percentile(values: number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index];
 }
+
+export interface BenchDatabase {
+  url: string;
+  /** Drops the database and stops the cluster if the bench started it. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A freshly migrated database of the bench's own (on DATABASE_URL's server, else an embedded
+ * cluster), made the app's DATABASE_URL for the rest of the run.
+ */
+export async function benchDatabase(tag: string): Promise<BenchDatabase> {
+  const { createTestDatabase, dropTestDatabase, startTestCluster } = await import("../support/test-cluster");
+  const cluster = await startTestCluster();
+  const name = `scale_bench_${tag}_${process.pid}`;
+  const url = await createTestDatabase(cluster.adminUrl, name);
+  process.env.DATABASE_URL = url;
+  return {
+    url,
+    async drop() {
+      // Dropping the database WITH (FORCE) ends connections an idle pool may still keep; those
+      // pools report it as an 'error' event, which must not crash the bench after its figures.
+      const ignoreTerminated = (error: unknown) => {
+        if ((error as { code?: string })?.code !== "57P01") throw error;
+      };
+      process.on("uncaughtException", ignoreTerminated);
+      try {
+        await dropTestDatabase(cluster.adminUrl, name);
+        await cluster.stop();
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } finally {
+        process.off("uncaughtException", ignoreTerminated);
+      }
+    },
+  };
+}

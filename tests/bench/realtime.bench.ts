@@ -13,8 +13,7 @@ import pg from "pg";
 import { io as connect, type Socket } from "socket.io-client";
 import { createQaFixture } from "../realtime/fixtures";
 import { startNode } from "../realtime/nodes";
-import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
-import { figure, percentile, type Benchmark } from "./harness";
+import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_RT_CLIENTS ?? 2000);
 const QUESTIONS = 10;
@@ -45,10 +44,8 @@ export const benchmarks: Benchmark[] = [
   {
     name: "realtime-qa",
     async run() {
-      const cluster = await startTestCluster();
-      const name = `scale_bench_rt_${process.pid}`;
-      const databaseUrl = await createTestDatabase(cluster.adminUrl, name);
-      process.env.DATABASE_URL = databaseUrl;
+      const database = await benchDatabase("rt");
+      const databaseUrl = database.url;
       const fx = await createQaFixture({ attendees: CLIENTS, tag: "bench" });
       const node = await startNode({ DATABASE_URL: databaseUrl, SOCKET_ADAPTER: "memory", PORT: "0", DATABASE_POOL_SIZE: "20", QA_BROADCAST_WINDOW_MS: "100" }, { execArgv: ["--expose-gc"] });
       const sockets: Socket[] = [];
@@ -226,8 +223,7 @@ export const benchmarks: Benchmark[] = [
         await node.stop();
         const { disconnectDb } = await import("../../app/utils/db.server");
         await disconnectDb();
-        await dropTestDatabase(cluster.adminUrl, name);
-        await cluster.stop();
+        await database.drop();
       }
     },
   },

@@ -6,8 +6,7 @@
 // gives everybody a seat, so every attempt also draws and queues its ticket email.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
-import { figure, percentile, type Benchmark } from "./harness";
+import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const ATTEMPTS = Number(process.env.BENCH_REGISTRATIONS ?? 2000);
 const SEATS = 100;
@@ -25,10 +24,8 @@ export const benchmarks: Benchmark[] = [
   {
     name: "registration-rush",
     async run() {
-      const cluster = await startTestCluster();
-      const name = `scale_bench_reg_${process.pid}`;
-      const databaseUrl = await createTestDatabase(cluster.adminUrl, name);
-      process.env.DATABASE_URL = databaseUrl;
+      const database = await benchDatabase("reg");
+      const databaseUrl = database.url;
       process.env.DATABASE_POOL_SIZE = String(POOL);
       const { db, disconnectDb } = await import("../../app/utils/db.server");
       const { registerForEvent } = await import("../../app/domain/registration/register.server");
@@ -122,16 +119,7 @@ export const benchmarks: Benchmark[] = [
       } finally {
         await raw.end();
         await disconnectDb();
-        // Dropping the database WITH (FORCE) ends connections an idle pool may still keep; those
-        // pools report it as an 'error' event, which must not crash the bench after its figures.
-        const ignoreTerminated = (error: unknown) => {
-          if ((error as { code?: string })?.code !== "57P01") throw error;
-        };
-        process.on("uncaughtException", ignoreTerminated);
-        await dropTestDatabase(cluster.adminUrl, name);
-        await cluster.stop();
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        process.off("uncaughtException", ignoreTerminated);
+        await database.drop();
       }
     },
   },

@@ -5,8 +5,7 @@ import type { AddressInfo } from "node:net";
 import pino from "pino";
 import { seedDemoData } from "../../prisma/seed";
 import { startAppServer } from "../../server/app";
-import { createTestDatabase, dropTestDatabase, startTestCluster } from "../support/test-cluster";
-import { figure, percentile, type Benchmark } from "./harness";
+import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 import { runLoad } from "./load";
 
 const CONNECTIONS = 50;
@@ -17,10 +16,8 @@ export const benchmarks: Benchmark[] = [
   {
     name: "ssr-event-page",
     async run() {
-      const cluster = await startTestCluster();
-      const name = `scale_bench_ssr_${process.pid}`;
-      const databaseUrl = await createTestDatabase(cluster.adminUrl, name);
-      process.env.DATABASE_URL = databaseUrl;
+      const database = await benchDatabase("ssr");
+      const databaseUrl = database.url;
       await seedDemoData();
       const app = await startAppServer({ port: 0, host: "127.0.0.1", databaseUrl, logger: pino({ level: "silent" }), production: true, adapter: "memory" });
       const pageHtml = await (await fetch(`http://127.0.0.1:${app.port}${EVENT_PATH}`)).text();
@@ -42,8 +39,7 @@ export const benchmarks: Benchmark[] = [
       } finally {
         await new Promise<void>((resolve) => bare.close(() => resolve()));
         await app.close();
-        await dropTestDatabase(cluster.adminUrl, name);
-        await cluster.stop();
+        await database.drop();
       }
     },
   },

@@ -3,25 +3,10 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { CsrfField } from "~/components/ui/forms";
+import type { MeetingCard } from "~/domain/meetings/views.server";
 
-export interface MeetingCardData {
-  id: string;
-  status: string;
-  side: "host" | "guest";
-  otherName: string;
-  otherTitle: string | null;
-  when: string;
-  place: string;
-  onlineUrl: string | null;
-  message: string | null;
-  expires: string | null;
-  proposal: { when: string; byMe: boolean } | null;
-  canCancel: boolean;
-  canPropose: boolean;
-  canRecordOutcome: boolean;
-  outcome: { followUp: boolean; nextStep: string | null; notes: string | null } | null;
-  noShow: boolean;
-}
+/** What a meeting card shows: the domain's view of a meeting, minus the fields pages group by. */
+export type MeetingCardData = Omit<MeetingCard, "otherId" | "day" | "time">;
 
 const STATUS_LABELS: Record<string, string> = {
   REQUESTED: "Requested",

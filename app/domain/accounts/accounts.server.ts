@@ -1,6 +1,8 @@
 // Sign-up and sign-in. Inputs arrive parsed (validation.ts); these functions decide.
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { hitRateLimit } from "./rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import type { SessionUser } from "./sessions.server";
 import type { SignInInput, SignUpInput } from "./validation";
@@ -33,6 +35,16 @@ export async function signIn(input: SignInInput): Promise<SessionUser> {
   }
   const { passwordHash: _omit, ...sessionUser } = user;
   return sessionUser;
+}
+
+/** Per client and per address: slows password guessing and credential stuffing alike. */
+export async function limitSignInAttempts(clientIp: string, email: string): Promise<void> {
+  await hitRateLimit({ key: `signin:ip:${clientIp}`, limit: env().AUTH_RATE_LIMIT * 3, windowSeconds: 60 });
+  await hitRateLimit({ key: `signin:email:${email}`, limit: env().AUTH_RATE_LIMIT, windowSeconds: 60 });
+}
+
+export async function limitSignUps(clientIp: string): Promise<void> {
+  await hitRateLimit({ key: `signup:${clientIp}`, limit: env().AUTH_RATE_LIMIT, windowSeconds: 60 });
 }
 
 export function hasRole(user: Pick<SessionUser, "roles"> | null | undefined, ...roles: SessionUser["roles"]): boolean {
