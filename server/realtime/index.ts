@@ -61,11 +61,6 @@ export async function attachRealtime(
 
   io.on("connection", (socket) => {
     socket.onAny(dispatch);
-    // The opening HTTP request is needed only to authenticate (done above); engine.io would
-    // otherwise keep it, with its parser state and headers, for the socket's whole life. Socket.IO's
-    // memory guide suggests dropping it; the handshake keeps no headers we read later either.
-    socket.conn.request = null as never;
-    socket.handshake.headers = {};
   });
 
   return {
