@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { Pager } from "~/components/ui/pager";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { listOutbox } from "~/domain/notifications/outbox-admin.server";
 import { requireUser } from "~/utils/auth.server";
@@ -87,7 +88,7 @@ export default function AdminOutbox() {
       {data.items.length === 0 ? (
         <div className="empty-state">
           <h2>No emails here</h2>
-          <p>{data.total === 0 && !data.filter.status && !data.filter.q ? "Nothing has been queued yet." : "No email matches these filters."}</p>
+          <p>{data.paging.total === 0 && !data.filter.status && !data.filter.q ? "Nothing has been queued yet." : "No email matches these filters."}</p>
         </div>
       ) : (
         <div className="card outbox-table-wrap">
@@ -125,13 +126,7 @@ export default function AdminOutbox() {
           </table>
         </div>
       )}
-      {data.pages > 1 ? (
-        <nav className="button-row outbox-pager" aria-label="Pages">
-          {data.page > 1 ? <Link className="button button--ghost button--small" to={pageLink(data.filter, data.page - 1)}>Newer</Link> : null}
-          <span className="tz-note">Page {data.page} of {data.pages}</span>
-          {data.page < data.pages ? <Link className="button button--ghost button--small" to={pageLink(data.filter, data.page + 1)}>Older</Link> : null}
-        </nav>
-      ) : null}
+      <Pager info={data.paging} hrefFor={(page) => pageLink(data.filter, page)} label="Pages of the outbox" />
     </section>
   );
 }

@@ -6,12 +6,13 @@ import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { money, Notice, PaymentBadge, StatusBadge, STATUS_TEXT } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
+import { Pager } from "~/components/ui/pager";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { approveRegistration, markInvoicePaid, markRefunded, rejectRegistration } from "~/domain/registration/decisions.server";
 import { isUuid } from "~/domain/registration/load-ticket.server";
 import { listTicketTypes } from "~/domain/registration/organiser.server";
 import { listRegistrations } from "~/domain/registration/reports.server";
-import { LIST_LIMIT, REGISTRATION_STATUSES } from "~/domain/registration/statuses";
+import { REGISTRATION_STATUSES } from "~/domain/registration/statuses";
 import { formatDate, formatTime } from "~/domain/time/zoned";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
 import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
@@ -24,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ticketParam = url.searchParams.get("ticket");
   const ticketTypeId = ticketParam && isUuid(ticketParam) ? ticketParam : null;
   const q = url.searchParams.get("q")?.slice(0, 100) ?? "";
-  const [list, ticketTypes] = await Promise.all([listRegistrations(event.id, { status, ticketTypeId, q }), listTicketTypes(event.id)]);
+  const page = Number(url.searchParams.get("page") ?? 1);
+  const [list, ticketTypes] = await Promise.all([listRegistrations(event.id, { status, ticketTypeId, q }, page), listTicketTypes(event.id)]);
   return { event, list, ticketTypes: ticketTypes.map((t) => ({ id: t.id, name: t.name })), filters: { status, ticketTypeId, q } };
 }
 
@@ -75,7 +77,7 @@ export default function Registrations() {
   return (
     <div className="stack">
       <div className="section-head reg-head-row">
-        <h2>Registrations <span className="tz-note">({list.total}{list.total > LIST_LIMIT ? `, showing the latest ${LIST_LIMIT}` : ""})</span></h2>
+        <h2>Registrations <span className="tz-note">({list.paging.total})</span></h2>
         <a className="button button--ghost" href={csv} download>Export CSV (with answers)</a>
       </div>
       {answer?.ok ? <Notice tone="success">{answer.message}</Notice> : null}
@@ -175,6 +177,16 @@ export default function Registrations() {
           ))}
         </ul>
       )}
+      <Pager info={list.paging} hrefFor={(page) => pageHref(params, page)} label="Pages of registrations" />
     </div>
   );
+}
+
+/** The same filters, another page. */
+function pageHref(params: URLSearchParams, page: number): string {
+  const next = new URLSearchParams(params);
+  if (page > 1) next.set("page", String(page));
+  else next.delete("page");
+  const query = next.toString();
+  return query ? `?${query}` : ".";
 }

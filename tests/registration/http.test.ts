@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
+import { generateTicketCode } from "~/domain/registration/ticket-code";
 import { db } from "~/utils/db.server";
 
 const SLUG = "positive-energy-districts-workshop-vienna";
@@ -129,5 +130,39 @@ describe("organiser pages over HTTP", () => {
     const inPerson = await db().ticketType.findFirstOrThrow({ where: { name: "In person", event: { slug: SLUG } } });
     const shrink = await organiser.submitForm(`/organise/events/${SLUG}/tickets/${inPerson.id}`, { name: "In person", price: "", capacity: "0", paymentMethods: "INVOICE" });
     expect(shrink.status).toBe(400);
+  });
+});
+
+describe("the organiser's registration list, page by page", () => {
+  it("shows 50 rows a page with where the reader is, keeps the filters across pages and clamps pages past the end", async () => {
+    const event = await db().event.findUniqueOrThrow({ where: { slug: SLUG }, include: { ticketTypes: { orderBy: { position: "asc" } } } });
+    const online = event.ticketTypes[event.ticketTypes.length - 1];
+    const users = await db().user.createManyAndReturn({
+      data: Array.from({ length: 70 }, (_, i) => ({ email: `pager.${i}@pager.demo`, name: `Pager Delegate ${String(i).padStart(2, "0")}`, passwordHash: "x" })),
+      select: { id: true },
+    });
+    await db().registration.createMany({
+      data: users.map((u, i) => ({ eventId: event.id, userId: u.id, ticketTypeId: online.id, status: "CONFIRMED" as const, ticketCode: generateTicketCode(), createdAt: new Date(Date.UTC(2026, 9, 1, 0, i)) })),
+    });
+    const organiser = await signedIn("organiser@scale-events.demo");
+    const list = `/organise/events/${SLUG}/registrations`;
+
+    const first = await (await organiser.get(`${list}?q=pager+delegate`)).text();
+    expect(first).toContain('aria-label="Pages of registrations"');
+    expect(first).toContain("1–50 of 70 · page 1 of 2");
+    expect(first).toContain("Pager Delegate 69"); // newest first
+    expect(first).not.toContain("Pager Delegate 19");
+    expect(first).toMatch(/<a[^>]*href="\/organise\/events\/[^"]+\/registrations\?q=pager\+delegate&amp;page=2"[^>]*>Older<\/a>/);
+
+    const second = await (await organiser.get(`${list}?q=pager+delegate&page=2`)).text();
+    expect(second).toContain("51–70 of 70 · page 2 of 2");
+    expect(second).toContain("Pager Delegate 19");
+    expect(second).not.toContain("Pager Delegate 20");
+    expect(second).toMatch(/<a[^>]*href="\/organise\/events\/[^"]+\/registrations\?q=pager\+delegate"[^>]*>Newer<\/a>/);
+
+    const past = await organiser.get(`${list}?q=pager+delegate&page=99`);
+    expect(past.status).toBe(200);
+    expect(await past.text()).toContain("51–70 of 70 · page 2 of 2");
+    expect((await organiser.get(`${list}?page=not-a-number`)).status).toBe(200);
   });
 });

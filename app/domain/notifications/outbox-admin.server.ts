@@ -2,6 +2,7 @@
 // Admin-only: the route checks the role before calling any of these.
 import type { EmailStatus } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
+import { pageOf, type PageInfo } from "~/domain/paging";
 import { db } from "~/utils/db.server";
 import type { EmailAttachment } from "./outbox.server";
 
@@ -23,25 +24,23 @@ export interface OutboxListItem {
 export async function listOutbox(filter: { status?: EmailStatus; search?: string; page?: number }): Promise<{
   items: OutboxListItem[];
   counts: Record<EmailStatus, number>;
-  total: number;
-  page: number;
-  pages: number;
+  paging: PageInfo;
 }> {
   const search = filter.search?.trim();
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
     ...(search ? { OR: [{ toAddress: { contains: search, mode: "insensitive" as const } }, { subject: { contains: search, mode: "insensitive" as const } }] } : {}),
   };
-  const page = Math.max(1, Math.floor(filter.page ?? 1));
-  const [rows, total, grouped] = await Promise.all([
+  const total = await db().outboxEmail.count({ where });
+  const { skip, take, ...paging } = pageOf(filter.page, total, OUTBOX_PAGE_SIZE);
+  const [rows, grouped] = await Promise.all([
     db().outboxEmail.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * OUTBOX_PAGE_SIZE,
-      take: OUTBOX_PAGE_SIZE,
+      skip,
+      take,
       select: { id: true, status: true, toAddress: true, subject: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, attachments: true },
     }),
-    db().outboxEmail.count({ where }),
     db().outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);
   const counts = { PENDING: 0, SENT: 0, FAILED: 0 } as Record<EmailStatus, number>;
@@ -49,9 +48,7 @@ export async function listOutbox(filter: { status?: EmailStatus; search?: string
   return {
     items: rows.map(({ attachments, ...row }) => ({ ...row, attachmentCount: Array.isArray(attachments) ? attachments.length : 0 })),
     counts,
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE)),
+    paging,
   };
 }
 

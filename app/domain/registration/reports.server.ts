@@ -2,13 +2,14 @@
 // answer) and the dashboard's figures. All scoped by event id.
 import type { Prisma } from "~/generated/prisma/client";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
+import { pageOf } from "~/domain/paging";
 import { formatLocalDateTimeInput } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
 import { countsByHour, cumulativeByDay, fillRate, type SeriesPoint } from "./charts";
 import { answerCell, toCsv } from "./csv";
 
-export { LIST_LIMIT, REGISTRATION_STATUSES } from "./statuses";
-import { LIST_LIMIT } from "./statuses";
+export { REGISTRATION_STATUSES } from "./statuses";
+import { REGISTRATIONS_PAGE_SIZE } from "./statuses";
 
 export const STATUS_LABELS: Record<RegistrationStatus, string> = {
   PENDING_APPROVAL: "Awaiting approval",
@@ -48,13 +49,17 @@ function whereFor(eventId: string, filters: RegistrationFilters): Prisma.Registr
 }
 
 
-export async function listRegistrations(eventId: string, filters: RegistrationFilters) {
+/** One page of the filtered list, newest first, with the counts per status for the whole event. */
+export async function listRegistrations(eventId: string, filters: RegistrationFilters, page?: number) {
   const where = whereFor(eventId, filters);
-  const [rows, total, counts] = await Promise.all([
+  const total = await db().registration.count({ where });
+  const { skip, take, ...paging } = pageOf(page, total, REGISTRATIONS_PAGE_SIZE);
+  const [rows, counts] = await Promise.all([
     db().registration.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-      take: LIST_LIMIT,
+      skip,
+      take,
       select: {
         id: true, status: true, paymentStatus: true, paymentMethod: true, ticketCode: true, createdAt: true, checkedInAt: true,
         decisionNote: true, offerExpiresAt: true, holdExpiresAt: true, cancelledAt: true,
@@ -62,11 +67,10 @@ export async function listRegistrations(eventId: string, filters: RegistrationFi
         ticketType: { select: { id: true, name: true, priceCents: true, currency: true } },
       },
     }),
-    db().registration.count({ where }),
     db().registration.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } }),
   ]);
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Partial<Record<RegistrationStatus, number>>;
-  return { rows, total, byStatus };
+  return { rows, paging, byStatus };
 }
 
 /** All registrations with their answers, one row each; questions become columns. */

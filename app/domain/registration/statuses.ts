@@ -3,5 +3,5 @@ import type { RegistrationStatus } from "./ticket-rules";
 
 export const REGISTRATION_STATUSES: RegistrationStatus[] = ["PENDING_APPROVAL", "PENDING_PAYMENT", "CONFIRMED", "WAITLISTED", "OFFERED", "CANCELLED", "REJECTED", "EXPIRED"];
 
-/** At most this many rows are listed on the organiser's page (the CSV has them all). */
-export const LIST_LIMIT = 200;
+/** Rows per page of the organiser's registration list (the CSV has them all). */
+export const REGISTRATIONS_PAGE_SIZE = 50;
