@@ -7,11 +7,9 @@ import type { AttendanceMode, EventStatus, PaymentMethod } from "~/generated/pri
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "~/domain/ids";
 
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export { isUuid };
 
 export const registrationEventSelect = {
   id: true, slug: true, title: true, summary: true, status: true, timeZone: true, startsAt: true, endsAt: true,
