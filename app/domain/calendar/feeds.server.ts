@@ -15,6 +15,7 @@ import { publicUrl } from "~/utils/env.server";
 import { calendarEtag, lastModified } from "./etag";
 import { googleCalendarUrl, googleSubscribeUrl, outlookCalendarUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { renderCalendar, type CalendarItem, type CalendarItemStatus } from "./render";
+import { isUuid } from "~/domain/ids";
 
 /** Cancelled (or unpublished) items stay in feeds as STATUS:CANCELLED this long after their last change. */
 export const CANCELLED_RETENTION_DAYS = 30;
@@ -452,7 +453,5 @@ export function eventCalendarLinks(event: EventRow): EventCalendarLinks {
     outlookSubscribeUrl: outlookSubscribeUrl(feedUrl, `${event.title} — agenda`),
   };
 }
-
-import { isUuid } from "~/domain/ids";
 
 export { isUuid };

@@ -6,7 +6,6 @@ import { db } from "~/utils/db.server";
 import type { AttendanceMode, EventStatus, PaymentMethod } from "~/generated/prisma/enums";
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";
-
 import { isUuid } from "~/domain/ids";
 
 export { isUuid };
