@@ -90,6 +90,20 @@ describe("the organiser's editor over HTTP", () => {
     expect((await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } })).title).toBe("Renamed");
   });
 
+  it("answers malformed ids with 404 or a field error, never a 500", async () => {
+    const organiser = await signedIn("organiser@scale-events.demo");
+    for (const url of ["/sessions/not-a-uuid", "/sessions/not-a-uuid/join", "/sessions/not-a-uuid/qa", "/sessions/not-a-uuid/calendar.ics"]) {
+      expect((await organiser.get(url)).status, url).toBe(404);
+    }
+    expect((await organiser.submitForm("/sessions/not-a-uuid", { intent: "add" })).status).toBe(404);
+    const update = await organiser.submitForm(path, { intent: "update", sessionId: "x", version: "0", title: "T", format: "TALK", startsAt: "2026-12-19T16:00", endsAt: "2026-12-19T16:30" });
+    expect(update.status).toBe(404);
+    const session = await db().agendaSession.findFirstOrThrow({ where: { event: { slug: "positive-energy-districts-workshop-vienna" } } });
+    const move = await organiser.submitForm(path, { intent: "move", sessionId: session.id, version: String(session.version), roomId: "not-a-room" });
+    expect(move.status).toBe(400);
+    expect((await organiser.submitForm(path, { intent: "room-rename", id: "nope", name: "Hall" })).status).toBe(404);
+  });
+
   it("keeps the editor from people who do not organise the event", async () => {
     const attendee = await signedIn("attendee@scale-events.demo");
     expect((await attendee.get(path)).status).toBe(403);

@@ -14,7 +14,10 @@ import {
   unpublishAgenda,
   updateSession,
 } from "~/domain/agenda/organiser.server";
-import { addToMyAgenda } from "~/domain/agenda/personal.server";
+import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
+import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
+import { eventFeed, sessionDownload } from "~/domain/calendar/feeds.server";
+import { byUid, parseStrictly, prop } from "../calendar/ical-helpers";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee, sessionForm } from "./fixtures";
 
@@ -275,5 +278,69 @@ describe("rooms, tracks and speakers", () => {
     expect((await db().room.findUniqueOrThrow({ where: { id: hall.id } })).name).toBe("Great hall");
     const other = await makeEvent();
     expect((await refusal(renameRoom(organiser, event.id, other.hall.id, "Mine now"))).code).toBe("NOT_FOUND");
+  });
+});
+
+describe("what subscribed calendars see of agenda-wide changes", () => {
+  async function publishedSession() {
+    const fixture = await makeEvent({ agendaPublished: true });
+    const session = await makeSession(fixture.event.id, { title: "Keynote", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const feedEntry = async () => byUid(parseStrictly((await eventFeed(fixture.event.slug))!.body));
+    const uid = [...(await feedEntry()).keys()].find((key) => key.includes(session.id))!;
+    const entry = async () => (await feedEntry()).get(uid);
+    return { ...fixture, session, entry };
+  }
+
+  it("renaming a room is a change of place: LOCATION and SEQUENCE move on for its published sessions", async () => {
+    const { event, organiser, hall, session, entry } = await publishedSession();
+    const before = (await entry())!;
+    expect(prop(before, "location")).toContain("Hall");
+    const draft = await makeSession(event.id, { title: "Draft", roomId: hall.id, status: "DRAFT" });
+    await renameRoom(organiser, event.id, hall.id, "Auditorium Maximum");
+    const after = (await entry())!;
+    expect(prop(after, "location")).toContain("Auditorium Maximum");
+    expect(Number(prop(after, "sequence"))).toBe(Number(prop(before, "sequence")) + 1);
+    expect((await db().agendaSession.findUniqueOrThrow({ where: { id: draft.id } })).sequence).toBe(0);
+    // Renaming to the same name changes nothing.
+    await renameRoom(organiser, event.id, hall.id, "Auditorium Maximum");
+    expect((await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } })).sequence).toBe(1);
+  });
+
+  it("unpublishing the agenda withdraws its sessions from calendars as CANCELLED; publishing again brings them back", async () => {
+    const { event, organiser, session, entry } = await publishedSession();
+    const published = (await entry())!;
+    expect(prop(published, "status")).toBe("CONFIRMED");
+    expect(await sessionDownload(session.id)).not.toBeNull();
+
+    await unpublishAgenda(organiser, event.id);
+    const hidden = (await entry())!;
+    expect(prop(hidden, "status")).toBe("CANCELLED");
+    expect(Number(prop(hidden, "sequence"))).toBeGreaterThan(Number(prop(published, "sequence")));
+    expect(await sessionDownload(session.id)).toBeNull();
+
+    await publishAgenda(organiser, event.id);
+    const back = (await entry())!;
+    expect(prop(back, "status")).toBe("CONFIRMED");
+    expect(Number(prop(back, "sequence"))).toBeGreaterThan(Number(prop(hidden, "sequence")));
+  });
+});
+
+describe("malformed ids", () => {
+  it("are NOT_FOUND (or a field error) everywhere an id comes from a URL or a form, never a database error", async () => {
+    const { event, organiser, hall } = await makeEvent({ agendaPublished: true });
+    const session = await makeSession(event.id, { title: "Real", roomId: hall.id });
+    const attendee = await registeredAttendee(event, "Ida Ids");
+    for (const bad of ["not-a-uuid", "1", "'; DROP TABLE x; --", ""]) {
+      expect((await refusal(loadSessionPage(bad, null))).code).toBe("NOT_FOUND");
+      expect((await refusal(recordJoin(attendee, bad))).code).toBe("NOT_FOUND");
+      expect((await refusal(addToMyAgenda(attendee, bad))).code).toBe("NOT_FOUND");
+      expect(await removeFromMyAgenda(attendee, bad)).toEqual({ removed: false });
+      expect((await refusal(rescheduleSession(organiser, event.id, bad, { version: 0, startsAt: new Date("2026-06-10T12:00:00Z") }))).code).toBe("NOT_FOUND");
+      expect((await refusal(cancelSession(organiser, event.id, bad, 0))).code).toBe("NOT_FOUND");
+      expect((await refusal(renameRoom(organiser, event.id, bad, "Name"))).code).toBe("NOT_FOUND");
+      expect((await refusal(setConflictsAccepted(organiser, event.id, [{ id: bad, version: 0 }], true))).code).toBe("NOT_FOUND");
+    }
+    const badRoom = await refusal(rescheduleSession(organiser, event.id, session.id, { version: 0, roomId: "room-1" }));
+    expect(badRoom).toMatchObject({ code: "VALIDATION", fieldErrors: { roomId: "Choose a room of this event." } });
   });
 });

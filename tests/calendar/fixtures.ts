@@ -30,6 +30,8 @@ export async function createEvent(options: {
       description: "Long description",
       kind: "ROADSHOW",
       status: options.status ?? "PUBLISHED",
+      // Its sessions are created published, so its agenda is too.
+      agendaPublishedAt: options.status === "DRAFT" ? null : options.startsAt,
       mode: options.mode ?? "HYBRID",
       timeZone: options.timeZone ?? "Europe/Warsaw",
       startsAt: options.startsAt,

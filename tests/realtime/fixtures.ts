@@ -25,7 +25,8 @@ export interface QaFixture {
 
 const sidCookie = createCookie("scale_sid");
 
-async function cookieFor(userId: string): Promise<string> {
+/** A signed-in session for `userId`, as the Cookie header value a browser would send. */
+export async function cookieFor(userId: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await db().session.create({ data: { id: hashSessionToken(token), userId, expiresAt: new Date(Date.now() + 86_400_000) } });
   return (await sidCookie.serialize(token)).split(";")[0];
@@ -45,7 +46,7 @@ export async function createQaFixture(options: { attendees?: number; qaMode?: "O
   );
   const event = await db().event.create({
     data: {
-      slug: `qa-event-${tag}`, title: `Q&A event ${tag}`, summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED",
+      slug: `qa-event-${tag}`, title: `Q&A event ${tag}`, summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED", agendaPublishedAt: new Date(),
       mode: options.mode ?? "ONLINE", timeZone: "Europe/Lisbon", startsAt: new Date(now + 3_600_000), endsAt: new Date(now + 7_200_000),
       organisers: { create: [{ userId: organiserRow.id, role: "OWNER" }] },
       ticketTypes: { create: [{ name: "Seat", priceCents: 0 }] },

@@ -5,6 +5,7 @@
 // people who picked it, in the same transaction as the change.
 import { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domain/errors";
+import { isUuid, requireUuid } from "~/domain/ids";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db, type Tx } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
@@ -103,15 +104,18 @@ async function lockEventExclusive(tx: Tx, eventId: string) {
 /** Rooms, tracks and speakers must belong to this event; anything else is a form error. */
 async function checkReferences(tx: Tx, eventId: string, refs: { roomId?: string | null; trackId?: string | null; speakerIds?: string[] }) {
   const fieldErrors: Record<string, string> = {};
-  if (refs.roomId) {
+  if (refs.roomId && !isUuid(refs.roomId)) fieldErrors.roomId = "Choose a room of this event.";
+  else if (refs.roomId) {
     const room = await tx.room.findFirst({ where: { id: refs.roomId, eventId }, select: { id: true } });
     if (!room) fieldErrors.roomId = "Choose a room of this event.";
   }
-  if (refs.trackId) {
+  if (refs.trackId && !isUuid(refs.trackId)) fieldErrors.trackId = "Choose a track of this event.";
+  else if (refs.trackId) {
     const track = await tx.track.findFirst({ where: { id: refs.trackId, eventId }, select: { id: true } });
     if (!track) fieldErrors.trackId = "Choose a track of this event.";
   }
-  if (refs.speakerIds && refs.speakerIds.length > 0) {
+  if (refs.speakerIds && !refs.speakerIds.every(isUuid)) fieldErrors.speakerIds = "Choose speakers of this event.";
+  else if (refs.speakerIds && refs.speakerIds.length > 0) {
     const found = await tx.speaker.count({ where: { id: { in: refs.speakerIds }, eventId } });
     if (found !== refs.speakerIds.length) fieldErrors.speakerIds = "Choose speakers of this event.";
   }
@@ -204,6 +208,7 @@ function emailView(session: EditorSession): EmailSession {
  * nothing is written. The returned result carries the recomputed conflicts.
  */
 async function patchSession(user: AgendaUser, eventId: string, sessionId: string, expectedVersion: number, patch: SessionPatch, now = new Date()): Promise<SessionResult> {
+  requireUuid(sessionId, "This session does not exist (it may have been deleted).");
   const event = await requireAgendaEvent(user, { id: eventId });
   return db().$transaction(async (tx) => {
     await lockEventShared(tx, event.id);
@@ -308,6 +313,7 @@ export interface Reschedule {
 
 /** Drag and drop or keyboard: a new start and/or end (exact instants), maybe a new column. */
 export async function rescheduleSession(user: AgendaUser, eventId: string, sessionId: string, change: Reschedule, now = new Date()): Promise<SessionResult> {
+  requireUuid(sessionId, "This session does not exist.");
   const startsAt = change.startsAt;
   const endsAt = change.endsAt;
   if ((startsAt && Number.isNaN(startsAt.getTime())) || (endsAt && Number.isNaN(endsAt.getTime()))) {
@@ -365,6 +371,7 @@ export async function setSessionLinks(user: AgendaUser, eventId: string, session
 export async function setConflictsAccepted(user: AgendaUser, eventId: string, sessions: { id: string; version: number }[], accepted: boolean): Promise<ConflictReport> {
   const event = await requireAgendaEvent(user, { id: eventId });
   if (sessions.length === 0) throw new DomainError("VALIDATION", "Choose the sessions whose conflict you accept.");
+  for (const session of sessions) requireUuid(session.id, "One of these sessions no longer exists.");
   return db().$transaction(async (tx) => {
     await lockEventShared(tx, event.id);
     for (const session of sessions) {
@@ -402,17 +409,23 @@ export async function publishAgenda(user: AgendaUser, eventId: string, now = new
     }
     const published = await tx.agendaSession.updateMany({ where: { eventId: event.id, status: "DRAFT" }, data: { status: "PUBLISHED" } });
     const current = await tx.event.findUniqueOrThrow({ where: { id: event.id }, select: { agendaPublishedAt: true } });
-    if (!current.agendaPublishedAt) await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: now } });
+    // Coming back after an unpublish: the event's SEQUENCE moves on so calendars that showed its
+    // sessions as cancelled take them back (every session's SEQUENCE includes the event's).
+    if (!current.agendaPublishedAt) await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: now, sequence: { increment: 1 } } });
     return { published: published.count, ...report };
   }, TX_OPTIONS);
 }
 
-/** Hides the agenda from the public pages; sessions keep their status and people their picks. */
+/**
+ * Hides the agenda from the public pages; sessions keep their status and people their picks.
+ * Calendars that subscribed to its sessions see them as cancelled (a higher SEQUENCE) until it
+ * is published again.
+ */
 export async function unpublishAgenda(user: AgendaUser, eventId: string): Promise<void> {
   const event = await requireAgendaEvent(user, { id: eventId });
   await db().$transaction(async (tx) => {
     await lockEventExclusive(tx, event.id);
-    await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: null } });
+    await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: null, sequence: { increment: 1 } } });
   }, TX_OPTIONS);
 }
 
@@ -452,11 +465,23 @@ export async function createRoom(user: AgendaUser, eventId: string, input: { nam
   return uniqueName("room", () => db().room.create({ data: { eventId: event.id, name, capacity, position } }));
 }
 
+/**
+ * A room's name is part of its sessions' calendar LOCATION, so renaming it is a change of place:
+ * their SEQUENCE moves on in the same transaction and subscribed calendars pick up the new name.
+ */
 export async function renameRoom(user: AgendaUser, eventId: string, roomId: string, nameInput: unknown) {
+  requireUuid(roomId, "This room does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);
-  const updated = await uniqueName("room", () => db().room.updateMany({ where: { id: roomId, eventId: event.id }, data: { name } }));
-  if (updated.count === 0) throw new DomainError("NOT_FOUND", "This room does not exist.");
+  await uniqueName("room", () =>
+    db().$transaction(async (tx) => {
+      const before = await tx.room.findFirst({ where: { id: roomId, eventId: event.id }, select: { name: true } });
+      if (!before) throw new DomainError("NOT_FOUND", "This room does not exist.");
+      if (before.name === name) return;
+      await tx.room.update({ where: { id: roomId }, data: { name } });
+      await tx.agendaSession.updateMany({ where: { roomId, status: { not: "DRAFT" } }, data: { sequence: { increment: 1 } } });
+    }),
+  );
 }
 
 export async function createTrack(user: AgendaUser, eventId: string, input: { name: unknown; color?: unknown }) {
@@ -468,6 +493,7 @@ export async function createTrack(user: AgendaUser, eventId: string, input: { na
 }
 
 export async function renameTrack(user: AgendaUser, eventId: string, trackId: string, nameInput: unknown) {
+  requireUuid(trackId, "This track does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);
   const updated = await uniqueName("track", () => db().track.updateMany({ where: { id: trackId, eventId: event.id }, data: { name } }));
@@ -502,6 +528,7 @@ export async function createSpeaker(user: AgendaUser, eventId: string, input: Re
 }
 
 export async function renameSpeaker(user: AgendaUser, eventId: string, speakerId: string, nameInput: unknown) {
+  requireUuid(speakerId, "This speaker does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);
   const updated = await db().speaker.updateMany({ where: { id: speakerId, eventId: event.id }, data: { name } });

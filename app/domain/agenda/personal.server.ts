@@ -2,6 +2,7 @@
 // are taken by a conditional UPDATE in the transaction that inserts the pick, so concurrent
 // picks can never oversell; the pick's primary key stops a double pick.
 import { DomainError } from "~/domain/errors";
+import { isUuid, requireUuid } from "~/domain/ids";
 import { db } from "~/utils/db.server";
 import { isRegisteredFor } from "./access.server";
 import { overlapsWithPicks, pickOverlapWarning } from "./personal";
@@ -19,6 +20,7 @@ export interface PickResult {
 
 /** Public sessions only: a draft or a session of an unpublished agenda cannot be picked. */
 async function findPickableSession(sessionId: string) {
+  requireUuid(sessionId, "This session does not exist or is not published yet.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -72,6 +74,7 @@ export async function addToMyAgenda(user: { id: string }, sessionId: string, now
 
 /** Removes a pick, releases its seat and withdraws its reminders. Removing twice is harmless. */
 export async function removeFromMyAgenda(user: { id: string }, sessionId: string): Promise<{ removed: boolean }> {
+  if (!isUuid(sessionId)) return { removed: false };
   return db().$transaction(async (tx) => {
     const deleted = await tx.agendaPick.deleteMany({ where: { userId: user.id, sessionId } });
     if (deleted.count === 0) return { removed: false };

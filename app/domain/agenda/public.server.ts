@@ -2,6 +2,7 @@
 // viewer's situation (picked? registered? may join now?), and the platform join URL that records
 // attendance before handing over the meeting link.
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { db } from "~/utils/db.server";
 import { canEditAgenda, isEventStaff, isRegisteredFor, type AgendaUser } from "./access.server";
 import { pickedSessionIds } from "./personal.server";
@@ -73,6 +74,7 @@ async function mayJoin(user: AgendaUser, session: { id: string; eventId: string 
 
 /** A session's page. Drafts and sessions of unpublished agendas are for the organisers only. */
 export async function loadSessionPage(sessionId: string, viewer: AgendaUser | null, displayZone: string | null = null, now = new Date()) {
+  requireUuid(sessionId, "This session does not exist.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -126,6 +128,7 @@ export async function loadSessionPage(sessionId: string, viewer: AgendaUser | nu
  * meeting link to redirect to.
  */
 export async function recordJoin(user: AgendaUser, sessionId: string, now = new Date()): Promise<{ url: string }> {
+  requireUuid(sessionId, "This session does not exist or is not published yet.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {

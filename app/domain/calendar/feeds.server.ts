@@ -74,6 +74,7 @@ function joinLines(...parts: Array<string | null | undefined | false>): string {
 /** Only public columns of an event: no onlineUrl unless a caller explicitly adds it. */
 const eventPublicSelect = {
   id: true,
+  agendaPublishedAt: true,
   slug: true,
   title: true,
   summary: true,
@@ -93,6 +94,8 @@ const eventPublicSelect = {
 
 interface EventRow {
   id: string;
+  /** Null while the agenda is not (or no longer) published. */
+  agendaPublishedAt: Date | null;
   slug: string;
   title: string;
   summary: string;
@@ -168,7 +171,8 @@ function eventItem(event: EventRow, options: { status?: CalendarItemStatus; join
 function sessionItem(session: SessionRow, event: EventRow, options: { joinUrl?: string | null; extraUpdatedAt?: Date } = {}): CalendarItem {
   const speakers = session.speakers.map(({ speaker }) => (speaker.organisation ? `${speaker.name} (${speaker.organisation})` : speaker.name));
   const place = [session.room?.name, eventPlace(event)].filter(Boolean).join(", ");
-  const cancelled = session.status !== "PUBLISHED" || event.status !== "PUBLISHED";
+  // An unpublished agenda withdraws its sessions from calendars just as cancelling them would.
+  const cancelled = session.status !== "PUBLISHED" || event.status !== "PUBLISHED" || !event.agendaPublishedAt;
   return {
     kind: "session",
     id: session.id,
@@ -267,7 +271,7 @@ export async function eventDownload(slug: string): Promise<CalendarDocument | nu
 export async function sessionDownload(sessionId: string): Promise<CalendarDocument | null> {
   if (!isUuid(sessionId)) return null;
   const session = await db().agendaSession.findFirst({
-    where: { id: sessionId, status: { in: ["PUBLISHED", "CANCELLED"] }, event: { status: { in: ["PUBLISHED", "CANCELLED"] } } },
+    where: { id: sessionId, status: { in: ["PUBLISHED", "CANCELLED"] }, event: { status: { in: ["PUBLISHED", "CANCELLED"] }, agendaPublishedAt: { not: null } } },
     select: { ...sessionPublicSelect, event: { select: eventPublicSelect } },
   });
   if (!session) return null;
@@ -299,9 +303,9 @@ export async function eventFeed(slug: string, now = new Date()): Promise<Calenda
   const event = await db().event.findFirst({ where: { slug, status: { in: ["PUBLISHED", "CANCELLED"] } }, select: eventPublicSelect });
   if (!event) return null;
   const cutoff = retentionCutoff(now);
-  // Drafts are never public. When the whole event is cancelled its public sessions turn
-  // CANCELLED and stay so for the retention window after the cancellation.
-  const eventCancelledLongAgo = event.status === "CANCELLED" && !withinRetention(event.updatedAt, now);
+  // Drafts are never public. When the whole event is cancelled, or its agenda unpublished, its
+  // public sessions turn CANCELLED and stay so for the retention window after that change.
+  const eventCancelledLongAgo = (event.status === "CANCELLED" || !event.agendaPublishedAt) && !withinRetention(event.updatedAt, now);
   const sessions = await db().agendaSession.findMany({
     where: {
       eventId: event.id,

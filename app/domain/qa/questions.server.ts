@@ -5,6 +5,7 @@
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { db, type Tx } from "~/utils/db.server";
 import { eventAccess, type AccessUser, type EventAccess } from "./access.server";
 import { publishQaChange } from "./publish.server";
@@ -44,17 +45,17 @@ export interface QaSession {
 
 /** A session whose Q&A may be opened: published in a published (or cancelled) event; staff also see drafts. */
 export async function findQaSession(sessionId: string, user: AccessUser | null, resolve: AccessResolver = liveAccess): Promise<{ session: QaSession; access: EventAccess }> {
-  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw new DomainError("NOT_FOUND", "This session does not exist.");
+  requireUuid(sessionId, "This session does not exist.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
       id: true, title: true, eventId: true, qaMode: true, status: true, startsAt: true, endsAt: true,
-      event: { select: { slug: true, title: true, timeZone: true, status: true } },
+      event: { select: { slug: true, title: true, timeZone: true, status: true, agendaPublishedAt: true } },
     },
   });
   if (!session) throw new DomainError("NOT_FOUND", "This session does not exist.");
   const access = await resolve(user, session.eventId);
-  const published = session.status === "PUBLISHED" && session.event.status !== "DRAFT";
+  const published = session.status === "PUBLISHED" && session.event.status !== "DRAFT" && session.event.agendaPublishedAt !== null;
   if (!published && !access.moderator) throw new DomainError("NOT_FOUND", "This session does not exist.");
   const { status: _status, event, ...rest } = session;
   return { session: { ...rest, event: { slug: event.slug, title: event.title, timeZone: event.timeZone } }, access };
