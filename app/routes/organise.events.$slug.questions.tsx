@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const actionSchema = z.object({
   intent: z.enum(["create", "update", "delete", "up", "down"]),
-  questionId: z.string().uuid().optional(),
+  questionId: z.string().uuid({ error: "This question does not exist. Reload the page and try again." }).optional(),
 }).passthrough();
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,6 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = await readForm(request, actionSchema);
     if (!form.ok) return formFailure(form);
     const { intent, questionId } = form.data;
+    // Every intent but "create" acts on one question: without its id there is nothing to do.
+    if (intent !== "create" && !questionId) {
+      return formFailure({ ok: false, formError: "Which question? Reload the page and try again.", fieldErrors: { questionId: "Missing question." }, values: {} });
+    }
     if (intent === "create" || intent === "update") {
       const parsed = questionFormSchema.safeParse(form.data);
       if (!parsed.success) {
@@ -33,12 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return formFailure({ ok: false, fieldErrors: zodFieldErrors(parsed.error), values: { ...values, target: questionId ?? "new" } });
       }
       if (intent === "create") await createQuestion(event.id, parsed.data);
-      else await updateQuestion(event.id, questionId ?? "", parsed.data);
+      else await updateQuestion(event.id, questionId!, parsed.data);
       return { ok: true as const, message: intent === "create" ? "Question added." : "Question saved." };
     }
-    if (!questionId) return { ok: true as const, message: "" };
-    if (intent === "delete") await deleteQuestion(event.id, questionId);
-    else await moveQuestion(event.id, questionId, intent);
+    if (intent === "delete") await deleteQuestion(event.id, questionId!);
+    else await moveQuestion(event.id, questionId!, intent);
     return { ok: true as const, message: intent === "delete" ? "Question deleted." : "Order saved." };
   } catch (error) {
     if (error instanceof Response) throw error;

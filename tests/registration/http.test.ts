@@ -1,6 +1,7 @@
 // The registration pages over HTTP, as a browser without JavaScript uses them: CSRF, field
 // errors as 4xx, tampered ids refused, the ticket and its calendar file, organiser scoping,
 // the CSV export and check-in counted once.
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
@@ -164,5 +165,64 @@ describe("the organiser's registration list, page by page", () => {
     expect(past.status).toBe(200);
     expect(await past.text()).toContain("51–70 of 70 · page 2 of 2");
     expect((await organiser.get(`${list}?page=not-a-number`)).status).toBe(200);
+  });
+});
+
+describe("tampered ids over HTTP", () => {
+  const MALFORMED = ["not-a-uuid", "1", "00000000-0000-0000-0000-00000000000g", "%27%20OR%201%3D1"];
+
+  it("answer 404 for a malformed or unknown registration, offer or ticket type — never 500", async () => {
+    const attendee = await signedIn("attendee@scale-events.demo");
+    const organiser = await signedIn("organiser@scale-events.demo");
+    for (const bad of [...MALFORMED, randomUUID()]) {
+      expect((await attendee.submitForm(`/offers/${bad}`, { intent: "claim" })).status, `claim ${bad}`).toBe(404);
+      expect((await attendee.submitForm(`/offers/${bad}`, { intent: "decline" })).status, `decline ${bad}`).toBe(404);
+      expect((await attendee.get(`/offers/${bad}`)).status, `offer page ${bad}`).toBe(404);
+      expect((await attendee.submitForm(`/my/registrations/${bad}/cancel`, { confirm: "yes" })).status, `cancel ${bad}`).toBe(404);
+      expect((await attendee.get(`/my/registrations/${bad}/cancel`)).status, `cancel page ${bad}`).toBe(404);
+      expect((await attendee.get(`/my/registrations/${bad}`)).status, `ticket ${bad}`).toBe(404);
+      expect((await attendee.get(`/my/registrations/${bad}/ticket.ics`)).status, `ics ${bad}`).toBe(404);
+      expect((await organiser.get(`/organise/events/${SLUG}/tickets/${bad}`)).status, `ticket type ${bad}`).toBe(404);
+      const edit = await organiser.submitForm(`/organise/events/${SLUG}/tickets/${bad}`, { name: "Renamed", price: "", capacity: "10" });
+      expect(edit.status, `edit ticket type ${bad}`).toBe(404);
+    }
+  });
+
+  it("refuses registration actions with a malformed registrationId (400) or an unknown one (404)", async () => {
+    const organiser = await signedIn("organiser@scale-events.demo");
+    const list = `/organise/events/${SLUG}/registrations`;
+    for (const intent of ["approve", "reject", "cancel", "invoice-paid", "refunded"]) {
+      for (const bad of MALFORMED) {
+        expect((await organiser.submitForm(list, { intent, registrationId: bad })).status, `${intent} ${bad}`).toBe(400);
+      }
+      expect((await organiser.submitForm(list, { intent })).status, `${intent} without id`).toBe(400);
+      const unknown = await organiser.submitForm(list, { intent, registrationId: randomUUID() });
+      expect([404, 409], `${intent} unknown`).toContain(unknown.status);
+    }
+    // Ticket codes at the door are text, never ids: anything odd is a 4xx.
+    for (const code of ["not-a-code", "'; DROP TABLE x; --", "ZZZZZ-ZZZZZ"]) {
+      const response = await organiser.submitForm(`/organise/events/${SLUG}/check-in`, { code });
+      expect(response.status, code).toBeGreaterThanOrEqual(400);
+      expect(response.status, code).toBeLessThan(500);
+    }
+  });
+
+  it("requires a well-formed question id for every question action but create", async () => {
+    const organiser = await signedIn("organiser@scale-events.demo");
+    const page = `/organise/events/${SLUG}/questions`;
+    const question = { label: "Your organisation", kind: "SHORT_TEXT" };
+    const before = await db().registrationQuestion.findMany({ where: { event: { slug: SLUG } }, orderBy: { id: "asc" } });
+
+    const missing = await organiser.submitForm(page, { intent: "update", ...question });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Which question? Reload the page and try again.");
+    for (const intent of ["update", "delete", "up", "down"]) {
+      expect((await organiser.submitForm(page, { intent, ...question })).status, `${intent} without id`).toBe(400);
+      for (const bad of MALFORMED) {
+        expect((await organiser.submitForm(page, { intent, questionId: bad, ...question })).status, `${intent} ${bad}`).toBe(400);
+      }
+      expect((await organiser.submitForm(page, { intent, questionId: randomUUID(), ...question })).status, `${intent} unknown`).toBe(404);
+    }
+    expect(await db().registrationQuestion.findMany({ where: { event: { slug: SLUG } }, orderBy: { id: "asc" } })).toEqual(before);
   });
 });

@@ -2,7 +2,8 @@
 // Everything is scoped by the signed-in user's id.
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
-import { isUuid, registrationEventSelect } from "./load-ticket.server";
+import { requireUuid } from "~/domain/ids";
+import { registrationEventSelect } from "./load-ticket.server";
 import { checkTicketAvailability, offeredPaymentMethods, seatsLeft } from "./ticket-rules";
 import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 
@@ -67,7 +68,7 @@ export async function myRegistrations(userId: string) {
 }
 
 export async function myRegistration(userId: string, registrationId: string) {
-  if (!isUuid(registrationId)) throw new DomainError("NOT_FOUND", "This registration does not exist.");
+  requireUuid(registrationId, "This registration does not exist.");
   const registration = await db().registration.findFirst({
     where: { id: registrationId, userId },
     select: {

@@ -4,6 +4,7 @@
 // after the commit by the payments module (the registration turns REFUNDED when Stripe's
 // charge.refunded webhook arrives); invoice payments are refunded by bank transfer, by hand.
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
 import type { CancellationRefund } from "~/domain/notifications/email-templates";
 import { db } from "~/utils/db.server";
@@ -20,6 +21,7 @@ export interface CancelOutcome {
 }
 
 export async function cancelRegistration(actor: CancelActor, registrationId: string, now: Date = new Date()): Promise<CancelOutcome> {
+  requireUuid(registrationId, "This registration does not exist.");
   const outcome = await cancelInTransaction(actor, registrationId, now);
   // Card payments are refunded through Stripe after the commit (never holding row locks across
   // a network call); the payments module retries through the job queue when Stripe is down.

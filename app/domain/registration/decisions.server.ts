@@ -2,6 +2,7 @@
 // outcomes email the attendee, with the organiser's message), mark an invoice paid or a manual
 // refund done. Every update is conditional on the status it expects and scoped to the event.
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/utils/db.server";
@@ -21,6 +22,7 @@ function note(message: string | null | undefined): string | null {
 }
 
 export async function approveRegistration(eventId: string, registrationId: string, message?: string | null, now: Date = new Date()) {
+  requireUuid(registrationId, "This registration does not exist.");
   const organiserMessage = note(message);
   return db().$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
@@ -55,6 +57,7 @@ export async function approveRegistration(eventId: string, registrationId: strin
 }
 
 export async function rejectRegistration(eventId: string, registrationId: string, message?: string | null, now: Date = new Date()) {
+  requireUuid(registrationId, "This registration does not exist.");
   const organiserMessage = note(message);
   await db().$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({ where: { id: registrationId, eventId }, select: { ticketTypeId: true, status: true } });
@@ -76,6 +79,7 @@ export async function rejectRegistration(eventId: string, registrationId: string
 }
 
 export async function markInvoicePaid(eventId: string, registrationId: string): Promise<void> {
+  requireUuid(registrationId, "This registration does not exist.");
   const updated = await db().registration.updateMany({
     where: { id: registrationId, eventId, paymentStatus: "UNPAID_INVOICE", status: "CONFIRMED" },
     data: { paymentStatus: "PAID" },
@@ -85,6 +89,7 @@ export async function markInvoicePaid(eventId: string, registrationId: string): 
 
 /** After an organiser refunded a cancelled invoice payment by bank transfer. */
 export async function markRefunded(eventId: string, registrationId: string): Promise<void> {
+  requireUuid(registrationId, "This registration does not exist.");
   const updated = await db().registration.updateMany({
     where: { id: registrationId, eventId, paymentStatus: "PAID", status: "CANCELLED" },
     data: { paymentStatus: "REFUNDED" },

@@ -1,6 +1,7 @@
 // Ticket types and registration questions of one event, for its organisers. Every query is
 // scoped by the event id that requireManagedEvent returned.
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { db } from "~/utils/db.server";
 import { ticketTypeData, type QuestionForm, type TicketTypeForm } from "./organiser-input";
 import { TX_OPTIONS } from "./seats.server";
@@ -15,6 +16,7 @@ export async function listTicketTypes(eventId: string) {
 }
 
 export async function getTicketType(eventId: string, ticketTypeId: string) {
+  requireUuid(ticketTypeId, "This ticket type does not exist.");
   const ticketType = await db().ticketType.findFirst({ where: { id: ticketTypeId, eventId } });
   if (!ticketType) throw new DomainError("NOT_FOUND", "This ticket type does not exist.");
   return ticketType;
@@ -39,6 +41,7 @@ export async function createTicketType(event: { id: string; timeZone: string }, 
  * raising it offers the new seats to the waiting list at once.
  */
 export async function updateTicketType(event: { id: string; timeZone: string }, ticketTypeId: string, form: TicketTypeForm, now: Date = new Date()) {
+  requireUuid(ticketTypeId, "This ticket type does not exist.");
   const data = ticketTypeData(form, event.timeZone);
   checkWindow(data);
   return db().$transaction(async (tx) => {
@@ -58,6 +61,7 @@ export async function updateTicketType(event: { id: string; timeZone: string }, 
 }
 
 export async function deleteTicketType(eventId: string, ticketTypeId: string) {
+  requireUuid(ticketTypeId, "This ticket type does not exist.");
   const used = await db().registration.count({ where: { ticketTypeId, eventId } });
   if (used > 0) throw new DomainError("CONFLICT", "People have registered with this ticket: hide it or close its sales window instead.");
   const deleted = await db().ticketType.deleteMany({ where: { id: ticketTypeId, eventId } });
@@ -80,18 +84,21 @@ export async function createQuestion(eventId: string, form: QuestionForm) {
 }
 
 export async function updateQuestion(eventId: string, questionId: string, form: QuestionForm) {
+  requireUuid(questionId, "This question does not exist.");
   const updated = await db().registrationQuestion.updateMany({ where: { id: questionId, eventId }, data: form });
   if (updated.count !== 1) throw new DomainError("NOT_FOUND", "This question does not exist.");
 }
 
 /** Deleting a question deletes its answers too (the organiser is warned on the page). */
 export async function deleteQuestion(eventId: string, questionId: string) {
+  requireUuid(questionId, "This question does not exist.");
   const deleted = await db().registrationQuestion.deleteMany({ where: { id: questionId, eventId } });
   if (deleted.count !== 1) throw new DomainError("NOT_FOUND", "This question does not exist.");
 }
 
 /** Swaps a question with its neighbour; positions are renumbered 0…n-1 in the same transaction. */
 export async function moveQuestion(eventId: string, questionId: string, direction: "up" | "down") {
+  requireUuid(questionId, "This question does not exist.");
   await db().$transaction(async (tx) => {
     const questions = await tx.registrationQuestion.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
     const index = questions.findIndex((q) => q.id === questionId);

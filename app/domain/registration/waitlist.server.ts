@@ -6,6 +6,7 @@ import { isStripeConfigured } from "~/domain/payments/stripe.server";
 import { offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/utils/db.server";
 import { env, publicUrl } from "~/utils/env.server";
@@ -76,6 +77,7 @@ export async function claimOffer(
   input: { paymentMethod?: PaymentMethod | null },
   now: Date = new Date(),
 ): Promise<ClaimResult> {
+  requireUuid(registrationId, "This offer does not exist.");
   return db().$transaction(async (tx) => {
     const registration = await tx.registration.findFirst({
       where: { id: registrationId, userId: user.id },
@@ -120,6 +122,7 @@ export async function claimOffer(
 
 /** Declining an offer ends the registration and passes the seat on at once. */
 export async function declineOffer(user: { id: string }, registrationId: string, now: Date = new Date()): Promise<void> {
+  requireUuid(registrationId, "This offer does not exist.");
   await db().$transaction(async (tx) => {
     const row = await tx.registration.findFirst({ where: { id: registrationId, userId: user.id }, select: { ticketTypeId: true } });
     if (!row) throw new DomainError("NOT_FOUND", "This offer does not exist.");
