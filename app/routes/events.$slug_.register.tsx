@@ -2,27 +2,45 @@
 // by invoice or card where the ticket is priced. Works without JavaScript; errors are shown
 // beside their fields and the values typed so far are kept.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { QuestionField } from "~/components/registration/question-field";
 import { money, Notice } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
+import { isDomainError, type DomainError } from "~/domain/errors";
 import { startCheckout } from "~/domain/payments/checkout.server";
+import { limitAccessCodeAttempts } from "~/domain/registration/access-codes.server";
 import { registrationPage } from "~/domain/registration/attendee.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+
+// A 429 (too many access-code attempts) keeps its Retry-After on document requests.
+export const headers = forwardActionHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Register: ${data.event.title} — SCALE Events` : "Register — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const code = new URL(request.url).searchParams.get("code")?.trim() || null;
+  let code = new URL(request.url).searchParams.get("code")?.trim() || null;
+  // Whether a code opens a ticket is an answer worth guessing for: attempts are counted, and
+  // past the limit the page shows the public tickets only (429 + Retry-After).
+  let limited: DomainError | null = null;
+  if (code) {
+    try {
+      await limitAccessCodeAttempts(clientIp(request), user?.id ?? null);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== "RATE_LIMITED") throw error;
+      limited = error;
+      code = null;
+    }
+  }
   const page = await registrationPage(params.slug ?? "", user?.id ?? null, code);
   if (!page) throw new Response("This event does not exist or is not open for registration.", { status: 404 });
-  return { ...page, accessCode: code, signedIn: Boolean(user) };
+  const data = { ...page, accessCode: code, signedIn: Boolean(user), codeError: limited?.message ?? null };
+  return json(data, limited ? { status: 429, headers: { "Retry-After": String(limited.retryAfter ?? 60) } } : undefined);
 }
 
 const schema = z.object({
@@ -40,6 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = await readForm(request, schema);
     if (!form.ok) return formFailure(form);
     for (const [key, value] of form.form) if (typeof value === "string" && key !== "_csrf") values[key] = value;
+    if (form.data.accessCode?.trim()) await limitAccessCodeAttempts(clientIp(request), user.id);
     result = await registerForEvent(user, {
       eventSlug: slug,
       ticketTypeId: form.data.ticketTypeId,
@@ -174,6 +193,7 @@ export default function Register() {
         <aside className="card" aria-labelledby="code-title">
           <h2 id="code-title">Have an access code?</h2>
           <p className="tz-note">Some tickets (partners, speakers, delegations) are reserved and open with a code.</p>
+          {data.codeError ? <Notice tone="error">{data.codeError}</Notice> : null}
           <Form method="get">
             <div className="field">
               <label htmlFor="access-code">Access code</label>

@@ -226,3 +226,47 @@ describe("tampered ids over HTTP", () => {
     expect(await db().registrationQuestion.findMany({ where: { event: { slug: SLUG } }, orderBy: { id: "asc" } })).toEqual(before);
   });
 });
+
+describe("hidden-ticket access codes over HTTP", () => {
+  it("rate-limits code attempts per person with 429 and Retry-After, revealing nothing past the limit", async () => {
+    const event = await db().event.findFirstOrThrow({ where: { slug: SLUG } });
+    const hidden = await db().ticketType.create({ data: { eventId: event.id, name: "Delegation pass", hidden: true, accessCode: "DELEGATION26", position: 20 } });
+    const guesser = await signedIn("expert@scale-events.demo");
+    const page = (code: string) => guesser.get(`/events/${SLUG}/register?code=${encodeURIComponent(code)}`);
+
+    // Without a code nothing is counted.
+    for (let i = 0; i < 12; i++) expect((await guesser.get(`/events/${SLUG}/register`)).status).toBe(200);
+    const right = await page("delegation26");
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain("Delegation pass");
+    // The limit is 10 a minute per person; the sliding window may admit a few more when the
+    // attempts straddle a minute boundary, never fewer.
+    for (let i = 1; i < 10; i++) expect((await page(`GUESS${i}0000`)).status, `attempt ${i + 1}`).toBe(200);
+    let refused: Response | null = null;
+    for (let i = 0; i < 10 && !refused; i++) {
+      const response = await page("DELEGATION26");
+      if (response.status === 429) refused = response;
+      else expect(response.status).toBe(200);
+    }
+    expect(refused).not.toBeNull();
+    expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThan(0);
+    const html = await refused!.text();
+    expect(html).toContain("Too many attempts.");
+    expect(html).not.toContain("Delegation pass");
+
+    // The form's code field counts too, and is refused before anything is written.
+    const before = await db().registration.count({ where: { ticketTypeId: hidden.id } });
+    const post = await guesser.submitForm(`/events/${SLUG}/register`, { ticketTypeId: hidden.id, accessCode: "DELEGATION26" });
+    expect(post.status).toBe(429);
+    expect(Number(post.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await db().registration.count({ where: { ticketTypeId: hidden.id } })).toBe(before);
+  });
+
+  it("refuses access codes shorter than six characters in the ticket editor", async () => {
+    const organiser = await signedIn("organiser@scale-events.demo");
+    const response = await organiser.submitForm(`/organise/events/${SLUG}/tickets`, { name: "Press", price: "", capacity: "5", hidden: "on", accessCode: "abc" });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("Use at least 6 characters, so the code cannot be guessed.");
+    expect(await db().ticketType.count({ where: { name: "Press" } })).toBe(0);
+  });
+});

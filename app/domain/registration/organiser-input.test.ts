@@ -30,6 +30,16 @@ describe("ticket type form", () => {
     const second = ticketTypeFormSchema.safeParse({ name: "VIP", price: "10", hidden: "on" });
     expect(second.error!.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["accessCode", "paymentMethods"]));
   });
+
+  it("refuses access codes shorter than six characters, with a message on the field", () => {
+    const base = { name: "Partners", price: "", hidden: "on" };
+    const short = ticketTypeFormSchema.safeParse({ ...base, accessCode: " abc12 " });
+    expect(short.success).toBe(false);
+    expect(short.error!.issues).toEqual([expect.objectContaining({ path: ["accessCode"], message: "Use at least 6 characters, so the code cannot be guessed." })]);
+    expect(ticketTypeFormSchema.parse({ ...base, accessCode: " abc123 " }).accessCode).toBe("abc123");
+    // No code at all stays allowed for visible tickets.
+    expect(ticketTypeFormSchema.parse({ name: "Open", price: "", accessCode: "" }).accessCode).toBeNull();
+  });
 });
 
 describe("question form", () => {

@@ -28,6 +28,13 @@ function localDateTime(label: string) {
 
 export const PAYMENT_METHODS = ["STRIPE", "INVOICE"] as const;
 
+/**
+ * Shortest access code an organiser may set. Codes are compared case-insensitively, so six
+ * characters of [a-z0-9_-] leave about 2 × 10⁹ codes — with code attempts rate-limited
+ * (access-codes.server.ts), far beyond guessing.
+ */
+export const ACCESS_CODE_MIN_LENGTH = 6;
+
 export const ticketTypeFormSchema = z
   .object({
     name: z.string({ error: "Give the ticket a name." }).trim().min(1, { error: "Give the ticket a name." }).max(120, { error: "Keep the name under 120 characters." }),
@@ -46,7 +53,7 @@ export const ticketTypeFormSchema = z
     perPersonLimit: optionalInt("Tickets per person", 1, 1).transform((v) => v ?? 1),
     requiresApproval: checkbox,
     hidden: checkbox,
-    accessCode: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null), z.string().max(64, { error: "Keep the access code under 64 characters." }).regex(/^[A-Za-z0-9_-]+$/, { error: "Use letters, digits, - and _ only." }).nullable()),
+    accessCode: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null), z.string().min(ACCESS_CODE_MIN_LENGTH, { error: `Use at least ${ACCESS_CODE_MIN_LENGTH} characters, so the code cannot be guessed.` }).max(64, { error: "Keep the access code under 64 characters." }).regex(/^[A-Za-z0-9_-]+$/, { error: "Use letters, digits, - and _ only." }).nullable()),
     paymentMethods: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(PAYMENT_METHODS, { error: "Unknown payment method." }))),
     refundUntilHours: optionalInt("Refund until (hours before start)", 0, 24 * 365),
   })
