@@ -66,8 +66,12 @@ describe("room rules", () => {
     expect(() => parseRoundMinutes(2.5)).toThrow();
   });
   it("places pairs at tables in person and in video rooms online", () => {
-    expect(meetingPlace("IN_PERSON", 2, { roomId: "abcdef12-0000", number: 1 })).toBe("Table 3");
-    expect(meetingPlace("ONLINE", 0, { roomId: "abcdef12-0000", number: 4 })).toBe("https://meet.jit.si/scale-abcdef12-r4-p1");
+    const secret = "Zm9vYmFyYmF6cXV4MTIzNA";
+    expect(meetingPlace("IN_PERSON", 2, { roomId: "abcdef12-0000", number: 1 }, secret)).toBe("Table 3");
+    expect(meetingPlace("ONLINE", 0, { roomId: "abcdef12-0000", number: 4 }, secret)).toBe(`https://meet.jit.si/scale-abcdef12-r4-p1-${secret}`);
+    // Without enough randomness the link would be guessable: refused rather than produced.
+    expect(() => meetingPlace("ONLINE", 0, { roomId: "abcdef12-0000", number: 4 }, "short")).toThrow();
+    expect(() => meetingPlace("ONLINE", 0, { roomId: "abcdef12-0000", number: 4 }, "has spaces and / slashes!!")).toThrow();
   });
   it("counts down", () => {
     const now = new Date("2026-01-01T10:00:00Z");

@@ -1,6 +1,7 @@
 // Matchmaking rooms against PostgreSQL: rooms of an event, chat, "let's meet" contacts and
 // speed-networking rounds. Presence (who is in a room right now) is computed by the realtime
 // layer from the connected sockets of every node; the pairing of a round takes it as input.
+import { randomBytes } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError, isDomainError } from "~/domain/errors";
@@ -21,6 +22,9 @@ export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 export type RoomUser = Pick<SessionUser, "id" | "roles" | "name">;
 
 const uuidPattern = /^[0-9a-f-]{36}$/i;
+
+/** 128 random bits for a pair's video room name (see meetingPlace). */
+const videoSecret = () => randomBytes(16).toString("base64url");
 
 export type { MessageView, PresenceProfile, RoundView };
 
@@ -267,7 +271,7 @@ export async function startRound(
         roomId: room.id, number, minutes, startsAt: now, endsAt: new Date(now.getTime() + minutes * 60_000), startedById: user.id,
         pairs: {
           create: [
-            ...pairing.pairs.map(([a, b], i) => ({ position: i, userAId: a, userBId: b, place: meetingPlace(room.event.mode, i, { roomId: room.id, number }) })),
+            ...pairing.pairs.map(([a, b], i) => ({ position: i, userAId: a, userBId: b, place: meetingPlace(room.event.mode, i, { roomId: room.id, number }, videoSecret()) })),
             ...(pairing.bye ? [{ position: pairing.pairs.length, userAId: pairing.bye, userBId: null, place: "Bye — this round you sit out" }] : []),
           ],
         },

@@ -29,13 +29,19 @@ export function parseRoundMinutes(raw: unknown): number {
   return minutes;
 }
 
+/** Random bytes in a video room's name: at least 128 bits, so nobody can guess another pair's link. */
+export const VIDEO_SECRET_MIN_LENGTH = 22;
+
 /**
  * Where pair `index` (0-based) meets: a numbered table for in-person events, a video room for
- * online and hybrid ones (one private link per pair and round).
+ * online and hybrid ones (one private link per pair and round). Public video services admit
+ * anyone who knows a room's name, so the name ends in `secret`: random bytes (base64url) drawn
+ * per pair by the caller and stored with the pair (NetworkingPair.place).
  */
-export function meetingPlace(mode: "IN_PERSON" | "ONLINE" | "HYBRID", index: number, round: { roomId: string; number: number }): string {
+export function meetingPlace(mode: "IN_PERSON" | "ONLINE" | "HYBRID", index: number, round: { roomId: string; number: number }, secret: string): string {
   if (mode === "IN_PERSON") return `Table ${index + 1}`;
-  return `https://meet.jit.si/scale-${round.roomId.slice(0, 8)}-r${round.number}-p${index + 1}`;
+  if (!/^[A-Za-z0-9_-]+$/.test(secret) || secret.length < VIDEO_SECRET_MIN_LENGTH) throw new Error("meetingPlace needs at least 128 random bits, base64url");
+  return `https://meet.jit.si/scale-${round.roomId.slice(0, 8)}-r${round.number}-p${index + 1}-${secret}`;
 }
 
 export function isVideoLink(place: string): boolean {
