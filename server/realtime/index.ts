@@ -6,7 +6,8 @@ import { Server, type Socket } from "socket.io";
 import { findSessionUser, type SessionUser } from "../../app/domain/accounts/sessions.server";
 import { sessionTokenFromCookieHeader } from "../../app/utils/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
-import { installQa } from "./qa";
+import { ACK_REQUIRED, installQa } from "./qa";
+import { allowSameOrigin } from "./origin";
 import { installRooms } from "./rooms";
 
 export interface SocketData {
@@ -23,8 +24,10 @@ export async function attachRealtime(
     path: "/socket.io",
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
-    // Same origin only: the pages and the socket are served by this process.
+    // Same origin only: the pages and the socket are served by this process. `cors` covers
+    // polling from scripts; the handshake's Origin check also covers websockets.
     cors: { origin: false },
+    allowRequest: allowSameOrigin((origin, host) => options.logger.warn({ origin: origin.slice(0, 200), host: host?.slice(0, 200) }, "cross-origin socket handshake refused")),
   });
   const closeAdapter = await installAdapter(io, options.adapter, { REDIS_URL: options.redisUrl, DATABASE_URL: options.databaseUrl }, options.logger);
 
@@ -46,7 +49,10 @@ export async function attachRealtime(
   const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners };
   // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
   listeners["session:whoami"] = function whoami(this: Socket, ack: unknown) {
-    if (typeof ack !== "function") return;
+    if (typeof ack !== "function") {
+      this.emit("error:event", ACK_REQUIRED);
+      return;
+    }
     const user = (this.data as SocketData).user;
     ack(user ? { ok: true, user: { id: user.id, name: user.name, roles: user.roles } } : { ok: true, user: null });
   };

@@ -8,6 +8,8 @@
 //   "qa:vote"     {questionId}           → {voted, votes}
 //   "qa:moderate" {questionId, action, body?} → {questions, cursor}
 // Server → client: "qa:changed" {sessionId, prev, cursor, questions} (QaChangeView).
+// An event sent without an acknowledgement callback is not run: the socket gets "error:event"
+// {ok:false, code:"ACK_REQUIRED", message} instead (the same for rooms:*).
 //
 // Rooms: moderators join `qa:<id>:mod` (everything, author names included); everyone else joins
 // `qa:<id>` and `qa:<id>:u:<userId>`. A change is sent to the moderators' room, to each changed
@@ -78,10 +80,17 @@ export function socketAccess(_socket: Socket): AccessResolver {
 
 export const socketUser = (socket: Socket) => (socket.data as { user: SessionUser | null }).user;
 
+export const ACK_REQUIRED = {
+  ok: false,
+  code: "ACK_REQUIRED",
+  message: "Send this event with an acknowledgement callback: nothing was done, because its answer could not be delivered.",
+} as const;
+
 /**
- * Builds one listener (shared by every socket; the socket is `this`): validates the payload,
- * insists on an acknowledgement callback, maps domain refusals to {ok:false, code, message} and
- * anything else to INTERNAL (logged).
+ * Builds one listener (shared by every socket; the socket is `this`): insists on an
+ * acknowledgement callback (without one, nothing runs and the socket gets "error:event" with
+ * ACK_REQUIRED — a write must never happen with no way to report its outcome), validates the
+ * payload, maps domain refusals to {ok:false, code, message} and anything else to INTERNAL (logged).
  */
 export function handler<S extends z.ZodType>(
   schema: S,
@@ -89,7 +98,13 @@ export function handler<S extends z.ZodType>(
   run: (socket: Socket, payload: z.infer<S>) => Promise<Record<string, unknown>>,
 ): (this: Socket, payload: unknown, ack?: unknown) => void {
   return function (this: Socket, payload, ack) {
-    const reply: Ack = typeof ack === "function" ? (ack as Ack) : () => {};
+    // `emit(event, callback)` with no payload: the callback arrives first.
+    if (ack === undefined && typeof payload === "function") [payload, ack] = [undefined, payload];
+    if (typeof ack !== "function") {
+      this.emit("error:event", ACK_REQUIRED);
+      return;
+    }
+    const reply = ack as Ack;
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       reply({ ok: false, code: "VALIDATION", message: parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ") });
