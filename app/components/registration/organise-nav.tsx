@@ -7,6 +7,7 @@ const TABS = [
   ["check-in", "Check-in"],
   ["tickets", "Tickets"],
   ["questions", "Questions"],
+  ["rooms", "Rooms"],
 ] as const;
 
 export function OrganiseNav({ slug, canManage }: { slug: string; canManage: boolean }) {
