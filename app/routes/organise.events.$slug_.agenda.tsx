@@ -142,6 +142,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             trackId: editing.trackId ?? "",
             onlineUrl: editing.onlineUrl ?? "",
             capacity: editing.capacity === null ? "" : String(editing.capacity),
+            qaMode: editing.qaMode,
             speakerIds: editing.speakers.map((s) => s.speaker.id),
             themes: editing.themes,
           } satisfies SessionFormValues,

@@ -17,6 +17,7 @@ import {
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
 import { eventFeed, sessionDownload } from "~/domain/calendar/feeds.server";
+import { askQuestion } from "~/domain/qa/questions.server";
 import { byUid, parseStrictly, prop } from "../calendar/ical-helpers";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee, sessionForm } from "./fixtures";
@@ -342,5 +343,29 @@ describe("malformed ids", () => {
     }
     const badRoom = await refusal(rescheduleSession(organiser, event.id, session.id, { version: 0, roomId: "room-1" }));
     expect(badRoom).toMatchObject({ code: "VALIDATION", fieldErrors: { roomId: "Choose a room of this event." } });
+  });
+});
+
+describe("live Q&A mode", () => {
+  it("is chosen per session in the form: moderated sessions hold new questions until approved", async () => {
+    const { event, organiser, hall } = await makeEvent({ agendaPublished: true });
+    const attendee = await registeredAttendee(event, "Quinn Questioner");
+    const created = await createSession(organiser, event.id, sessionForm({ title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }));
+    expect(created.session.qaMode).toBe("OPEN"); // the default when the form does not say
+    await publishAgenda(organiser, event.id);
+    const asker = attendee;
+    expect((await askQuestion(asker, { sessionId: created.session.id, body: "Open question" })).question.status).toBe("VISIBLE");
+
+    const updated = await updateSession(organiser, event.id, created.session.id, sessionForm({
+      title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id, qaMode: "PREMODERATED", version: String(created.session.version),
+    }));
+    expect(updated.session.qaMode).toBe("PREMODERATED");
+    expect(updated.session.sequence).toBe(0); // calendars do not show it
+    expect((await askQuestion(asker, { sessionId: created.session.id, body: "Held question" })).question.status).toBe("PENDING");
+
+    const invalid = await refusal(updateSession(organiser, event.id, created.session.id, sessionForm({
+      title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", qaMode: "ANARCHY", version: String(updated.session.version),
+    })));
+    expect(invalid.fieldErrors?.qaMode).toBe("Choose how questions are moderated.");
   });
 });

@@ -16,12 +16,13 @@ export interface SessionFormValues {
   trackId: string;
   onlineUrl: string;
   capacity: string;
+  qaMode: string;
   speakerIds: string[];
   themes: string[];
 }
 
 export const EMPTY_SESSION_VALUES: SessionFormValues = {
-  title: "", description: "", format: "TALK", startsAt: "", endsAt: "", roomId: "", trackId: "", onlineUrl: "", capacity: "", speakerIds: [], themes: [],
+  title: "", description: "", format: "TALK", startsAt: "", endsAt: "", roomId: "", trackId: "", onlineUrl: "", capacity: "", qaMode: "OPEN", speakerIds: [], themes: [],
 };
 
 export function SessionForm(props: {
@@ -84,6 +85,15 @@ export function SessionForm(props: {
           </select>
           {errors.trackId ? <p className="field__error" role="alert">{errors.trackId}</p> : null}
         </div>
+      </div>
+      <div className={`field${errors.qaMode ? " field--invalid" : ""}`}>
+        <label htmlFor={`${prefix}-qa-mode`}>Live Q&amp;A</label>
+        <select id={`${prefix}-qa-mode`} name="qaMode" defaultValue={values.qaMode} aria-describedby={`${prefix}-qa-mode-hint`}>
+          <option value="OPEN">Open: questions appear as they are asked</option>
+          <option value="PREMODERATED">Moderated: a moderator approves each question first</option>
+        </select>
+        <p className="field__hint" id={`${prefix}-qa-mode-hint`}>Moderated suits panels with invited guests; questions already asked keep their state when you switch.</p>
+        {errors.qaMode ? <p className="field__error" role="alert">{errors.qaMode}</p> : null}
       </div>
       <TextField label="Online join URL (optional)" name="onlineUrl" type="url" defaultValue={values.onlineUrl} error={errors.onlineUrl} hint="Attendees never see it directly: they join through the platform, which records attendance." />
       <fieldset className={`field checkbox-group${errors.speakerIds ? " field--invalid" : ""}`}>

@@ -15,7 +15,7 @@ import { blockingConflicts, detectConflicts, type AgendaConflict, type ConflictS
 import { sessionChangedEmail, type EmailSession } from "./emails";
 import { syncReminders } from "./reminders.server";
 import { parseSessionInput, type SessionFormValues } from "./session-input";
-import type { SessionFormatName, SessionStatusName, ThemeName } from "./types";
+import type { QaModeName, SessionFormatName, SessionStatusName, ThemeName } from "./types";
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
@@ -33,6 +33,7 @@ export const editorSessionSelect = {
   onlineUrl: true,
   themes: true,
   capacity: true,
+  qaMode: true,
   taken: true,
   recordingUrl: true,
   slidesUrl: true,
@@ -161,6 +162,7 @@ export async function createSession(user: AgendaUser, eventId: string, form: Ses
         onlineUrl: input.onlineUrl,
         themes: input.themes,
         capacity: input.capacity,
+        qaMode: input.qaMode,
         speakers: { create: input.speakerIds.map((speakerId) => ({ speakerId })) },
       },
       select: { id: true },
@@ -180,6 +182,7 @@ interface SessionPatch {
   onlineUrl?: string | null;
   themes?: ThemeName[];
   capacity?: number | null;
+  qaMode?: QaModeName;
   status?: SessionStatusName;
   recordingUrl?: string | null;
   slidesUrl?: string | null;

@@ -28,6 +28,7 @@ const validEntries: Array<[string, string]> = [
   ["themes", "MOBILITY"],
   ["themes", "ENERGY"],
   ["capacity", " 30 "],
+  ["qaMode", "PREMODERATED"],
   ["version", "3"],
 ];
 
@@ -58,6 +59,7 @@ describe("parseSessionInput — valid input", () => {
         speakerIds: [SPEAKER_A, SPEAKER_B],
         themes: ["MOBILITY", "ENERGY"],
         capacity: 30,
+        qaMode: "PREMODERATED",
         version: 3,
       },
     });
@@ -94,6 +96,7 @@ describe("parseSessionInput — valid input", () => {
         speakerIds: [],
         themes: ["GOVERNANCE"],
         capacity: null,
+        qaMode: "OPEN",
         version: null,
       },
     });

@@ -4,7 +4,7 @@
 // and the organiser may accept (see conflicts.ts).
 import { z } from "zod";
 import { resolveLocalDateTime } from "./local-time";
-import { SESSION_FORMATS, THEMES, type SessionFormatName, type ThemeName } from "./types";
+import { QA_MODES, SESSION_FORMATS, THEMES, type QaModeName, type SessionFormatName, type ThemeName } from "./types";
 
 export interface SessionInput {
   title: string;
@@ -18,6 +18,8 @@ export interface SessionInput {
   speakerIds: string[];
   themes: ThemeName[];
   capacity: number | null;
+  /** Live Q&A: questions appear at once (OPEN) or after a moderator approves them. */
+  qaMode: QaModeName;
   /** The version the organiser edited, for optimistic locking; null when creating. */
   version: number | null;
 }
@@ -36,6 +38,7 @@ const SCALAR_FIELDS = [
   "roomId",
   "onlineUrl",
   "capacity",
+  "qaMode",
   "version",
 ] as const;
 
@@ -141,6 +144,7 @@ export function sessionInputSchema(event: { timeZone: string }) {
           .max(100_000, "Capacity must be at most 100,000 seats.")
           .nullable(),
       ),
+      qaMode: z.preprocess((value) => blankToNull(value) ?? "OPEN", z.enum(QA_MODES, { error: "Choose how questions are moderated." })),
       version: z.preprocess(
         blankOrNumber,
         z

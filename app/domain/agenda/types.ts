@@ -18,6 +18,10 @@ export const SESSION_FORMAT_LABELS: Record<SessionFormatName, string> = {
   BREAK: "Break",
 };
 
+/** How a session's live Q&A treats new questions (mirrors the QaMode enum). */
+export const QA_MODES = ["OPEN", "PREMODERATED"] as const;
+export type QaModeName = (typeof QA_MODES)[number];
+
 export const SESSION_STATUSES = ["DRAFT", "PUBLISHED", "CANCELLED"] as const;
 export type SessionStatusName = (typeof SESSION_STATUSES)[number];
 

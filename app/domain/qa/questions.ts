@@ -1,13 +1,14 @@
 // The pure rules of live Q&A: what a question may say, which moderation action is allowed from
 // which state, what each viewer may see of a question, how lists sort, and how a client merges
 // changes from a cursor. No database, no sockets.
+import type { QaModeName } from "~/domain/agenda/types";
 import { DomainError } from "~/domain/errors";
 
 export const QUESTION_MIN = 1;
 export const QUESTION_MAX = 500;
 
 export type QuestionStatus = "PENDING" | "VISIBLE" | "ANSWERED" | "DISMISSED";
-export type QaMode = "OPEN" | "PREMODERATED";
+export type QaMode = QaModeName;
 export type SortMode = "votes" | "newest";
 
 /** A question as stored (what the server reads back after a write). */
