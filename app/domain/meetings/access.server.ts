@@ -3,6 +3,7 @@
 // that the row exists elsewhere).
 import type { UserRole } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
+import { MANAGER_ROLES } from "~/domain/registration/access.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 
@@ -30,11 +31,11 @@ export const roadshowSelect = {
 
 export type RoadshowStopRow = { id: string; city: string; country: string; timeZone: string; venueName: string | null; startsAt: Date; endsAt: Date; position: number };
 
-/** A roadshow everybody may see (published), or any status for its organisers. */
+/** A roadshow everybody may see (published), or any status for its staff (any event role). */
 export async function findRoadshow(slug: string, actor: Actor | null, client: Client = db()) {
   const event = await client.event.findUnique({ where: { slug }, select: roadshowSelect });
   if (!event || event.kind !== "ROADSHOW") throw notFound("This roadshow");
-  if (event.status !== "PUBLISHED" && !(actor && (await isOrganiser(actor, event.id, client)))) throw notFound("This roadshow");
+  if (event.status !== "PUBLISHED" && !(actor && (await isStaff(actor, event.id, client)))) throw notFound("This roadshow");
   return event;
 }
 
@@ -44,9 +45,20 @@ export function findStopOf<T extends { stops: RoadshowStopRow[] }>(event: T, sto
   return stop;
 }
 
-export async function isOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
+/** Any event role (moderators and check-in staff too): may see a draft roadshow, nothing more. */
+async function isStaff(actor: Actor, eventId: string, client: Client): Promise<boolean> {
   if (actor.roles.includes("ADMIN")) return true;
   return (await client.eventOrganiser.count({ where: { eventId, userId: actor.id } })) > 0;
+}
+
+/**
+ * Who runs the meetings of a roadshow (scheduler, grid, CSV, no-shows, tables, hosting grants):
+ * its owners and organisers, like the agenda editors and registration managers; moderators and
+ * check-in staff may not. Platform admins always may.
+ */
+export async function isOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
+  if (actor.roles.includes("ADMIN")) return true;
+  return (await client.eventOrganiser.count({ where: { eventId, userId: actor.id, role: { in: [...MANAGER_ROLES] } } })) > 0;
 }
 
 export async function requireOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
