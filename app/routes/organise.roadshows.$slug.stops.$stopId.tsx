@@ -8,6 +8,7 @@ import { ActionNotice } from "~/components/meetings/meeting-parts";
 import { CsrfField, TextField } from "~/components/ui/forms";
 import { grantHosting } from "~/domain/meetings/access.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
+import { onlineUrlField } from "~/domain/meetings/online-url";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
 import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
 import { requireUser } from "~/utils/auth.server";
@@ -27,14 +28,14 @@ const organiserSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("run-scheduler") }),
   z.object({ intent: z.literal("confirm-schedule"), assignments: z.string().max(1_000_000) }),
   z.object({ intent: z.literal("no-show"), meetingId: z.string().max(64), noShow: z.enum(["yes", "no"]) }),
-  z.object({ intent: z.literal("add-table"), name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."), onlineUrl: z.union([z.literal(""), z.url("Enter a full link.")]).optional() }),
+  z.object({ intent: z.literal("add-table"), name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."), onlineUrl: onlineUrlField }),
   z.object({ intent: z.literal("allow-host"), email: z.string().trim().email("Enter an e-mail address.") }),
-]);
+], { error: "Unknown action." });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, organiserSchema);
-  if (!form.ok) return formFailure(form);
+  if (!form.ok) return formFailure({ ...form, formError: Object.values(form.fieldErrors)[0] ?? "That form could not be read." });
   const slug = params.slug ?? "";
   const data = form.data;
   try {
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await markNoShow(user, slug, data.meetingId, data.noShow === "yes");
         return json({ ok: true as const, notice: data.noShow === "yes" ? "Marked as a no-show." : "No-show mark removed." });
       case "add-table":
-        await addMeetingPoint(user, slug, params.stopId, data.name, data.onlineUrl || null);
+        await addMeetingPoint(user, slug, params.stopId, data.name, data.onlineUrl);
         return json({ ok: true as const, notice: `Meeting point “${data.name}” added.` });
       case "allow-host": {
         const name = await grantHosting(user, slug, data.email);
@@ -203,7 +204,7 @@ export default function OrganiseStopPage() {
             <CsrfField />
             <input type="hidden" name="intent" value="add-table" />
             <TextField label="New table name" name="name" required maxLength={80} error={result && !result.ok ? result.fieldErrors?.name : undefined} />
-            <TextField label="Online link (for an online meeting point)" name="onlineUrl" type="url" />
+            <TextField label="Online link (for an online meeting point)" name="onlineUrl" type="url" error={result && !result.ok ? result.fieldErrors?.onlineUrl : undefined} />
             <button type="submit" className="button button--small">Add meeting point</button>
           </Form>
         </section>

@@ -8,6 +8,7 @@ import { ActionNotice, MeetingItem, PreviousOutcomes } from "~/components/meetin
 import { CsrfField, TextField } from "~/components/ui/forms";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
+import { onlineUrlField } from "~/domain/meetings/online-url";
 import { hostStopView } from "~/domain/meetings/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
@@ -21,29 +22,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orErrorResponse(hostStopView(user, params.slug ?? "", params.stopId));
 }
 
-const hostSchema = z.union([
+// One schema per intent, chosen by `intent`: a mistake in one field comes back as that field's
+// message (a plain union would only say that no alternative matched).
+const hostSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("publish"),
-    start: z.string().min(1, "Enter when the window starts."),
-    end: z.string().min(1, "Enter when the window ends."),
+    start: z.string({ error: "Enter when the window starts." }).min(1, "Enter when the window starts."),
+    end: z.string({ error: "Enter when the window ends." }).min(1, "Enter when the window ends."),
     slotMinutes: z.coerce.number({ error: "Enter the slot length in minutes." }).int("Whole minutes only."),
     bufferMinutes: z.coerce.number({ error: "Enter the pause in minutes." }).int("Whole minutes only."),
-    onlineUrl: z.union([z.literal(""), z.url("Enter a full link, starting with https://")]).optional(),
+    onlineUrl: onlineUrlField,
   }),
   z.object({ intent: z.literal("remove-window"), availabilityId: z.string().max(64) }),
   meetingActionSchema,
-]);
+], { error: "Unknown action." });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, hostSchema);
-  if (!form.ok) return formFailure(form);
+  if (!form.ok) {
+    const publishing = form.values.intent === "publish";
+    return formFailure({ ...form, formError: publishing ? "The window was not published: check the fields marked below." : (Object.values(form.fieldErrors)[0] ?? "That form could not be read.") });
+  }
   const slug = params.slug ?? "";
   const data = form.data;
   try {
     if (data.intent === "publish") {
       const count = await publishAvailability(user, slug, params.stopId, [
-        { start: data.start, end: data.end, slotMinutes: data.slotMinutes, bufferMinutes: data.bufferMinutes, onlineUrl: data.onlineUrl || null },
+        { start: data.start, end: data.end, slotMinutes: data.slotMinutes, bufferMinutes: data.bufferMinutes, onlineUrl: data.onlineUrl },
       ]);
       return json({ ok: true as const, notice: `Availability published (${count} window).` });
     }
@@ -163,7 +169,7 @@ export default function HostStopPage() {
               <TextField label={`Until (${data.stop.zoneName})`} name="end" type="datetime-local" required defaultValue={values.end ?? data.defaults.end} error={publishing ? fieldErrors.end : undefined} />
               <TextField label="Slot length (minutes)" name="slotMinutes" type="number" min={10} max={240} step={5} required defaultValue={values.slotMinutes ?? "30"} error={publishing ? fieldErrors.slotMinutes : undefined} />
               <TextField label="Pause between slots (minutes)" name="bufferMinutes" type="number" min={0} max={120} step={5} required defaultValue={values.bufferMinutes ?? "0"} error={publishing ? fieldErrors.bufferMinutes : undefined} />
-              <TextField label="Online meeting link (optional)" name="onlineUrl" type="url" hint="Leave empty to meet at a table at the venue." defaultValue={values.onlineUrl ?? ""} error={publishing ? fieldErrors.onlineUrl : undefined} />
+              <TextField label="Online meeting link (optional)" name="onlineUrl" type="url" hint="Leave empty to meet at a table at the venue." defaultValue={values.onlineUrl ?? ""} error={publishing ? fieldErrors.onlineUrl ?? fieldErrors["windows.0.onlineUrl"] : undefined} />
               <button type="submit" className="button">Publish availability</button>
             </Form>
           </section>

@@ -7,6 +7,7 @@ import { db, type Db, type Tx } from "~/utils/db.server";
 import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireHost, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
+import { onlineUrlProblem } from "./online-url";
 
 export const LIVE_STATUSES = ["REQUESTED", "CONFIRMED"] as const;
 
@@ -39,9 +40,14 @@ export async function publishAvailability(actor: Actor, slug: string, stopId: un
     const startsAt = parseWall(window.start, stop.timeZone);
     const endsAt = parseWall(window.end, stop.timeZone);
     if (!startsAt || !endsAt) fieldErrors[`windows.${index}`] = "Enter a start and an end date and time.";
+    const linkProblem = onlineUrlProblem(window.onlineUrl);
+    if (linkProblem) fieldErrors[`windows.${index}.onlineUrl`] = linkProblem;
     return { hostId: actor.id, startsAt: startsAt ?? new Date(NaN), endsAt: endsAt ?? new Date(NaN), slotMinutes: window.slotMinutes, bufferMinutes: window.bufferMinutes, onlineUrl: window.onlineUrl || null };
   });
-  if (Object.keys(fieldErrors).length > 0) throw new DomainError("VALIDATION", "Some windows have no valid times.", { fieldErrors });
+  if (Object.keys(fieldErrors).length > 0) {
+    const onlyLinks = Object.keys(fieldErrors).every((key) => key.endsWith(".onlineUrl"));
+    throw new DomainError("VALIDATION", onlyLinks ? "Online meeting links must be web addresses starting with https://." : "Some windows have no valid times.", { fieldErrors });
+  }
 
   return db().$transaction(async (tx) => {
     // One publisher at a time per host and stop, so two tabs cannot add overlapping windows.
@@ -79,6 +85,8 @@ export async function addMeetingPoint(actor: Actor, slug: string, stopId: unknow
   await requireOrganiser(actor, event.id);
   const clean = name.trim();
   if (clean.length < 1 || clean.length > 80) throw new DomainError("VALIDATION", "Give the meeting point a name of 1–80 characters.", { fieldErrors: { name: "1–80 characters." } });
+  const linkProblem = onlineUrlProblem(onlineUrl);
+  if (linkProblem) throw new DomainError("VALIDATION", "Online meeting links must be web addresses starting with https://.", { fieldErrors: { onlineUrl: linkProblem } });
   const exists = await db().meetingPoint.count({ where: { eventId: event.id, stopId: stop.id, name: clean } });
   if (exists) throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, { fieldErrors: { name: "Already used at this stop." } });
   try {
