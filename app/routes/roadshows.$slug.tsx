@@ -1,10 +1,11 @@
 // The roadshow's meeting page for cities and projects: per stop, the investors with free slots
 // (in the stop's zone, or the viewer's on request), a request form, my requests and meetings,
-// recommendations with reasons and preference marks.
+// recommendations with reasons and preference marks. The roadshow's hosts also find here the
+// registered cities and projects, to mark who they want to meet (the scheduler needs both marks).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ActionNotice, MeetingItem, PreviousOutcomes } from "~/components/meetings/meeting-parts";
+import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField } from "~/components/ui/forms";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { roadshowView } from "~/domain/meetings/views.server";
@@ -24,36 +25,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, meetingActionSchema);
-  if (!form.ok) return formFailure(form);
+  if (!form.ok) return formFailure({ ...form, formError: Object.values(form.fieldErrors)[0] ?? "That form could not be read." });
   try {
     return json({ ok: true as const, notice: await runMeetingAction(user, params.slug ?? "", form.data), intent: form.data.intent });
   } catch (error) {
     const values = Object.fromEntries([...form.form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD_NAME).map(([k, v]) => [k, String(v)]));
     return domainFailure(error, values);
   }
-}
-
-const LEVELS = [
-  { value: "MUST_MEET", label: "Must meet" },
-  { value: "WOULD_LIKE", label: "Would like to meet" },
-  { value: "NO_THANKS", label: "No thanks" },
-  { value: "NONE", label: "No mark" },
-];
-
-function PreferenceForm({ toUserId, name, current }: { toUserId: string; name: string; current: string | null }) {
-  const id = `pref-${toUserId}`;
-  return (
-    <Form method="post" className="preference-form">
-      <CsrfField />
-      <input type="hidden" name="intent" value="preference" />
-      <input type="hidden" name="toUserId" value={toUserId} />
-      <label htmlFor={id}>Your interest in {name}</label>
-      <select id={id} name="level" defaultValue={current ?? "NONE"}>
-        {LEVELS.map((l) => <option key={l.value} value={l.value}>{l.label}</option>)}
-      </select>
-      <button type="submit" className="button button--small button--ghost">Save mark</button>
-    </Form>
-  );
 }
 
 export default function RoadshowMeetingsPage() {
@@ -92,6 +70,34 @@ export default function RoadshowMeetingsPage() {
             </span>
           ))}
         </nav>
+      ) : null}
+
+      {data.candidates ? (
+        <section className="card" aria-labelledby="candidates" id="meet-cities">
+          <h2 id="candidates">Cities and projects to meet</h2>
+          <p className="tz-note">Everyone with a confirmed registration for this roadshow. Mark who you want to meet: the organisers’ scheduler books a meeting when both sides asked for it (must-meet first), at a free slot of yours.</p>
+          {data.candidates.length === 0 ? (
+            <p className="empty-state">No city or project is registered yet.</p>
+          ) : (
+            <ol className="meeting-list">
+              {data.candidates.map((c) => (
+                <li key={c.id} className="meeting-item">
+                  <div className="meeting-item__head">
+                    <strong>{c.name}</strong>
+                    {c.recommended ? <span className="badge">Recommended</span> : null}
+                    {c.preference ? <span className="badge badge--picked">{preferenceLabel(c.preference)}</span> : null}
+                  </div>
+                  <div className="tz-note">{[c.jobTitle, c.organisation, c.kind, c.seeks].filter(Boolean).join(" · ")}</div>
+                  {c.themes.length > 0 ? <div className="tz-note">Themes: {c.themes.join(", ")}</div> : null}
+                  {c.reasons ? <div>{c.reasons}</div> : null}
+                  <PreferenceForm toUserId={c.id} name={c.name} current={c.preference} idScope="guest" />
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      ) : viewer?.host && !viewer.hostHere ? (
+        <p className="notice notice--info">Publish your availability at one of the stops (My slots) to see the registered cities and projects and mark who you want to meet.</p>
       ) : null}
 
       {data.recommendations.length > 0 ? (
@@ -140,7 +146,7 @@ export default function RoadshowMeetingsPage() {
                   <li key={host.id} className="host-card">
                     <div className="meeting-item__head">
                       <strong>{host.name}</strong>
-                      {host.preference ? <span className="badge badge--picked">{LEVELS.find((l) => l.value === host.preference)?.label}</span> : null}
+                      {host.preference ? <span className="badge badge--picked">{preferenceLabel(host.preference)}</span> : null}
                     </div>
                     <div className="tz-note">{[host.jobTitle, host.organisation, host.ticket ? `invests ${host.ticket}` : null].filter(Boolean).join(" · ")}</div>
                     {host.freeCount === 0 ? (
@@ -170,7 +176,7 @@ export default function RoadshowMeetingsPage() {
                     ) : (
                       <p className="tz-note">{host.freeCount} free slots.</p>
                     )}
-                    {viewer?.participant ? <PreferenceForm toUserId={host.id} name={host.name} current={host.preference} /> : null}
+                    {viewer?.participant ? <PreferenceForm toUserId={host.id} name={host.name} current={host.preference} idScope={stop.id} /> : null}
                   </li>
                 );
               })}

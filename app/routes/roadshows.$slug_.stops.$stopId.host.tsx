@@ -115,6 +115,10 @@ export default function HostStopPage() {
               </ul>
             )}
           </section>
+          <section className="card" aria-labelledby="who-to-meet">
+            <h2 id="who-to-meet">Who do you want to meet?</h2>
+            <p>The organisers’ scheduler books meetings between people who marked each other. <Link to={`/roadshows/${data.event.slug}#meet-cities`}>Mark the cities and projects registered for this roadshow</Link> (must meet, would like, no thanks).</p>
+          </section>
           <PreviousOutcomes items={data.previous} />
         </div>
 

@@ -124,7 +124,7 @@ describe("after the meetings", () => {
     expect(helsinki.hosts[0].days[0].slots[0]).toMatchObject({ label: "10:00–10:30", zoneName: "EET" });
     const inWarsaw = await roadshowView(city, rs.slug, { zone: "Europe/Warsaw" }, NOW);
     expect(inWarsaw.stops.find((s) => s.city === "Helsinki")!.hosts[0].days[0].slots[0]).toMatchObject({ label: "09:00–09:30", zoneName: "CET" });
-    expect(view.viewer).toEqual({ participant: true, host: false, organiser: false });
+    expect(view.viewer).toEqual({ participant: true, host: false, hostHere: false, organiser: false });
     expect(view.recommendations[0]).toMatchObject({ name: "Ines Investor" });
     expect(view.recommendations[0].reasons).toMatch(/theme/i);
     const anonymous = await roadshowView(null, rs.slug, {}, NOW);

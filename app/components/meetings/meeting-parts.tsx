@@ -165,3 +165,35 @@ export function PreviousOutcomes({ items }: { items: PreviousOutcomeData[] }) {
     </section>
   );
 }
+
+/** The marks the scheduler reads ("No mark" clears one), as the preference form offers them. */
+export const PREFERENCE_CHOICES = [
+  { value: "MUST_MEET", label: "Must meet" },
+  { value: "WOULD_LIKE", label: "Would like to meet" },
+  { value: "NO_THANKS", label: "No thanks" },
+  { value: "NONE", label: "No mark" },
+] as const;
+
+export function preferenceLabel(level: string | null): string | null {
+  return PREFERENCE_CHOICES.find((c) => c.value === level)?.label ?? null;
+}
+
+/**
+ * "Must meet / would like / no thanks" about one person. `idScope` keeps the ids unique when
+ * the same person is listed more than once on a page (one host card per stop).
+ */
+export function PreferenceForm({ toUserId, name, current, idScope }: { toUserId: string; name: string; current: string | null; idScope?: string }) {
+  const id = `pref-${idScope ? `${idScope}-` : ""}${toUserId}`;
+  return (
+    <Form method="post" className="preference-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="preference" />
+      <input type="hidden" name="toUserId" value={toUserId} />
+      <label htmlFor={id}>Your interest in {name}</label>
+      <select id={id} name="level" defaultValue={current ?? "NONE"}>
+        {PREFERENCE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+      </select>
+      <button type="submit" className="button button--small button--ghost">Save mark</button>
+    </Form>
+  );
+}

@@ -86,6 +86,18 @@ export async function canHost(actor: Actor, eventId: string, client: Client = db
   return (await client.meetingHostGrant.count({ where: { eventId, userId: actor.id } })) > 0;
 }
 
+/**
+ * A host at this roadshow: someone who may host and takes part in it, with availability
+ * published at one of its stops or a confirmed registration. Hosts mark the cities and
+ * projects they want to meet; an investor with no tie to the roadshow may not (nor see who is
+ * registered).
+ */
+export async function hostsAt(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
+  if (!(await canHost(actor, eventId, client))) return false;
+  if ((await client.meetingAvailability.count({ where: { eventId, hostId: actor.id } })) > 0) return true;
+  return isParticipant(actor.id, eventId, client);
+}
+
 export async function requireHost(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
   if (!(await canHost(actor, eventId, client))) {
     throw new DomainError("FORBIDDEN", "Only investors and participants the organisers invited to host can publish meeting slots.");

@@ -1,17 +1,20 @@
 // Preference marks for the auto-scheduler: each side says "must meet", "would like" or "no
-// thanks" about the other; clearing a mark deletes it.
+// thanks" about the other (cities and projects about hosts, hosts about cities and projects);
+// clearing a mark deletes it. The scheduler pairs two people only when both marked each other.
 import type { PreferenceLevel } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
 import { constraintViolation } from "./db-errors.server";
-import { canHost, findRoadshow, isParticipant, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
+import { findRoadshow, hostsAt, isParticipant, isUuid, notFound, type Actor } from "./access.server";
 
 export const PREFERENCE_LEVELS = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS"] as const;
 export const PREFERENCE_LABELS: Record<PreferenceLevel, string> = { MUST_MEET: "Must meet", WOULD_LIKE: "Would like to meet", NO_THANKS: "No thanks" };
 
 export async function setPreference(actor: Actor, slug: string, toUserId: unknown, level: PreferenceLevel | "NONE") {
   const event = await findRoadshow(slug, actor);
-  if (!(await canHost(actor, event.id))) await requireParticipant(actor, event.id);
+  // Cities and projects mark hosts; hosts at this roadshow mark cities and projects.
+  const allowed = actor.roles.includes("ADMIN") || (await isParticipant(actor.id, event.id)) || (await hostsAt(actor, event.id));
+  if (!allowed) throw new DomainError("FORBIDDEN", "Only people registered for this roadshow and its hosts can mark who they want to meet.");
   if (!isUuid(toUserId)) throw notFound("This person");
   if (toUserId === actor.id) throw new DomainError("VALIDATION", "You cannot mark yourself.");
   const target = await db().user.findUnique({ where: { id: toUserId }, select: { id: true, roles: true } });

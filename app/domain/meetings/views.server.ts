@@ -1,14 +1,17 @@
 // What the meeting pages show, as plain serialisable objects with every time already written
 // in the right zone: the host's stop page (and its printable day), the roadshow page of cities
-// and projects (free slots, requests, meetings, recommendations, preference marks).
-import type { PreferenceLevel } from "~/generated/prisma/enums";
+// and projects (free slots, requests, meetings, recommendations, preference marks) and, for the
+// roadshow's hosts, the cities and projects registered for it, to mark who they want to meet.
+import { THEME_LABELS } from "~/domain/events/catalogue";
+import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
 import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
-import { canHost, findRoadshow, findStopOf, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
+import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
 import { stopHostSlots } from "./availability.server";
 import { meetingPlace } from "./emails.server";
 import { outcomesVisibleTo, previousOutcomes, type VisibleOutcome } from "./outcomes.server";
 import { preferencesBy } from "./preferences.server";
+import { isOnlineUrl } from "./online-url";
 import { formatEuroRange, recommendMatches, type MatchProfile } from "./recommendations";
 import { groupSlotsByDay } from "./slots";
 
@@ -77,7 +80,8 @@ function card(row: MeetingRow, viewerId: string, zone: string, now: Date, outcom
     day: formatDate(row.startsAt, zone),
     time: `${formatTime(row.startsAt, zone)}–${formatTime(row.endsAt, zone)}`,
     place: meetingPlace(row) || "At the host's table",
-    onlineUrl: row.status === "CONFIRMED" ? row.meetingPoint?.onlineUrl ?? null : null,
+    // Only web addresses become a link (rows written before the rule was enforced included).
+    onlineUrl: row.status === "CONFIRMED" && isOnlineUrl(row.meetingPoint?.onlineUrl) ? row.meetingPoint.onlineUrl : null,
     message: row.message,
     expires: row.status === "REQUESTED" && row.requestExpiresAt ? `${formatDate(row.requestExpiresAt, zone)}, ${formatTime(row.requestExpiresAt, zone)}` : null,
     proposal: row.proposedStartsAt && row.proposedEndsAt ? { when: formatRange(row.proposedStartsAt, row.proposedEndsAt, zone), byMe: row.proposedById === viewerId } : null,
@@ -174,6 +178,7 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   const zone = options.zone && isValidTimeZone(options.zone) ? options.zone : null;
   const participant = actor ? actor.roles.includes("ADMIN") || (await isParticipant(actor.id, event.id)) : false;
   const host = actor ? await canHost(actor, event.id) : false;
+  const hostHere = actor && host ? await hostsAt(actor, event.id) : false;
   const organiser = actor ? await isOrganiser(actor, event.id) : false;
   const preferences = actor ? await preferencesBy(event.id, actor.id) : new Map<string, PreferenceLevel>();
   const myRows = actor ? await loadMeetings({ eventId: event.id, OR: [{ hostId: actor.id }, { guestId: actor.id }] }) : [];
@@ -216,7 +221,9 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   }));
 
   let recommendations: { id: string; name: string; organisation: string | null; reasons: string; preference: PreferenceLevel | null }[] = [];
-  if (actor && participant) {
+  // Hosts get the cities and projects instead (ranked the same way), not the other hosts.
+  const candidates = actor && hostHere ? await guestCandidates(event.id, actor, hostIdsAll, orgs, preferences) : null;
+  if (actor && participant && !hostHere) {
     const me = profileOf(actor.id, "You", orgs.get(actor.id));
     const registration = await db().registration.findFirst({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" }, select: { intents: true } });
     me.intents = registration?.intents ?? [];
@@ -232,13 +239,82 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   const zones = [...new Set([...(ownZone && isValidTimeZone(ownZone) ? [ownZone] : []), ...(zone ? [zone] : []), ...VIEWER_ZONES])];
   return {
     event: { slug: event.slug, title: event.title, timeZone: event.timeZone },
-    viewer: actor ? { participant, host, organiser } : null,
+    viewer: actor ? { participant, host, hostHere, organiser } : null,
     zone,
     zones,
     stops: view,
     recommendations,
+    candidates,
     previous: previous.map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, event.timeZone)}` })),
   };
+}
+
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  LIGHTHOUSE_CITY: "Lighthouse city",
+  FELLOW_CITY: "Fellow city",
+  PROJECT: "Project",
+  INVESTOR: "Investor",
+  COMPANY: "Company",
+  RESEARCH: "Research",
+  ASSOCIATION: "Association",
+};
+
+export interface GuestCandidate {
+  id: string;
+  name: string;
+  jobTitle: string | null;
+  organisation: string | null;
+  kind: string | null;
+  themes: string[];
+  /** "seeks 5–20 M€", when their organisation says so. */
+  seeks: string | null;
+  /** Why the recommendation code suggests them, from the host's side; empty when it has no reason. */
+  reasons: string;
+  recommended: boolean;
+  preference: PreferenceLevel | null;
+}
+
+/**
+ * What a host at the roadshow can mark: the people with a confirmed registration for it (pending,
+ * waitlisted and cancelled ones are not shown) who do not host themselves (no published slots, no
+ * investor account). Recommended ones first, with their reasons, then the rest by name.
+ */
+async function guestCandidates(
+  eventId: string,
+  viewer: Actor,
+  hostIds: ReadonlySet<string>,
+  viewerOrgs: Awaited<ReturnType<typeof organisationOf>>,
+  preferences: Map<string, PreferenceLevel>,
+): Promise<GuestCandidate[]> {
+  const registrations = await db().registration.findMany({
+    where: { eventId, status: "CONFIRMED", userId: { not: viewer.id } },
+    select: { userId: true, intents: true, user: { select: { name: true, jobTitle: true, roles: true } } },
+  });
+  const guests = registrations.filter((r) => !hostIds.has(r.userId) && !r.user.roles.includes("INVESTOR"));
+  const orgs = await organisationOf(guests.map((g) => g.userId));
+  const mine = await db().registration.findFirst({ where: { eventId, userId: viewer.id, status: "CONFIRMED" }, select: { intents: true } });
+  const me = profileOf(viewer.id, "You", viewerOrgs.get(viewer.id));
+  if (mine && mine.intents.length > 0) me.intents = mine.intents;
+  const profiles = guests.map((g) => ({ ...profileOf(g.userId, g.user.name, orgs.get(g.userId)), intents: g.intents }));
+  const ranked = recommendMatches(me, profiles, { limit: profiles.length });
+  const reasonsOf = new Map(ranked.map((r) => [r.candidate.id, r.reasons.join(", ")]));
+  const rest = profiles.filter((p) => !reasonsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
+  const byId = new Map(guests.map((g) => [g.userId, g]));
+  return [...ranked.map((r) => r.candidate), ...rest].map((p) => {
+    const org = orgs.get(p.id);
+    return {
+      id: p.id,
+      name: p.name,
+      jobTitle: byId.get(p.id)?.user.jobTitle ?? null,
+      organisation: org?.name ?? null,
+      kind: org ? ORGANISATION_KIND_LABELS[org.kind] : null,
+      themes: (org?.themes ?? []).map((t) => THEME_LABELS[t] ?? t),
+      seeks: org?.investmentSoughtEur ? `seeks ${formatEuroRange(org.investmentSoughtEur, org.investmentSoughtEur)}` : null,
+      reasons: reasonsOf.get(p.id) ?? "",
+      recommended: reasonsOf.has(p.id),
+      preference: preferences.get(p.id) ?? null,
+    };
+  });
 }
 
 function profileOf(id: string, name: string, org: Awaited<ReturnType<typeof organisationOf>> extends Map<string, infer O> ? O | undefined : never): MatchProfile {
