@@ -2,8 +2,8 @@
 // is told plainly that the slot was just taken.
 import { describe, expect, it } from "vitest";
 import { isDomainError } from "~/domain/errors";
-import { SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "~/domain/meetings/db-errors.server";
-import { requestMeeting } from "~/domain/meetings/request.server";
+import { PERSON_BUSY_MESSAGE, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "~/domain/meetings/db-errors.server";
+import { GUEST_BUSY_MESSAGE, requestMeeting } from "~/domain/meetings/request.server";
 import { db } from "~/utils/db.server";
 import { addWindow, doubleBookings, makeRoadshow, makeUser, makeUsers, NOW, register } from "./fixtures";
 
@@ -64,5 +64,37 @@ describe("simultaneous bookings", () => {
     const tables = await db().meeting.findMany({ where: { eventId: event.id }, select: { meetingPointId: true } });
     expect(new Set(tables.map((t) => t.meetingPointId)).size).toBe(2);
     expect(await doubleBookings()).toBe(0);
+  });
+
+  it("one guest firing 40 concurrent requests at overlapping slots of 20 hosts, at two simultaneous stops, gets exactly one meeting; the rest are SLOT_TAKEN", { timeout: 120_000 }, async () => {
+    const { event, slug, lisbon } = await makeRoadshow({ tables: 0 });
+    // A second stop at the same time as Lisbon: bookings there take another stop lock, so only
+    // the database's per-person exclusion constraint can stop the guest being in both places.
+    const porto = await db().roadshowStop.create({ data: { eventId: event.id, city: "Porto", country: "PT", timeZone: "Europe/Lisbon", startsAt: lisbon.startsAt, endsAt: lisbon.endsAt, position: 2 } });
+    const hosts = await makeUsers(20, "busy-host", ["INVESTOR"]);
+    // Every host has one 30-minute slot starting at 10:00, 10:10 or 10:20: any two overlap.
+    const slots: { hostId: string; stopId: string; startsAt: string }[] = [];
+    for (const [i, host] of hosts.entries()) {
+      const stopId = i % 2 === 0 ? lisbon.id : porto.id;
+      const start = new Date(Date.UTC(2027, 2, 10, 10, (i % 3) * 10));
+      await addWindow(event.id, stopId, host.id, start.toISOString(), new Date(start.getTime() + 30 * 60_000).toISOString());
+      slots.push({ hostId: host.id, stopId, startsAt: start.toISOString() });
+    }
+    // Each slot twice (double clicks), in an order that mixes hosts and stops.
+    const fired = [...slots, ...slots.slice().reverse()];
+    const guest = await makeUser("Greedy Guest", ["REPRESENTATIVE"]);
+    await register(event.id, event.ticketTypes[0].id, [guest.id]);
+
+    const results = await Promise.allSettled(fired.map((r) => requestMeeting(guest, { slug, ...r, message: "Me first" }, NOW)));
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    const unexpected = lost.filter((r) => !isDomainError(r.reason) || r.reason.code !== "SLOT_TAKEN" || ![GUEST_BUSY_MESSAGE, PERSON_BUSY_MESSAGE, SLOT_TAKEN_MESSAGE].includes(r.reason.message));
+    expect(unexpected.map((r) => String(r.reason))).toEqual([]);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(fired.length - 1);
+    expect(await db().meeting.count({ where: { eventId: event.id, guestId: guest.id } })).toBe(1);
+    expect(await doubleBookings()).toBe(0);
+    // Only the winner's host was told.
+    expect(await db().outboxEmail.count({ where: { subject: { contains: "Greedy Guest" } } })).toBe(1);
   });
 });

@@ -16,6 +16,8 @@ import { chooseMeetingPoint, lockStopBookings } from "./tables.server";
 /** How long a host has to answer a request (never past the slot's start). */
 export const REQUEST_TTL_MS = 48 * 3_600_000;
 export const MESSAGE_MAX = 500;
+/** The guest (not the slot) is taken then: they asked for, or have, another meeting at that time. */
+export const GUEST_BUSY_MESSAGE = "You already have a meeting or a pending request at that time — pick another slot.";
 /** Interactive transactions of a booking wait for a pooled connection rather than fail under a burst. */
 export const BOOKING_TX = { maxWait: 60_000, timeout: 20_000 } as const;
 
@@ -59,7 +61,7 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
         if (clashes.some((m) => m.hostId === host.id || m.guestId === host.id)) {
           throw new DomainError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE);
         }
-        if (clashes.length > 0) throw new DomainError("SLOT_TAKEN", "You already have a meeting or a pending request at that time — pick another slot.");
+        if (clashes.length > 0) throw new DomainError("SLOT_TAKEN", GUEST_BUSY_MESSAGE);
         const place = await chooseMeetingPoint(tx, { eventId: event.id, stopId: stop.id, hostName: host.name, onlineUrl: found.window.onlineUrl, interval: slot, now, exclude: excluded });
         if (place.kind === "full") throw new DomainError("SLOT_TAKEN", TABLE_TAKEN_MESSAGE);
         const created = await tx.meeting.create({
