@@ -8,29 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { paymentsLog } from "~/domain/payments/log.server";
 import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
 import { MAX_WEBHOOK_BYTES, receiveStripeWebhook } from "~/domain/payments/webhook.server";
-
-/**
- * Reads the body as raw bytes, keeping at most `limit` (a chunked body has no Content-Length to
- * check). Past the limit the rest is drained and dropped — so the sender gets a clean 413 — up to
- * a hard stop, after which the connection is cut.
- */
-async function readRawBody(request: Request, limit: number): Promise<Buffer | null> {
-  if (!request.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit * 8) {
-      await reader.cancel();
-      return null;
-    }
-    if (size <= limit) chunks.push(value);
-  }
-  return size > limit ? null : Buffer.concat(chunks);
-}
+import { readBodyWithin } from "~/utils/body.server";
 
 function reply(status: number, body: Record<string, unknown>): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
@@ -44,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return reply(405, { error: "METHOD_NOT_ALLOWED", message: "Stripe webhooks are delivered with POST." });
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > MAX_WEBHOOK_BYTES) return reply(413, { error: "PAYLOAD_TOO_LARGE", message: "Webhook body too large." });
-  const rawBody = await readRawBody(request, MAX_WEBHOOK_BYTES);
+  const rawBody = await readBodyWithin(request, MAX_WEBHOOK_BYTES);
   if (!rawBody) return reply(413, { error: "PAYLOAD_TOO_LARGE", message: "Webhook body too large." });
   const result = await receiveStripeWebhook(rawBody, request.headers.get("Stripe-Signature"), { logger: paymentsLog });
   if (result.outcome === "rejected") return reply(result.status, { error: "REJECTED", message: result.reason });

@@ -4,6 +4,7 @@ import { json } from "@remix-run/node";
 import { timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
+import { readBodyWithin } from "./body.server";
 import { CSRF_COOKIE_NAME, CSRF_FIELD_NAME } from "./csrf";
 
 export const MAX_FORM_BYTES = 256 * 1024;
@@ -41,19 +42,23 @@ export function assertCsrf(request: Request, submitted: FormDataEntryValue | nul
   }
 }
 
+/** The form's fields, read within MAX_FORM_BYTES whether or not the body declares its length. */
 async function readFormData(request: Request): Promise<FormData> {
+  const tooLarge = () => json({ ok: false, formError: "That form is too large.", fieldErrors: {}, values: {} }, { status: 413 });
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_FORM_BYTES) {
-    throw json({ ok: false, formError: "That form is too large.", fieldErrors: {}, values: {} }, { status: 413 });
-  }
+  if (declared > MAX_FORM_BYTES) throw tooLarge();
+  const body = await readBodyWithin(request, MAX_FORM_BYTES);
+  if (!body) throw tooLarge();
   const type = request.headers.get("Content-Type") ?? "";
-  if (type.startsWith("multipart/form-data")) return request.formData();
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_FORM_BYTES) {
-    throw json({ ok: false, formError: "That form is too large.", fieldErrors: {}, values: {} }, { status: 413 });
+  if (type.startsWith("multipart/form-data")) {
+    try {
+      return await new Response(new Uint8Array(body), { headers: { "Content-Type": type } }).formData();
+    } catch {
+      throw json({ ok: false, formError: "That form could not be read. Reload the page and try again.", fieldErrors: {}, values: {} }, { status: 400 });
+    }
   }
   const form = new FormData();
-  for (const [key, value] of new URLSearchParams(text)) form.append(key, value);
+  for (const [key, value] of new URLSearchParams(body.toString("utf8"))) form.append(key, value);
   return form;
 }
 

@@ -120,6 +120,27 @@ describe("accounts over HTTP", () => {
     expect(response.status).toBe(413);
   });
 
+  it("rejects an oversized form sent chunked, without Content-Length, with 413 too", async () => {
+    const browser = new TestClient(server.baseUrl);
+    await browser.get("/signin");
+    const csrf = decodeURIComponent(browser.cookies.get("scale_csrf")!);
+    const encoder = new TextEncoder();
+    const response = await browser.request("/signin", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(encoder.encode(`_csrf=${encodeURIComponent(csrf)}&email=a%40b.c&password=`));
+          for (let i = 0; i < 8; i++) controller.enqueue(encoder.encode("x".repeat(64 * 1024)));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("That form is too large.");
+  });
+
   it("does not redirect off-site after sign-in", async () => {
     const browser = new TestClient(server.baseUrl);
     const response = await browser.submitForm("/signin?redirectTo=//evil.example", { email: "organiser@scale-events.demo", password: "scale-demo-2026" });
