@@ -2,7 +2,7 @@
 // the CSRF cookie, a cap on body sizes, and a cross-site check on mutations.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { CSRF_COOKIE_NAME } from "../app/utils/csrf";
+import { csrfCookieName } from "../app/utils/csrf";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -50,12 +50,13 @@ export function csrfCookie(https: boolean) {
     // Calendar files are fetched by calendar apps, never followed by a form: a Set-Cookie there
     // only stops shared caches from storing public feeds.
     if (req.method === "GET" && req.path.endsWith(".ics")) return next();
-    const existing = parseCookie(req.headers.cookie ?? "", CSRF_COOKIE_NAME);
+    const name = csrfCookieName(https);
+    const existing = parseCookie(req.headers.cookie ?? "", name);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");
     if (token !== existing) {
-      res.cookie(CSRF_COOKIE_NAME, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
+      res.cookie(name, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
       // The request being served must see it too (first visit straight to a form).
-      req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ""}${CSRF_COOKIE_NAME}=${token}`;
+      req.headers.cookie = `${req.headers.cookie ? `${req.headers.cookie}; ` : ""}${name}=${token}`;
     }
     res.locals.csrfToken = token;
     next();
@@ -71,8 +72,10 @@ export function guardMutations(req: Request, res: Response, next: NextFunction) 
     return;
   }
   if (req.path.startsWith("/webhooks/")) return next(); // signed by the sender instead
-  if (req.headers["sec-fetch-site"] === "cross-site") {
-    res.status(403).json({ error: "CROSS_SITE", message: "Cross-site form submissions are not accepted." });
+  // "same-site" too: a page on a sibling subdomain is another party as far as this app is concerned.
+  const site = req.headers["sec-fetch-site"];
+  if (site === "cross-site" || site === "same-site") {
+    res.status(403).json({ error: "CROSS_SITE", message: "Submissions from other sites are not accepted." });
     return;
   }
   next();

@@ -5,7 +5,8 @@ import { timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
 import { readBodyWithin } from "./body.server";
-import { CSRF_COOKIE_NAME, CSRF_FIELD_NAME } from "./csrf";
+import { CSRF_FIELD_NAME, csrfCookieName } from "./csrf";
+import { servedOverHttps } from "./env.server";
 
 export const MAX_FORM_BYTES = 256 * 1024;
 
@@ -33,7 +34,7 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function assertCsrf(request: Request, submitted: FormDataEntryValue | null): void {
-  const expected = readCookie(request, CSRF_COOKIE_NAME);
+  const expected = readCookie(request, csrfCookieName(servedOverHttps()));
   if (!expected || typeof submitted !== "string" || !sameToken(expected, submitted)) {
     throw json(
       { ok: false, formError: "Your session form expired. Reload the page and try again.", fieldErrors: {}, values: {} },

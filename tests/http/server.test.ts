@@ -74,14 +74,16 @@ describe("accounts over HTTP", () => {
     expect(response.status).toBe(403);
   });
 
-  it("refuses cross-site form posts", async () => {
-    const response = await fetch(`${server.baseUrl}/signin`, {
-      method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": "cross-site" },
-      body: "email=a@b.c&password=x",
-      redirect: "manual",
-    });
-    expect(response.status).toBe(403);
+  it("refuses form posts from other sites, sibling subdomains included", async () => {
+    for (const site of ["cross-site", "same-site"]) {
+      const response = await fetch(`${server.baseUrl}/signin`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Sec-Fetch-Site": site },
+        body: "email=a@b.c&password=x",
+        redirect: "manual",
+      });
+      expect(response.status, site).toBe(403);
+    }
   });
 
   it("explains empty and malformed sign-up fields with a 400", async () => {
