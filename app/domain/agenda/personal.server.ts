@@ -3,7 +3,7 @@
 // picks can never oversell; the pick's primary key stops a double pick.
 import { DomainError } from "~/domain/errors";
 import { isUuid, requireUuid } from "~/domain/ids";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { isRegisteredFor } from "./access.server";
 import { overlapsWithPicks, pickOverlapWarning } from "./personal";
 import { cancelReminders, syncReminders } from "./reminders.server";
@@ -121,4 +121,23 @@ export async function pickedSessionIds(userId: string, sessionIds: string[]): Pr
   if (sessionIds.length === 0) return new Set();
   const picks = await db().agendaPick.findMany({ where: { userId, sessionId: { in: sessionIds } }, select: { sessionId: true } });
   return new Set(picks.map((pick) => pick.sessionId));
+}
+
+/**
+ * Someone leaving an event (registration cancelled): every pick of theirs at that event goes,
+ * each seat it took is given back and its reminders are withdrawn — the same rule as
+ * removeFromMyAgenda, run in the caller's transaction. Returns the sessions released.
+ */
+export async function removeEventPicks(tx: Tx, userId: string, eventId: string): Promise<string[]> {
+  // Sorted, so two transactions releasing seats of the same sessions lock them in one order.
+  const picks = await tx.agendaPick.findMany({ where: { userId, session: { eventId } }, select: { sessionId: true }, orderBy: { sessionId: "asc" } });
+  const released: string[] = [];
+  for (const { sessionId } of picks) {
+    const deleted = await tx.agendaPick.deleteMany({ where: { userId, sessionId } });
+    if (deleted.count === 0) continue;
+    await tx.$executeRaw`UPDATE "AgendaSession" SET taken = taken - 1 WHERE id = ${sessionId}::uuid AND taken > 0`;
+    await cancelReminders(tx, sessionId, userId);
+    released.push(sessionId);
+  }
+  return released;
 }

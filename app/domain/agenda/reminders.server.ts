@@ -14,7 +14,9 @@ export function agendaSettings(): { joinLeadMinutes: number; reminders: Reminder
   };
 }
 
-export const reminderKey = (sessionId: string, userId: string, label: string) => `reminder:${sessionId}:${userId}:${label}`;
+/** Every reminder of one person for one session, whatever offsets were configured when queued. */
+const reminderKeyPrefix = (sessionId: string, userId: string) => `reminder:${sessionId}:${userId}:`;
+export const reminderKey = (sessionId: string, userId: string, label: string) => `${reminderKeyPrefix(sessionId, userId)}${label}`;
 
 export interface ReminderSession {
   id: string;
@@ -37,7 +39,41 @@ export interface ReminderTarget {
  * configured when it was queued (hence the key prefix rather than the current labels).
  */
 export async function cancelReminders(tx: Tx, sessionId: string, userId: string): Promise<void> {
-  await tx.outboxEmail.deleteMany({ where: { dedupeKey: { startsWith: `reminder:${sessionId}:${userId}:` }, status: "PENDING" } });
+  await tx.outboxEmail.deleteMany({ where: { dedupeKey: { startsWith: reminderKeyPrefix(sessionId, userId) }, status: "PENDING" } });
+}
+
+/**
+ * Withdraws every still-pending reminder of one person for any session of one event (they left
+ * the event): picked sessions and, for webinars, the sessions they were reminded of unpicked.
+ */
+export async function cancelEventReminders(tx: Tx, eventId: string, userId: string): Promise<void> {
+  const sessions = await tx.agendaSession.findMany({ where: { eventId }, select: { id: true } });
+  if (sessions.length === 0) return;
+  await tx.outboxEmail.deleteMany({
+    where: { status: "PENDING", OR: sessions.map((session) => ({ dedupeKey: { startsWith: reminderKeyPrefix(session.id, userId) } })) },
+  });
+}
+
+/**
+ * Webinars remind every confirmed attendee, not only those who added a session to their
+ * agenda: queues (through syncReminders, so with the same keys, offsets and content) the
+ * reminders of every public online session of the event that has not started. Runs in the
+ * transaction that confirmed the registration; a later pick of the same session just re-times
+ * the same outbox rows.
+ */
+export async function syncEventReminders(tx: Tx, eventId: string, user: ReminderTarget, now = new Date()): Promise<number> {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { title: true, timeZone: true, status: true, agendaPublishedAt: true } });
+  // Drafts are nobody's business yet (the same rule as picking a session).
+  if (!event || event.status === "DRAFT" || !event.agendaPublishedAt) return 0;
+  const sessions = await tx.agendaSession.findMany({
+    where: { eventId, status: "PUBLISHED", onlineUrl: { not: null }, startsAt: { gt: now } },
+    select: { id: true, title: true, startsAt: true, endsAt: true, status: true, onlineUrl: true, room: { select: { name: true } } },
+    orderBy: { startsAt: "asc" },
+  });
+  for (const session of sessions) {
+    await syncReminders(tx, { ...session, roomName: session.room?.name ?? null }, event, user, now);
+  }
+  return sessions.length;
 }
 
 /**

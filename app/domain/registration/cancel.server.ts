@@ -1,5 +1,6 @@
 // Cancelling a registration — by the attendee (My registrations) or an organiser. The seat is
-// released in the same transaction (and offered to the waiting list); what happens to the money
+// released in the same transaction (and offered to the waiting list), together with what the
+// person had at the event (participation.server.ts); what happens to the money
 // follows the ticket type's refund rule (refundDecision). Stripe refunds are asked of Stripe
 // after the commit by the payments module (the registration turns REFUNDED when Stripe's
 // charge.refunded webhook arrives); invoice payments are refunded by bank transfer, by hand.
@@ -8,6 +9,7 @@ import { requireUuid } from "~/domain/ids";
 import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
 import type { CancellationRefund } from "~/domain/notifications/email-templates";
 import { db } from "~/utils/db.server";
+import { endParticipation } from "./participation.server";
 import { enqueueCancellationEmail } from "./registration-emails.server";
 import { TX_OPTIONS, releaseSeat } from "./seats.server";
 import { hasEnded, holdsSeat, refundDecision } from "./ticket-rules";
@@ -37,7 +39,7 @@ async function cancelInTransaction(actor: CancelActor, registrationId: string, n
     const registration = await tx.registration.findFirst({
       where: { id: registrationId, ...scope },
       select: {
-        id: true, status: true, paymentStatus: true, paymentMethod: true, ticketTypeId: true,
+        id: true, status: true, paymentStatus: true, paymentMethod: true, ticketTypeId: true, userId: true, eventId: true,
         ticketType: { select: { priceCents: true, currency: true, refundUntilHours: true } },
         event: { select: { startsAt: true, status: true } },
         payments: { where: { state: { in: ["PAID", "PARTIALLY_REFUNDED"] } }, select: { id: true, amountCents: true, refundedCents: true, currency: true, method: true } },
@@ -62,6 +64,8 @@ async function cancelInTransaction(actor: CancelActor, registrationId: string, n
     });
     if (cancelled.count !== 1) throw new DomainError("CONFLICT", "This registration changed meanwhile. Please reload and try again.");
     if (holdsSeat(registration.status)) await releaseSeat(tx, registration.ticketTypeId, now);
+    // Agenda picks and their seats, pending reminders, live meetings: gone with the registration.
+    await endParticipation(tx, registration, now);
 
     let outcome: CancelOutcome["refund"];
     let emailRefund: CancellationRefund;
