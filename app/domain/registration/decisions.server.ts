@@ -51,7 +51,7 @@ export async function approveRegistration(eventId: string, registrationId: strin
         : registrationApprovedEmail({ ...base, next: { kind: "PAY", paymentUrl: ticketPageUrl(row.id), payBefore: holdUntil } });
     await enqueueEmail(tx, { to: row.user.email, ...email, dedupeKey: `registration-approved:${row.id}` });
     // The ticket itself (QR + calendar invitation) follows once the place is confirmed.
-    if (next.status === "CONFIRMED") await enqueueConfirmationEmail(tx, registrationId);
+    if (next.status === "CONFIRMED") await enqueueConfirmationEmail(tx, registrationId, now);
     return { status: next.status };
   }, TX_OPTIONS);
 }

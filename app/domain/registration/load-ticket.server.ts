@@ -3,7 +3,7 @@
 // event's ticket type is simply "not found") and is on sale to this person now.
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
-import type { AttendanceMode, EventStatus, PaymentMethod } from "~/generated/prisma/enums";
+import type { AttendanceMode, EventKind, EventStatus, PaymentMethod } from "~/generated/prisma/enums";
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";
 import { isUuid } from "~/domain/ids";
@@ -32,7 +32,7 @@ export interface TicketTypeForRegistration {
   paymentMethods: PaymentMethod[];
   refundUntilHours: number | null;
   event: {
-    id: string; slug: string; title: string; summary: string; status: EventStatus; timeZone: string; startsAt: Date; endsAt: Date;
+    id: string; slug: string; title: string; summary: string; status: EventStatus; kind: EventKind; timeZone: string; startsAt: Date; endsAt: Date;
     venueName: string | null; venueAddress: string | null; city: string | null; country: string | null; mode: AttendanceMode;
     onlineUrl: string | null; sequence: number; updatedAt: Date;
     questions: RegistrationQuestionRule[];
@@ -64,7 +64,7 @@ async function readTicketType(eventSlug: string, ticketTypeId: string): Promise<
   const [row] = await db().$queryRaw<Row[]>`
     SELECT t."id", t."eventId", t."name", t."priceCents", t."currency", t."capacity", t."taken", t."salesStartAt", t."salesEndAt",
       t."perPersonLimit", t."requiresApproval", t."hidden", t."accessCode", t."paymentMethods"::text[] AS "paymentMethods", t."refundUntilHours",
-      e."id" AS "e_id", e."slug" AS "e_slug", e."title" AS "e_title", e."summary" AS "e_summary", e."status"::text AS "e_status",
+      e."id" AS "e_id", e."slug" AS "e_slug", e."title" AS "e_title", e."summary" AS "e_summary", e."status"::text AS "e_status", e."kind"::text AS "e_kind",
       e."timeZone" AS "e_timeZone", e."startsAt" AS "e_startsAt", e."endsAt" AS "e_endsAt", e."venueName" AS "e_venueName",
       e."venueAddress" AS "e_venueAddress", e."city" AS "e_city", e."country" AS "e_country", e."mode"::text AS "e_mode",
       e."onlineUrl" AS "e_onlineUrl", e."sequence" AS "e_sequence", e."updatedAt" AS "e_updatedAt",

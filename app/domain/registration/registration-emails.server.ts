@@ -10,6 +10,7 @@ import {
 import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
 import { DomainError } from "~/domain/errors";
 import type { Tx } from "~/utils/db.server";
+import { startParticipation } from "./participation.server";
 import { eventPageUrl, ticketCalendar, ticketPageUrl, ticketQrPng, type TicketCalendarEvent } from "./ticket-assets.server";
 
 export interface EmailEventRow extends TicketCalendarEvent {
@@ -67,26 +68,29 @@ const registrationForEmail = {
   updatedAt: true,
   paymentStatus: true,
   status: true,
-  user: { select: { name: true, email: true } },
+  user: { select: { id: true, name: true, email: true } },
   ticketType: { select: { name: true } },
   event: {
     select: {
-      id: true, slug: true, title: true, summary: true, status: true, timeZone: true, startsAt: true, endsAt: true,
+      id: true, slug: true, title: true, summary: true, status: true, kind: true, timeZone: true, startsAt: true, endsAt: true,
       venueName: true, venueAddress: true, city: true, country: true, mode: true, onlineUrl: true, sequence: true, updatedAt: true,
     },
   },
 } as const;
 
 /**
- * Queues the confirmation (ticket QR + invitation) of a registration, in `tx`. Used when a
- * registration becomes CONFIRMED later than it was created: approval, a claimed offer, a
- * Stripe payment (the payments webhook calls this). Queuing twice is harmless (dedupe key).
+ * Queues the confirmation (ticket QR + invitation) of a registration, in `tx`, and what else a
+ * confirmed registration starts (a webinar's session reminders, see participation.server.ts).
+ * Every path that confirms a registration after it was created goes through here: approval, a
+ * claimed offer, a Stripe payment (the payments webhook), a switch to invoice. Queuing twice is
+ * harmless (dedupe keys).
  */
-export async function enqueueConfirmationEmail(tx: Tx, registrationId: string): Promise<void> {
+export async function enqueueConfirmationEmail(tx: Tx, registrationId: string, now: Date = new Date()): Promise<void> {
   const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
   if (!row) throw new DomainError("NOT_FOUND", "This registration does not exist.");
   const email = await buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
   await enqueueEmail(tx, email);
+  if (row.status === "CONFIRMED") await startParticipation(tx, { eventId: row.event.id, eventKind: row.event.kind, user: row.user }, now);
 }
 
 /** Queues "your registration is cancelled" with a METHOD:CANCEL calendar update. */

@@ -106,7 +106,7 @@ export async function claimOffer(
       },
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", "This offer has already been answered.");
-    if (initial.status === "CONFIRMED") await enqueueConfirmationEmail(tx, registrationId);
+    if (initial.status === "CONFIRMED") await enqueueConfirmationEmail(tx, registrationId, now);
     if (initial.status === "PENDING_APPROVAL") {
       const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: registrationForEmail });
       await enqueueEmail(tx, {
