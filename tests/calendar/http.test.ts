@@ -42,6 +42,8 @@ async function signUp(name: string, email: string): Promise<TestClient> {
   const browser = new TestClient(baseUrl);
   const response = await browser.submitForm("/signup", { name, email, password: "a-long-password" });
   expect(response.status).toBe(302);
+  // PUBLIC_URL is https here: the CSRF cookie carries the __Host- prefix.
+  expect(browser.cookies.has("__Host-scale_csrf")).toBe(true);
   return browser;
 }
 

@@ -125,7 +125,7 @@ describe("accounts over HTTP", () => {
   it("rejects an oversized form sent chunked, without Content-Length, with 413 too", async () => {
     const browser = new TestClient(server.baseUrl);
     await browser.get("/signin");
-    const csrf = decodeURIComponent(browser.cookies.get("scale_csrf")!);
+    const csrf = browser.csrfToken()!;
     const encoder = new TextEncoder();
     const response = await browser.request("/signin", {
       method: "POST",

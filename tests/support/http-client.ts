@@ -30,10 +30,16 @@ export class TestClient {
   }
 
   /** GETs the page first (as a browser would), then posts the form with the CSRF token. */
+  /** The CSRF cookie's token; over https it is the `__Host-` prefixed cookie. */
+  csrfToken(): string | null {
+    const value = this.cookies.get("__Host-scale_csrf") ?? this.cookies.get("scale_csrf");
+    return value === undefined ? null : decodeURIComponent(value);
+  }
+
   async submitForm(path: string, fields: Record<string, string>, options: { csrf?: boolean } = {}): Promise<Response> {
-    if (!this.cookies.has("scale_csrf")) await this.get(path);
+    if (!this.csrfToken()) await this.get(path);
     const body = new URLSearchParams(fields);
-    if (options.csrf !== false) body.set("_csrf", decodeURIComponent(this.cookies.get("scale_csrf") ?? ""));
+    if (options.csrf !== false) body.set("_csrf", this.csrfToken() ?? "");
     return this.request(path, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: this.baseUrl },
