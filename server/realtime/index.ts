@@ -3,7 +3,7 @@
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
-import { findSessionUser, type SessionUser } from "../../app/domain/accounts/sessions.server";
+import { findSessionUser, hashSessionToken, onSessionEnded, type SessionUser } from "../../app/domain/accounts/sessions.server";
 import { sessionTokenFromCookieHeader } from "../../app/utils/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
 import { ACK_REQUIRED, installQa } from "./qa";
@@ -12,7 +12,12 @@ import { installRooms } from "./rooms";
 
 export interface SocketData {
   user: SessionUser | null;
+  /** Set during the handshake; used once to join the session's room. */
+  sessionHash?: string;
 }
+
+/** Every socket opened with a session joins this room, so signing out can close them all, on every node. */
+const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
 
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
@@ -34,7 +39,9 @@ export async function attachRealtime(
   io.use(async (socket, next) => {
     try {
       const token = await sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
-      (socket.data as SocketData).user = await findSessionUser(token);
+      const user = await findSessionUser(token);
+      (socket.data as SocketData).user = user;
+      if (user && token) (socket.data as SocketData).sessionHash = hashSessionToken(token);
       next();
     } catch (error) {
       options.logger.error({ err: error }, "socket authentication failed");
@@ -48,7 +55,9 @@ export async function attachRealtime(
   // and refuses unknown ones out loud: an acknowledgement with UNKNOWN_EVENT, else "error:event".
   const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners };
   // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
-  listeners["session:whoami"] = function whoami(this: Socket, ack: unknown) {
+  // It takes no payload; the acknowledgement is the last argument either way.
+  listeners["session:whoami"] = function whoami(this: Socket, ...args: unknown[]) {
+    const ack = args[args.length - 1];
     if (typeof ack !== "function") {
       this.emit("error:event", ACK_REQUIRED);
       return;
@@ -65,13 +74,23 @@ export async function attachRealtime(
     else this.emit("error:event", reply);
   }
 
+  // Signing out closes the sockets opened with that session, wherever they are connected; a
+  // socket must not keep receiving a signed-out person's broadcasts or act for them.
+  const stopClosingEnded = onSessionEnded((sessionHash) => io.in(sessionRoom(sessionHash)).disconnectSockets(true));
+
   io.on("connection", (socket) => {
+    const data = socket.data as SocketData;
+    if (data.sessionHash) {
+      void socket.join(sessionRoom(data.sessionHash));
+      data.sessionHash = undefined;
+    }
     socket.onAny(dispatch);
   });
 
   return {
     io,
     async close() {
+      stopClosingEnded();
       qa.close();
       rooms.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));

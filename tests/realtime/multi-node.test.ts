@@ -7,8 +7,9 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyCatchUp, applyChange, initialClientState, visibleQuestions, type QaChangeView, type QuestionView } from "~/domain/qa/questions";
 import { db } from "~/utils/db.server";
+import { TestClient } from "../support/http-client";
 import { call, collect, openSocket, waitFor } from "./client";
-import { createQaFixture, type QaFixture } from "./fixtures";
+import { cookieFor, createQaFixture, type QaFixture } from "./fixtures";
 import { reachableRedis, startNode, type AppNode } from "./nodes";
 
 const redisUrl = await reachableRedis();
@@ -53,6 +54,29 @@ describe.each(adapters)("two nodes with the $kind adapter", ({ kind, env }) => {
     expect(asked.ok).toBe(true);
     expect((await heard).questions[0]).toMatchObject({ id: asked.question.id, body: `Across nodes via ${kind}?`, authorName: null });
     expect((await moderated).questions[0]).toMatchObject({ id: asked.question.id, authorName: fixture.attendees[0].name });
+  });
+
+  it("closes a session's sockets on every node when it signs out, and only that session's", async () => {
+    // A session of its own, so the other tests' cookie for this person stays valid.
+    const leaving = { cookie: await cookieFor(fixture.attendees[38].id) };
+    const onB = await socketOn(nodeB, leaving.cookie);
+    const onA = await socketOn(nodeA, leaving.cookie);
+    const bystander = await socketOn(nodeB, fixture.attendees[39].cookie);
+    expect((await call(onB, "qa:join", { sessionId: fixture.sessionId })).ok).toBe(true);
+    const closed = (socket: Socket) => new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+    const [closedB, closedA] = [closed(onB), closed(onA)];
+
+    const browser = new TestClient(nodeA.baseUrl);
+    const separator = leaving.cookie.indexOf("=");
+    browser.cookies.set(leaving.cookie.slice(0, separator), leaving.cookie.slice(separator + 1));
+    expect((await browser.submitForm("/signout", {})).status).toBe(302);
+
+    expect(await closedB).toBe("io server disconnect");
+    expect(await closedA).toBe("io server disconnect");
+    expect(bystander.connected).toBe(true);
+    // The ended session's cookie now opens an anonymous socket only.
+    const again = await socketOn(nodeB, leaving.cookie);
+    expect(await call(again, "session:whoami")).toEqual({ ok: true, user: null });
   });
 
   it("adds up concurrent votes from clients on both nodes exactly", async () => {

@@ -1,6 +1,7 @@
 // DB-backed sessions: the cookie carries 256 random bits; the table keeps only their SHA-256,
 // so a leaked database dump cannot be replayed as cookies.
 import { createHash, randomBytes } from "node:crypto";
+import { processBus } from "~/utils/bus.server";
 import { db } from "~/utils/db.server";
 import type { UserRole } from "~/generated/prisma/enums";
 
@@ -40,9 +41,15 @@ export async function findSessionUser(token: string | undefined | null): Promise
   return session.user;
 }
 
+/** Ended sessions (by their hash), so the realtime layer can close the sockets opened with them. */
+const sessionsEnded = processBus<string>("session-ended");
+export const onSessionEnded = sessionsEnded.subscribe;
+
 export async function destroySession(token: string | undefined | null): Promise<void> {
   if (!token) return;
-  await db().session.deleteMany({ where: { id: hashSessionToken(token) } });
+  const id = hashSessionToken(token);
+  await db().session.deleteMany({ where: { id } });
+  sessionsEnded.publish(id);
 }
 
 export async function deleteExpiredSessions(now = new Date()): Promise<number> {

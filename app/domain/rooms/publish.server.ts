@@ -1,5 +1,6 @@
 // Committed room changes are published here; server/realtime/rooms.ts relays them to sockets on
-// every node. On globalThis because the server and the Remix build are two module graphs.
+// every node. Clients reload the room state on reconnect.
+import { processBus } from "~/utils/bus.server";
 import type { MessageView, RoundView } from "./rooms";
 
 export type RoomEvent =
@@ -7,27 +8,7 @@ export type RoomEvent =
   | { type: "contact"; roomId: string; message: MessageView; to: string[] }
   | { type: "round"; roomId: string; round: RoundView };
 
-type Listener = (event: RoomEvent) => void;
-const key = Symbol.for("scale-events.rooms-bus");
-type WithBus = typeof globalThis & { [key]?: Set<Listener> };
+const bus = processBus<RoomEvent>("rooms");
 
-function listeners(): Set<Listener> {
-  const holder = globalThis as WithBus;
-  holder[key] ??= new Set();
-  return holder[key];
-}
-
-export function onRoomEvent(listener: Listener): () => void {
-  listeners().add(listener);
-  return () => listeners().delete(listener);
-}
-
-export function publishRoomEvent(event: RoomEvent): void {
-  for (const listener of listeners()) {
-    try {
-      listener(event);
-    } catch {
-      // Committed already; clients reload the room state on reconnect.
-    }
-  }
-}
+export const onRoomEvent = bus.subscribe;
+export const publishRoomEvent = bus.publish;
