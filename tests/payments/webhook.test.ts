@@ -230,9 +230,15 @@ describe("fulfilment from the webhook", () => {
     const { registration, session } = await paidCheckout(ticketType);
     await deliver(checkoutSessionEvent("checkout.session.completed", session));
     // No metadata: the dashboard's refund carries only the payment intent.
+    // The attendee holds a seat in a limited session of the event.
+    const workshop = await db().agendaSession.create({
+      data: { eventId: ticketType.eventId, title: "Limited workshop", status: "PUBLISHED", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), capacity: 10, taken: 1 },
+    });
+    await db().agendaPick.create({ data: { userId: registration.userId, sessionId: workshop.id } });
     await deliver(chargeRefundedEvent({ paymentIntent: session.payment_intent!, amount: PRICE_CENTS, amountRefunded: 2_000 }));
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "CONFIRMED", payments: [{ state: "PARTIALLY_REFUNDED", refundedCents: 2_000 }] });
     expect(await takenSeats(ticketType.id)).toBe(1);
+    expect(await db().agendaPick.count({ where: { sessionId: workshop.id } })).toBe(1);
     await deliver(chargeRefundedEvent({ paymentIntent: session.payment_intent!, amount: PRICE_CENTS, amountRefunded: PRICE_CENTS }));
     expect(await paymentOutcome(registration.id)).toMatchObject({
       status: "CANCELLED",
@@ -241,6 +247,9 @@ describe("fulfilment from the webhook", () => {
       emails: ["refund:12000", "refund:2000", "registration-confirmed"],
     });
     expect(await takenSeats(ticketType.id)).toBe(0);
+    // Ending the registration ends what came with it: the pick goes and its seat is freed.
+    expect(await db().agendaPick.count({ where: { sessionId: workshop.id } })).toBe(0);
+    expect((await db().agendaSession.findUniqueOrThrow({ where: { id: workshop.id } })).taken).toBe(0);
   });
 
   it("money arriving for a registration the attendee cancelled is refunded through Stripe, with an idempotency key", async () => {

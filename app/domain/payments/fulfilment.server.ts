@@ -4,6 +4,7 @@
 // event of one registration, so concurrent webhooks for it apply one after the other and the
 // machine's order-independence gives the same final state whatever order they arrive in.
 import { recordRefundOwed } from "./refund-queue.server";
+import { endParticipation } from "~/domain/registration/participation.server";
 import { releaseSeat, takeSeat } from "~/domain/registration/seats.server";
 import type { RegistrationStatus } from "~/domain/registration/ticket-rules";
 import { hasEnded, holdsSeat } from "~/domain/registration/ticket-rules";
@@ -110,6 +111,9 @@ export async function applyPaymentEvent(
       },
     });
   }
+  // A registration that ends here (a refund in Stripe's dashboard, a lapsed payment) takes the
+  // person's picks, reminders and meetings at the event with it, as a cancellation does.
+  if (endedNow) await endParticipation(tx, registration, now);
   const paidNow = effects.some((effect) => effect.type === "SET_PAID_AT");
   const learnedIntent = details.paymentIntentId && !payment.stripePaymentIntentId ? details.paymentIntentId : undefined;
   if (transition.changed || paidNow || learnedIntent) {
