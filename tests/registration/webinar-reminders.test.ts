@@ -3,6 +3,7 @@
 // registration is cancelled.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { publishAgenda, rescheduleSession, unpublishAgenda } from "~/domain/agenda/organiser.server";
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
 import { applyPaymentEvent, lockRegistration } from "~/domain/payments/fulfilment.server";
 import { switchToInvoice } from "~/domain/payments/invoice.server";
@@ -143,5 +144,51 @@ describe("webinar reminders for registered attendees", () => {
     await switchToInvoice(invoice.registration.id, invoice.user.id);
     expect((await db().registration.findUniqueOrThrow({ where: { id: invoice.registration.id } })).status).toBe("CONFIRMED");
     expectRemindedOf(await reminders(invoice.user.id), invoice.user.id, [opening, panel]);
+  });
+});
+
+describe("webinar reminders follow the agenda", () => {
+  async function attendeeOf(event: { id: string; slug: string }) {
+    const ticket = await makeTicketType(event.id, { capacity: 5 });
+    const user = await makeUser("Nina Nopick");
+    await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
+    return user;
+  }
+  async function organiserOf(eventId: string) {
+    const organiser = await makeUser("Olga Organiser");
+    await db().eventOrganiser.create({ data: { eventId, userId: organiser.id, role: "OWNER" } });
+    return { id: organiser.id, roles: ["ORGANISER" as const] };
+  }
+
+  it("re-times reminders and tells attendees who never picked the session when it moves", async () => {
+    const { event, panel } = await webinar();
+    const user = await attendeeOf(event);
+    const organiser = await organiserOf(event.id);
+    const later = new Date(panel.startsAt.getTime() + 3 * HOUR);
+    await rescheduleSession(organiser, event.id, panel.id, { version: panel.version, startsAt: later, endsAt: new Date(later.getTime() + HOUR) });
+    const rows = await reminders(user.id);
+    expect(rows.find((r) => r.dedupeKey === `reminder:${panel.id}:${user.id}:15m`)?.nextAttemptAt).toEqual(new Date(later.getTime() - 15 * MINUTE));
+    expect(await db().outboxEmail.count({ where: { dedupeKey: `session-changed:${panel.id}:1:${user.id}` } })).toBe(1);
+  });
+
+  it("are withdrawn when the agenda is unpublished and queued again when it is published", async () => {
+    const { event, opening, panel } = await webinar();
+    const user = await attendeeOf(event);
+    const organiser = await organiserOf(event.id);
+    await unpublishAgenda(organiser, event.id);
+    expect(await reminders(user.id)).toEqual([]);
+    await publishAgenda(organiser, event.id);
+    // Publishing also publishes the draft, which has a link: it is reminded of too.
+    const draft = await db().agendaSession.findFirstOrThrow({ where: { eventId: event.id, title: "Secret draft" } });
+    expectRemindedOf(await reminders(user.id), user.id, [opening, panel, draft]);
+  });
+
+  it("are queued for attendees who registered before the agenda was published", async () => {
+    const { event, opening, panel } = await webinar({ agendaPublished: false });
+    const user = await attendeeOf(event);
+    expect(await reminders(user.id)).toEqual([]);
+    await publishAgenda(await organiserOf(event.id), event.id);
+    const draft = await db().agendaSession.findFirstOrThrow({ where: { eventId: event.id, title: "Secret draft" } });
+    expectRemindedOf(await reminders(user.id), user.id, [opening, panel, draft]);
   });
 });

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { requireAgendaEvent, type AgendaUser } from "./access.server";
 import { blockingConflicts, detectConflicts, type AgendaConflict, type ConflictSession } from "./conflicts";
 import { sessionChangedEmail, type EmailSession } from "./emails";
-import { syncReminders } from "./reminders.server";
+import { sessionAudience, syncAgendaReminders, syncReminders } from "./reminders.server";
 import { parseSessionInput, type SessionFormValues } from "./session-input";
 import type { QaModeName, SessionFormatName, SessionStatusName, ThemeName } from "./types";
 
@@ -265,9 +265,8 @@ async function patchSession(user: AgendaUser, eventId: string, sessionId: string
     let notified = 0;
     if (bumpSequence || timeChanged || onlineChanged || statusChanged) {
       const after = (await tx.agendaSession.findFirst({ where: { id: sessionId }, select: editorSessionSelect }))!;
-      const pickers = await tx.agendaPick.findMany({ where: { sessionId }, select: { user: { select: { id: true, email: true, name: true } } } });
       const base = publicUrl();
-      for (const { user: picker } of pickers) {
+      for (const picker of await sessionAudience(tx, after)) {
         if (bumpSequence) {
           const content = sessionChangedEmail({
             attendeeName: picker.name,
@@ -415,6 +414,8 @@ export async function publishAgenda(user: AgendaUser, eventId: string, now = new
     // Coming back after an unpublish: the event's SEQUENCE moves on so calendars that showed its
     // sessions as cancelled take them back (every session's SEQUENCE includes the event's).
     if (!current.agendaPublishedAt) await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: now, sequence: { increment: 1 } } });
+    // Sessions just published (and all of them, after an unpublish) get their reminders queued.
+    if (published.count > 0 || !current.agendaPublishedAt) await syncAgendaReminders(tx, event.id, now);
     return { published: published.count, ...report };
   }, TX_OPTIONS);
 }
@@ -429,6 +430,7 @@ export async function unpublishAgenda(user: AgendaUser, eventId: string): Promis
   await db().$transaction(async (tx) => {
     await lockEventExclusive(tx, event.id);
     await tx.event.update({ where: { id: event.id }, data: { agendaPublishedAt: null, sequence: { increment: 1 } } });
+    await syncAgendaReminders(tx, event.id);
   }, TX_OPTIONS);
 }
 

@@ -77,6 +77,48 @@ export async function syncEventReminders(tx: Tx, eventId: string, user: Reminder
 }
 
 /**
+ * Who hears about a published session (change emails and reminders): the people who added it to
+ * their agenda and, at a webinar, every confirmed attendee, each once.
+ */
+export async function sessionAudience(tx: Tx, session: { id: string; eventId: string; status: string }): Promise<ReminderTarget[]> {
+  // A draft is nobody's business yet.
+  if (session.status === "DRAFT") return [];
+  const userSelect = { id: true, email: true, name: true } as const;
+  const pickers = await tx.agendaPick.findMany({ where: { sessionId: session.id }, select: { user: { select: userSelect } } });
+  const audience = new Map(pickers.map(({ user }) => [user.id, user]));
+  const event = await tx.event.findUnique({ where: { id: session.eventId }, select: { kind: true, status: true, agendaPublishedAt: true } });
+  if (event?.kind === "WEBINAR" && event.status !== "DRAFT" && event.agendaPublishedAt) {
+    const attendees = await tx.registration.findMany({ where: { eventId: session.eventId, status: "CONFIRMED" }, select: { user: { select: userSelect } } });
+    for (const { user } of attendees) audience.set(user.id, user);
+  }
+  return [...audience.values()];
+}
+
+/**
+ * Re-plans every reminder of an event's agenda, as it now stands: queued for its audience while
+ * the agenda is published, withdrawn for everyone while it is not. Runs when the agenda is
+ * published or unpublished.
+ */
+export async function syncAgendaReminders(tx: Tx, eventId: string, now = new Date()): Promise<void> {
+  const event = await tx.event.findUnique({ where: { id: eventId }, select: { title: true, timeZone: true, status: true, agendaPublishedAt: true } });
+  if (!event) return;
+  const sessions = await tx.agendaSession.findMany({
+    where: { eventId },
+    select: { id: true, eventId: true, title: true, startsAt: true, endsAt: true, status: true, onlineUrl: true, room: { select: { name: true } } },
+  });
+  const visible = event.status !== "DRAFT" && event.agendaPublishedAt !== null;
+  for (const session of sessions) {
+    if (!visible || session.status !== "PUBLISHED") {
+      await tx.outboxEmail.deleteMany({ where: { dedupeKey: { startsWith: `reminder:${session.id}:` }, status: "PENDING" } });
+      continue;
+    }
+    for (const person of await sessionAudience(tx, session)) {
+      await syncReminders(tx, { ...session, roomName: session.room?.name ?? null }, event, person, now);
+    }
+  }
+}
+
+/**
  * Brings one person's reminders for one session in line with the session as it is now: queued
  * (or re-timed, since the outbox replaces a pending email with the same key) for an online
  * session that has not started, withdrawn otherwise. Runs inside the caller's transaction.
