@@ -3,6 +3,7 @@
 // and a 300-item feed served from cache quickly.
 import { performance } from "node:perf_hooks";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { eventFeed } from "~/domain/calendar/feeds.server";
 import {
   clearPersonalFeedCache,
@@ -152,6 +153,30 @@ describe("retention of cancelled items", () => {
     const after = byUid(parseStrictly((await eventFeed("to-be-cancelled"))!.body)).get(uid)!;
     expect(prop(after, "status")).toBe("CANCELLED");
     expect(Number(prop(after, "sequence"))).toBeGreaterThan(Number(prop(before, "sequence")));
+  });
+});
+
+describe("sessions taken off the agenda", () => {
+  it("stay as CANCELLED with a higher SEQUENCE, return with a higher one still, and leave after the retention window", async () => {
+    const user = await createUser("remover@calendar.test", "Remover");
+    await register(user.id, fixture.event.id, fixture.ticketType.id, "CONFIRMED");
+    const session = await createSession(fixture.event.id, { title: "Talk I changed my mind about", startsAt: new Date("2031-06-01T09:00:00Z"), endsAt: new Date("2031-06-01T10:00:00Z") });
+    await addToMyAgenda(user, session.id);
+    const { token } = await regenerateFeedToken(user.id);
+    const entry = async () => byUid(parseStrictly((await personalFeedByToken(token))!.body)).get(`session-${session.id}@events.scale.test`);
+    const sequence = async () => Number(prop((await entry())!, "sequence"));
+
+    expect(prop((await entry())!, "status")).toBe("CONFIRMED");
+    const first = await sequence();
+    await removeFromMyAgenda(user, session.id);
+    expect(prop((await entry())!, "status")).toBe("CANCELLED");
+    expect(await sequence()).toBe(first + 1);
+    await addToMyAgenda(user, session.id);
+    expect(prop((await entry())!, "status")).toBe("CONFIRMED");
+    expect(await sequence()).toBe(first + 2);
+    // Removed again, long ago: past the retention window it is no longer listed.
+    await removeFromMyAgenda(user, session.id, daysAgo(31));
+    expect(await entry()).toBeUndefined();
   });
 });
 

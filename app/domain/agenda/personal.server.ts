@@ -48,6 +48,8 @@ export async function addToMyAgenda(user: { id: string }, sessionId: string, now
       INSERT INTO "AgendaPick" ("userId", "sessionId") VALUES (${user.id}::uuid, ${sessionId}::uuid)
       ON CONFLICT ("userId", "sessionId") DO NOTHING`;
     if (inserted === 0) return false;
+    // Back on the agenda: the calendar item returns (its SEQUENCE moves past the cancellation).
+    await tx.agendaPickRemoval.updateMany({ where: { userId: user.id, sessionId, removedAt: { not: null } }, data: { removedAt: null } });
     // The seat rule: one row updated means one seat taken; zero means full (or cancelled meanwhile).
     const seat = await tx.$executeRaw`
       UPDATE "AgendaSession" SET taken = taken + 1
@@ -72,16 +74,26 @@ export async function addToMyAgenda(user: { id: string }, sessionId: string, now
   return { added, warning: pickOverlapWarning(overlaps, session.event.timeZone), overlappingSessionIds: overlaps.map((s) => s.id) };
 }
 
+/**
+ * Takes one session off one person's agenda in the caller's transaction: the pick goes, its seat
+ * is given back, its reminders are withdrawn and the removal is remembered for their calendar
+ * feed (shown as cancelled for the retention window). False when it was not on their agenda.
+ */
+async function releasePick(tx: Tx, userId: string, sessionId: string, now: Date): Promise<boolean> {
+  const deleted = await tx.agendaPick.deleteMany({ where: { userId, sessionId } });
+  if (deleted.count === 0) return false;
+  await tx.$executeRaw`UPDATE "AgendaSession" SET taken = taken - 1 WHERE id = ${sessionId}::uuid AND taken > 0`;
+  await cancelReminders(tx, sessionId, userId);
+  await tx.$executeRaw`
+    INSERT INTO "AgendaPickRemoval" ("userId", "sessionId", "removals", "removedAt") VALUES (${userId}::uuid, ${sessionId}::uuid, 1, ${now})
+    ON CONFLICT ("userId", "sessionId") DO UPDATE SET "removals" = "AgendaPickRemoval"."removals" + 1, "removedAt" = EXCLUDED."removedAt"`;
+  return true;
+}
+
 /** Removes a pick, releases its seat and withdraws its reminders. Removing twice is harmless. */
-export async function removeFromMyAgenda(user: { id: string }, sessionId: string): Promise<{ removed: boolean }> {
+export async function removeFromMyAgenda(user: { id: string }, sessionId: string, now = new Date()): Promise<{ removed: boolean }> {
   if (!isUuid(sessionId)) return { removed: false };
-  return db().$transaction(async (tx) => {
-    const deleted = await tx.agendaPick.deleteMany({ where: { userId: user.id, sessionId } });
-    if (deleted.count === 0) return { removed: false };
-    await tx.$executeRaw`UPDATE "AgendaSession" SET taken = taken - 1 WHERE id = ${sessionId}::uuid AND taken > 0`;
-    await cancelReminders(tx, sessionId, user.id);
-    return { removed: true };
-  }, TX_OPTIONS);
+  return db().$transaction(async (tx) => ({ removed: await releasePick(tx, user.id, sessionId, now) }), TX_OPTIONS);
 }
 
 /** The person's picks across all events, soonest event first, sessions in time order. */
@@ -128,16 +140,12 @@ export async function pickedSessionIds(userId: string, sessionIds: string[]): Pr
  * each seat it took is given back and its reminders are withdrawn — the same rule as
  * removeFromMyAgenda, run in the caller's transaction. Returns the sessions released.
  */
-export async function removeEventPicks(tx: Tx, userId: string, eventId: string): Promise<string[]> {
+export async function removeEventPicks(tx: Tx, userId: string, eventId: string, now = new Date()): Promise<string[]> {
   // Sorted, so two transactions releasing seats of the same sessions lock them in one order.
   const picks = await tx.agendaPick.findMany({ where: { userId, session: { eventId } }, select: { sessionId: true }, orderBy: { sessionId: "asc" } });
   const released: string[] = [];
   for (const { sessionId } of picks) {
-    const deleted = await tx.agendaPick.deleteMany({ where: { userId, sessionId } });
-    if (deleted.count === 0) continue;
-    await tx.$executeRaw`UPDATE "AgendaSession" SET taken = taken - 1 WHERE id = ${sessionId}::uuid AND taken > 0`;
-    await cancelReminders(tx, sessionId, userId);
-    released.push(sessionId);
+    if (await releasePick(tx, userId, sessionId, now)) released.push(sessionId);
   }
   return released;
 }

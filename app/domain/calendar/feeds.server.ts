@@ -333,7 +333,7 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
   const cutoff = retentionCutoff(now);
   const historyStart = new Date(now.getTime() - PERSONAL_FEED_HISTORY_DAYS * DAY_MS);
   const client = db();
-  const [user, registrations, picks, meetings] = await Promise.all([
+  const [user, registrations, picks, removals, meetings] = await Promise.all([
     client.user.findUnique({ where: { id: userId }, select: { name: true, timeZone: true } }),
     client.registration.findMany({
       where: {
@@ -363,6 +363,15 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
         },
       },
       select: { session: { select: { ...sessionPublicSelect, onlineUrl: true, event: { select: { ...eventPublicSelect, onlineUrl: true } } } } },
+    }),
+    // Sessions taken off the agenda: their count moves SEQUENCE on, and recent ones stay as cancelled.
+    client.agendaPickRemoval.findMany({
+      where: {
+        userId,
+        OR: [{ removedAt: null }, { removedAt: { gte: cutoff } }],
+        session: { endsAt: { gte: historyStart }, event: { status: { in: ["PUBLISHED", "CANCELLED"] } } },
+      },
+      select: { removals: true, removedAt: true, session: { select: { ...sessionPublicSelect, event: { select: eventPublicSelect } } } },
     }),
     client.meeting.findMany({
       where: {
@@ -404,13 +413,24 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
     });
   }
 
+  // Each removal and re-adding of a session moves its SEQUENCE on by one: 2 × removals while it is
+  // on the agenda again, one less while it is off (shown as cancelled).
+  const removalsBySession = new Map(removals.map((removal) => [removal.session.id, removal]));
+  const picked = new Set<string>();
   for (const { session } of picks) {
+    picked.add(session.id);
     const event = session.event;
     const registeredAt = confirmed.get(event.id);
     const live = session.status === "PUBLISHED" && event.status === "PUBLISHED";
     if (!live && !withinRetention(latest(session.updatedAt, event.updatedAt), now)) continue;
     const joinUrl = live && registeredAt && canJoinOnline(event.mode) ? (session.onlineUrl ?? event.onlineUrl) : null;
-    items.push(sessionItem(session, event, { joinUrl, extraUpdatedAt: registeredAt }));
+    const item = sessionItem(session, event, { joinUrl, extraUpdatedAt: registeredAt });
+    items.push({ ...item, sequence: item.sequence + 2 * (removalsBySession.get(session.id)?.removals ?? 0) });
+  }
+  for (const { session, removals: count, removedAt } of removals) {
+    if (picked.has(session.id) || !removedAt) continue;
+    const item = sessionItem(session, session.event, { extraUpdatedAt: removedAt });
+    items.push({ ...item, status: "CANCELLED", sequence: item.sequence + 2 * count - 1 });
   }
 
   for (const meeting of meetings) {

@@ -122,6 +122,8 @@ SELECT t.id AS "tokenId", t."userId"::text AS "userId", t."lastUsedAt" AS "lastU
     (SELECT count(*) || ':' || coalesce(max(greatest(p."createdAt", s."updatedAt", e."updatedAt"))::text, '')
        FROM "AgendaPick" p JOIN "AgendaSession" s ON s.id = p."sessionId" JOIN "Event" e ON e.id = s."eventId"
       WHERE p."userId" = t."userId"),
+    (SELECT count(*) || ':' || coalesce(sum(x."removals"), 0) || ':' || coalesce(max(x."removedAt")::text, '')
+       FROM "AgendaPickRemoval" x WHERE x."userId" = t."userId"),
     (SELECT count(*) || ':' || coalesce(max(greatest(m."updatedAt", e."updatedAt", h."updatedAt", g."updatedAt", st."updatedAt"))::text, '')
        FROM "Meeting" m JOIN "Event" e ON e.id = m."eventId"
        JOIN "User" h ON h.id = m."hostId" JOIN "User" g ON g.id = m."guestId"

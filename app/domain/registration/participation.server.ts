@@ -16,7 +16,7 @@ export async function startParticipation(tx: Tx, registration: { eventId: string
 
 /** A registration ended: what the person had at the event goes with it. */
 export async function endParticipation(tx: Tx, registration: { userId: string; eventId: string }, now: Date = new Date()) {
-  const sessions = await removeEventPicks(tx, registration.userId, registration.eventId);
+  const sessions = await removeEventPicks(tx, registration.userId, registration.eventId, now);
   await cancelEventReminders(tx, registration.eventId, registration.userId);
   const meetings = await withdrawFromEventMeetings(tx, registration.userId, registration.eventId, now);
   return { sessions, meetings };
