@@ -16,6 +16,7 @@ import { sessionChangedEmail, type EmailSession } from "./emails";
 import { sessionAudience, syncAgendaReminders, syncReminders } from "./reminders.server";
 import { parseSessionInput, type SessionFormValues } from "./session-input";
 import type { QaModeName, SessionFormatName, SessionStatusName, ThemeName } from "./types";
+import { optionalWebAddress } from "~/domain/web-address";
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
@@ -349,11 +350,7 @@ export async function restoreSession(user: AgendaUser, eventId: string, sessionI
   return patchSession(user, eventId, sessionId, version, { status: event.agendaPublishedAt ? "PUBLISHED" : "DRAFT" });
 }
 
-const optionalUrl = z.preprocess(
-  (value) => (typeof value === "string" && value.trim() === "" ? null : typeof value === "string" ? value.trim() : value ?? null),
-  z.url({ protocol: /^https?$/, error: "Enter a full web address starting with https://." }).max(2_000, "That web address is too long.").nullable(),
-);
-export const sessionLinksSchema = z.object({ recordingUrl: optionalUrl, slidesUrl: optionalUrl });
+export const sessionLinksSchema = z.object({ recordingUrl: optionalWebAddress, slidesUrl: optionalWebAddress });
 
 /** Recording and slides, shown on the session page after it ends. */
 export async function setSessionLinks(user: AgendaUser, eventId: string, sessionId: string, version: number, links: { recordingUrl?: unknown; slidesUrl?: unknown }): Promise<SessionResult> {

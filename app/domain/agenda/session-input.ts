@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { resolveLocalDateTime } from "./local-time";
 import { QA_MODES, SESSION_FORMATS, THEMES, type QaModeName, type SessionFormatName, type ThemeName } from "./types";
+import { optionalWebAddress } from "~/domain/web-address";
 
 export interface SessionInput {
   title: string;
@@ -121,13 +122,7 @@ export function sessionInputSchema(event: { timeZone: string }) {
       endsAt: localTime(event.timeZone, "Enter when the session ends."),
       trackId: optionalId("Choose a track from the list."),
       roomId: optionalId("Choose a room from the list."),
-      onlineUrl: z.preprocess(
-        blankToNull,
-        z
-          .url({ protocol: /^https?$/, error: "Enter a full web address starting with https://." })
-          .max(2_000, "That web address is too long.")
-          .nullable(),
-      ),
+      onlineUrl: optionalWebAddress,
       speakerIds: z
         .array(z.guid({ error: "Choose speakers from the list." }), { error: "Choose speakers from the list." })
         .max(50, "A session can have at most 50 speakers.")

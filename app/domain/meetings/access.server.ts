@@ -6,6 +6,7 @@ import { DomainError } from "~/domain/errors";
 import { MANAGER_ROLES } from "~/domain/registration/access.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
+import { isUuid } from "~/domain/ids";
 
 export interface Actor {
   id: string;
@@ -14,11 +15,7 @@ export interface Actor {
 
 type Client = Db | Tx;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export { isUuid };
 
 export function notFound(what = "This page"): DomainError {
   return new DomainError("NOT_FOUND", `${what} does not exist.`);

@@ -7,8 +7,8 @@
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
 import type { RoomForm } from "./organiser-input";
+import { isUuid } from "~/domain/ids";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const notFound = () => new DomainError("NOT_FOUND", "This room does not exist.");
 
@@ -40,7 +40,7 @@ export async function createRoom(eventId: string, form: RoomForm) {
 }
 
 export async function updateRoom(eventId: string, roomId: string, form: RoomForm) {
-  if (!uuidPattern.test(roomId)) throw notFound();
+  if (!isUuid(roomId)) throw notFound();
   try {
     const updated = await db().matchRoom.updateMany({ where: { id: roomId, eventId }, data: { name: form.name, topic: form.topic, themes: form.themes } });
     if (updated.count === 0) throw notFound();
@@ -56,7 +56,7 @@ export async function updateRoom(eventId: string, roomId: string, form: RoomForm
  * the delete, and no message can be added between the count and the delete.
  */
 export async function deleteRoom(eventId: string, roomId: string) {
-  if (!uuidPattern.test(roomId)) throw notFound();
+  if (!isUuid(roomId)) throw notFound();
   await db().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "MatchRoom" WHERE id = ${roomId}::uuid AND "eventId" = ${eventId}::uuid FOR UPDATE`;
     if (locked.length === 0) throw notFound();

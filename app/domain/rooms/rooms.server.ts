@@ -16,12 +16,12 @@ import { publicUrl } from "~/utils/env.server";
 import { pairKey, pairParticipants, type Participant } from "./pairing";
 import { publishRoomEvent } from "./publish.server";
 import { meetingPlace, parseMessageBody, parseRoundMinutes, type MessageView, type PresenceProfile, type RoundView } from "./rooms";
+import { isUuid } from "~/domain/ids";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
 export type RoomUser = Pick<SessionUser, "id" | "roles" | "name">;
 
-const uuidPattern = /^[0-9a-f-]{36}$/i;
 
 /** 128 random bits for a pair's video room name (see meetingPlace). */
 const videoSecret = () => randomBytes(16).toString("base64url");
@@ -51,7 +51,7 @@ export async function listRooms(eventSlug: string, user: AccessUser | null) {
 
 /** A room the user may enter: registered (CONFIRMED) for its event, or staff. */
 export async function findRoom(roomId: string, user: AccessUser | null, resolve: (u: AccessUser | null, eventId: string) => Promise<EventAccess> = eventAccess) {
-  if (!uuidPattern.test(roomId)) throw new DomainError("NOT_FOUND", "This room does not exist.");
+  if (!isUuid(roomId)) throw new DomainError("NOT_FOUND", "This room does not exist.");
   const room = await db().matchRoom.findUnique({
     where: { id: roomId },
     select: {
@@ -142,7 +142,7 @@ export async function postMessage(user: RoomUser | null, input: { roomId: string
 export async function letsMeet(user: RoomUser | null, input: { roomId: string; userId: string; note?: unknown }, resolve?: (u: AccessUser | null, eventId: string) => Promise<EventAccess>) {
   const { room, access } = await findRoom(input.roomId, user, resolve);
   requireRoomParticipant(user, access);
-  if (!uuidPattern.test(input.userId) || input.userId === user.id) throw new DomainError("VALIDATION", "Choose someone else to meet.");
+  if (!isUuid(input.userId) || input.userId === user.id) throw new DomainError("VALIDATION", "Choose someone else to meet.");
   const target = await db().user.findUnique({ where: { id: input.userId }, select: { id: true, name: true, email: true } });
   if (!target) throw new DomainError("NOT_FOUND", "This person does not exist.");
   const targetAccess = await eventAccess({ id: target.id, roles: [] }, room.eventId);
