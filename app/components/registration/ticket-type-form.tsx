@@ -50,7 +50,7 @@ export function TicketTypeForm({ defaults, errors, timeZone, submitLabel, taken 
         <label className="reg-choice"><input type="checkbox" name="requiresApproval" defaultChecked={defaults.requiresApproval} /> <span>Organisers approve each registration</span></label>
         <label className="reg-choice"><input type="checkbox" name="hidden" defaultChecked={defaults.hidden} /> <span>Hidden: only reachable with the access code</span></label>
       </fieldset>
-      <TextField label="Access code" name="accessCode" hint="For hidden tickets; share the link /events/…/register?code=YOURCODE" defaultValue={defaults.accessCode} error={errors.accessCode} autoComplete="off" />
+      <TextField label="Access code" name="accessCode" hint="For hidden tickets: at least 6 characters, hard to guess. Share the link /events/…/register?code=YOURCODE" defaultValue={defaults.accessCode} error={errors.accessCode} autoComplete="off" />
       <p className="tz-note">One ticket per person: registrations are personal, colleagues register with their own account.</p>
       <button type="submit" className="button" disabled={busy}>{busy ? "Saving…" : submitLabel}</button>
     </Form>
