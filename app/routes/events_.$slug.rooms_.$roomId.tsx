@@ -7,6 +7,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RoomLive } from "~/components/rooms/room-live";
 import { THEME_LABELS } from "~/domain/events/catalogue";
+import { roundSeenBy } from "~/domain/rooms/rooms";
 import { findRoom, latestRound, postMessage, recentMessages } from "~/domain/rooms/rooms.server";
 import { requireUser } from "~/utils/auth.server";
 import { orErrorResponse } from "~/utils/responses.server";
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { room, access } = await load(params.roomId ?? "", params.slug ?? "", user);
   if (!access.participant) throw new Response("This room is open to participants with a confirmed registration for the event.", { status: 403 });
   const [messages, round] = await Promise.all([recentMessages(room.id, user.id), latestRound(room.id)]);
-  return { room, me: user.id, canModerate: access.moderator, messages, round };
+  return { room, me: user.id, canModerate: access.moderator, messages, round: roundSeenBy(round, user.id, access.moderator) };
 }
 
 const formSchema = z.object({ intent: z.literal("message"), body: z.string().max(4000) });

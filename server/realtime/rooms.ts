@@ -16,6 +16,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { DomainError } from "../../app/domain/errors";
 import { onRoomEvent } from "../../app/domain/rooms/publish.server";
+import { roundSeenBy, type RoundView } from "../../app/domain/rooms/rooms";
 import {
   endRound,
   findRoom,
@@ -70,10 +71,23 @@ export function installRooms(io: Server, logger: Logger): { listeners: Record<st
     }
   };
 
+  // Each person gets the round as they may see it (their own video link only), so it is sent
+  // socket by socket, on whichever node each one is connected.
+  const sendRound = async (roomId: string, round: RoundView) => {
+    try {
+      for (const s of await io.in(matchRoom(roomId)).fetchSockets()) {
+        const presence = (s.data as { presence?: PresenceData }).presence;
+        if (presence) s.emit("rooms:round", roundSeenBy(round, presence.profile.userId, presence.profile.staff));
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "round broadcast failed");
+    }
+  };
+
   const unsubscribe = onRoomEvent((event) => {
     if (event.type === "message") io.to(matchRoom(event.roomId)).emit("rooms:message", event.message);
     else if (event.type === "contact") io.to(event.to.map(userRoom)).emit("rooms:contact", event.message);
-    else io.to(matchRoom(event.roomId)).emit("rooms:round", event.round);
+    else void sendRound(event.roomId, event.round);
   });
 
   const presenceOf = (socket: Socket) => (socket.data as { presence?: PresenceData }).presence;
@@ -109,7 +123,7 @@ export function installRooms(io: Server, logger: Logger): { listeners: Record<st
       io.to(matchRoom(roomId)).except(socket.id).emit("rooms:presence", { roomId, people });
       return {
         room: { id: room.id, name: room.name, topic: room.topic, themes: room.themes, event: { slug: room.event.slug, title: room.event.title, mode: room.event.mode } },
-        people, messages, round, canModerate: access.moderator, me: me.id, serverTime: new Date().toISOString(),
+        people, messages, round: roundSeenBy(round, me.id, access.moderator), canModerate: access.moderator, me: me.id, serverTime: new Date().toISOString(),
       };
     }),
     "rooms:leave": handler(schemas.leave, logger, async (socket, { roomId }) => {

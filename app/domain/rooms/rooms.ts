@@ -101,3 +101,18 @@ export interface RoundView {
   endsAt: string;
   pairs: { position: number; a: { id: string; name: string }; b: { id: string; name: string } | null; place: string }[];
 }
+
+/** What others' pairs show instead of their private video link. */
+export const OTHER_PAIRS_VIDEO = "Video call";
+
+/**
+ * What one person sees of a round: every pair, but only their own pair's video link — a link
+ * is the key to that call. Moderators, who run the round, see them all.
+ */
+export function roundSeenBy<R extends RoundView | null>(round: R, viewerId: string, moderator: boolean): R {
+  if (!round || moderator) return round;
+  const pairs = round.pairs.map((pair) =>
+    pair.a.id === viewerId || pair.b?.id === viewerId || !isVideoLink(pair.place) ? pair : { ...pair, place: OTHER_PAIRS_VIDEO },
+  );
+  return { ...round, pairs };
+}
