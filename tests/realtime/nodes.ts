@@ -78,5 +78,7 @@ export async function reachableRedis(): Promise<string | null> {
     socket.once("connect", () => socket.write("PING\r\n"));
     socket.once("data", (data) => done(data.toString().startsWith("+PONG") || data.toString().startsWith("-NOAUTH")));
   });
+  // A configured Redis that does not answer is a broken environment, not a reason to skip.
+  if (!ok && process.env.REDIS_URL) throw new Error(`REDIS_URL is set (${url}) but Redis does not answer`);
   return ok ? url : null;
 }
