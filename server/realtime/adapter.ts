@@ -22,14 +22,21 @@ export async function installAdapter(
   if (kind === "redis") {
     if (!config.REDIS_URL) throw new Error("SOCKET_ADAPTER=redis needs REDIS_URL");
     const { createClient } = await import("redis");
-    const { createShardedAdapter } = await import("@socket.io/redis-adapter");
+    const { createAdapter, createShardedAdapter } = await import("@socket.io/redis-adapter");
     const pubClient = createClient({ url: config.REDIS_URL });
     const subClient = pubClient.duplicate();
     pubClient.on("error", (error) => logger.error({ err: error }, "redis adapter error"));
     subClient.on("error", (error) => logger.error({ err: error }, "redis adapter error"));
     await Promise.all([pubClient.connect(), subClient.connect()]);
-    io.adapter(createShardedAdapter(pubClient, subClient));
-    logger.info("socket.io adapter: redis (sharded pub/sub)");
+    // Sharded pub/sub (SSUBSCRIBE) needs Redis 7; older servers get the classic adapter.
+    const major = redisMajorVersion(await pubClient.info("server"));
+    if (major >= 7) {
+      io.adapter(createShardedAdapter(pubClient, subClient));
+      logger.info("socket.io adapter: redis (sharded pub/sub)");
+    } else {
+      io.adapter(createAdapter(pubClient, subClient));
+      logger.info({ redisVersion: major }, "socket.io adapter: redis (classic pub/sub; sharded needs Redis 7)");
+    }
     return async () => {
       await Promise.allSettled([pubClient.quit(), subClient.quit()]);
     };
@@ -60,4 +67,10 @@ export async function installAdapter(
   }
   logger.info("socket.io adapter: in-memory (single node)");
   return async () => {};
+}
+
+/** The major version from Redis's INFO server section ("redis_version:7.0.15"); 0 when unknown. */
+export function redisMajorVersion(info: string): number {
+  const match = /^redis_version:(\d+)/m.exec(info);
+  return match ? Number(match[1]) : 0;
 }
