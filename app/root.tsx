@@ -13,6 +13,7 @@ import {
 import { SiteFooter, SiteHeader } from "~/components/ui/layout";
 import { useNonce } from "~/components/ui/nonce";
 import stylesheet from "~/styles/app.css";
+import { seesOrganiseArea } from "~/domain/events/manage.server";
 import { getUser } from "~/utils/auth.server";
 
 export const links: LinksFunction = () => [
@@ -28,7 +29,8 @@ export const meta: MetaFunction = () => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
-    user: user ? { id: user.id, name: user.name, roles: user.roles } : null,
+    // "Organise" in the header: organisers, admins, and anyone on an event's team.
+    user: user ? { id: user.id, name: user.name, roles: user.roles, organises: await seesOrganiseArea(user) } : null,
     csrfToken: (context as { csrfToken?: string }).csrfToken ?? "",
   };
 }

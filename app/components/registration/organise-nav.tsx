@@ -8,6 +8,7 @@ const TABS = [
   ["tickets", "Tickets"],
   ["questions", "Questions"],
   ["rooms", "Rooms"],
+  ["settings", "Settings"],
 ] as const;
 
 export function OrganiseNav({ slug, canManage }: { slug: string; canManage: boolean }) {

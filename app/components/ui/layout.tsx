@@ -4,6 +4,8 @@ import { CsrfField } from "./forms";
 interface HeaderUser {
   name: string;
   roles: string[];
+  /** Organises events (site role or a role at an event): "Organise" leads to /organise. */
+  organises?: boolean;
 }
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
@@ -21,6 +23,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/account/calendar">Calendar</NavLink>
               <NavLink to="/my/agenda">My agenda</NavLink>
               <NavLink to="/my/registrations">My registrations</NavLink>
+              {user.organises ? <NavLink to="/organise">Organise</NavLink> : null}
               <span className="site-nav__user" title={user.roles.join(", ").toLowerCase()}>{user.name}</span>
               <Form method="post" action="/signout" className="inline-form">
                 <CsrfField />

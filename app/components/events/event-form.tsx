@@ -1,0 +1,123 @@
+// The organiser's event form, shared by "Create an event" and the event's settings. Times are
+// typed as wall-clock times in the chosen zone; the server reads them there.
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useId, useState } from "react";
+import { CsrfField, TextField } from "~/components/ui/forms";
+import { EVENT_KINDS, KIND_LABELS, THEMES, THEME_LABELS } from "~/domain/events/catalogue";
+import { ATTENDANCE_MODES, MODE_LABELS, SUMMARY_MAX } from "~/domain/events/event-input";
+
+/** Field values as text; `themes` is a comma-separated list. */
+export type EventFormDefaults = Partial<Record<string, string>>;
+
+interface EventFormProps {
+  defaults: EventFormDefaults;
+  errors: Record<string, string>;
+  timeZones: string[];
+  submitLabel: string;
+  /** Settings: the optimistic-locking version the form was drawn from. */
+  version?: string;
+  disabled?: boolean;
+}
+
+function Area({ label, name, error, hint, defaultValue, rows, maxLength, disabled }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string; rows: number; maxLength?: number; disabled?: boolean }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      <textarea id={id} name={name} rows={rows} maxLength={maxLength} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} disabled={disabled} />
+      {error ? <p id={`${id}-error`} className="field__error" role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+function Select({ label, name, error, hint, defaultValue, options, disabled, onChange }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string; options: Array<[value: string, label: string]>; disabled?: boolean; onChange?: (value: string) => void }) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
+      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} disabled={disabled} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>{text}</option>
+        ))}
+      </select>
+      {error ? <p id={`${id}-error`} className="field__error" role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+export function EventForm({ defaults, errors, timeZones, submitLabel, version, disabled }: EventFormProps) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "publish";
+  const [mode, setMode] = useState(defaults.mode ?? "IN_PERSON");
+  // Without JavaScript every field shows (the server ignores the ones the mode does not use);
+  // once hydrated, only the fields of the chosen mode do.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const [zone, setZone] = useState(defaults.timeZone ?? "Europe/Brussels");
+  const themes = new Set((defaults.themes ?? "").split(",").filter(Boolean));
+  const zoneOptions: Array<[string, string]> = (timeZones.includes(zone) ? timeZones : [zone, ...timeZones]).map((z) => [z, z.replace(/_/g, " ")]);
+  const zoneLabel = zone.replace(/_/g, " ");
+  return (
+    <Form method="post" noValidate className="event-form">
+      <CsrfField />
+      {version ? <input type="hidden" name="version" value={version} /> : null}
+      <input type="hidden" name="intent" value="save" />
+      <fieldset className="event-form__section" disabled={disabled}>
+        <legend>About the event</legend>
+        <TextField label="Title" name="title" required maxLength={160} defaultValue={defaults.title} error={errors.title} />
+        <div className="reg-form-row">
+          <Select label="Kind" name="kind" defaultValue={defaults.kind ?? "WORKSHOP"} error={errors.kind} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
+        </div>
+        <Area label="Summary" name="summary" rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} defaultValue={defaults.summary} error={errors.summary} />
+        <Area label="Description" name="description" rows={7} hint="The programme, who it is for, what to bring. Optional." defaultValue={defaults.description} error={errors.description} />
+        <fieldset className={`checkbox-group${errors.themes ? " field--invalid" : ""}`}>
+          <legend>Themes</legend>
+          <div className="checkbox-group__items">
+            {THEMES.map((theme) => (
+              <label key={theme} className="checkbox">
+                <input type="checkbox" name="themes" value={theme} defaultChecked={themes.has(theme)} /> {THEME_LABELS[theme]}
+              </label>
+            ))}
+          </div>
+          {errors.themes ? <p className="field__error" role="alert">{errors.themes}</p> : null}
+        </fieldset>
+      </fieldset>
+
+      <fieldset className="event-form__section" disabled={disabled}>
+        <legend>When</legend>
+        <Select label="Time zone" name="timeZone" defaultValue={zone} error={errors.timeZone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
+        <div className="reg-form-row">
+          <TextField label="Starts" name="startsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.startsAt} error={errors.startsAt} />
+          <TextField label="Ends" name="endsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.endsAt} error={errors.endsAt} />
+        </div>
+      </fieldset>
+
+      <fieldset className="event-form__section" disabled={disabled}>
+        <legend>Where</legend>
+        <Select label="Attendance" name="mode" defaultValue={mode} error={errors.mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
+        {!hydrated ? <p className="field__hint">In person and hybrid: fill in the venue. Online and hybrid: give the link.</p> : null}
+        <div hidden={hydrated && mode === "ONLINE"}>
+            <TextField label="Venue name" name="venueName" maxLength={200} defaultValue={defaults.venueName} error={errors.venueName} />
+            <TextField label="Venue address" name="venueAddress" maxLength={300} hint="Street and number. Optional." defaultValue={defaults.venueAddress} error={errors.venueAddress} />
+            <div className="reg-form-row">
+              <TextField label="City" name="city" maxLength={100} defaultValue={defaults.city} error={errors.city} />
+              <TextField label="Country" name="country" maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" defaultValue={defaults.country} error={errors.country} />
+            </div>
+        </div>
+        <div hidden={hydrated && mode === "IN_PERSON"}>
+          <TextField label="Online link" name="onlineUrl" type="url" inputMode="url" maxLength={2000} hint="https://… — shown only to registered people, never on public pages." defaultValue={defaults.onlineUrl} error={errors.onlineUrl} />
+        </div>
+      </fieldset>
+
+      {disabled ? null : (
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>{busy ? "Saving…" : submitLabel}</button>
+        </div>
+      )}
+    </Form>
+  );
+}
