@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { env, resetEnvForTests, servedOverHttps } from "./env.server";
+import { env, publicUrl, resetEnvForTests, servedOverHttps } from "./env.server";
 
 const saved = { ...process.env };
 
@@ -26,5 +26,18 @@ describe("environment", () => {
     process.env.PUBLIC_URL = "https://events.scale-cities.eu";
     resetEnvForTests();
     expect(servedOverHttps()).toBe(true);
+  });
+
+  it("derives a usable public address without PUBLIC_URL, also when the port is chosen at start (PORT=0)", () => {
+    delete process.env.PUBLIC_URL;
+    process.env.PORT = "4100";
+    resetEnvForTests();
+    expect(publicUrl()).toBe("http://localhost:4100");
+    process.env.PORT = "0";
+    resetEnvForTests();
+    expect(publicUrl()).toBe("http://localhost");
+    process.env.PUBLIC_URL = "ftp://events.example";
+    resetEnvForTests();
+    expect(() => env()).toThrow(/PUBLIC_URL/);
   });
 });

@@ -14,7 +14,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   /** Public base URL, used in emails, calendar links and ICS UIDs. */
-  PUBLIC_URL: optionalUrl,
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(z.url({ protocol: /^https?$/, error: "use the site's address, starting with https:// (or http://)" }).optional())
+    .optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** PostgreSQL; when absent an embedded PostgreSQL is started with the server. */
   DATABASE_URL: optionalUrl,
@@ -79,5 +84,7 @@ export function servedOverHttps(): boolean {
 
 export function publicUrl(): string {
   const e = env();
-  return e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  // PORT=0 means "any free port", which no link can name ("http://localhost:0" is not a URL
+  // calendar files accept, and a registration's ticket carries one).
+  return e.PUBLIC_URL ?? (e.PORT === 0 ? "http://localhost" : `http://localhost:${e.PORT}`);
 }
