@@ -104,7 +104,7 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
             <TextField label="Venue name" name="venueName" maxLength={200} defaultValue={defaults.venueName} error={errors.venueName} />
             <TextField label="Venue address" name="venueAddress" maxLength={300} hint="Street and number. Optional." defaultValue={defaults.venueAddress} error={errors.venueAddress} />
             <div className="reg-form-row">
-              <TextField label="City" name="city" maxLength={100} defaultValue={defaults.city} error={errors.city} />
+              <TextField label="City" name="city" maxLength={100} hint="As attendees know it, e.g. Lisbon" defaultValue={defaults.city} error={errors.city} />
               <TextField label="Country" name="country" maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" defaultValue={defaults.country} error={errors.country} />
             </div>
         </div>
