@@ -7,6 +7,8 @@ import { requireStaffEvent } from "~/components/registration/route-helpers.serve
 import { money, Notice, PaymentBadge, StatusBadge, STATUS_TEXT } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
+import { parseMoneyInput } from "~/domain/payments/money-input";
+import { refundForOrganiser } from "~/domain/payments/refunds.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { approveRegistration, markInvoicePaid, markRefunded, rejectRegistration } from "~/domain/registration/decisions.server";
 import { isUuid } from "~/domain/registration/load-ticket.server";
@@ -31,9 +33,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  intent: z.enum(["approve", "reject", "cancel", "invoice-paid", "refunded"], { error: "Unknown action." }),
+  intent: z.enum(["approve", "reject", "cancel", "invoice-paid", "refunded", "refund"], { error: "Unknown action." }),
   registrationId: z.string().uuid({ error: "Unknown registration." }),
   message: z.string().max(2000, { error: "Keep the message under 2,000 characters." }).optional(),
+  // Euros and cents as typed ("25", "25.50", "25,50"); empty means everything not yet refunded.
+  amount: z
+    .string()
+    .refine((text) => parseMoneyInput(text) !== null, { error: "Enter an amount like 25 or 25.50, or leave it empty to refund the rest." })
+    .transform((text) => parseMoneyInput(text) ?? undefined)
+    .optional(),
 });
 
 const DONE: Record<string, string> = {
@@ -42,6 +50,7 @@ const DONE: Record<string, string> = {
   cancel: "Registration cancelled; the seat went to the waiting list.",
   "invoice-paid": "Invoice marked as paid.",
   refunded: "Marked as refunded.",
+  refund: "",
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,12 +58,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const form = await readForm(request, schema);
     if (!form.ok) return formFailure(form);
-    const { intent, registrationId, message } = form.data;
+    const { intent, registrationId, message, amount } = form.data;
     let extra = "";
     if (intent === "approve") await approveRegistration(event.id, registrationId, message);
     if (intent === "reject") await rejectRegistration(event.id, registrationId, message);
     if (intent === "invoice-paid") await markInvoicePaid(event.id, registrationId);
     if (intent === "refunded") await markRefunded(event.id, registrationId);
+    if (intent === "refund") {
+      const refund = await refundForOrganiser(event.id, registrationId, amount);
+      extra = `A refund of ${money(refund.amountCents, refund.currency)} was requested from Stripe; it shows here once Stripe confirms it.`;
+    }
     if (intent === "cancel") {
       const outcome = await cancelRegistration({ kind: "organiser", eventId: event.id }, registrationId);
       if (outcome.refund.due) extra = outcome.refund.method === "STRIPE" ? " A card refund was requested from Stripe." : ` Refund ${money(outcome.refund.amountCents, outcome.refund.currency)} by bank transfer, then mark it refunded.`;
@@ -152,6 +165,21 @@ export default function Registrations() {
                     <input type="hidden" name="registrationId" value={r.id} />
                     <button type="submit" name="intent" value="invoice-paid" className="button button--small button--ghost" disabled={busy}>Mark invoice paid</button>
                   </Form>
+                ) : null}
+                {r.paymentMethod === "STRIPE" && r.paymentStatus === "PAID" ? (
+                  <details className="reg-decide">
+                    <summary className="button button--small button--ghost">Refund…</summary>
+                    <Form method="post" className="reg-decide__form">
+                      <CsrfField />
+                      <input type="hidden" name="registrationId" value={r.id} />
+                      <div className="field">
+                        <label htmlFor={`refund-${r.id}`}>Amount to refund ({r.ticketType.currency})</label>
+                        <input id={`refund-${r.id}`} name="amount" inputMode="decimal" placeholder={(r.ticketType.priceCents / 100).toFixed(2)} aria-describedby={`refund-hint-${r.id}`} />
+                        <p className="field__hint" id={`refund-hint-${r.id}`}>Leave empty to refund everything not yet refunded. The card is refunded through Stripe; the registration stays as it is unless the whole amount goes back.</p>
+                      </div>
+                      <button type="submit" name="intent" value="refund" className="button button--small" disabled={busy}>Refund through Stripe</button>
+                    </Form>
+                  </details>
                 ) : null}
                 {r.status === "CANCELLED" && r.paymentStatus === "PAID" ? (
                   <Form method="post">

@@ -1,7 +1,7 @@
 // Stripe Checkout and platform refunds against the local Stripe double, with the real SDK.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout, sessionExpiryFor } from "~/domain/payments/checkout.server";
-import { refundRegistration } from "~/domain/payments/refunds.server";
+import { refundForOrganiser, refundRegistration } from "~/domain/payments/refunds.server";
 import { db } from "~/utils/db.server";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { PRICE_CENTS, configureStripe, createAttendee, createPaidEvent, createPendingPayment, paidRegistration as paidWithStripe } from "./fixtures";
@@ -119,6 +119,16 @@ describe("refundRegistration", () => {
     const second = await refundRegistration(registration.id, 1_000);
     expect(second.idempotencyKey).toBe(`refund-${paymentId}-1000-after-1000`);
     expect(stripe.refunds.filter((r) => r.payment_intent === session.payment_intent)).toHaveLength(2);
+  });
+
+  it("lets an organiser refund part of a ticket of their own event only", async () => {
+    const { registration, session } = await paidRegistration();
+    const other = await createPaidEvent();
+    await expect(refundForOrganiser(other.event.id, registration.id, 1_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(refundForOrganiser(registration.eventId, "not-a-uuid", 1_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const partial = await refundForOrganiser(registration.eventId, registration.id, 2_550);
+    expect(partial).toMatchObject({ amountCents: 2_550, currency: expect.stringMatching(/^eur$/i) });
+    expect(stripe.refunds.filter((r) => r.payment_intent === session.payment_intent).map((r) => r.amount)).toEqual([2_550]);
   });
 
   it("refunds the rest by default and refuses more than is left, or nothing to refund", async () => {

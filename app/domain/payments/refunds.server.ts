@@ -10,6 +10,7 @@
 // partial refund of the same amount (after the first one's webhook) is a new refund, not a
 // silent replay of the first.
 import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
 import { db } from "~/utils/db.server";
 import { stripeClient } from "./stripe.server";
 
@@ -17,6 +18,7 @@ export interface RefundRequested {
   refundId: string;
   paymentId: string;
   amountCents: number;
+  currency: string;
   idempotencyKey: string;
 }
 
@@ -45,5 +47,16 @@ export async function refundRegistration(registrationId: string, amountCents?: n
     { payment_intent: payment.stripePaymentIntentId, amount, metadata: { registrationId, paymentId: payment.id } },
     { idempotencyKey },
   );
-  return { refundId: refund.id, paymentId: payment.id, amountCents: amount, idempotencyKey };
+  return { refundId: refund.id, paymentId: payment.id, amountCents: amount, currency: payment.currency, idempotencyKey };
+}
+
+/**
+ * An organiser's refund (goodwill, partial, or a cancelled paid ticket): only for a registration
+ * of the event they manage; the amount is in the payment's currency (default: all that is left).
+ */
+export async function refundForOrganiser(eventId: string, registrationId: string, amountCents?: number): Promise<RefundRequested> {
+  requireUuid(registrationId, "This registration does not exist.");
+  const registration = await db().registration.findFirst({ where: { id: registrationId, eventId }, select: { id: true } });
+  if (!registration) throw new DomainError("NOT_FOUND", "This registration does not exist.");
+  return refundRegistration(registration.id, amountCents);
 }
