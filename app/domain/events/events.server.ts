@@ -3,7 +3,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole, } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { fromWallTime } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
 import type { CatalogueFilters } from "./catalogue";
 
@@ -25,20 +24,28 @@ const cardSelect = {
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
 
-function dayStartUtc(day: string): Date {
-  const [year, month, date] = day.split("-").map(Number);
-  return fromWallTime({ year, month, day: date, hour: 0, minute: 0 }, "UTC");
+/**
+ * Date filters are calendar days where the event happens: an event matches when its local
+ * days (in its own time zone) overlap the chosen ones. A workshop from 00:30 in Helsinki on
+ * 10 June is a 10 June event, although it starts at 21:30 UTC on the 9th. Prisma cannot compare
+ * in each row's zone, so the matching ids come from one SQL query (the end is taken a
+ * millisecond early, so an event ending at midnight does not spill into the next day).
+ */
+async function eventIdsOnDays(from: string | undefined, to: string | undefined): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM "Event"
+    WHERE (${from ?? null}::date IS NULL OR (("endsAt" - interval '1 millisecond') AT TIME ZONE "timeZone")::date >= ${from ?? null}::date)
+      AND (${to ?? null}::date IS NULL OR ("startsAt" AT TIME ZONE "timeZone")::date <= ${to ?? null}::date)`;
+  return rows.map((row) => row.id);
 }
 
-export function catalogueWhere(filters: CatalogueFilters, now = new Date()): Prisma.EventWhereInput {
+export function catalogueWhere(filters: CatalogueFilters, now = new Date(), onDays?: string[]): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [{ status: { in: ["PUBLISHED", "CANCELLED"] } }];
   if (!filters.past) and.push({ endsAt: { gte: now } });
   if (filters.kind) and.push({ kind: filters.kind });
   if (filters.theme) and.push({ themes: { has: filters.theme } });
   if (filters.country) and.push({ country: filters.country });
-  // Date filters are calendar days; an event matches when it overlaps the chosen days.
-  if (filters.from) and.push({ endsAt: { gte: dayStartUtc(filters.from) } });
-  if (filters.to) and.push({ startsAt: { lt: new Date(dayStartUtc(filters.to).getTime() + 86_400_000) } });
+  if (onDays) and.push({ id: { in: onDays } });
   if (filters.q) {
     and.push({
       OR: [
@@ -51,9 +58,10 @@ export function catalogueWhere(filters: CatalogueFilters, now = new Date()): Pri
   return { AND: and };
 }
 
-export async function listCatalogue(filters: CatalogueFilters, limit = 60): Promise<EventCard[]> {
+export async function listCatalogue(filters: CatalogueFilters, limit = 60, now = new Date()): Promise<EventCard[]> {
+  const onDays = filters.from || filters.to ? await eventIdsOnDays(filters.from, filters.to) : undefined;
   return db().event.findMany({
-    where: catalogueWhere(filters),
+    where: catalogueWhere(filters, now, onDays),
     orderBy: [{ startsAt: filters.past ? "desc" : "asc" }, { id: "asc" }],
     take: limit,
     select: cardSelect,
