@@ -1,7 +1,8 @@
 // /organise — "My events": the events the signed-in person organises (any role at the event;
 // admins see all), with a way to create one for people with the organiser role.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Notice } from "~/components/registration/status";
 import { EventStatusBadge } from "~/components/events/status-badge";
 import { KIND_LABELS, countryName, type EventKindName } from "~/domain/events/catalogue";
 import { canCreateEvents, listMyEvents, type MyEvent } from "~/domain/events/manage.server";
@@ -56,12 +57,14 @@ function EventRow({ event }: { event: Row }) {
 
 export default function MyEvents() {
   const { upcoming, past, canCreate } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <div className="stack">
       <div className="section-head section-head--top">
         <h1>My events</h1>
         {canCreate ? <Link className="button" to="/organise/events/new">Create an event</Link> : null}
       </div>
+      {params.get("deleted") === "1" ? <Notice tone="success">The draft was deleted.</Notice> : null}
       {upcoming.length === 0 && past.length === 0 ? (
         <section className="empty-state">
           <h2>No events yet</h2>

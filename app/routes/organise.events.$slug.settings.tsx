@@ -8,7 +8,7 @@ import { EventForm, type EventFormDefaults } from "~/components/events/event-for
 import { EventStatusBadge } from "~/components/events/status-badge";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
-import { CANCEL_MESSAGE_MAX, cancelEvent, getEventSettings, publishEvent, updateEvent } from "~/domain/events/manage.server";
+import { CANCEL_MESSAGE_MAX, cancelEvent, deleteDraftEvent, getEventSettings, publishEvent, updateEvent } from "~/domain/events/manage.server";
 import { formatDate, formatLocalDateTimeInput } from "~/domain/time/zoned";
 import { requireUser } from "~/utils/auth.server";
 import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const anyFields = z.looseObject({});
-const INTENTS = ["save", "publish", "cancel"] as const;
+const INTENTS = ["save", "publish", "cancel", "delete"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -38,6 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "publish") {
       await publishEvent(user, slug);
       return redirect(`/organise/events/${slug}/settings?published=1`);
+    }
+    if (intent === "delete") {
+      await deleteDraftEvent(user, slug);
+      return redirect("/organise?deleted=1");
     }
     if (intent === "cancel") {
       values.message = typeof form.get("message") === "string" ? String(form.get("message")) : "";
@@ -148,6 +152,16 @@ export default function EventSettings() {
                 <input type="hidden" name="intent" value="publish" />
                 <button type="submit" className="button" disabled={submitting("publish")}>{submitting("publish") ? "Publishing…" : "Publish"}</button>
               </Form>
+              {failed && failedIntent === "delete" ? <FormError message={failed.formError} /> : null}
+              <details className="reg-decide">
+                <summary className="button button--small button--ghost">Delete this draft…</summary>
+                <Form method="post" className="reg-decide__form">
+                  <CsrfField />
+                  <input type="hidden" name="intent" value="delete" />
+                  <p className="tz-note">The draft, its tickets and its agenda are deleted for good.</p>
+                  <button type="submit" className="button button--small reg-danger" disabled={submitting("delete")}>{submitting("delete") ? "Deleting…" : "Yes, delete it"}</button>
+                </Form>
+              </details>
             </>
           ) : null}
           {event.status === "PUBLISHED" ? (

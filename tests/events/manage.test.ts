@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import { parseEventInput, slugify } from "~/domain/events/event-input";
-import { cancelEvent, createEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
+import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
 import { eventDownload } from "~/domain/calendar/feeds.server";
 import { db } from "~/utils/db.server";
 import { makeTicketType, makeUser } from "../registration/fixtures";
@@ -305,5 +305,23 @@ describe("publishing and cancelling", () => {
     const owner = await organiser();
     const { slug } = await createEvent(owner, form({ title: "Draft to cancel" }));
     expect((await refusal(cancelEvent(owner, slug, ""))).code).toBe("CONFLICT");
+  });
+
+  it("deletes a draft without registrations, and nothing else", async () => {
+    const owner = await organiser();
+    const { slug, id } = await createEvent(owner, form({ title: "Draft to delete" }));
+    const ticket = await makeTicketType(id);
+    const stranger = await makeUser("Stranger");
+    expect((await refusal(deleteDraftEvent({ id: stranger.id, roles: stranger.roles }, slug))).code).toBe("NOT_FOUND");
+    await deleteDraftEvent(owner, slug);
+    expect(await db().event.count({ where: { id } })).toBe(0);
+    expect(await db().ticketType.count({ where: { id: ticket.id } })).toBe(0);
+
+    const tested = await createEvent(owner, form({ title: "Draft with a test registration" }));
+    const testTicket = await makeTicketType(tested.id);
+    await registrant(tested.id, testTicket.id);
+    expect((await refusal(deleteDraftEvent(owner, tested.slug))).code).toBe("CONFLICT");
+    const published = await publishedWithPeople();
+    expect((await refusal(deleteDraftEvent(published.owner, published.slug))).code).toBe("CONFLICT");
   });
 });

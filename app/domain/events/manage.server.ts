@@ -299,6 +299,24 @@ export async function publishEvent(user: EventsUser, slug: string, now = new Dat
   });
 }
 
+/**
+ * Deletes a draft that never went public (a test, a duplicate). Published events are cancelled
+ * instead, so their history, calendars and payments stay; a draft with registrations (made by
+ * its team while testing) is refused too, so nobody's record disappears silently.
+ */
+export async function deleteDraftEvent(user: EventsUser, slug: string): Promise<{ title: string }> {
+  const managed = await requireManagedEvent(user, slug, "manage");
+  return db().$transaction(async (tx) => {
+    const event = await lockEvent(tx, managed.id);
+    if (event.status !== "DRAFT") throw new DomainError("CONFLICT", "Only a draft can be deleted; cancel a published event instead.");
+    if ((await tx.registration.count({ where: { eventId: event.id } })) > 0) {
+      throw new DomainError("CONFLICT", "This draft has registrations; it cannot be deleted.");
+    }
+    await tx.event.delete({ where: { id: event.id } });
+    return { title: event.title };
+  });
+}
+
 export const CANCEL_MESSAGE_MAX = 2_000;
 
 /**
