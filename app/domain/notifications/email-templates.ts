@@ -529,3 +529,33 @@ export function eventCancelledEmail(input: EventCancelledInput): EmailContent {
     blocks,
   });
 }
+
+// ───────────────────────────── event team (organiser's Team page) ─────────────────────────────
+
+export interface TeamMemberAddedInput extends Recipient {
+  /** "Organiser", "Check-in staff", … */
+  roleLabel: string;
+  /** What the role lets them do, in one line. */
+  roleDescription: string;
+  /** Who added them, if known. */
+  addedBy?: string | null;
+  /** Where this role starts working (dashboard, check-in page, agenda). */
+  startUrl: string;
+}
+
+export function teamMemberAddedEmail(input: TeamMemberAddedInput): EmailContent {
+  const by = input.addedBy?.trim() ? `${input.addedBy.trim()} has added you` : "You have been added";
+  return render({
+    subject: `You're on the team of ${input.event.title} — ${input.roleLabel}`,
+    preview: `${input.roleLabel}: ${input.roleDescription}`,
+    attendeeName: input.attendeeName,
+    blocks: [
+      { kind: "paragraph", text: `${by} to the team of ${input.event.title}.` },
+      { kind: "highlight", label: "Your role", value: input.roleLabel },
+      { kind: "paragraph", text: `What you can do now: ${input.roleDescription}` },
+      eventDetails(input.event),
+      { kind: "paragraph", text: "Sign in with this email address to get started. If you did not expect this, reply to let the organisers know." },
+      { kind: "action", label: "Open the event", url: input.startUrl },
+    ],
+  });
+}

@@ -1,0 +1,176 @@
+// An event's team (EventOrganiser rows): listing it, adding people by the email of their
+// account, changing roles and removing people. Every change locks the event row
+// (SELECT … FOR UPDATE), then reads the actor's own role and the owner count under that lock,
+// so two owners demoting each other at once are serialised and the second one — no longer an
+// owner — is refused: an event never loses its last owner.
+import { hasRole } from "~/domain/accounts/accounts.server";
+import type { SessionUser } from "~/domain/accounts/sessions.server";
+import { DomainError } from "~/domain/errors";
+import { requireUuid } from "~/domain/ids";
+import { teamMemberAddedEmail } from "~/domain/notifications/email-templates";
+import { enqueueEmail } from "~/domain/notifications/outbox.server";
+import { requireManagedEvent } from "~/domain/registration/access.server";
+import { db, type Tx } from "~/utils/db.server";
+import { publicUrl } from "~/utils/env.server";
+import {
+  TEAM_ROLE_DESCRIPTIONS,
+  TEAM_ROLE_LABELS,
+  grantableRoles,
+  isTeamRole,
+  judgeTeamChange,
+  type TeamActor,
+  type TeamChange,
+  type TeamRole,
+} from "./team-input";
+
+export type TeamUser = Pick<SessionUser, "id" | "roles">;
+
+export interface TeamMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: TeamRole;
+  since: Date;
+}
+
+export interface TeamView {
+  event: { id: string; slug: string; title: string; timeZone: string };
+  members: TeamMember[];
+  viewer: TeamActor & { id: string; grantable: TeamRole[] };
+  owners: number;
+}
+
+const NOT_ON_TEAM = "This person is not on the team (any more). Reload the page.";
+
+function asRole(role: string): TeamRole {
+  if (!isTeamRole(role)) throw new Error(`Unknown event role ${role}`);
+  return role;
+}
+
+async function readMembers(client: Tx | ReturnType<typeof db>, eventId: string): Promise<TeamMember[]> {
+  const rows = await client.eventOrganiser.findMany({
+    where: { eventId },
+    select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+  });
+  const order = (role: TeamRole) => ["OWNER", "ORGANISER", "MODERATOR", "CHECKIN"].indexOf(role);
+  return rows
+    .map((row) => ({ userId: row.user.id, name: row.user.name, email: row.user.email, role: asRole(row.role), since: row.createdAt }))
+    .sort((a, b) => order(a.role) - order(b.role));
+}
+
+/** The team page: OWNER/ORGANISER of the event and admins only. */
+export async function getTeam(user: TeamUser, slug: string): Promise<TeamView> {
+  const event = await requireManagedEvent(user, slug, "manage");
+  const members = await readMembers(db(), event.id);
+  const mine = members.find((member) => member.userId === user.id);
+  const actor: TeamActor = { admin: hasRole(user, "ADMIN"), role: mine?.role ?? null };
+  return {
+    event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.timeZone },
+    members,
+    viewer: { ...actor, id: user.id, grantable: grantableRoles(actor) },
+    owners: members.filter((member) => member.role === "OWNER").length,
+  };
+}
+
+interface Locked {
+  actor: TeamActor;
+  owners: number;
+}
+
+/** Locks the event row for the rest of the transaction; then reads who acts and how many owners remain. */
+async function lockTeam(tx: Tx, eventId: string, user: TeamUser): Promise<Locked> {
+  await tx.$queryRaw`SELECT 1 FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
+  const [mine, owners] = await Promise.all([
+    tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId, userId: user.id } }, select: { role: true } }),
+    tx.eventOrganiser.count({ where: { eventId, role: "OWNER" } }),
+  ]);
+  return { actor: { admin: hasRole(user, "ADMIN"), role: mine ? asRole(mine.role) : null }, owners };
+}
+
+function enforce(locked: Locked, change: TeamChange): void {
+  const verdict = judgeTeamChange(locked.actor, change, locked.owners);
+  if (!verdict.ok) throw new DomainError(verdict.code, verdict.message);
+}
+
+/** Where each role starts working on the event. */
+export function teamHomePath(slug: string, role: TeamRole): string {
+  if (role === "OWNER" || role === "ORGANISER") return `/organise/events/${slug}/dashboard`;
+  if (role === "CHECKIN") return `/organise/events/${slug}/check-in`;
+  return `/events/${slug}/agenda`;
+}
+
+/**
+ * Adds the person whose account uses `email`, with `role`, and emails them (outbox, same
+ * transaction). Unknown email and someone already on the team are field errors.
+ */
+export async function addTeamMember(user: TeamUser, slug: string, input: { email: string; role: TeamRole }): Promise<TeamMember> {
+  const event = await requireManagedEvent(user, slug, "manage");
+  const email = input.email.trim().toLowerCase();
+  return db().$transaction(async (tx) => {
+    const locked = await lockTeam(tx, event.id, user);
+    enforce(locked, { kind: "add", role: input.role });
+    const person = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
+    if (!person) {
+      throw new DomainError("VALIDATION", "Please correct the fields marked below.", { fieldErrors: { email: "No account uses that email — ask them to sign up first" } });
+    }
+    const existing = await tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId: event.id, userId: person.id } }, select: { role: true } });
+    if (existing) {
+      const as = TEAM_ROLE_LABELS[asRole(existing.role)].toLowerCase();
+      throw new DomainError("CONFLICT", "That person is already on the team.", { fieldErrors: { email: `${person.name} is already on the team (as ${as}). Change their role in the list instead.` } });
+    }
+    const row = await tx.eventOrganiser.create({ data: { eventId: event.id, userId: person.id, role: input.role }, select: { createdAt: true } });
+    const adder = await tx.user.findUnique({ where: { id: user.id }, select: { name: true } });
+    const base = publicUrl();
+    const content = teamMemberAddedEmail({
+      attendeeName: person.name,
+      event: {
+        title: event.title,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        timeZone: event.timeZone,
+        venueName: event.venueName,
+        venueAddress: event.venueAddress,
+        city: event.city,
+        onlineUrl: event.onlineUrl,
+        url: `${base}/events/${event.slug}`,
+      },
+      roleLabel: TEAM_ROLE_LABELS[input.role],
+      roleDescription: TEAM_ROLE_DESCRIPTIONS[input.role],
+      addedBy: adder?.name ?? null,
+      startUrl: `${base}${teamHomePath(event.slug, input.role)}`,
+    });
+    await enqueueEmail(tx, { to: person.email, subject: content.subject, text: content.text, html: content.html });
+    return { userId: person.id, name: person.name, email: person.email, role: input.role, since: row.createdAt };
+  });
+}
+
+/** Gives a member another role. Owners are changed only by owners (or admins); the last owner stays one. */
+export async function changeTeamRole(user: TeamUser, slug: string, input: { userId: unknown; role: TeamRole }): Promise<{ changed: boolean }> {
+  const event = await requireManagedEvent(user, slug, "manage");
+  const userId = requireUuid(input.userId, NOT_ON_TEAM);
+  return db().$transaction(async (tx) => {
+    const locked = await lockTeam(tx, event.id, user);
+    const target = await tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId: event.id, userId } }, select: { role: true } });
+    if (!target) throw new DomainError("NOT_FOUND", NOT_ON_TEAM);
+    const from = asRole(target.role);
+    enforce(locked, { kind: "role", from, to: input.role, self: userId === user.id });
+    if (from === input.role) return { changed: false };
+    await tx.eventOrganiser.update({ where: { eventId_userId: { eventId: event.id, userId } }, data: { role: input.role } });
+    return { changed: true };
+  });
+}
+
+/** Takes a member off the team (themselves included, unless they are the last owner). */
+export async function removeTeamMember(user: TeamUser, slug: string, input: { userId: unknown }): Promise<{ self: boolean }> {
+  const event = await requireManagedEvent(user, slug, "manage");
+  const userId = requireUuid(input.userId, NOT_ON_TEAM);
+  return db().$transaction(async (tx) => {
+    const locked = await lockTeam(tx, event.id, user);
+    const target = await tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId: event.id, userId } }, select: { role: true } });
+    if (!target) throw new DomainError("NOT_FOUND", NOT_ON_TEAM);
+    enforce(locked, { kind: "remove", from: asRole(target.role), self: userId === user.id });
+    await tx.eventOrganiser.delete({ where: { eventId_userId: { eventId: event.id, userId } } });
+    return { self: userId === user.id };
+  });
+}
