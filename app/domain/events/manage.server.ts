@@ -7,11 +7,12 @@ import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { eventCancelledEmail, eventChangedEmail, type EmailEvent } from "~/domain/notifications/email-templates";
+import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/email-templates";
 import { MANAGER_ROLES, requireManagedEvent } from "~/domain/registration/access.server";
 import { db, type Tx } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import { eventChanges, nextFreeSlug, parseEventInput, slugify, type EventFormValues, type EventInput } from "./event-input";
+import { emailEvent } from "~/domain/registration/registration-emails.server";
 
 export type EventsUser = Pick<SessionUser, "id" | "roles">;
 
@@ -204,19 +205,6 @@ async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent> {
   });
 }
 
-function emailEvent(event: LockedEvent, base: string): EmailEvent {
-  return {
-    title: event.title,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    timeZone: event.timeZone,
-    venueName: event.venueName,
-    venueAddress: event.venueAddress,
-    city: event.city,
-    onlineUrl: event.onlineUrl,
-    url: `${base}/events/${event.slug}`,
-  };
-}
 
 /** One row per person with an active registration (a person counts once). */
 async function activeRegistrants(tx: Tx, eventId: string) {
@@ -266,8 +254,8 @@ export async function updateEvent(user: EventsUser, slug: string, version: unkno
       for (const person of await activeRegistrants(tx, before.id)) {
         const content = eventChangedEmail({
           attendeeName: person.name,
-          before: emailEvent(before, base),
-          event: emailEvent(updated, base),
+          before: emailEvent(before),
+          event: emailEvent(updated),
           manageUrl: `${base}/my/registrations`,
         });
         await enqueueEmail(tx, {
@@ -340,7 +328,7 @@ export async function cancelEvent(user: EventsUser, slug: string, message: unkno
     for (const person of people) {
       const content = eventCancelledEmail({
         attendeeName: person.name,
-        event: emailEvent(event, base),
+        event: emailEvent(event),
         organiserMessage: note || null,
         paid: person.paid,
         manageUrl: `${base}/my/registrations`,
