@@ -1,13 +1,16 @@
 // The roadshow's meeting page for cities and projects: per stop, the investors with free slots
 // (in the stop's zone, or the viewer's on request), a request form, my requests and meetings,
 // recommendations with reasons and preference marks. The roadshow's hosts also find here the
-// registered cities and projects, to mark who they want to meet (the scheduler needs both marks).
+// registered cities and projects, to mark who they want to meet (the scheduler needs both marks),
+// with the stops each attends. Cities and projects choose the stops they attend here (one form).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField } from "~/components/ui/forms";
+import { z } from "zod";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { attendanceFormSchema, setStopAttendance } from "~/domain/meetings/attendance.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
@@ -22,21 +25,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await orErrorResponse(roadshowView(user, params.slug ?? "", { zone }))), signedIn: Boolean(user) };
 }
 
+// The stop choice has its own schema (a checkbox group); every other intent is a meeting action.
+const roadshowSchema = z.discriminatedUnion("intent", [attendanceFormSchema, meetingActionSchema], { error: "Unknown action." });
+
+function attendanceNotice(cities: string[]): string {
+  if (cities.length === 0) return "Saved: you attend no stop, so the scheduler will not book meetings for you.";
+  return `Saved: you attend ${cities.length === 1 ? cities[0] : `${cities.slice(0, -1).join(", ")} and ${cities[cities.length - 1]}`}.`;
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, meetingActionSchema);
+  const form = await readForm(request, roadshowSchema);
   if (!form.ok) return formFailure({ ...form, formError: Object.values(form.fieldErrors)[0] ?? "That form could not be read." });
   try {
+    if (form.data.intent === "attendance") {
+      const stops = await setStopAttendance(user, params.slug ?? "", form.data.stopIds);
+      return json({ ok: true as const, notice: attendanceNotice(stops.map((s) => s.city)), intent: "attendance" as const });
+    }
     return json({ ok: true as const, notice: await runMeetingAction(user, params.slug ?? "", form.data), intent: form.data.intent });
   } catch (error) {
-    const values = Object.fromEntries([...form.form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD_NAME).map(([k, v]) => [k, String(v)]));
+    const entries = [...form.form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD_NAME);
+    const values = Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
+    // The ticked stops, all of them, to re-tick after a refusal.
+    if (values.intent === "attendance") values.stopIds = entries.filter(([k]) => k === "stopIds").map(([, v]) => String(v)).join(",");
     return domainFailure(error, values);
   }
 }
 
 export default function RoadshowMeetingsPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; formError?: string; values?: Record<string, string>; notice?: string } | undefined;
+  const result = useActionData<typeof action>() as { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; notice?: string } | undefined;
+  const failedAttendance = result && !result.ok && result.values?.intent === "attendance" ? result : null;
   const failedRequest = result && !result.ok && result.values?.intent === "request" ? result.values : null;
   const viewer = data.viewer;
   return (
@@ -72,6 +91,33 @@ export default function RoadshowMeetingsPage() {
         </nav>
       ) : null}
 
+      {data.attendance ? (
+        <section className="card" aria-labelledby="my-stops" id="my-stops-section">
+          <h2 id="my-stops">Stops you will attend</h2>
+          <p className="tz-note">The organisers’ scheduler books your meetings only at the stops you tick. Requesting a meeting at a stop ticks it for you.</p>
+          <Form method="post" key={failedAttendance ? `failed-${failedAttendance.values?.stopIds}` : data.attendance.stopIds.join(",")} aria-label="Stops you will attend">
+            <CsrfField />
+            <input type="hidden" name="intent" value="attendance" />
+            <fieldset className={`field reg-choices${failedAttendance?.fieldErrors?.stopIds ? " field--invalid" : ""}`} aria-describedby={failedAttendance?.fieldErrors?.stopIds ? "stops-error" : undefined}>
+              <legend>Stops</legend>
+              {data.stops.map((s) => (
+                <label key={s.id} className="reg-choice">
+                  <input
+                    type="checkbox"
+                    name="stopIds"
+                    value={s.id}
+                    defaultChecked={failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)}
+                  />{" "}
+                  <span>{s.city} — {s.when} ({s.zoneName})</span>
+                </label>
+              ))}
+              {failedAttendance?.fieldErrors?.stopIds ? <p id="stops-error" className="field__error" role="alert">{failedAttendance.fieldErrors.stopIds}</p> : null}
+            </fieldset>
+            <button type="submit" className="button button--small">Save stops</button>
+          </Form>
+        </section>
+      ) : null}
+
       {data.candidates ? (
         <section className="card" aria-labelledby="candidates" id="meet-cities">
           <h2 id="candidates">Cities and projects to meet</h2>
@@ -89,6 +135,7 @@ export default function RoadshowMeetingsPage() {
                   </div>
                   <div className="tz-note">{[c.jobTitle, c.organisation, c.kind, c.seeks].filter(Boolean).join(" · ")}</div>
                   {c.themes.length > 0 ? <div className="tz-note">Themes: {c.themes.join(", ")}</div> : null}
+                  <div className="tz-note">{c.stops.length > 0 ? `Attends: ${c.stops.join(", ")}` : "No stop chosen yet"}</div>
                   {c.reasons ? <div>{c.reasons}</div> : null}
                   <PreferenceForm toUserId={c.id} name={c.name} current={c.preference} idScope="guest" />
                 </li>
@@ -121,6 +168,7 @@ export default function RoadshowMeetingsPage() {
         <section key={stop.id} className="card stop-section" aria-labelledby={`stop-${stop.id}`}>
           <h2 id={`stop-${stop.id}`}>{stop.city}</h2>
           <p className="tz-note">{stop.when}{stop.venueName ? ` · ${stop.venueName}` : ""}. Slot times in {stop.displayZone.replace(/_/g, " ")} ({stop.displayZoneName}).</p>
+          {data.attendance && !data.attendance.stopIds.includes(stop.id) ? <p className="tz-note">You have not ticked {stop.city} as a stop you attend; requesting a meeting here ticks it.</p> : null}
 
           {stop.meetings.length > 0 ? (
             <>

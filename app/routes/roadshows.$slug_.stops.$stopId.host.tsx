@@ -1,10 +1,11 @@
 // Investor (host) page for one roadshow stop: my availability, my slots and meetings, the
-// requests to answer, and a link to the printable day schedule.
+// requests to answer, the cities and projects attending this stop (to mark), and a link to the
+// printable day schedule.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionNotice, MeetingItem, PreviousOutcomes } from "~/components/meetings/meeting-parts";
+import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField, TextField } from "~/components/ui/forms";
 import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
@@ -119,6 +120,28 @@ export default function HostStopPage() {
             <h2 id="who-to-meet">Who do you want to meet?</h2>
             <p>The organisers’ scheduler books meetings between people who marked each other. <Link to={`/roadshows/${data.event.slug}#meet-cities`}>Mark the cities and projects registered for this roadshow</Link> (must meet, would like, no thanks).</p>
           </section>
+          {data.attendees ? (
+            <section className="card" aria-labelledby="attending">
+              <h2 id="attending">Attending {data.stop.city}</h2>
+              <p className="tz-note">The cities and projects who will be in {data.stop.city} (they ticked this stop or booked a meeting here): the scheduler pairs you only with them at this stop.</p>
+              {data.attendees.length === 0 ? (
+                <p className="empty-state">No city or project has said it attends {data.stop.city} yet.</p>
+              ) : (
+                <ul className="meeting-list">
+                  {data.attendees.map((a) => (
+                    <li key={a.id} className="meeting-item">
+                      <div className="meeting-item__head">
+                        <strong>{a.name}</strong>
+                        {a.preference ? <span className="badge badge--picked">{preferenceLabel(a.preference)}</span> : null}
+                      </div>
+                      {a.jobTitle || a.organisation ? <div className="tz-note">{[a.jobTitle, a.organisation].filter(Boolean).join(" · ")}</div> : null}
+                      <PreferenceForm toUserId={a.id} name={a.name} current={a.preference} idScope="attending" />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
           <PreviousOutcomes items={data.previous} />
         </div>
 

@@ -52,6 +52,11 @@ export async function register(eventId: string, ticketTypeId: string, userIds: r
   await db().registration.createMany({ data: userIds.map((userId) => ({ eventId, userId, ticketTypeId, status: "CONFIRMED" as const, ticketCode: `T-${unique()}` })) });
 }
 
+/** The people attend `stopId` (the scheduler pairs guests only at stops they attend). */
+export async function attend(stopId: string, userIds: readonly string[]) {
+  await db().stopAttendance.createMany({ data: userIds.map((userId) => ({ stopId, userId })), skipDuplicates: true });
+}
+
 export async function addWindow(eventId: string, stopId: string, hostId: string, startsAt: string, endsAt: string, slotMinutes = 30, bufferMinutes = 0) {
   return db().meetingAvailability.create({ data: { eventId, stopId, hostId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), slotMinutes, bufferMinutes } });
 }

@@ -12,7 +12,7 @@ import { setPreference } from "~/domain/meetings/preferences.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/utils/db.server";
-import { addWindow, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
+import { addWindow, attend, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -37,6 +37,7 @@ beforeAll(async () => {
   pending = await makeUser("Paul Pending", ["REPRESENTATIVE"]);
   outsider = await makeUser("Olli Outsider");
   await register(rs.event.id, rs.event.ticketTypes[0].id, [city.id, project.id]);
+  await attend(rs.lisbon.id, [city.id, project.id]);
   // A registration awaiting approval does not make a participant.
   await db().registration.create({ data: { eventId: rs.event.id, userId: pending.id, ticketTypeId: rs.event.ticketTypes[0].id, status: "PENDING_APPROVAL", ticketCode: `T-${unique()}` } });
   await addWindow(rs.event.id, rs.lisbon.id, investor.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");

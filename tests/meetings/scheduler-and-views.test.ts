@@ -12,7 +12,7 @@ import { requestMeeting } from "~/domain/meetings/request.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { hostStopView, roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/utils/db.server";
-import { addWindow, doubleBookings, makeRoadshow, makeUser, NOW, register } from "./fixtures";
+import { addWindow, attend, doubleBookings, makeRoadshow, makeUser, NOW, register } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -31,6 +31,7 @@ beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
   [inv1, inv2, city, project, town] = [await makeUser("Ines Investor", ["INVESTOR"]), await makeUser("Ivo Investor", ["INVESTOR"]), await makeUser("Cora City"), await makeUser("Pia Project"), await makeUser("Tom Town")];
   await register(rs.event.id, rs.event.ticketTypes[0].id, [city.id, project.id, town.id]);
+  await attend(rs.lisbon.id, [city.id, project.id, town.id]);
   // Two hosts, two 30-minute slots each at 10:00 and 10:30 (Lisbon = UTC in March).
   await addWindow(rs.event.id, rs.lisbon.id, inv1.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
   await addWindow(rs.event.id, rs.lisbon.id, inv2.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
@@ -124,7 +125,7 @@ describe("after the meetings", () => {
     expect(helsinki.hosts[0].days[0].slots[0]).toMatchObject({ label: "10:00–10:30", zoneName: "EET" });
     const inWarsaw = await roadshowView(city, rs.slug, { zone: "Europe/Warsaw" }, NOW);
     expect(inWarsaw.stops.find((s) => s.city === "Helsinki")!.hosts[0].days[0].slots[0]).toMatchObject({ label: "09:00–09:30", zoneName: "CET" });
-    expect(view.viewer).toEqual({ participant: true, host: false, hostHere: false, organiser: false });
+    expect(view.viewer).toEqual({ participant: true, host: false, hostHere: false, organiser: false, registered: true });
     expect(view.recommendations[0]).toMatchObject({ name: "Ines Investor" });
     expect(view.recommendations[0].reasons).toMatch(/theme/i);
     const anonymous = await roadshowView(null, rs.slug, {}, NOW);

@@ -3,9 +3,12 @@
 // REQUESTED meeting is inserted (it holds the slot, both people's time and the table until it
 // is answered or expires) and the host's notice is queued. Two people racing for a slot are
 // decided by the exclusion constraints: the loser gets SLOT_TAKEN and nothing is written.
+// Booking implies attending: the same transaction marks the stop as attended by the guest, so
+// the stop's scheduler and its host page count them there.
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatTime } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
+import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError, isRetryableConflict, isTableClash, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "./db-errors.server";
@@ -80,6 +83,7 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
           },
           select: meetingEmailSelect,
         });
+        await markAttending(tx, stop.id, actor.id);
         await enqueueMeetingNotice(tx, created, "host", `Meeting request from ${created.guest.name}: ${describeWhen(created)}`, [
           `${created.guest.name} asks to meet you at ${event.title} on ${describeWhen(created)}.`,
           created.message ? `Their message: “${created.message}”` : null,

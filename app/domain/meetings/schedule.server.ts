@@ -1,11 +1,12 @@
-// The organiser's auto-scheduler for one stop: load the hosts' free slots, the participants,
-// everybody's preference marks, the stop's tables and the live meetings; run the pure
-// scheduler; show the proposal with its score against the upper bound; on confirmation create
-// all its meetings in one transaction (the exclusion constraints still decide: if anything was
-// booked meanwhile, nothing is written) and queue the invitations.
+// The organiser's auto-scheduler for one stop: load the hosts' free slots, the participants
+// attending that stop (StopAttendance), everybody's preference marks, the stop's tables and the
+// live meetings; run the pure scheduler; show the proposal with its score against the upper
+// bound; on confirmation create all its meetings in one transaction (the exclusion constraints
+// still decide: if anything was booked meanwhile, nothing is written) and queue the invitations.
 import { DomainError } from "~/domain/errors";
 import { formatRange } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
+import { stopGuestIds } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
 import { liveMeetingsOf, stopHostSlots } from "./availability.server";
 import { bookingConstraintError } from "./db-errors.server";
@@ -43,8 +44,8 @@ async function schedulerInput(eventId: string, stop: RoadshowStopRow, now: Date)
   if (tables.length === 0) throw new DomainError("VALIDATION", "Add meeting tables to this stop before running the scheduler.");
   const hosts = await stopHostSlots(stop, now);
   const hostIds = hosts.map((h) => h.hostId);
-  const registrations = await db().registration.findMany({ where: { eventId, status: "CONFIRMED" }, select: { userId: true } });
-  const guestIds = [...new Set(registrations.map((r) => r.userId))].filter((id) => !hostIds.includes(id));
+  // Guests: confirmed registrants who attend this stop (not everyone on the roadshow).
+  const guestIds = await stopGuestIds(eventId, stop.id, hostIds);
   const live = await liveMeetingsOf([...hostIds, ...guestIds], stop, now);
   const tableIndex = new Map(tables.map((t, i) => [t.id, i]));
   const confirmedHere = live.filter((m) => m.status === "CONFIRMED" && hostIds.includes(m.hostId) && guestIds.includes(m.guestId));
@@ -100,7 +101,7 @@ export async function confirmStopSchedule(actor: Actor, slug: string, stopId: un
   if (assignments.length > 5000) throw new DomainError("VALIDATION", "That proposal is too large.");
   const hosts = new Map((await stopHostSlots(stop, now)).map((h) => [h.hostId, h]));
   const tables = new Set((await db().meetingPoint.findMany({ where: { eventId: event.id, stopId: stop.id }, select: { id: true } })).map((t) => t.id));
-  const guests = new Set((await db().registration.findMany({ where: { eventId: event.id, status: "CONFIRMED" }, select: { userId: true } })).map((r) => r.userId));
+  const guests = new Set(await stopGuestIds(event.id, stop.id, []));
   const preferences = await db().meetingPreference.findMany({ where: { eventId: event.id }, select: { fromUserId: true, toUserId: true, level: true } });
   const level = new Map(preferences.map((p) => [`${p.fromUserId}>${p.toUserId}`, p.level]));
   const rows = assignments.map((a) => {

@@ -7,6 +7,7 @@ import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums
 import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
 import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
+import { attendanceByUser, attendedStops, stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
 import { meetingPlace } from "./emails.server";
 import { outcomesVisibleTo, previousOutcomes, type VisibleOutcome } from "./outcomes.server";
@@ -133,6 +134,8 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
     }),
   }));
   const freeSlots = (mine?.slots ?? []).filter((s) => s.status === "FREE").map((s) => ({ startsAt: s.startsAt.toISOString(), label: `${formatDate(s.startsAt, stop.timeZone)}, ${s.label} ${s.zoneName}` }));
+  // Who is registered stays hidden from an investor with no tie to the roadshow.
+  const attendees = (await hostsAt(actor, event.id)) || (await isOrganiser(actor, event.id)) ? await stopAttendees(event.id, stop, actor, now) : null;
   return {
     event: { slug: event.slug, title: event.title },
     stop: stopSummary(stop),
@@ -144,7 +147,24 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
     meetings: meetingCards.filter((m) => !(m.side === "host" && m.status === "REQUESTED")),
     previous: (await previousOutcomes(actor.id, event.id, stop.position)).map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, stop.timeZone)}` })),
     defaults: { start: defaultWallTime(stop, 10), end: defaultWallTime(stop, 12) },
+    attendees,
   };
+}
+
+/**
+ * The cities and projects attending one stop (confirmed registrants who marked it, or booked a
+ * meeting there), by name, with the viewer's mark on each: the people the stop's scheduler
+ * considers.
+ */
+async function stopAttendees(eventId: string, stop: RoadshowStopRow, viewer: Actor, now: Date) {
+  const hostIds = (await stopHostSlots(stop, now)).map((h) => h.hostId);
+  const ids = (await stopGuestIds(eventId, stop.id, [...hostIds, viewer.id]));
+  const people = await db().user.findMany({ where: { id: { in: ids }, NOT: { roles: { has: "INVESTOR" } } }, select: { id: true, name: true, jobTitle: true } });
+  const orgs = await organisationOf(people.map((p) => p.id));
+  const marks = await preferencesBy(eventId, viewer.id);
+  return people
+    .map((p) => ({ id: p.id, name: p.name, jobTitle: p.jobTitle, organisation: orgs.get(p.id)?.name ?? null, preference: marks.get(p.id) ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
 }
 
 function defaultWallTime(stop: RoadshowStopRow, hour: number): string {
@@ -177,6 +197,7 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   const event = await findRoadshow(slug, actor);
   const zone = options.zone && isValidTimeZone(options.zone) ? options.zone : null;
   const participant = actor ? actor.roles.includes("ADMIN") || (await isParticipant(actor.id, event.id)) : false;
+  const registered = actor ? (await db().registration.count({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" } })) > 0 : false;
   const host = actor ? await canHost(actor, event.id) : false;
   const hostHere = actor && host ? await hostsAt(actor, event.id) : false;
   const organiser = actor ? await isOrganiser(actor, event.id) : false;
@@ -222,7 +243,7 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
 
   let recommendations: { id: string; name: string; organisation: string | null; reasons: string; preference: PreferenceLevel | null }[] = [];
   // Hosts get the cities and projects instead (ranked the same way), not the other hosts.
-  const candidates = actor && hostHere ? await guestCandidates(event.id, actor, hostIdsAll, orgs, preferences) : null;
+  const candidates = actor && hostHere ? await guestCandidates(event.id, actor, hostIdsAll, orgs, preferences, event.stops) : null;
   if (actor && participant && !hostHere) {
     const me = profileOf(actor.id, "You", orgs.get(actor.id));
     const registration = await db().registration.findFirst({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" }, select: { intents: true } });
@@ -239,7 +260,9 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   const zones = [...new Set([...(ownZone && isValidTimeZone(ownZone) ? [ownZone] : []), ...(zone ? [zone] : []), ...VIEWER_ZONES])];
   return {
     event: { slug: event.slug, title: event.title, timeZone: event.timeZone },
-    viewer: actor ? { participant, host, hostHere, organiser } : null,
+    viewer: actor ? { participant, host, hostHere, organiser, registered } : null,
+    // Cities and projects (confirmed, not hosting here) choose the stops they attend.
+    attendance: actor && registered && !hostHere ? { stopIds: await attendedStops(actor.id, event.stops.map((s) => s.id)) } : null,
     zone,
     zones,
     stops: view,
@@ -272,6 +295,8 @@ export interface GuestCandidate {
   reasons: string;
   recommended: boolean;
   preference: PreferenceLevel | null;
+  /** The cities of the stops they attend, in roadshow order. */
+  stops: string[];
 }
 
 /**
@@ -285,6 +310,7 @@ async function guestCandidates(
   hostIds: ReadonlySet<string>,
   viewerOrgs: Awaited<ReturnType<typeof organisationOf>>,
   preferences: Map<string, PreferenceLevel>,
+  stops: readonly RoadshowStopRow[],
 ): Promise<GuestCandidate[]> {
   const registrations = await db().registration.findMany({
     where: { eventId, status: "CONFIRMED", userId: { not: viewer.id } },
@@ -300,6 +326,7 @@ async function guestCandidates(
   const reasonsOf = new Map(ranked.map((r) => [r.candidate.id, r.reasons.join(", ")]));
   const rest = profiles.filter((p) => !reasonsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
   const byId = new Map(guests.map((g) => [g.userId, g]));
+  const attending = await attendanceByUser(guests.map((g) => g.userId), stops.map((s) => s.id));
   return [...ranked.map((r) => r.candidate), ...rest].map((p) => {
     const org = orgs.get(p.id);
     return {
@@ -313,6 +340,7 @@ async function guestCandidates(
       reasons: reasonsOf.get(p.id) ?? "",
       recommended: reasonsOf.has(p.id),
       preference: preferences.get(p.id) ?? null,
+      stops: stops.filter((s) => attending.get(p.id)?.includes(s.id)).map((s) => s.city),
     };
   });
 }

@@ -18,3 +18,9 @@ ALTER TABLE "StopAttendance" ADD CONSTRAINT "StopAttendance_stopId_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "StopAttendance" ADD CONSTRAINT "StopAttendance_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Booking implies attending: people with a live request or meeting at a stop attend it.
+INSERT INTO "StopAttendance" ("stopId", "userId")
+SELECT DISTINCT "stopId", "guestId" FROM "Meeting"
+WHERE "stopId" IS NOT NULL AND "status" IN ('REQUESTED', 'CONFIRMED')
+ON CONFLICT DO NOTHING;
