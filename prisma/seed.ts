@@ -176,6 +176,16 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       { eventId: roadshow.id, stopId: stop.id, hostId: investor2Id, startsAt: stopDay(14), endsAt: stopDay(17), slotMinutes: 20, bufferMinutes: 10 },
     ] });
   }
+  // Which stops the demo city and project attend (the scheduler pairs them only there): Kraków's
+  // coordinator flies to Lisbon and Helsinki; the SPARCS project, run from Finland, goes to
+  // Helsinki and Lyon. They count once registered for the roadshow.
+  const stopIn = (city: string) => roadshow.stops.find((s) => s.city === city)!.id;
+  await client.stopAttendance.createMany({ data: [
+    { stopId: stopIn("Lisbon"), userId: userByEmail.get("city@scale-events.demo")! },
+    { stopId: stopIn("Helsinki"), userId: userByEmail.get("city@scale-events.demo")! },
+    { stopId: stopIn("Helsinki"), userId: userByEmail.get("project@scale-events.demo")! },
+    { stopId: stopIn("Lyon"), userId: userByEmail.get("project@scale-events.demo")! },
+  ] });
 
   // 2. An in-person workshop with an agenda of sessions in rooms and tracks.
   const vienna = "Europe/Vienna";
