@@ -3,7 +3,7 @@
 // the last owner stays) are enforced in team.server.ts under a lock on the event row.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { TeamAddForm, TeamRolesHelp } from "~/components/events/team-add-form";
 import { TeamList, type TeamRowFailure } from "~/components/events/team-list";
 import { Notice } from "~/components/registration/status";
@@ -56,6 +56,8 @@ export default function Team() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
+  // A new location (after a successful add) remounts the add form, so it starts empty again.
+  const location = useLocation();
   const failed = result && !result.ok ? result : null;
   const intent = failed?.values.intent ?? (failed?.fieldErrors.email ? "add" : undefined);
   const addFailed = failed && (intent === "add" || intent === undefined) ? failed : null;
@@ -102,9 +104,10 @@ export default function Team() {
       </section>
 
       <aside className="stack">
-        <section className="card" aria-labelledby="team-add-title">
+        <section className="card team-add-card" aria-labelledby="team-add-title">
           <h2 id="team-add-title">Add a person</h2>
           <TeamAddForm
+            key={location.key}
             grantable={viewer.grantable}
             errors={addFailed?.fieldErrors ?? {}}
             values={addFailed?.values ?? {}}
@@ -112,7 +115,7 @@ export default function Team() {
             submitting={pending?.get("intent") === "add"}
           />
         </section>
-        <section className="card" aria-labelledby="team-roles-title">
+        <section className="card team-roles-card" aria-labelledby="team-roles-title">
           <h2 id="team-roles-title">Roles</h2>
           <TeamRolesHelp />
         </section>
