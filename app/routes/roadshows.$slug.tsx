@@ -108,7 +108,7 @@ export default function RoadshowMeetingsPage() {
                     value={s.id}
                     defaultChecked={failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)}
                   />{" "}
-                  <span>{s.city} — {s.when} ({s.zoneName})</span>
+                  <span>{s.city} — {s.when}</span>
                 </label>
               ))}
               {failedAttendance?.fieldErrors?.stopIds ? <p id="stops-error" className="field__error" role="alert">{failedAttendance.fieldErrors.stopIds}</p> : null}
