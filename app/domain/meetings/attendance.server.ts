@@ -9,6 +9,7 @@ import { DomainError } from "~/domain/errors";
 import type { Db, Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 import { findRoadshow, isUuid, type Actor } from "./access.server";
+import { lockStopBookings } from "./tables.server";
 
 type Client = Db | Tx;
 
@@ -48,6 +49,9 @@ export async function setStopAttendance(actor: Actor, slug: string, stopIds: unk
       SELECT "id" FROM "Registration" WHERE "eventId" = ${event.id}::uuid AND "userId" = ${actor.id}::uuid AND "status" = 'CONFIRMED' LIMIT 1 FOR UPDATE`;
     if (registration.length === 0) throw new DomainError("FORBIDDEN", NOT_REGISTERED_MESSAGE);
     const dropped = event.stops.filter((s) => !chosen.includes(s.id)).map((s) => s.id);
+    // Bookings at a dropped stop queue on the same lock, so a request cannot slip in between the
+    // check below and the delete (it would leave a meeting at a stop its guest does not attend).
+    for (const stopId of [...dropped].sort()) await lockStopBookings(tx, stopId);
     if (dropped.length > 0) {
       const live = await tx.meeting.findFirst({
         where: {
