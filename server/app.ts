@@ -34,6 +34,8 @@ export async function startAppServer(options: {
   adapter: AdapterKind;
   redisUrl?: string;
   trustProxy?: boolean;
+  /** How long in-flight requests may take to finish when closing (default 10 s). */
+  shutdownGraceMs?: number;
 }): Promise<AppServer> {
   process.env.DATABASE_URL = options.databaseUrl;
   const { logger } = options;
@@ -104,9 +106,18 @@ export async function startAppServer(options: {
     port,
     close() {
       closing ??= (async () => {
-        // Socket.IO's close also stops the HTTP server from accepting; then drain keep-alives.
-        await realtime.close();
-        httpServer.closeAllConnections?.();
+        // Socket.IO's close also stops the HTTP server from accepting and waits for it to close.
+        // Idle keep-alive connections go at once; requests in flight get a grace period to
+        // finish. Then every connection is cut — including ones a client opened but never used
+        // (browsers preconnect), which Node would otherwise keep until headersTimeout (60 s).
+        const closed = realtime.close();
+        httpServer.closeIdleConnections();
+        const force = setTimeout(() => httpServer.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
+        try {
+          await closed;
+        } finally {
+          clearTimeout(force);
+        }
         await disconnectDb();
       })();
       return closing;

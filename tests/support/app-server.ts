@@ -13,6 +13,8 @@ export async function startTestServer(options: { adapter?: AdapterKind; redisUrl
     production: false,
     adapter: options.adapter ?? "memory",
     redisUrl: options.redisUrl,
+    // Tests wait for their own requests; a connection still open at the end is cut quickly.
+    shutdownGraceMs: 500,
   });
   return Object.assign(server, { baseUrl: `http://127.0.0.1:${server.port}` });
 }
