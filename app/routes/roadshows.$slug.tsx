@@ -8,9 +8,8 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField } from "~/components/ui/forms";
-import { z } from "zod";
-import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
-import { attendanceFormSchema, setStopAttendance } from "~/domain/meetings/attendance.server";
+import { roadshowActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { setStopAttendance } from "~/domain/meetings/attendance.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
@@ -25,8 +24,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await orErrorResponse(roadshowView(user, params.slug ?? "", { zone }))), signedIn: Boolean(user) };
 }
 
-// The stop choice has its own schema (a checkbox group); every other intent is a meeting action.
-const roadshowSchema = z.discriminatedUnion("intent", [attendanceFormSchema, meetingActionSchema], { error: "Unknown action." });
 
 function attendanceNotice(cities: string[]): string {
   if (cities.length === 0) return "Saved: you attend no stop, so the scheduler will not book meetings for you.";
@@ -35,7 +32,7 @@ function attendanceNotice(cities: string[]): string {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, roadshowSchema);
+  const form = await readForm(request, roadshowActionSchema);
   if (!form.ok) return formFailure({ ...form, formError: Object.values(form.fieldErrors)[0] ?? "That form could not be read." });
   try {
     if (form.data.intent === "attendance") {

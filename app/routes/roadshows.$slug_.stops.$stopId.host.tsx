@@ -4,12 +4,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
 import { CsrfField, TextField } from "~/components/ui/forms";
-import { meetingActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { hostStopActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
-import { onlineUrlField } from "~/domain/meetings/online-url";
 import { hostStopView } from "~/domain/meetings/views.server";
 import { requireUser } from "~/utils/auth.server";
 import { CSRF_FIELD_NAME } from "~/utils/csrf";
@@ -23,24 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orErrorResponse(hostStopView(user, params.slug ?? "", params.stopId));
 }
 
-// One schema per intent, chosen by `intent`: a mistake in one field comes back as that field's
-// message (a plain union would only say that no alternative matched).
-const hostSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("publish"),
-    start: z.string({ error: "Enter when the window starts." }).min(1, "Enter when the window starts."),
-    end: z.string({ error: "Enter when the window ends." }).min(1, "Enter when the window ends."),
-    slotMinutes: z.coerce.number({ error: "Enter the slot length in minutes." }).int("Whole minutes only."),
-    bufferMinutes: z.coerce.number({ error: "Enter the pause in minutes." }).int("Whole minutes only."),
-    onlineUrl: onlineUrlField,
-  }),
-  z.object({ intent: z.literal("remove-window"), availabilityId: z.string().max(64) }),
-  meetingActionSchema,
-], { error: "Unknown action." });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, hostSchema);
+  const form = await readForm(request, hostStopActionSchema);
   if (!form.ok) {
     const publishing = form.values.intent === "publish";
     return formFailure({ ...form, formError: publishing ? "The window was not published: check the fields marked below." : (Object.values(form.fieldErrors)[0] ?? "That form could not be read.") });

@@ -4,6 +4,8 @@
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import type { Actor } from "./access.server";
+import { attendanceFormSchema } from "./attendance.server";
+import { onlineUrlField } from "./online-url";
 import { cancelMeeting } from "./cancel.server";
 import { recordOutcome } from "./outcomes.server";
 import { setPreference } from "./preferences.server";
@@ -66,3 +68,27 @@ export async function runMeetingAction(actor: Actor, slug: string, action: Meeti
       return action.level === "NONE" ? "Mark removed." : "Preference saved.";
   }
 }
+
+/**
+ * The roadshow page's form: the stop choice (a checkbox group) or any meeting action. Defined
+ * here, not in the route: a schema built at a route's top level from *.server parts would be
+ * undefined in the browser bundle and break the page's JavaScript.
+ */
+export const roadshowActionSchema = z.discriminatedUnion("intent", [attendanceFormSchema, meetingActionSchema], { error: "Unknown action." });
+
+/**
+ * A host's stop page: publish or remove an availability window, or any meeting action. One
+ * schema per intent, chosen by `intent`, so a mistake comes back as that field's message.
+ */
+export const hostStopActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("publish"),
+    start: z.string({ error: "Enter when the window starts." }).min(1, "Enter when the window starts."),
+    end: z.string({ error: "Enter when the window ends." }).min(1, "Enter when the window ends."),
+    slotMinutes: z.coerce.number({ error: "Enter the slot length in minutes." }).int("Whole minutes only."),
+    bufferMinutes: z.coerce.number({ error: "Enter the pause in minutes." }).int("Whole minutes only."),
+    onlineUrl: onlineUrlField,
+  }),
+  z.object({ intent: z.literal("remove-window"), availabilityId: z.string().max(64) }),
+  meetingActionSchema,
+], { error: "Unknown action." });

@@ -162,5 +162,7 @@ export function formatDateSpan(start: Date, end: Date, timeZone: string, locale 
   const fmt = displayFormatter(`s|${timeZone}|${locale}`, () =>
     new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric" }),
   );
-  return fmt.formatRange(start, end);
+  // ICU versions differ on the spaces around the dash (Node: thin spaces, Chromium: plain ones);
+  // pages render on the server and hydrate in the browser, so both must print the same text.
+  return fmt.formatRange(start, end).replace(/[\u2009\u202f]/g, " ");
 }
