@@ -12,12 +12,13 @@ import { installRooms } from "./rooms";
 
 export interface SocketData {
   user: SessionUser | null;
-  /** Set during the handshake; used once to join the session's room. */
-  sessionHash?: string;
+  /** Which session opened the socket (128 bits of its hash), so signing out can close it. */
+  sessionKey?: string;
 }
 
-/** Every socket opened with a session joins this room, so signing out can close them all, on every node. */
-const sessionRoom = (sessionHash: string) => `session:${sessionHash}`;
+/** Enough of a session's hash to tell sessions apart (128 bits), and a third of the memory. */
+const sessionKeyOf = (sessionHash: string) => sessionHash.slice(0, 32);
+const SESSION_ENDED = "session:ended";
 
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
@@ -41,7 +42,7 @@ export async function attachRealtime(
       const token = await sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
       const user = await findSessionUser(token);
       (socket.data as SocketData).user = user;
-      if (user && token) (socket.data as SocketData).sessionHash = hashSessionToken(token);
+      if (user && token) (socket.data as SocketData).sessionKey = sessionKeyOf(hashSessionToken(token));
       next();
     } catch (error) {
       options.logger.error({ err: error }, "socket authentication failed");
@@ -75,15 +76,23 @@ export async function attachRealtime(
   }
 
   // Signing out closes the sockets opened with that session, wherever they are connected; a
-  // socket must not keep receiving a signed-out person's broadcasts or act for them.
-  const stopClosingEnded = onSessionEnded((sessionHash) => io.in(sessionRoom(sessionHash)).disconnectSockets(true));
+  // socket must not keep receiving a signed-out person's broadcasts or act for them. Each node
+  // looks through its own sockets (sign-outs are rare; a room per socket would cost every idle
+  // connection memory) and tells the others through the adapter.
+  const closeLocal = (sessionKey: unknown) => {
+    if (typeof sessionKey !== "string") return;
+    for (const socket of io.of("/").sockets.values()) {
+      if ((socket.data as SocketData).sessionKey === sessionKey) socket.disconnect(true);
+    }
+  };
+  io.on(SESSION_ENDED as never, closeLocal);
+  const stopClosingEnded = onSessionEnded((sessionHash) => {
+    const key = sessionKeyOf(sessionHash);
+    closeLocal(key);
+    if (options.adapter !== "memory") io.serverSideEmit(SESSION_ENDED, key);
+  });
 
   io.on("connection", (socket) => {
-    const data = socket.data as SocketData;
-    if (data.sessionHash) {
-      void socket.join(sessionRoom(data.sessionHash));
-      data.sessionHash = undefined;
-    }
     socket.onAny(dispatch);
   });
 
