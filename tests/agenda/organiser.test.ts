@@ -219,6 +219,22 @@ describe("changes after publishing", () => {
     expect(second.textBody).toContain("New place: Lab (was Hall)");
   });
 
+  it("refuses a change that would put a published session in a room clash, writing nothing; drafts move freely", async () => {
+    const { event, organiser, session, lab, hall } = await publishedWithPicker();
+    const other = await makeSession(event.id, { title: "Workshop", roomId: lab.id, startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T09:30:00Z") });
+    const clash = await refusal(rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id }));
+    expect(clash.code).toBe("CONFLICT");
+    expect(clash.message).toMatch(/^Not saved: .*The agenda is public/);
+    expect(await db().agendaSession.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ roomId: lab.id, version: 0, sequence: 0 });
+    expect(await db().outboxEmail.count({ where: { dedupeKey: { startsWith: `session-changed:${other.id}:` } } })).toBe(0);
+    // Elsewhere in time it is fine.
+    const moved = await rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id, startsAt: new Date("2026-06-10T10:00:00Z"), endsAt: new Date("2026-06-10T11:00:00Z") });
+    expect(moved.session.roomId).toBe(hall.id);
+    // A draft may clash while the organiser arranges things; publishing checks it later.
+    const draft = await makeSession(event.id, { title: "Draft", roomId: lab.id, status: "DRAFT", startsAt: session.startsAt, endsAt: session.endsAt });
+    expect((await rescheduleSession(organiser, event.id, draft.id, { version: 0, roomId: hall.id })).session.roomId).toBe(hall.id);
+  });
+
   it("does not bump or email for changes attendees' calendars do not show", async () => {
     const { event, organiser, session } = await publishedWithPicker();
     await updateSession(organiser, event.id, session.id, sessionForm({

@@ -5,14 +5,25 @@ import { signIn } from "./support";
 
 const EDITOR = "/organise/events/positive-energy-districts-workshop-vienna/agenda";
 
-test("an organiser moves a session with the arrow keys and saves with Enter", async ({ page }) => {
+test("an organiser moves a session with the arrow keys and saves with Enter; a move into a clash is refused", async ({ page }) => {
   await signIn(page, "organiser@scale-events.demo");
   await page.goto(EDITOR);
-  const block = page.getByRole("link", { name: /^Coffee and posters, 10:30–11:00/ });
-  await block.focus();
+  // The agenda is public: half an hour later in the plenary hall would clash with the panel.
+  await page.getByRole("link", { name: /^Coffee and posters, 10:30–11:00/ }).focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByText(/Coffee and posters: 11:00–11:30, Plenary hall\. Press Enter to save/)).toBeAttached();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("Not saved");
+  await expect(page.getByRole("link", { name: /^Coffee and posters, 10:30–11:00/ })).toBeVisible();
+
+  // In Lab B the same time is free.
+  await page.getByRole("link", { name: /^Coffee and posters, 10:30–11:00/ }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByText(/Coffee and posters: 11:00–11:30, Lab B\. Press Enter to save/)).toBeAttached();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: /^Coffee and posters, 11:00–11:30/ })).toBeVisible();
 });

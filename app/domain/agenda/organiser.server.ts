@@ -233,6 +233,9 @@ async function patchSession(user: AgendaUser, eventId: string, sessionId: string
     const schedulingChanged = timeChanged || roomChanged || speakersChanged;
     const conflictsAccepted = patch.conflictsAccepted ?? (schedulingChanged ? false : undefined);
 
+    // Conflicts as they stand before this change: only a new one may make a public edit fail.
+    const conflictsBefore = schedulingChanged || statusChanged ? conflictKeys(conflictReport(event, await eventSessions(tx, event.id)).conflicts) : null;
+
     const { speakerIds: _speakerIds, conflictsAccepted: _accepted, ...fields } = patch;
     const where: Prisma.AgendaSessionWhereInput = { id: sessionId, eventId: event.id, version: expectedVersion };
     // Never below the seats already taken: the CHECK constraint would refuse it anyway.
@@ -262,6 +265,7 @@ async function patchSession(user: AgendaUser, eventId: string, sessionId: string
       await tx.sessionSpeaker.deleteMany({ where: { sessionId } });
       await tx.sessionSpeaker.createMany({ data: patch.speakerIds!.map((speakerId) => ({ sessionId, speakerId })) });
     }
+    if (conflictsBefore) await refusePublicConflict(tx, event, sessionId, conflictsBefore);
 
     let notified = 0;
     if (bumpSequence || timeChanged || onlineChanged || statusChanged) {
@@ -288,6 +292,28 @@ async function patchSession(user: AgendaUser, eventId: string, sessionId: string
     }
     return resultFor(tx, event, sessionId, notified);
   }, TX_OPTIONS);
+}
+
+const conflictKey = (conflict: AgendaConflict) => `${conflict.code}:${[...conflict.sessionIds].sort().join(",")}`;
+const conflictKeys = (conflicts: AgendaConflict[]) => new Set(conflicts.map(conflictKey));
+
+/**
+ * Publishing is refused while a conflict blocks it; an edit of a public session must not slip a
+ * new one in afterwards. A change that puts a published session in a blocking conflict with other
+ * published sessions (or outside the event's dates) that was not there before is refused and
+ * rolled back; a conflict that already existed (and was accepted) stays the organiser's call, shown
+ * again as blocking. Drafts may be arranged freely: the publish check sees them later.
+ */
+async function refusePublicConflict(tx: Tx, event: AgendaEventRow, sessionId: string, before: Set<string>): Promise<void> {
+  const sessions = await eventSessions(tx, event.id);
+  const status = new Map(sessions.map((session) => [session.id, session.status]));
+  if (status.get(sessionId) !== "PUBLISHED") return;
+  const clash = conflictReport(event, sessions).blocking.find(
+    (conflict) => conflict.sessionIds.includes(sessionId) && conflict.sessionIds.every((id) => status.get(id) === "PUBLISHED") && !before.has(conflictKey(conflict)),
+  );
+  if (clash) {
+    throw new DomainError("CONFLICT", `Not saved: ${clash.message} The agenda is public, so choose another time, room or speaker.`);
+  }
 }
 
 function requireVersion(version: number | null): number {
