@@ -208,6 +208,14 @@ export default function OrganiseStopPage() {
             <button type="submit" className="button button--small">Add meeting point</button>
           </Form>
         </section>
+        <section className="card" aria-labelledby="attending">
+          <h2 id="attending">Attending ({data.guests.length})</h2>
+          {data.guests.length === 0 ? (
+            <p className="empty-state">No city or project has ticked this stop yet. They choose their stops on the roadshow page; booking a meeting here ticks it too.</p>
+          ) : (
+            <ul>{data.guests.map((g) => <li key={g.id}>{g.name}{g.organisation ? <span className="tz-note"> · {g.organisation}</span> : null}</li>)}</ul>
+          )}
+        </section>
         <section className="card" aria-labelledby="hosts">
           <h2 id="hosts">Hosts</h2>
           {data.hosts.length === 0 ? <p className="empty-state">No host has published slots here yet.</p> : (

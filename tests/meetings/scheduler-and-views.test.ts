@@ -95,6 +95,9 @@ describe("after the meetings", () => {
     expect((await markNoShow(rs.organiser, rs.slug, meeting.id, true, later)).noShow).toBe(true);
     const view = await organiserStopView(rs.organiser, rs.slug, rs.lisbon.id, later);
     expect(view.counts.confirmed).toBe(3);
+    // The organiser sees who attends the stop (the scheduler's guests), hosts excluded.
+    expect(view.guests.map((g) => g.name)).toEqual(["Cora City", "Pia Project", "Tom Town"]);
+    expect(view.guests[0].organisation).toBe("City of Cora");
     expect(view.rows.find((r) => r.label === "10:00–10:30")?.cells.some((c) => c?.noShow)).toBe(true);
     const csv = await organiserStopCsv(rs.organiser, rs.slug, rs.lisbon.id);
     expect(csv.body.split("\r\n")[0]).toContain('"date","start","end","zone","table","host"');

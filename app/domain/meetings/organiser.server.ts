@@ -4,6 +4,7 @@ import { DomainError } from "~/domain/errors";
 import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
 import { db } from "~/utils/db.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireOrganiser, type Actor } from "./access.server";
+import { stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
 import { stopSummary } from "./views.server";
 
@@ -41,6 +42,13 @@ export async function organiserStopView(actor: Actor, slug: string, stopId: unkn
       }),
     }));
   const hostNames = new Map((await db().user.findMany({ where: { id: { in: hosts.map((h) => h.hostId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  // Who the scheduler will consider here: confirmed participants who ticked this stop.
+  const guestIds = await stopGuestIds(event.id, stop.id, hosts.map((h) => h.hostId));
+  const guests = await db().user.findMany({
+    where: { id: { in: guestIds } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, memberships: { take: 1, select: { organisation: { select: { name: true } } } } },
+  });
   return {
     event: { slug: event.slug, title: event.title },
     stop: stopSummary(stop),
@@ -54,6 +62,7 @@ export async function organiserStopView(actor: Actor, slug: string, stopId: unkn
       started: m.startsAt.getTime() <= now.getTime(), noShow: m.noShow, source: m.source,
     })),
     hosts: hosts.map((h) => ({ id: h.hostId, name: hostNames.get(h.hostId) ?? "?", free: h.slots.filter((s) => s.status === "FREE").length, total: h.slots.length })),
+    guests: guests.map((g) => ({ id: g.id, name: g.name, organisation: g.memberships[0]?.organisation.name ?? null })),
     counts: { confirmed: meetings.filter((m) => m.status === "CONFIRMED").length, requested: meetings.filter((m) => m.status === "REQUESTED").length },
   };
 }
