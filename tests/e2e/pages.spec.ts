@@ -2,7 +2,7 @@
 // module that fails in the browser (say, a schema built from *.server imports, which the browser
 // bundle leaves out) still renders on the server, so only a browser can catch it.
 import { expect, test, type Page } from "@playwright/test";
-import { confirmRegistration, signIn, withE2eDatabase } from "./support";
+import { confirmRegistration, signIn, signOut, withE2eDatabase } from "./support";
 
 const WORKSHOP = "positive-energy-districts-workshop-vienna";
 const ROADSHOW = "scale-roadshow-investing-in-replication";
@@ -43,7 +43,7 @@ test("visitors' pages load without JavaScript errors", async ({ page }) => {
 test("attendees' and cities' pages load without JavaScript errors", async ({ page }) => {
   await signIn(page, "attendee@scale-events.demo");
   await visitCleanly(page, ["/my/registrations", "/my/agenda", "/account/calendar", `/sessions/${sessionId}`, `/sessions/${sessionId}/qa`, `/events/${ROADSHOW}/rooms`, `/roadshows/${ROADSHOW}`]);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "city@scale-events.demo");
   await visitCleanly(page, [`/roadshows/${ROADSHOW}`]);
 });
@@ -51,7 +51,7 @@ test("attendees' and cities' pages load without JavaScript errors", async ({ pag
 test("investors' and organisers' pages load without JavaScript errors", async ({ page }) => {
   await signIn(page, "investor@scale-events.demo");
   await visitCleanly(page, [`/roadshows/${ROADSHOW}`, `/roadshows/${ROADSHOW}/stops/${stopId}/host`]);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signIn(page, "organiser@scale-events.demo");
   const manage = ["dashboard", "registrations", "check-in", "tickets", "questions", "rooms", "team", "settings"].map((tab) => `/organise/events/${WORKSHOP}/${tab}`);
   await visitCleanly(page, ["/organise", "/organise/events/new", ...manage, `/organise/events/${WORKSHOP}/agenda`, `/organise/roadshows/${ROADSHOW}/stops/${stopId}`]);

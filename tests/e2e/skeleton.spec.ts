@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { signOut } from "./support";
 
 test("a visitor browses the catalogue, filters it and opens an event", async ({ page }) => {
   await page.goto("/");
@@ -31,8 +32,7 @@ test("a newcomer signs up, signs out and signs back in", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Events" })).toBeVisible();
   await expect(page.getByText("Lena Hansen")).toBeVisible();
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await signOut(page);
 
   await page.getByRole("link", { name: "Sign in" }).click();
   await page.getByLabel("Email").fill(email);
