@@ -4,17 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
-import { TestClient } from "../support/http-client";
+import { TestClient, signedInClient } from "../support/http-client";
 import { db } from "~/utils/db.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
-async function signedIn(email: string): Promise<TestClient> {
-  const client = new TestClient(server.baseUrl);
-  const response = await client.submitForm("/signin", { email, password: "scale-demo-2026" });
-  expect(response.status).toBe(302);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.baseUrl, email);
 
 const FIELDS = {
   title: "Tartu Data Platforms Clinic",

@@ -4,19 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
-import { TestClient } from "../support/http-client";
+import { signedInClient } from "../support/http-client";
 import { db } from "~/utils/db.server";
 
 const SLUG = "positive-energy-districts-workshop-vienna";
 const TEAM = `/organise/events/${SLUG}/team`;
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
-async function signedIn(email: string): Promise<TestClient> {
-  const client = new TestClient(server.baseUrl);
-  const response = await client.submitForm("/signin", { email, password: "scale-demo-2026" });
-  expect(response.status).toBe(302);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.baseUrl, email);
 
 beforeAll(async () => {
   process.env.AUTH_RATE_LIMIT = "50";

@@ -7,7 +7,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { db } from "~/utils/db.server";
 import { startTestServer } from "../support/app-server";
-import { TestClient } from "../support/http-client";
+import { signedInClient } from "../support/http-client";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -15,12 +15,7 @@ let eventId = "";
 let lisbonId = "";
 const ids: Record<string, string> = {};
 
-async function signedIn(email: string) {
-  const client = new TestClient(server.baseUrl);
-  const response = await client.submitForm("/signin", { email, password: "scale-demo-2026" });
-  expect(response.status).toBe(302);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.baseUrl, email);
 
 beforeAll(async () => {
   await seedDemoData();

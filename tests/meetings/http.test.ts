@@ -4,19 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { db } from "~/utils/db.server";
 import { startTestServer } from "../support/app-server";
-import { TestClient } from "../support/http-client";
+import { signedInClient } from "../support/http-client";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let lisbonId = "";
 let firstSlot = "";
 
-async function signedIn(email: string) {
-  const client = new TestClient(server.baseUrl);
-  const response = await client.submitForm("/signin", { email, password: "scale-demo-2026" });
-  expect(response.status).toBe(302);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.baseUrl, email);
 
 beforeAll(async () => {
   await seedDemoData();

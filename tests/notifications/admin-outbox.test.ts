@@ -5,7 +5,7 @@ import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/utils/db.server";
 import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
-import { TestClient } from "../support/http-client";
+import { TestClient, signedInClient } from "../support/http-client";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let admin: TestClient;
@@ -13,12 +13,7 @@ let attendee: TestClient;
 let emailId: string;
 let failedId: string;
 
-async function signedIn(email: string) {
-  const client = new TestClient(server.baseUrl);
-  const response = await client.submitForm("/signin", { email, password: DEMO_PASSWORD });
-  expect(response.status).toBe(302);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(server.baseUrl, email);
 
 beforeAll(async () => {
   await seedDemoData();

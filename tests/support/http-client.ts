@@ -1,5 +1,7 @@
 // A minimal cookie-keeping HTTP client for integration tests: behaves like a browser without
 // JavaScript (forms posted as application/x-www-form-urlencoded, redirects not followed).
+import { DEMO_PASSWORD } from "../../prisma/seed";
+
 export class TestClient {
   readonly cookies = new Map<string, string>();
 
@@ -46,4 +48,12 @@ export class TestClient {
       body,
     });
   }
+}
+
+/** A client signed in as a demo user (seeded password), for tests of signed-in pages. */
+export async function signedInClient(baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<TestClient> {
+  const client = new TestClient(baseUrl);
+  const response = await client.submitForm("/signin", { email, password });
+  if (response.status !== 302) throw new Error(`signing in as ${email} answered ${response.status}`);
+  return client;
 }
