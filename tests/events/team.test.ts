@@ -89,6 +89,12 @@ describe("changing roles and removing people", () => {
     expect((await refusal(changeTeamRole(owner, event.slug, { userId: "not-a-uuid", role: "ORGANISER" }))).code).toBe("NOT_FOUND");
     // An organiser may leave.
     expect(await removeTeamMember(organiser, event.slug, { userId: organiser.id })).toEqual({ self: true });
+    // The moderator was told of each change someone else made (once per change); nobody is
+    // emailed about leaving on their own.
+    const told = await db().outboxEmail.findMany({ where: { toAddress: moderator.email }, orderBy: { createdAt: "asc" }, select: { subject: true, textBody: true } });
+    expect(told.map((email) => email.subject)).toEqual([`Your role at ${event.title} is now Check-in staff`, `You are no longer on the team of ${event.title}`]);
+    expect(told[1].textBody).toContain("Any registration of your own for the event is unchanged.");
+    expect(await db().outboxEmail.count({ where: { toAddress: organiser.email } })).toBe(0);
   });
 
   it("keeps owners to owners: an organiser cannot grant, demote or remove an owner", async () => {

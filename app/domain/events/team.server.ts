@@ -7,9 +7,10 @@ import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
-import { teamMemberAddedEmail } from "~/domain/notifications/email-templates";
+import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { requireManagedEvent } from "~/domain/registration/access.server";
+import { emailEvent } from "~/domain/registration/registration-emails.server";
 import { db, type Tx } from "~/utils/db.server";
 import { publicUrl } from "~/utils/env.server";
 import {
@@ -120,29 +121,21 @@ export async function addTeamMember(user: TeamUser, slug: string, input: { email
       throw new DomainError("CONFLICT", "That person is already on the team.", { fieldErrors: { email: `${person.name} is already on the team (as ${as}). Change their role in the list instead.` } });
     }
     const row = await tx.eventOrganiser.create({ data: { eventId: event.id, userId: person.id, role: input.role }, select: { createdAt: true } });
-    const adder = await tx.user.findUnique({ where: { id: user.id }, select: { name: true } });
-    const base = publicUrl();
     const content = teamMemberAddedEmail({
       attendeeName: person.name,
-      event: {
-        title: event.title,
-        startsAt: event.startsAt,
-        endsAt: event.endsAt,
-        timeZone: event.timeZone,
-        venueName: event.venueName,
-        venueAddress: event.venueAddress,
-        city: event.city,
-        onlineUrl: event.onlineUrl,
-        url: `${base}/events/${event.slug}`,
-      },
+      event: emailEvent(event),
       roleLabel: TEAM_ROLE_LABELS[input.role],
       roleDescription: TEAM_ROLE_DESCRIPTIONS[input.role],
-      addedBy: adder?.name ?? null,
-      startUrl: `${base}${teamHomePath(event.slug, input.role)}`,
+      addedBy: await actorName(tx, user.id),
+      startUrl: `${publicUrl()}${teamHomePath(event.slug, input.role)}`,
     });
     await enqueueEmail(tx, { to: person.email, subject: content.subject, text: content.text, html: content.html });
     return { userId: person.id, name: person.name, email: person.email, role: input.role, since: row.createdAt };
   });
+}
+
+async function actorName(tx: Tx, userId: string): Promise<string | null> {
+  return (await tx.user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null;
 }
 
 /** Gives a member another role. Owners are changed only by owners (or admins); the last owner stays one. */
@@ -156,7 +149,23 @@ export async function changeTeamRole(user: TeamUser, slug: string, input: { user
     const from = asRole(target.role);
     enforce(locked, { kind: "role", from, to: input.role, self: userId === user.id });
     if (from === input.role) return { changed: false };
-    await tx.eventOrganiser.update({ where: { eventId_userId: { eventId: event.id, userId } }, data: { role: input.role } });
+    const member = await tx.eventOrganiser.update({
+      where: { eventId_userId: { eventId: event.id, userId } },
+      data: { role: input.role },
+      select: { user: { select: { name: true, email: true } } },
+    });
+    // People are told about changes others make to their access (not about their own).
+    if (userId !== user.id) {
+      const content = teamRoleChangedEmail({
+        attendeeName: member.user.name,
+        event: emailEvent(event),
+        roleLabel: TEAM_ROLE_LABELS[input.role],
+        roleDescription: TEAM_ROLE_DESCRIPTIONS[input.role],
+        changedBy: await actorName(tx, user.id),
+        startUrl: `${publicUrl()}${teamHomePath(event.slug, input.role)}`,
+      });
+      await enqueueEmail(tx, { to: member.user.email, subject: content.subject, text: content.text, html: content.html });
+    }
     return { changed: true };
   });
 }
@@ -170,7 +179,14 @@ export async function removeTeamMember(user: TeamUser, slug: string, input: { us
     const target = await tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId: event.id, userId } }, select: { role: true } });
     if (!target) throw new DomainError("NOT_FOUND", NOT_ON_TEAM);
     enforce(locked, { kind: "remove", from: asRole(target.role), self: userId === user.id });
-    await tx.eventOrganiser.delete({ where: { eventId_userId: { eventId: event.id, userId } } });
+    const member = await tx.eventOrganiser.delete({
+      where: { eventId_userId: { eventId: event.id, userId } },
+      select: { user: { select: { name: true, email: true } } },
+    });
+    if (userId !== user.id) {
+      const content = teamMemberRemovedEmail({ attendeeName: member.user.name, event: emailEvent(event), removedBy: await actorName(tx, user.id) });
+      await enqueueEmail(tx, { to: member.user.email, subject: content.subject, text: content.text, html: content.html });
+    }
     return { self: userId === user.id };
   });
 }

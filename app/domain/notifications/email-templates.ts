@@ -559,3 +559,43 @@ export function teamMemberAddedEmail(input: TeamMemberAddedInput): EmailContent 
     ],
   });
 }
+
+export interface TeamRoleChangedInput extends Recipient {
+  roleLabel: string;
+  roleDescription: string;
+  changedBy?: string | null;
+  startUrl: string;
+}
+
+export function teamRoleChangedEmail(input: TeamRoleChangedInput): EmailContent {
+  const by = input.changedBy?.trim() ? `${input.changedBy.trim()} has changed your role` : "Your role has changed";
+  return render({
+    subject: `Your role at ${input.event.title} is now ${input.roleLabel}`,
+    preview: `${input.roleLabel}: ${input.roleDescription}`,
+    attendeeName: input.attendeeName,
+    blocks: [
+      { kind: "paragraph", text: `${by} in the team of ${input.event.title}.` },
+      { kind: "highlight", label: "Your role", value: input.roleLabel },
+      { kind: "paragraph", text: `What you can do now: ${input.roleDescription}` },
+      { kind: "action", label: "Open the event", url: input.startUrl },
+    ],
+  });
+}
+
+export interface TeamMemberRemovedInput extends Recipient {
+  removedBy?: string | null;
+}
+
+export function teamMemberRemovedEmail(input: TeamMemberRemovedInput): EmailContent {
+  const by = input.removedBy?.trim() ? `${input.removedBy.trim()} has taken you off` : "You are no longer on";
+  return render({
+    subject: `You are no longer on the team of ${input.event.title}`,
+    preview: "Your access to the event's organiser pages has ended.",
+    attendeeName: input.attendeeName,
+    blocks: [
+      { kind: "paragraph", text: `${by} the team of ${input.event.title}, so its organiser pages are closed to you now. Any registration of your own for the event is unchanged.` },
+      { kind: "paragraph", text: "If this is a mistake, reply to let the organisers know." },
+      { kind: "action", label: "See the event", url: input.event.url },
+    ],
+  });
+}
