@@ -1,8 +1,8 @@
 // The organiser's event form, shared by "Create an event" and the event's settings. Times are
 // typed as wall-clock times in the chosen zone; the server reads them there.
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useId, useState } from "react";
-import { CsrfField, TextField } from "~/components/ui/forms";
+import { useEffect, useState } from "react";
+import { CsrfField, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
 import { EVENT_KINDS, KIND_LABELS, THEMES, THEME_LABELS } from "~/domain/events/catalogue";
 import { ATTENDANCE_MODES, MODE_LABELS, SUMMARY_MAX } from "~/domain/events/event-input";
 
@@ -17,36 +17,6 @@ interface EventFormProps {
   /** Settings: the optimistic-locking version the form was drawn from. */
   version?: string;
   disabled?: boolean;
-}
-
-function Area({ label, name, error, hint, defaultValue, rows, maxLength, disabled }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string; rows: number; maxLength?: number; disabled?: boolean }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
-      <textarea id={id} name={name} rows={rows} maxLength={maxLength} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} disabled={disabled} />
-      {error ? <p id={`${id}-error`} className="field__error" role="alert">{error}</p> : null}
-    </div>
-  );
-}
-
-function Select({ label, name, error, hint, defaultValue, options, disabled, onChange }: { label: string; name: string; error?: string; hint?: string; defaultValue?: string; options: Array<[value: string, label: string]>; disabled?: boolean; onChange?: (value: string) => void }) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`field${error ? " field--invalid" : ""}`}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null}
-      <select id={id} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} disabled={disabled} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>{text}</option>
-        ))}
-      </select>
-      {error ? <p id={`${id}-error`} className="field__error" role="alert">{error}</p> : null}
-    </div>
-  );
 }
 
 export function EventForm({ defaults, errors, timeZones, submitLabel, version, disabled }: EventFormProps) {
@@ -70,10 +40,10 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
         <legend>About the event</legend>
         <TextField label="Title" name="title" required maxLength={160} defaultValue={defaults.title} error={errors.title} />
         <div className="reg-form-row">
-          <Select label="Kind" name="kind" defaultValue={defaults.kind ?? "WORKSHOP"} error={errors.kind} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
+          <SelectField label="Kind" name="kind" defaultValue={defaults.kind ?? "WORKSHOP"} error={errors.kind} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
         </div>
-        <Area label="Summary" name="summary" rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} defaultValue={defaults.summary} error={errors.summary} />
-        <Area label="Description" name="description" rows={7} hint="The programme, who it is for, what to bring. Optional." defaultValue={defaults.description} error={errors.description} />
+        <TextAreaField label="Summary" name="summary" rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} defaultValue={defaults.summary} error={errors.summary} />
+        <TextAreaField label="Description" name="description" rows={7} hint="The programme, who it is for, what to bring. Optional." defaultValue={defaults.description} error={errors.description} />
         <fieldset className={`checkbox-group${errors.themes ? " field--invalid" : ""}`}>
           <legend>Themes</legend>
           <div className="checkbox-group__items">
@@ -89,7 +59,7 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
 
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>When</legend>
-        <Select label="Time zone" name="timeZone" defaultValue={zone} error={errors.timeZone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
+        <SelectField label="Time zone" name="timeZone" defaultValue={zone} error={errors.timeZone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
         <div className="reg-form-row">
           <TextField label="Starts" name="startsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.startsAt} error={errors.startsAt} />
           <TextField label="Ends" name="endsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.endsAt} error={errors.endsAt} />
@@ -98,7 +68,7 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
 
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>Where</legend>
-        <Select label="Attendance" name="mode" defaultValue={mode} error={errors.mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
+        <SelectField label="Attendance" name="mode" defaultValue={mode} error={errors.mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
         {!hydrated ? <p className="field__hint">In person and hybrid: fill in the venue. Online and hybrid: give the link.</p> : null}
         <div hidden={hydrated && mode === "ONLINE"}>
             <TextField label="Venue name" name="venueName" maxLength={200} defaultValue={defaults.venueName} error={errors.venueName} />
