@@ -21,16 +21,7 @@ import { askQuestion } from "~/domain/qa/questions.server";
 import { byUid, parseStrictly, prop } from "../calendar/ical-helpers";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee, sessionForm } from "./fixtures";
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
+import { refusal } from "../support/refusal";
 
 describe("creating sessions", () => {
   it("reads the form's local times in the event's zone and starts as a draft", async () => {

@@ -5,18 +5,9 @@ import { cancelSession, rescheduleSession } from "~/domain/agenda/organiser.serv
 import { addToMyAgenda, listMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, register, registeredAttendee } from "./fixtures";
+import { refusal } from "../support/refusal";
 
 const BEFORE = new Date("2026-06-01T00:00:00Z");
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 describe("who may pick", () => {
   it("refuses people without a confirmed registration, writing nothing", async () => {

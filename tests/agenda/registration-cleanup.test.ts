@@ -2,20 +2,14 @@
 // transaction: agenda picks (seats of limited sessions freed), pending reminder emails, and
 // live meeting requests and meetings (METHOD:CANCEL to both calendars, SEQUENCE bumped).
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, register } from "./fixtures";
+import { refusal } from "../support/refusal";
 
 const BEFORE = new Date("2026-06-01T00:00:00Z");
 const ONLINE = { onlineUrl: "https://meet.example/live", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") };
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const pendingReminders = (userId: string) => db().outboxEmail.count({ where: { dedupeKey: { contains: `:${userId}:` }, AND: [{ dedupeKey: { startsWith: "reminder:" } }], status: "PENDING" } });
 const taken = async (sessionId: string) => (await db().agendaSession.findUniqueOrThrow({ where: { id: sessionId } })).taken;

@@ -1,23 +1,13 @@
 // Online sessions: the join window, who may join, attendance, recording and slides.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee } from "./fixtures";
+import { refusal } from "../support/refusal";
 
 const START = new Date("2026-06-10T12:00:00Z");
 const END = new Date("2026-06-10T13:00:00Z");
 const minutes = (n: number) => new Date(START.getTime() + n * 60_000);
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 async function webinar() {
   const fixture = await makeEvent({ agendaPublished: true });

@@ -8,16 +8,7 @@ import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEve
 import { eventDownload } from "~/domain/calendar/feeds.server";
 import { db } from "~/utils/db.server";
 import { makeTicketType, makeUser } from "../registration/fixtures";
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
+import { refusal } from "../support/refusal";
 
 function form(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {

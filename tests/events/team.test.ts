@@ -6,18 +6,9 @@ import { judgeTeamChange } from "~/domain/events/team-input";
 import { addTeamMember, changeTeamRole, getTeam, removeTeamMember } from "~/domain/events/team.server";
 import { db } from "~/utils/db.server";
 import { makeEvent, makeUser } from "../registration/fixtures";
+import { refusal } from "../support/refusal";
 
 type Role = "OWNER" | "ORGANISER" | "MODERATOR" | "CHECKIN";
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error("expected a DomainError");
-}
 
 /** An event with one member per given role; returns the members in the same order. */
 async function teamEvent(...roles: Role[]) {

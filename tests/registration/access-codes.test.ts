@@ -1,16 +1,10 @@
 // Access-code attempts are counted per person and per client IP (the HTTP mapping to 429 +
 // Retry-After is in http.test.ts); exact counts here, at fixed instants.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { ACCESS_CODE_LIMITS, limitAccessCodeAttempts } from "~/domain/registration/access-codes.server";
+import { refusal } from "../support/refusal";
 
 const at = new Date("2026-11-28T10:00:10Z");
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("limitAccessCodeAttempts", () => {
   it("admits 10 attempts a minute per person, then refuses with a Retry-After", async () => {

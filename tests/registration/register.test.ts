@@ -1,16 +1,10 @@
 // registerForEvent end to end against PostgreSQL: outcomes, emails, and every refusal leaving
 // nothing behind.
 import { beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { db } from "~/utils/db.server";
 import { HOUR, makeEvent, makeTicketType, makeUser, seatState } from "./fixtures";
-
-async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
+import { refusal } from "../support/refusal";
 
 async function counts() {
   return { registrations: await db().registration.count(), answers: await db().registrationAnswer.count(), emails: await db().outboxEmail.count() };
