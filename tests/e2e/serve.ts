@@ -6,7 +6,7 @@ import { startAppServer } from "../../server/app";
 import { createTestDatabase, startTestCluster } from "../support/test-cluster";
 
 const cluster = await startTestCluster();
-const databaseUrl = await createTestDatabase(cluster.adminUrl, "scale_e2e");
+const databaseUrl = await createTestDatabase(cluster.adminUrl, `scale_e2e_${process.env.E2E_PORT ?? 3100}`);
 process.env.DATABASE_URL = databaseUrl;
 process.env.AUTH_RATE_LIMIT ??= "50";
 await seedDemoData();

@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = "scale-demo-2026";
 /** The e2e server's database (tests/e2e/serve.ts): DATABASE_URL's server, else the embedded test cluster. */
 export function e2eDatabaseUrl(): string {
   const url = new URL(process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.TEST_EMBEDDED_PG_PORT ?? 54339}/postgres`);
-  url.pathname = "/scale_e2e";
+  url.pathname = `/scale_e2e_${process.env.E2E_PORT ?? 3100}`;
   return url.toString();
 }
 

@@ -1,38 +1,27 @@
 // Who may do what with an event's agenda. Registration flows live elsewhere (issue 3); the
 // agenda only asks one question of them: does this person hold a confirmed registration?
-import { hasRole } from "~/domain/accounts/accounts.server";
+import { EVENT_PERMISSIONS } from "~/domain/access/permissions";
+import { eventScope, isConfirmedAttendee, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
 import { db, type Db, type Tx } from "~/utils/db.server";
 
 /** A CONFIRMED registration for the event; pending, waitlisted or cancelled ones do not count. */
-export async function isRegisteredFor(userId: string, eventId: string, client: Tx | Db = db()): Promise<boolean> {
-  const row = await client.registration.findFirst({ where: { userId, eventId, status: "CONFIRMED" }, select: { id: true } });
-  return row !== null;
-}
+export const isRegisteredFor = isConfirmedAttendee;
 
 /** Event roles that may edit the agenda (moderators and check-in staff may not). */
-export const AGENDA_EDITOR_ROLES = ["OWNER", "ORGANISER"] as const;
+export const AGENDA_EDITOR_ROLES = EVENT_PERMISSIONS["event:manage"];
 
 export type AgendaUser = Pick<SessionUser, "id" | "roles">;
 
 /** True for the event's owners/organisers and platform admins. */
 export async function canEditAgenda(user: AgendaUser | null, eventId: string, client: Tx | Db = db()): Promise<boolean> {
-  if (!user) return false;
-  if (hasRole(user, "ADMIN")) return true;
-  const row = await client.eventOrganiser.findFirst({
-    where: { eventId, userId: user.id, role: { in: [...AGENDA_EDITOR_ROLES] } },
-    select: { eventId: true },
-  });
-  return row !== null;
+  return mayOnEvent(user, "event:manage", eventId, client);
 }
 
 /** Any organiser role (including moderators) of the event, or an admin: may see drafts and join. */
 export async function isEventStaff(user: AgendaUser | null, eventId: string, client: Tx | Db = db()): Promise<boolean> {
-  if (!user) return false;
-  if (hasRole(user, "ADMIN")) return true;
-  const row = await client.eventOrganiser.findFirst({ where: { eventId, userId: user.id }, select: { eventId: true } });
-  return row !== null;
+  return mayOnEvent(user, "event:staff", eventId, client);
 }
 
 /**
@@ -41,8 +30,7 @@ export async function isEventStaff(user: AgendaUser | null, eventId: string, cli
  * a draft or missing one is NOT_FOUND, so drafts do not leak their existence.
  */
 export async function requireAgendaEvent(user: AgendaUser, where: { slug: string } | { id: string }, client: Tx | Db = db()) {
-  const scope = hasRole(user, "ADMIN") ? {} : { organisers: { some: { userId: user.id, role: { in: [...AGENDA_EDITOR_ROLES] } } } };
-  const event = await client.event.findFirst({ where: { ...where, ...scope } });
+  const event = await client.event.findFirst({ where: { ...where, ...eventScope(user, "event:manage") } });
   if (event) return event;
   const exists = await client.event.findFirst({ where, select: { status: true } });
   if (exists && exists.status !== "DRAFT") throw new DomainError("FORBIDDEN", "Only this event's organisers can edit its agenda.");

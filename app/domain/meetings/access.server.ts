@@ -1,17 +1,14 @@
 // Who may do what with a roadshow's meetings, and the lookups every step starts with. An id that
 // is malformed, unknown, or belongs to another event is "not found" (never a 500, never a hint
 // that the row exists elsewhere).
-import type { UserRole } from "~/generated/prisma/enums";
+import type { Actor } from "~/domain/access/permissions";
+import { isParticipant, mayOnEvent } from "~/domain/access/policy.server";
 import { DomainError } from "~/domain/errors";
-import { MANAGER_ROLES } from "~/domain/registration/access.server";
 import type { Db, Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
 import { isUuid } from "~/domain/ids";
 
-export interface Actor {
-  id: string;
-  roles: readonly UserRole[];
-}
+export type { Actor };
 
 type Client = Db | Tx;
 
@@ -44,8 +41,7 @@ export function findStopOf<T extends { stops: RoadshowStopRow[] }>(event: T, sto
 
 /** Any event role (moderators and check-in staff too): may see a draft roadshow, nothing more. */
 async function isStaff(actor: Actor, eventId: string, client: Client): Promise<boolean> {
-  if (actor.roles.includes("ADMIN")) return true;
-  return (await client.eventOrganiser.count({ where: { eventId, userId: actor.id } })) > 0;
+  return mayOnEvent(actor, "event:staff", eventId, client);
 }
 
 /**
@@ -54,21 +50,15 @@ async function isStaff(actor: Actor, eventId: string, client: Client): Promise<b
  * check-in staff may not. Platform admins always may.
  */
 export async function isOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<boolean> {
-  if (actor.roles.includes("ADMIN")) return true;
-  return (await client.eventOrganiser.count({ where: { eventId, userId: actor.id, role: { in: [...MANAGER_ROLES] } } })) > 0;
+  return mayOnEvent(actor, "event:manage", eventId, client);
 }
 
 export async function requireOrganiser(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
   if (!(await isOrganiser(actor, eventId, client))) throw new DomainError("FORBIDDEN", "Only the organisers of this roadshow can do that.");
 }
 
-/** Participants: a confirmed registration for the event, or one of its organisers. */
-export async function isParticipant(userId: string, eventId: string, client: Client = db()): Promise<boolean> {
-  const [row] = await client.$queryRaw<{ ok: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Registration" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'CONFIRMED')
-        OR EXISTS (SELECT 1 FROM "EventOrganiser" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid) AS ok`;
-  return Boolean(row?.ok);
-}
+/** Participants: a confirmed registration for the event, or one of its team. */
+export { isParticipant };
 
 export async function requireParticipant(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
   if (actor.roles.includes("ADMIN")) return;

@@ -1,14 +1,15 @@
 // Who may manage an event's registrations. The scope is part of every query: an organiser's
 // pages load the event through `requireManagedEvent`, and every later query filters by its id.
-import { hasRole } from "~/domain/accounts/accounts.server";
+import { EVENT_PERMISSIONS, type EventPermission } from "~/domain/access/permissions";
+import { eventScope, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
 import { db, type Db, type Tx } from "~/utils/db.server";
 
 /** Event roles that manage tickets, questions and registrations. */
-export const MANAGER_ROLES = ["OWNER", "ORGANISER"] as const;
+export const MANAGER_ROLES = EVENT_PERMISSIONS["event:manage"];
 /** Event roles that may check people in (door staff included). */
-export const CHECK_IN_ROLES = ["OWNER", "ORGANISER", "CHECKIN"] as const;
+export const CHECK_IN_ROLES = EVENT_PERMISSIONS["event:check-in"];
 
 export type Capability = "manage" | "check-in";
 
@@ -33,10 +34,12 @@ const managedEventSelect = {
 
 export type ManagedEvent = NonNullable<Awaited<ReturnType<typeof findManagedEvent>>>;
 
+function permissionFor(capability: Capability): EventPermission {
+  return capability === "manage" ? "event:manage" : "event:check-in";
+}
+
 function scopeFor(user: Staff, capability: Capability) {
-  if (hasRole(user, "ADMIN")) return {};
-  const roles = capability === "manage" ? [...MANAGER_ROLES] : [...CHECK_IN_ROLES];
-  return { organisers: { some: { userId: user.id, role: { in: roles } } } };
+  return eventScope(user, permissionFor(capability));
 }
 
 async function findManagedEvent(user: Staff, slug: string, capability: Capability, client: Tx | Db) {
@@ -57,9 +60,5 @@ export async function requireManagedEvent(user: Staff, slug: string, capability:
 
 /** Whether a user may manage (or check people in at) an event, for "Manage" links; admins always may. */
 export async function canManageEvent(user: Staff | null, eventId: string, capability: Capability = "manage"): Promise<boolean> {
-  if (!user) return false;
-  if (hasRole(user, "ADMIN")) return true;
-  const roles = capability === "manage" ? [...MANAGER_ROLES] : [...CHECK_IN_ROLES];
-  const row = await db().eventOrganiser.findFirst({ where: { eventId, userId: user.id, role: { in: roles } }, select: { eventId: true } });
-  return row !== null;
+  return mayOnEvent(user, permissionFor(capability), eventId);
 }
