@@ -14,7 +14,7 @@ import { SiteFooter, SiteHeader } from "~/components/ui/layout";
 import { useNonce } from "~/components/ui/nonce";
 import stylesheet from "~/styles/app.css";
 import { seesOrganiseArea } from "~/domain/events/manage.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/web/auth.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

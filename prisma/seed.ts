@@ -8,7 +8,7 @@ import type { UserRole } from "../app/generated/prisma/enums";
 import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { generateTicketCode } from "../app/domain/registration/ticket-code";
 import { fromWallTime, toWallTime } from "../app/domain/time/zoned";
-import { db, type Db, type Tx } from "../app/utils/db.server";
+import { db, type Db, type Tx } from "../app/platform/db.server";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 
@@ -352,14 +352,14 @@ export async function seedDemoDataIfEmpty(): Promise<{ accounts: DemoAccount[]; 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // `npm run db:seed`: prepare the database exactly as the server would, then seed if empty.
-  const { env } = await import("../app/utils/env.server");
+  const { env } = await import("../app/platform/env.server");
   const { prepareDatabase } = await import("../server/db/bootstrap");
   const config = env();
   const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_PG_DIR, embeddedPort: config.EMBEDDED_PG_PORT });
   process.env.DATABASE_URL = database.url;
   const seeded = await seedDemoDataIfEmpty();
   console.log(seeded ? `Seeded. Demo accounts (password ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role}: ${a.email}`).join("\n")}` : "Database already has data; nothing seeded.");
-  const { disconnectDb } = await import("../app/utils/db.server");
+  const { disconnectDb } = await import("../app/platform/db.server");
   await disconnectDb();
   await database.stop();
 }

@@ -1,8 +1,8 @@
 // The process entry point: prepare the database (embedded when DATABASE_URL is absent),
 // seed demo data into an empty database, serve, and shut down cleanly on SIGTERM/SIGINT.
-import { env } from "../app/utils/env.server";
+import { env } from "../app/platform/env.server";
 import { prepareDatabase } from "./db/bootstrap";
-import { logger } from "./logger";
+import { logger } from "../app/platform/logger.server";
 import { startAppServer } from "./app";
 import { startJobs } from "./jobs/index";
 import { chooseAdapter } from "./realtime/adapter";

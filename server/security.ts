@@ -2,7 +2,7 @@
 // the CSRF cookie, a cap on body sizes, and a cross-site check on mutations.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
-import { csrfCookieName } from "../app/utils/csrf";
+import { csrfCookieName } from "../app/web/csrf";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 

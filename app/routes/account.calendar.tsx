@@ -12,8 +12,8 @@ import {
   regenerateFeedToken,
 } from "~/domain/calendar/personal-feed.server";
 import { formatDate, formatTime } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Calendar — SCALE Events" }];
 

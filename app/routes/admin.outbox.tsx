@@ -6,8 +6,8 @@ import { z } from "zod";
 import { Pager } from "~/components/ui/pager";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { listOutbox } from "~/domain/notifications/outbox-admin.server";
-import { requireUser } from "~/utils/auth.server";
-import { env } from "~/utils/env.server";
+import { requireUser } from "~/web/auth.server";
+import { env } from "~/platform/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Email outbox — SCALE Events admin" }];
 

@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { getOutboxAttachment } from "~/domain/notifications/outbox-admin.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 const paramsSchema = z.object({ id: z.string().uuid(), index: z.coerce.number().int().min(0).max(100) });
 

@@ -8,8 +8,8 @@ import { z } from "zod";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { getOutboxEmail, retryFailedEmail } from "~/domain/notifications/outbox-admin.server";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Email — SCALE Events admin" }];
 

@@ -9,8 +9,8 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { formatMoney, formatInstant } from "~/domain/notifications/email-templates";
 import { loadCheckoutView, startCheckout } from "~/domain/payments/checkout.server";
 import { switchToInvoice } from "~/domain/payments/invoice.server";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment — SCALE Events" }];
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { CsrfField } from "~/components/ui/forms";
 import { formatInstant, formatMoney } from "~/domain/notifications/email-templates";
 import { loadCheckoutView } from "~/domain/payments/checkout.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment not completed — SCALE Events" }];
 

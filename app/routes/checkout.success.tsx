@@ -5,7 +5,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { loadCheckoutView, registrationForSession } from "~/domain/payments/checkout.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Payment received — SCALE Events" }];
 

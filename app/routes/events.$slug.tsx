@@ -7,7 +7,7 @@ import { countryName } from "~/domain/events/catalogue";
 import { findVisibleEvent } from "~/domain/events/events.server";
 import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
 import { canManageEvent } from "~/domain/registration/access.server";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.event.title} — SCALE Events` }, { name: "description", content: data.event.summary }] : [{ title: "Event not found — SCALE Events" }];

@@ -5,11 +5,11 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
 import { displayTimeZone, filterSessions, groupSessionsByDay, parseAgendaFilter } from "~/domain/agenda/display";
 import { loadPublicAgenda } from "~/domain/agenda/public.server";
-import { domainErrorResponse } from "~/utils/responses.server";
+import { domainErrorResponse } from "~/web/responses.server";
 import { SESSION_FORMATS, SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
 import { formatDateSpan } from "~/domain/time/zoned";
-import { getUser } from "~/utils/auth.server";
+import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Agenda — ${data.event.title} — SCALE Events` }] : [{ title: "Agenda not found — SCALE Events" }];

@@ -14,8 +14,8 @@ import { limitAccessCodeAttempts } from "~/domain/registration/access-codes.serv
 import { registrationPage } from "~/domain/registration/attendee.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
-import { getUser, requireUser } from "~/utils/auth.server";
-import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+import { getUser, requireUser } from "~/web/auth.server";
+import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 
 // A 429 (too many access-code attempts) keeps its Retry-After on document requests.
 export const headers = forwardActionHeaders;

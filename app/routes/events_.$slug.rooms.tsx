@@ -4,8 +4,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { THEME_LABELS } from "~/domain/events/catalogue";
 import { listRooms } from "~/domain/rooms/rooms.server";
 import { formatRange } from "~/domain/time/zoned";
-import { getUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { getUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Rooms — ${data.event.title} — SCALE Events` }] : [{ title: "Rooms not found — SCALE Events" }];

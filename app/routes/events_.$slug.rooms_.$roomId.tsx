@@ -9,9 +9,9 @@ import { RoomLive } from "~/components/rooms/room-live";
 import { THEME_LABELS } from "~/domain/events/catalogue";
 import { roundSeenBy } from "~/domain/rooms/rooms";
 import { findRoom, latestRound, postMessage, recentMessages } from "~/domain/rooms/rooms.server";
-import { requireUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
-import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
+import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.room.name} — ${data.room.event.title} — SCALE Events` }] : [{ title: "Room not found — SCALE Events" }];

@@ -11,8 +11,8 @@ import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { joinWindow } from "~/domain/agenda/webinar";
 import { formatDate, formatDateSpan } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "My agenda — SCALE Events" }];
 

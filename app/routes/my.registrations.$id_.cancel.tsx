@@ -11,8 +11,8 @@ import { myRegistration } from "~/domain/registration/attendee.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
 import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Cancel registration — SCALE Events" }];
 

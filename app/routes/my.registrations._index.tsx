@@ -5,7 +5,7 @@ import { money, Notice, PaymentBadge, StatusBadge } from "~/components/registrat
 import { myRegistrations } from "~/domain/registration/attendee.server";
 import { hasEnded } from "~/domain/registration/ticket-rules";
 import { formatRange } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "My registrations — SCALE Events" }];
 

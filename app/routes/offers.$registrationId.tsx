@@ -13,8 +13,8 @@ import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 import { claimOffer, declineOffer } from "~/domain/registration/waitlist.server";
 import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Your waiting-list offer — SCALE Events" }];
 

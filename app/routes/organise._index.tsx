@@ -7,8 +7,8 @@ import { EventStatusBadge } from "~/components/events/status-badge";
 import { KIND_LABELS, countryName, type EventKindName } from "~/domain/events/catalogue";
 import { canCreateEvents, listMyEvents, type MyEvent } from "~/domain/events/manage.server";
 import { formatRange } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "My events — SCALE Events" }];
 

@@ -9,8 +9,8 @@ import { Notice } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { checkIn, recentCheckIns } from "~/domain/registration/checkin.server";
 import { formatTime } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { db } from "~/platform/db.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "check-in");

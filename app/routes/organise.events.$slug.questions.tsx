@@ -7,7 +7,7 @@ import { Notice } from "~/components/registration/status";
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { QUESTION_KIND_LABELS, QUESTION_KINDS, questionFormSchema } from "~/domain/registration/organiser-input";
 import { createQuestion, deleteQuestion, listQuestions, moveQuestion, updateQuestion } from "~/domain/registration/organiser.server";
-import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/utils/forms.server";
+import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");

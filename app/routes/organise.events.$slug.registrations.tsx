@@ -17,7 +17,7 @@ import { listRegistrations } from "~/domain/registration/reports.server";
 import { REGISTRATION_STATUSES } from "~/domain/registration/statuses";
 import { formatDate, formatTime } from "~/domain/time/zoned";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");

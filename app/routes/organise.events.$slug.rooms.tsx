@@ -10,7 +10,7 @@ import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
 import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFormSchema } from "~/domain/rooms/organiser-input";
 import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/rooms/organiser.server";
-import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/utils/forms.server";
+import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");

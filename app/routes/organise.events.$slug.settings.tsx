@@ -10,9 +10,9 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { CANCEL_MESSAGE_MAX, cancelEvent, deleteDraftEvent, getEventSettings, publishEvent, updateEvent } from "~/domain/events/manage.server";
 import { formatDate, formatLocalDateTimeInput } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Settings: ${data.event.title} — SCALE Events` : "Settings — SCALE Events" }];
 

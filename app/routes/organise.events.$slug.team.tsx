@@ -10,9 +10,9 @@ import { Notice } from "~/components/registration/status";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { TEAM_MANAGER_ROLES, TEAM_ROLE_LABELS, teamFormSchema } from "~/domain/events/team-input";
 import { addTeamMember, changeTeamRole, getTeam, removeTeamMember, teamHomePath } from "~/domain/events/team.server";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Team: ${data.event.title} — SCALE Events` : "Team — SCALE Events" }];
 

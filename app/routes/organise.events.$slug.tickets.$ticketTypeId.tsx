@@ -10,7 +10,7 @@ import { isUuid } from "~/domain/registration/load-ticket.server";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";
 import { getTicketType, updateTicketType } from "~/domain/registration/organiser.server";
 import { formatLocalDateTimeInput } from "~/domain/time/zoned";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");

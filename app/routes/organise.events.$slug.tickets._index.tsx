@@ -9,7 +9,7 @@ import { FormError } from "~/components/ui/forms";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";
 import { createTicketType, listTicketTypes } from "~/domain/registration/organiser.server";
 import { formatDate, formatTime } from "~/domain/time/zoned";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");

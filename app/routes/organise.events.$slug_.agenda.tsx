@@ -29,12 +29,12 @@ import {
   updateSession,
 } from "~/domain/agenda/organiser.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
-import { domainErrorResponse } from "~/utils/responses.server";
+import { domainErrorResponse } from "~/web/responses.server";
 import { editorDayWindow, editorDays, layoutTimetable } from "~/domain/agenda/timetable";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { formFailure, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agenda editor — ${data.event.title} — SCALE Events` : "Agenda editor — SCALE Events" }];
 

@@ -9,9 +9,9 @@ import { FormError } from "~/components/ui/forms";
 import { DomainError } from "~/domain/errors";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { canCreateEvents, createEvent } from "~/domain/events/manage.server";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an event — SCALE Events" }];
 

@@ -11,9 +11,9 @@ import { addMeetingPoint } from "~/domain/meetings/availability.server";
 import { onlineUrlField } from "~/domain/meetings/online-url";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
 import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
-import { requireUser } from "~/utils/auth.server";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organise ${data.stop.city} — ${data.event.title}` : "Organise — SCALE Events" }];
 

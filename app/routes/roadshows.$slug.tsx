@@ -11,10 +11,10 @@ import { CsrfField } from "~/components/ui/forms";
 import { roadshowActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { setStopAttendance } from "~/domain/meetings/attendance.server";
 import { roadshowView } from "~/domain/meetings/views.server";
-import { getUser, requireUser } from "~/utils/auth.server";
-import { CSRF_FIELD_NAME } from "~/utils/csrf";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { getUser, requireUser } from "~/web/auth.server";
+import { CSRF_FIELD_NAME } from "~/web/csrf";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Meetings — ${data.event.title} — SCALE Events` : "Meetings — SCALE Events" }];
 

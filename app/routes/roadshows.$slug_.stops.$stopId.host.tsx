@@ -9,10 +9,10 @@ import { CsrfField, TextField } from "~/components/ui/forms";
 import { hostStopActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
 import { hostStopView } from "~/domain/meetings/views.server";
-import { requireUser } from "~/utils/auth.server";
-import { CSRF_FIELD_NAME } from "~/utils/csrf";
-import { domainFailure, formFailure, readForm } from "~/utils/forms.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { CSRF_FIELD_NAME } from "~/web/csrf";
+import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My meetings in ${data.stop.city} — ${data.event.title} — SCALE Events` : "My meetings — SCALE Events" }];
 

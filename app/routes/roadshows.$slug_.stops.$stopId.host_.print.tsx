@@ -2,8 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { hostPrintView } from "~/domain/meetings/views.server";
-import { requireUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Schedule, ${data.stop.city} — ${data.event.title}` : "Schedule — SCALE Events" }];
 

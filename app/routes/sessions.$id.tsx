@@ -10,12 +10,12 @@ import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage } from "~/domain/agenda/public.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
-import { domainErrorResponse } from "~/utils/responses.server";
+import { domainErrorResponse } from "~/web/responses.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { THEME_LABELS } from "~/domain/events/catalogue";
 import { formatDate } from "~/domain/time/zoned";
-import { getUser, requireUser } from "~/utils/auth.server";
-import { formFailure, readForm } from "~/utils/forms.server";
+import { getUser, requireUser } from "~/web/auth.server";
+import { formFailure, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.session.title} — ${data.session.event.title} — SCALE Events` }] : [{ title: "Session not found — SCALE Events" }];

@@ -4,8 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useParams, useRouteError } from "@remix-run/react";
 import { recordJoin } from "~/domain/agenda/public.server";
-import { domainErrorResponse } from "~/utils/responses.server";
-import { requireUser } from "~/utils/auth.server";
+import { domainErrorResponse } from "~/web/responses.server";
+import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Join session — SCALE Events" }];
 

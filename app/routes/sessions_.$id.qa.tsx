@@ -10,9 +10,9 @@ import { QaBoard } from "~/components/qa/qa-board";
 import { MODERATION_ACTIONS, type SortMode } from "~/domain/qa/questions";
 import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
 import { formatRange } from "~/domain/time/zoned";
-import { requireUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
-import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/utils/forms.server";
+import { requireUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
+import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Q&A: ${data.session.title} — SCALE Events` }] : [{ title: "Q&A not found — SCALE Events" }];

@@ -4,8 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QaPresenter } from "~/components/qa/presenter";
 import { findQaSession, listQuestions } from "~/domain/qa/questions.server";
-import { requireUser } from "~/utils/auth.server";
-import { orErrorResponse } from "~/utils/responses.server";
+import { requireUser } from "~/web/auth.server";
+import { orErrorResponse } from "~/web/responses.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `Q&A on screen: ${data.session.title} — SCALE Events` }] : [{ title: "Q&A not found — SCALE Events" }];

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
-import { accountFormAction, getUser } from "~/utils/auth.server";
-import { clientIp, forwardActionHeaders } from "~/utils/forms.server";
+import { accountFormAction, getUser } from "~/web/auth.server";
+import { clientIp, forwardActionHeaders } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — SCALE Events" }];
 

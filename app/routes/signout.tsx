@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { endSession } from "~/utils/auth.server";
-import { readForm } from "~/utils/forms.server";
+import { endSession } from "~/web/auth.server";
+import { readForm } from "~/web/forms.server";
 
 export async function loader() {
   return redirect("/");

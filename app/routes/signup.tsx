@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignUps, signUp } from "~/domain/accounts/accounts.server";
 import { signUpSchema } from "~/domain/accounts/validation";
-import { accountFormAction, getUser } from "~/utils/auth.server";
-import { clientIp, forwardActionHeaders } from "~/utils/forms.server";
+import { accountFormAction, getUser } from "~/web/auth.server";
+import { clientIp, forwardActionHeaders } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Create your account — SCALE Events" }];
 

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { paymentsLog } from "~/domain/payments/log.server";
 import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
 import { MAX_WEBHOOK_BYTES, receiveStripeWebhook } from "~/domain/payments/webhook.server";
-import { readBodyWithin } from "~/utils/body.server";
+import { readBodyWithin } from "~/web/body.server";
 
 function reply(status: number, body: Record<string, unknown>): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });

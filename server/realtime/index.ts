@@ -4,7 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { findSessionUser, hashSessionToken, onSessionEnded, type SessionUser } from "../../app/domain/accounts/sessions.server";
-import { sessionTokenFromCookieHeader } from "../../app/utils/auth.server";
+import { sessionTokenFromCookieHeader } from "../../app/web/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
 import { ACK_REQUIRED, installQa } from "./qa";
 import { allowSameOrigin } from "./origin";

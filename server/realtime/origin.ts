@@ -4,7 +4,7 @@
 // not the site's own is refused. Non-browser clients (no Origin) cannot carry a victim's cookie
 // and stay allowed.
 import type { IncomingMessage } from "node:http";
-import { env } from "../../app/utils/env.server";
+import { env } from "../../app/platform/env.server";
 
 /**
  * The site's own origin is PUBLIC_URL's when set (scheme, host and port must all match); without

@@ -15,7 +15,7 @@
 // `qa:<id>` and `qa:<id>:u:<userId>`. A change is sent to the moderators' room, to each changed
 // question's author's own room (their view: own pending questions), and to `qa:<id>` except those
 // authors' rooms — so attendees never receive a pending question or an anonymous author's name.
-import { env } from "../../app/utils/env.server";
+import { env } from "../../app/platform/env.server";
 import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";

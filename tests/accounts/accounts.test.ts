@@ -4,7 +4,7 @@ import { hitRateLimit, pruneRateLimitBuckets } from "~/domain/accounts/rate-limi
 import { createSession, deleteExpiredSessions, destroySession, findSessionUser, hashSessionToken } from "~/domain/accounts/sessions.server";
 import { signUpSchema } from "~/domain/accounts/validation";
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 const account = (email: string) => signUpSchema.parse({ name: "Maria Kowalska", email, password: "correct horse battery" });
 

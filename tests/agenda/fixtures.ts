@@ -1,7 +1,7 @@
 // Rows for agenda tests, created directly in this test file's database.
 import { randomBytes } from "node:crypto";
 import type { UserRole } from "~/generated/prisma/enums";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${randomBytes(2).toString("hex")}`;

@@ -2,7 +2,7 @@
 // the editor's optimistic locking surfaced as 409, the public agenda in another zone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
 import { register } from "./fixtures";

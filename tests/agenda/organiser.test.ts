@@ -19,7 +19,7 @@ import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
 import { eventFeed, sessionDownload } from "~/domain/calendar/feeds.server";
 import { askQuestion } from "~/domain/qa/questions.server";
 import { byUid, parseStrictly, prop } from "../calendar/ical-helpers";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee, sessionForm } from "./fixtures";
 import { refusal } from "../support/refusal";
 

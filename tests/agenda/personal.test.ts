@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import { cancelSession, rescheduleSession } from "~/domain/agenda/organiser.server";
 import { addToMyAgenda, listMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeSession, makeUser, register, registeredAttendee } from "./fixtures";
 import { refusal } from "../support/refusal";
 

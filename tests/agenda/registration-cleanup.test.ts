@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeSession, makeUser, register } from "./fixtures";
 import { refusal } from "../support/refusal";
 

@@ -1,7 +1,7 @@
 // Online sessions: the join window, who may join, attendance, recording and slides.
 import { describe, expect, it } from "vitest";
 import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeSession, makeUser, registeredAttendee } from "./fixtures";
 import { refusal } from "../support/refusal";
 

@@ -221,7 +221,7 @@ export const benchmarks: Benchmark[] = [
         for (const s of sockets) s?.disconnect();
         for (const w of wsClients) w?.close();
         await node.stop();
-        const { disconnectDb } = await import("../../app/utils/db.server");
+        const { disconnectDb } = await import("../../app/platform/db.server");
         await disconnectDb();
         await database.drop();
       }

@@ -27,7 +27,7 @@ export const benchmarks: Benchmark[] = [
       const database = await benchDatabase("reg");
       const databaseUrl = database.url;
       process.env.DATABASE_POOL_SIZE = String(POOL);
-      const { db, disconnectDb } = await import("../../app/utils/db.server");
+      const { db, disconnectDb } = await import("../../app/platform/db.server");
       const { registerForEvent } = await import("../../app/domain/registration/register.server");
       const raw = new pg.Pool({ connectionString: databaseUrl, max: POOL });
       try {

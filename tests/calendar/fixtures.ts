@@ -2,7 +2,7 @@
 // built elsewhere; these tables already exist).
 import { randomBytes } from "node:crypto";
 import type { MeetingStatus, RegistrationStatus, SessionStatus } from "~/generated/prisma/enums";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 export const ORGANISER_EMAIL = "organiser@calendar.test";
 

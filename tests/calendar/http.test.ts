@@ -4,8 +4,8 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
-import { resetEnvForTests } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { resetEnvForTests } from "~/platform/env.server";
 import { startAppServer, type AppServer } from "../../server/app";
 import { TestClient } from "../support/http-client";
 import { createEvent, createMeeting, createSession, daysAgo, pick, register } from "./fixtures";

@@ -13,8 +13,8 @@ import {
   personalFeedStats,
   regenerateFeedToken,
 } from "~/domain/calendar/personal-feed.server";
-import { db } from "~/utils/db.server";
-import { resetEnvForTests } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { resetEnvForTests } from "~/platform/env.server";
 import { createEvent, createMeeting, createSession, createUser, daysAgo, pick, register } from "./fixtures";
 import { byUid, parseStrictly, prop } from "./ical-helpers";
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "~/generated/prisma/client";
 import { listCatalogue } from "~/domain/events/events.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 const NOW = new Date("2031-01-01T00:00:00Z");
 let seq = 0;

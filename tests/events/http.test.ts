@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient, signedInClient } from "../support/http-client";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 

@@ -6,7 +6,7 @@ import { DomainError } from "~/domain/errors";
 import { parseEventInput, slugify } from "~/domain/events/event-input";
 import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
 import { eventDownload } from "~/domain/calendar/feeds.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeTicketType, makeUser } from "../registration/fixtures";
 import { refusal } from "../support/refusal";
 

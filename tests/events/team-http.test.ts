@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 const SLUG = "positive-energy-districts-workshop-vienna";
 const TEAM = `/organise/events/${SLUG}/team`;

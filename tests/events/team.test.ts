@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/errors";
 import { judgeTeamChange } from "~/domain/events/team-input";
 import { addTeamMember, changeTeamRole, getTeam, removeTeamMember } from "~/domain/events/team.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeUser } from "../registration/fixtures";
 import { refusal } from "../support/refusal";
 

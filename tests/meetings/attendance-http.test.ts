@@ -3,7 +3,7 @@
 // next to the fieldset and nothing written, a good post replaces the set. Needs `npm run build`.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { TestClient, signedInClient } from "../support/http-client";
 

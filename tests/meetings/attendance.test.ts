@@ -7,7 +7,7 @@ import { setPreference } from "~/domain/meetings/preferences.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { hostStopView, roadshowView } from "~/domain/meetings/views.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { addWindow, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {

@@ -2,7 +2,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { constraintViolation } from "~/domain/meetings/db-errors.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeRoadshow, makeUser } from "./fixtures";
 
 let eventId: string;

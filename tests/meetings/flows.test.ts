@@ -8,7 +8,7 @@ import { expireStaleMeetingRequests } from "~/domain/meetings/expire.server";
 import { acceptProposal, proposeOtherSlot, rejectProposal } from "~/domain/meetings/propose.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { acceptMeeting, declineMeeting } from "~/domain/meetings/respond.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { addWindow, makeRoadshow, makeUser, NOW, register } from "./fixtures";
 
 type Setup = Awaited<ReturnType<typeof makeRoadshow>>;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
 

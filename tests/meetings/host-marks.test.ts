@@ -11,7 +11,7 @@ import { markNoShow, organiserStopCsv, organiserStopView } from "~/domain/meetin
 import { setPreference } from "~/domain/meetings/preferences.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { roadshowView } from "~/domain/meetings/views.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { addWindow, attend, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {

@@ -2,7 +2,7 @@
 // status codes for refusals, tampered ids, the CSV export. Needs `npx remix build` first.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
 

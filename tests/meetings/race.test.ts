@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { isDomainError } from "~/domain/errors";
 import { PERSON_BUSY_MESSAGE, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "~/domain/meetings/db-errors.server";
 import { GUEST_BUSY_MESSAGE, requestMeeting } from "~/domain/meetings/request.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { addWindow, doubleBookings, makeRoadshow, makeUser, makeUsers, NOW, register } from "./fixtures";
 
 describe("simultaneous bookings", () => {

@@ -11,7 +11,7 @@ import { setPreference } from "~/domain/meetings/preferences.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { hostStopView, roadshowView } from "~/domain/meetings/views.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { addWindow, attend, doubleBookings, makeRoadshow, makeUser, NOW, register } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {

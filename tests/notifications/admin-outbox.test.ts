@@ -2,7 +2,7 @@
 // last error; shows one with its HTML sandboxed (srcdoc, escaped) and attachments downloadable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient, signedInClient } from "../support/http-client";

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BASE_DELAY_MS, MAX_EMAIL_ATTEMPTS, delayBounds } from "~/domain/notifications/backoff";
 import { createMailTransport, sendDueEmails, startOutboxWorker, CLAIM_LEASE_MS } from "~/domain/notifications/mailer.server";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
 let sink: SmtpSink;

@@ -2,7 +2,7 @@
 // redirect to Stripe's page), come back to success (which fulfils nothing) or cancel (which
 // offers to retry or to pay by invoice), and switch to invoice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";

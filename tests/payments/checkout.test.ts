@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout, sessionExpiryFor } from "~/domain/payments/checkout.server";
 import { refundForOrganiser, refundRegistration } from "~/domain/payments/refunds.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { PRICE_CENTS, configureStripe, createAttendee, createPaidEvent, createPendingPayment, paidRegistration as paidWithStripe } from "./fixtures";
 

@@ -4,8 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { takeSeat } from "~/domain/registration/seats.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
-import { db } from "~/utils/db.server";
-import { resetEnvForTests } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { resetEnvForTests } from "~/platform/env.server";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { receiveStripeWebhook } from "~/domain/payments/webhook.server";
 import { checkoutSessionEvent, signPayload, type StripeDouble } from "../support/stripe-double";

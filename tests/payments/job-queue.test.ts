@@ -7,7 +7,7 @@ import { createSession, hashSessionToken } from "~/domain/accounts/sessions.serv
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { issueRefundsAfterCommit } from "~/domain/payments/refund-queue.server";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { runHousekeeping, runRegistrationSweep, startJobs, type JobRunner } from "../../server/jobs/index";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";

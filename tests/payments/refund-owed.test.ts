@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestOwedRefunds } from "~/domain/payments/refund-queue.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { chargeRefundedEvent, startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { PRICE_CENTS, configureStripe, deliverSigned, paidRegistration as paidWithStripe } from "./fixtures";
 

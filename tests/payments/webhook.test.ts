@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { takeSeat } from "~/domain/registration/seats.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import {
   chargeRefundedEvent,

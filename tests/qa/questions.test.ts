@@ -5,7 +5,7 @@ import { onQaChange } from "~/domain/qa/publish.server";
 import type { QaChange, QuestionView } from "~/domain/qa/questions";
 import { askQuestion, listQuestions, moderateQuestion, QA_LIMITS, toggleVote } from "~/domain/qa/questions.server";
 import { canParticipate } from "~/domain/qa/access.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { createQaFixture, type FixtureUser, type QaFixture } from "../realtime/fixtures";
 
 const asUser = (u: FixtureUser) => ({ id: u.id, name: u.name, roles: u.roles });

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { hashSessionToken } from "~/domain/accounts/sessions.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 export interface FixtureUser {
   id: string;

@@ -3,8 +3,8 @@
 // is refused, so a cross-site page cannot open a socket carrying the user's session cookie.
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "~/utils/env.server";
-import { db } from "~/utils/db.server";
+import { resetEnvForTests } from "~/platform/env.server";
+import { db } from "~/platform/db.server";
 import { isSameOrigin } from "../../server/realtime/origin";
 import { startTestServer } from "../support/app-server";
 import { call, openSocket, waitFor } from "./client";

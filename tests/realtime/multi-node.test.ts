@@ -6,7 +6,7 @@
 import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { applyCatchUp, applyChange, initialClientState, visibleQuestions, type QaChangeView, type QuestionView } from "~/domain/qa/questions";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { TestClient } from "../support/http-client";
 import { call, collect, openSocket, waitFor } from "./client";
 import { cookieFor, createQaFixture, type QaFixture } from "./fixtures";

@@ -6,7 +6,7 @@ import { DomainError } from "~/domain/errors";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer, expireStaleOffers } from "~/domain/registration/waitlist.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { HOUR, makeEvent, makeTicketType, makeUser, makeUsers, seatState } from "./fixtures";
 
 function outcomes(results: PromiseSettledResult<unknown>[]) {

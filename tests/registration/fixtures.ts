@@ -1,7 +1,7 @@
 // Rows the registration tests build on: an event with ticket types and questions, and users.
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 export const HOUR = 3_600_000;
 

@@ -2,7 +2,7 @@
 // posting the registration form at once to two app processes sharing one database. No response
 // is a 5xx, exactly `capacity` people hold a seat and everyone else is on the waiting list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { cookieFor } from "../realtime/fixtures";
 import { startNode, type AppNode } from "../realtime/nodes";
 import { makeEvent, makeTicketType, makeUsers, seatState } from "./fixtures";

@@ -7,7 +7,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
 import { generateTicketCode } from "~/domain/registration/ticket-code";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 const SLUG = "positive-energy-districts-workshop-vienna";
 let server: Awaited<ReturnType<typeof startTestServer>>;

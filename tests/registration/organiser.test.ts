@@ -11,7 +11,7 @@ import { updateTicketType } from "~/domain/registration/organiser.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { registrationsCsv } from "~/domain/registration/reports.server";
 import { expireStaleHolds } from "~/domain/registration/waitlist.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { makeEvent, makeTicketType, makeUser, seatState } from "./fixtures";
 
 describe("organiser tools", () => {
@@ -61,7 +61,7 @@ describe("organiser tools", () => {
   it("approving a priced request continues with the chosen payment, or invoice when that is gone", async () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { requiresApproval: true, priceCents: 9000, paymentMethods: ["STRIPE", "INVOICE"] });
-    const { resetEnvForTests } = await import("~/utils/env.server");
+    const { resetEnvForTests } = await import("~/platform/env.server");
     process.env.STRIPE_SECRET_KEY = "sk_test_approval";
     process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
     resetEnvForTests();
@@ -148,7 +148,7 @@ describe("organiser tools", () => {
     const ticket = await makeTicketType(event.id, { priceCents: 2000, capacity: 1, paymentMethods: ["STRIPE"] });
     process.env.STRIPE_SECRET_KEY = "sk_test_sweep";
     process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
-    const { resetEnvForTests } = await import("~/utils/env.server");
+    const { resetEnvForTests } = await import("~/platform/env.server");
     resetEnvForTests();
     try {
       const now = new Date();

@@ -2,7 +2,7 @@
 // nothing behind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerForEvent } from "~/domain/registration/register.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { HOUR, makeEvent, makeTicketType, makeUser, seatState } from "./fixtures";
 import { refusal } from "../support/refusal";
 
@@ -74,7 +74,7 @@ describe("registerForEvent", () => {
     expect(error.fieldErrors).toHaveProperty("paymentMethod");
     process.env.STRIPE_SECRET_KEY = "sk_test_123";
     process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
-    const { resetEnvForTests } = await import("~/utils/env.server");
+    const { resetEnvForTests } = await import("~/platform/env.server");
     resetEnvForTests();
     try {
       const now = new Date();

@@ -11,7 +11,7 @@ import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { approveRegistration } from "~/domain/registration/decisions.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer } from "~/domain/registration/waitlist.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { HOUR, makeEvent, makeTicketType, makeUser } from "./fixtures";
 
 const MINUTE = 60_000;

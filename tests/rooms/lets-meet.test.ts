@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { letsMeet } from "~/domain/rooms/rooms.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 let roadshowRoomId: string;
 let guest: { id: string; name: string; roles: ["ATTENDEE"] };

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Socket } from "socket.io-client";
 import { isVideoLink, OTHER_PAIRS_VIDEO, type RoundView } from "~/domain/rooms/rooms";
 import { endRound, latestRound, startRound } from "~/domain/rooms/rooms.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { call, openSocket, waitFor } from "../realtime/client";
 import { createQaFixture, type QaFixture } from "../realtime/fixtures";
 import { startTestServer } from "../support/app-server";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isDomainError } from "~/domain/errors";
 import { roomFormSchema } from "~/domain/rooms/organiser-input";
 import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/rooms/organiser.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
 import { cookieFor, createQaFixture, type FixtureUser, type QaFixture } from "../realtime/fixtures";

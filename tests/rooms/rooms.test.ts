@@ -5,7 +5,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { MessageView, PresenceProfile, RoundView } from "~/domain/rooms/rooms";
 import { ROOM_LIMITS } from "~/domain/rooms/rooms.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { call, collect, openSocket, waitFor } from "../realtime/client";
 import { createQaFixture, type QaFixture } from "../realtime/fixtures";

@@ -1,7 +1,7 @@
 // The demo data a fresh install starts with: seeded once, consistent with the seat ledger.
 import { describe, expect, it } from "vitest";
 import { seedDemoDataIfEmpty } from "../../prisma/seed";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 describe("demo seed", () => {
   it("seeds an empty database once, with seat counts that match the registrations", async () => {

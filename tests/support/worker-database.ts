@@ -2,8 +2,8 @@
 // exposed as DATABASE_URL so app code (db()) uses it; dropped after the file.
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
-import { disconnectDb } from "~/utils/db.server";
-import { resetEnvForTests } from "~/utils/env.server";
+import { disconnectDb } from "~/platform/db.server";
+import { resetEnvForTests } from "~/platform/env.server";
 import { createTestDatabase, dropTestDatabase } from "./test-cluster";
 
 const adminUrl = inject("testAdminUrl");

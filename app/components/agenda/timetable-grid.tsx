@@ -4,7 +4,7 @@
 // saves, Escape cancels. Saves go through a fetcher carrying the session's version.
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { CSRF_FIELD_NAME } from "~/utils/csrf";
+import { CSRF_FIELD_NAME } from "~/web/csrf";
 
 export interface GridRow {
   startsAt: string;

@@ -2,7 +2,7 @@
 // loading a page turned into the HTTP responses the error boundary shows (404, 403, …).
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
 import { requireManagedEvent, type Capability } from "~/domain/registration/access.server";
-import { requireUser } from "~/utils/auth.server";
+import { requireUser } from "~/web/auth.server";
 
 /** Runs a loader step; a DomainError becomes a Response with its status and message. */
 export async function orResponse<T>(work: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { useId } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
-import { CSRF_FIELD_NAME } from "~/utils/csrf";
+import { CSRF_FIELD_NAME } from "~/web/csrf";
 
 /** Hidden CSRF field; every mutating <Form> includes it. */
 export function CsrfField() {

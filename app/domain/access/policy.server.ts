@@ -2,7 +2,7 @@
 // query itself, so an id in a URL never reaches a row the actor may not see: a draft the actor
 // may not see is NOT_FOUND (its existence is private), a public event is FORBIDDEN.
 import { DomainError } from "~/domain/errors";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 import { eventRolesGranting, isAdmin, type Actor, type EventPermission } from "./permissions";
 
 type Client = Db | Tx;

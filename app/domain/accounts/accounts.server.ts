@@ -1,7 +1,7 @@
 // Sign-up and sign-in. Inputs arrive parsed (validation.ts); these functions decide.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { env } from "~/platform/env.server";
 import { hitRateLimit } from "./rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import type { SessionUser } from "./sessions.server";

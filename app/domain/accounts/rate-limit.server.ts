@@ -11,7 +11,7 @@
 // burst while keeping one row per key and window. Refused attempts are not counted, so the
 // Retry-After we answer is the time after which the next attempt really is admitted.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 export interface RateLimit {
   /** e.g. "signin:203.0.113.9" */

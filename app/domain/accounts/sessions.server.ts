@@ -1,8 +1,8 @@
 // DB-backed sessions: the cookie carries 256 random bits; the table keeps only their SHA-256,
 // so a leaked database dump cannot be replayed as cookies.
 import { createHash, randomBytes } from "node:crypto";
-import { processBus } from "~/utils/bus.server";
-import { db } from "~/utils/db.server";
+import { processBus } from "~/platform/bus.server";
+import { db } from "~/platform/db.server";
 import type { UserRole } from "~/generated/prisma/enums";
 
 export interface SessionUser {

@@ -4,7 +4,7 @@ import { EVENT_PERMISSIONS } from "~/domain/access/permissions";
 import { eventScope, isConfirmedAttendee, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 
 /** A CONFIRMED registration for the event; pending, waitlisted or cancelled ones do not count. */
 export const isRegisteredFor = isConfirmedAttendee;

@@ -3,7 +3,7 @@
 // picks can never oversell; the pick's primary key stops a double pick.
 import { DomainError } from "~/domain/errors";
 import { isUuid, requireUuid } from "~/domain/ids";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/platform/db.server";
 import { isRegisteredFor } from "./access.server";
 import { overlapsWithPicks, pickOverlapWarning } from "./personal";
 import { cancelReminders, syncReminders } from "./reminders.server";

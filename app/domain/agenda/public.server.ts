@@ -3,7 +3,7 @@
 // attendance before handing over the meeting link.
 import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { canEditAgenda, isEventStaff, isRegisteredFor, type AgendaUser } from "./access.server";
 import { pickedSessionIds } from "./personal.server";
 import { agendaSettings } from "./reminders.server";

@@ -1,8 +1,8 @@
 // Reminder emails before online sessions, queued in the outbox when someone picks the session
 // and kept in step with the session afterwards (moved → re-queued, removed/cancelled → withdrawn).
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import type { Tx } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import type { Tx } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { sessionReminderEmail } from "./emails";
 import { parseJoinLeadMinutes, parseReminderOffsets, planReminders, type ReminderOffset } from "./webinar";
 

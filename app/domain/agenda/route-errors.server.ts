@@ -1,5 +1,5 @@
 // Edge mapping for the agenda's actions: a DomainError becomes the editor's failure body (loaders
-// use app/utils/responses.server.ts); anything else is rethrown (a real bug, a 500).
+// use app/web/responses.server.ts); anything else is rethrown (a real bug, a 500).
 import { httpStatusFor, isDomainError } from "~/domain/errors";
 
 export interface AgendaActionFailure {

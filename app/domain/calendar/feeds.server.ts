@@ -10,8 +10,8 @@
 import type { AttendanceMode, EventStatus, MeetingStatus, RegistrationStatus, SessionStatus } from "~/generated/prisma/enums";
 import { countryName } from "~/domain/events/catalogue";
 import { isValidTimeZone } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { calendarEtag, lastModified } from "./etag";
 import { googleCalendarUrl, googleSubscribeUrl, outlookCalendarUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { renderCalendar, type CalendarItem, type CalendarItemStatus } from "./render";

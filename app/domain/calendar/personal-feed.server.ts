@@ -10,8 +10,8 @@
 // updatedAt of every row the feed is built from); when it matches the cached copy the
 // rendered body and its ETag are served without loading or rendering anything.
 import pg from "pg";
-import { db, type Tx } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { db, type Tx } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "./feed-token";
 import { renderPersonalFeed, type CalendarDocument } from "./feeds.server";

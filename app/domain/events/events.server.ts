@@ -3,7 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole, } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import type { CatalogueFilters } from "./catalogue";
 
 const cardSelect = {

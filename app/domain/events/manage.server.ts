@@ -9,8 +9,8 @@ import { DomainError } from "~/domain/errors";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/email-templates";
 import { MANAGER_ROLES, requireManagedEvent } from "~/domain/registration/access.server";
-import { db, type Tx } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { db, type Tx } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { eventChanges, nextFreeSlug, parseEventInput, slugify, type EventFormValues, type EventInput } from "./event-input";
 import { emailEvent } from "~/domain/registration/registration-emails.server";
 

@@ -11,8 +11,8 @@ import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } fr
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { requireManagedEvent } from "~/domain/registration/access.server";
 import { emailEvent } from "~/domain/registration/registration-emails.server";
-import { db, type Tx } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { db, type Tx } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import {
   TEAM_ROLE_DESCRIPTIONS,
   TEAM_ROLE_LABELS,

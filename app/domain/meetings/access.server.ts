@@ -4,8 +4,8 @@
 import type { Actor } from "~/domain/access/permissions";
 import { isParticipant, mayOnEvent } from "~/domain/access/policy.server";
 import { DomainError } from "~/domain/errors";
-import type { Db, Tx } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Db, Tx } from "~/platform/db.server";
+import { db } from "~/platform/db.server";
 import { isUuid } from "~/domain/ids";
 
 export type { Actor };

@@ -6,8 +6,8 @@
 // the stops of that roadshow: any other id is refused before anything is written.
 import { z } from "zod";
 import { DomainError } from "~/domain/errors";
-import type { Db, Tx } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Db, Tx } from "~/platform/db.server";
+import { db } from "~/platform/db.server";
 import { findRoadshow, isUuid, type Actor } from "./access.server";
 import { lockStopBookings } from "./tables.server";
 

@@ -3,7 +3,7 @@
 // read a host's slots in the stop's zone — or their own zone on request.
 import { DomainError } from "~/domain/errors";
 import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/time/zoned";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireHost, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";

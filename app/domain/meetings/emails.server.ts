@@ -7,8 +7,8 @@ import { renderCalendar, type CalendarItem } from "~/domain/calendar/render";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { organizerAddress } from "~/domain/registration/ticket-assets.server";
 import { formatRange } from "~/domain/time/zoned";
-import { publicUrl } from "~/utils/env.server";
-import type { Tx } from "~/utils/db.server";
+import { publicUrl } from "~/platform/env.server";
+import type { Tx } from "~/platform/db.server";
 
 export const meetingEmailSelect = {
   id: true, status: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true, message: true,

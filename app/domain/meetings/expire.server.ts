@@ -3,7 +3,7 @@
 // one transaction, which also queues the guest's notice), and booking calls the same code for
 // the slot it wants, so an expired request never blocks anybody even between sweeps.
 import { Prisma } from "~/generated/prisma/client";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/platform/db.server";
 import { describeWhen, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import type { TimeInterval } from "./slots";
 

@@ -2,7 +2,7 @@
 // no-show marking, and the list of hosts and tables.
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireOrganiser, type Actor } from "./access.server";
 import { stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";

@@ -2,7 +2,7 @@
 // step, notes). Only members of the recording organisation ever read it; the next roadshow
 // stop shows what was agreed before with the same people.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { isUuid, notFound, type Actor } from "./access.server";
 
 export const NOTES_MAX = 2000;

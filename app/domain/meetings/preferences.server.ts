@@ -3,7 +3,7 @@
 // clearing a mark deletes it. The scheduler pairs two people only when both marked each other.
 import type { PreferenceLevel } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, hostsAt, isParticipant, isUuid, notFound, type Actor } from "./access.server";
 

@@ -3,7 +3,7 @@
 // side accepts, the same meeting moves there in one UPDATE — the exclusion constraints decide
 // if the slot was taken meanwhile — keeps its UID, bumps SEQUENCE and re-sends the invitation.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { notFound, type Actor, type RoadshowStopRow } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError } from "./db-errors.server";

@@ -7,7 +7,7 @@
 // the stop's scheduler and its host page count them there.
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatTime } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";

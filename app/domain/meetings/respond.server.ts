@@ -1,7 +1,7 @@
 // Step 3 of the booking flow: the host accepts or declines a pending request. Accepting confirms
 // the meeting (SEQUENCE bumped) and queues the invitation to both; declining frees the slot.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import type { Actor } from "./access.server";
 import { describeWhen, enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";

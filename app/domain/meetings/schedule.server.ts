@@ -5,7 +5,7 @@
 // still decide: if anything was booked meanwhile, nothing is written) and queue the invitations.
 import { DomainError } from "~/domain/errors";
 import { formatRange } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { stopGuestIds } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
 import { liveMeetingsOf, stopHostSlots } from "./availability.server";

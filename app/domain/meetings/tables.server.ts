@@ -1,7 +1,7 @@
 // Where a meeting happens: a free table of the stop, or the host's online room for an online
 // window. The choice is only a first guess: Meeting_point_excl decides under concurrency, and
 // the callers retry with the next table when they lose it.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 import type { TimeInterval } from "./slots";
 
 export type TableChoice = { kind: "none" } | { kind: "point"; id: string } | { kind: "full" };

@@ -5,7 +5,7 @@
 import { THEME_LABELS } from "~/domain/events/catalogue";
 import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
 import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
 import { attendanceByUser, attendedStops, stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";

@@ -1,7 +1,7 @@
 // Someone leaving an event (their registration cancelled) leaves its meetings too. Every live
 // request or confirmed meeting of theirs there that has not started is cancelled in the
 // caller's transaction, exactly as either person cancelling one would (cancelLockedMeeting).
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 import { isParticipant } from "./access.server";
 import { cancelLockedMeeting } from "./cancel.server";
 import { lockMeeting } from "./lock.server";

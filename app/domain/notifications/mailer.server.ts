@@ -22,8 +22,8 @@
 // attempt marks the email FAILED for an admin to look at on /admin/outbox.
 import nodemailer, { type Transporter } from "nodemailer";
 import { nextAttemptAt } from "~/domain/notifications/backoff";
-import { db } from "~/utils/db.server";
-import { env, publicUrl } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { env, publicUrl } from "~/platform/env.server";
 import type { EmailAttachment } from "./outbox.server";
 
 /** Longer than every SMTP timeout below together, so a live send never loses its lease. */

@@ -3,7 +3,7 @@
 import type { EmailStatus } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/errors";
 import { pageOf, type PageInfo } from "~/domain/paging";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import type { EmailAttachment } from "./outbox.server";
 
 export const OUTBOX_PAGE_SIZE = 50;

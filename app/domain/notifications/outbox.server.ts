@@ -1,7 +1,7 @@
 // The durable email outbox. An email is written in the same transaction as the change that
 // caused it (pass that transaction as `tx`), and sent later by the outbox worker, so a
 // rolled-back change sends nothing and an SMTP outage loses nothing.
-import type { Db, Tx } from "~/utils/db.server";
+import type { Db, Tx } from "~/platform/db.server";
 
 export interface EmailAttachment {
   filename: string;

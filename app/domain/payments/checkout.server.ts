@@ -14,8 +14,8 @@
 // - Asking again while the session is open returns the same URL (retrieved from Stripe).
 import { DomainError } from "~/domain/errors";
 import { CHECKOUT_SESSION_MINUTES, PAYMENT_HOLD_MINUTES, offeredPaymentMethods } from "~/domain/registration/ticket-rules";
-import { db } from "~/utils/db.server";
-import { publicUrl } from "~/utils/env.server";
+import { db } from "~/platform/db.server";
+import { publicUrl } from "~/platform/env.server";
 import { lockRegistration } from "./fulfilment.server";
 import { isStripeConfigured, stripeClient } from "./stripe.server";
 

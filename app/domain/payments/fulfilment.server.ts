@@ -8,7 +8,7 @@ import { endParticipation } from "~/domain/registration/participation.server";
 import { releaseSeat, takeSeat } from "~/domain/registration/seats.server";
 import type { RegistrationStatus } from "~/domain/registration/ticket-rules";
 import { hasEnded, holdsSeat } from "~/domain/registration/ticket-rules";
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 import { queuePaymentConfirmation, queuePaymentFailed, queueRefundIssued } from "./payment-emails.server";
 import {
   applyStripeEvent,

@@ -11,7 +11,7 @@
 import { DomainError } from "~/domain/errors";
 import { enqueueConfirmationEmail } from "~/domain/registration/registration-emails.server";
 import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { lockRegistration } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
 import { isStripeConfigured, stripeClient } from "./stripe.server";

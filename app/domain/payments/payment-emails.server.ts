@@ -7,7 +7,7 @@ import { paymentFailedEmail, refundIssuedEmail, type EmailContent } from "~/doma
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "~/domain/registration/registration-emails.server";
 import { eventPageUrl } from "~/domain/registration/ticket-assets.server";
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 
 async function load(tx: Tx, registrationId: string) {
   return tx.registration.findUniqueOrThrow({

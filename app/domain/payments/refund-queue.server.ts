@@ -4,7 +4,7 @@
 // after the transaction commits — never inside it, so no row lock is
 // held across a network call. When Stripe cannot be reached, the refund is handed to the job
 // queue (server/jobs), which retries with backoff; the idempotency key makes every retry safe.
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/platform/db.server";
 import type { RefundToIssue } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
 import { refundRegistration } from "./refunds.server";

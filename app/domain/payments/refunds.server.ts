@@ -11,7 +11,7 @@
 // silent replay of the first.
 import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { stripeClient } from "./stripe.server";
 
 export interface RefundRequested {

@@ -3,7 +3,7 @@
 // the environment gets a fresh one.
 import Stripe from "stripe";
 import { DomainError } from "~/domain/errors";
-import { env } from "~/utils/env.server";
+import { env } from "~/platform/env.server";
 
 let cached: { signature: string; client: Stripe } | undefined;
 

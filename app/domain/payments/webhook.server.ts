@@ -12,8 +12,8 @@
 // can never succeed. Only a genuine failure on our side is a 5xx, which Stripe retries.
 import Stripe from "stripe";
 import { z } from "zod";
-import type { Tx } from "~/utils/db.server";
-import { db } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
+import { db } from "~/platform/db.server";
 import { lockRegistration, applyPaymentEvent, type RefundToIssue } from "./fulfilment.server";
 import { stripeClient, webhookSecret } from "./stripe.server";
 import { toStripePaymentEvent, type StripePaymentEvent } from "./stripe-transitions";

@@ -2,7 +2,7 @@
 // elsewhere (issue 3); this asks one question of them: a CONFIRMED registration for the event.
 import { isConfirmedAttendee, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 
 export type AccessUser = Pick<SessionUser, "id" | "roles">;
 

@@ -6,7 +6,7 @@ import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
-import { db, type Tx } from "~/utils/db.server";
+import { db, type Tx } from "~/platform/db.server";
 import { eventAccess, type AccessUser, type EventAccess } from "./access.server";
 import { publishQaChange } from "./publish.server";
 import {

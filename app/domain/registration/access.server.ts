@@ -4,7 +4,7 @@ import { EVENT_PERMISSIONS, type EventPermission } from "~/domain/access/permiss
 import { eventScope, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/errors";
-import { db, type Db, type Tx } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 
 /** Event roles that manage tickets, questions and registrations. */
 export const MANAGER_ROLES = EVENT_PERMISSIONS["event:manage"];

@@ -1,7 +1,7 @@
 // What attendees read: the registration page's choices, their own registrations and tickets.
 // Everything is scoped by the signed-in user's id.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { requireUuid } from "~/domain/ids";
 import { registrationEventSelect } from "./load-ticket.server";
 import { checkTicketAvailability, offeredPaymentMethods, seatsLeft } from "./ticket-rules";

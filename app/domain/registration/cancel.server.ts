@@ -8,7 +8,7 @@ import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
 import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
 import type { CancellationRefund } from "~/domain/notifications/email-templates";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { endParticipation } from "./participation.server";
 import { enqueueCancellationEmail } from "./registration-emails.server";
 import { TX_OPTIONS, releaseSeat } from "./seats.server";

@@ -3,7 +3,7 @@
 // "checked in" and one "already checked in at HH:MM by X".
 import { DomainError } from "~/domain/errors";
 import { formatTime } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { normaliseTicketCode } from "./ticket-code";
 
 export type CheckInResult =

@@ -2,7 +2,7 @@
 // refused unless the ticket type belongs to the event in the URL (a tampered id of another
 // event's ticket type is simply "not found") and is on sale to this person now.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import type { AttendanceMode, EventKind, EventStatus, PaymentMethod } from "~/generated/prisma/enums";
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";

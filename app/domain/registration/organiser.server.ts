@@ -2,7 +2,7 @@
 // scoped by the event id that requireManagedEvent returned.
 import { DomainError } from "~/domain/errors";
 import { requireUuid } from "~/domain/ids";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { ticketTypeData, type QuestionForm, type TicketTypeForm } from "./organiser-input";
 import { TX_OPTIONS } from "./seats.server";
 import { offerFreeSeats } from "./waitlist.server";

@@ -7,7 +7,7 @@ import { removeEventPicks } from "~/domain/agenda/personal.server";
 import { cancelEventReminders, syncEventReminders, type ReminderTarget } from "~/domain/agenda/reminders.server";
 import { withdrawFromEventMeetings } from "~/domain/meetings/withdraw.server";
 import type { EventKind } from "~/generated/prisma/enums";
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 
 /** A registration just became CONFIRMED. */
 export async function startParticipation(tx: Tx, registration: { eventId: string; eventKind: EventKind | string; user: ReminderTarget }, now: Date = new Date()): Promise<void> {

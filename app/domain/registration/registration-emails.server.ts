@@ -9,7 +9,7 @@ import {
 } from "~/domain/notifications/email-templates";
 import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
 import { DomainError } from "~/domain/errors";
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 import { startParticipation } from "./participation.server";
 import { eventPageUrl, ticketCalendar, ticketPageUrl, ticketQrPng, type TicketCalendarEvent } from "./ticket-assets.server";
 

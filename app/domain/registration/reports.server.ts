@@ -4,7 +4,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
 import { pageOf } from "~/domain/paging";
 import { formatLocalDateTimeInput } from "~/domain/time/zoned";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import { countsByHour, cumulativeByDay, fillRate, type SeriesPoint } from "./charts";
 import { answerCell, toCsv } from "./csv";
 

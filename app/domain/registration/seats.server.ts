@@ -2,7 +2,7 @@
 // (SEAT_HOLDING_STATUSES) and is only ever changed by these two conditional updates, inside the
 // transaction that changes the registration's status. The CHECK constraint
 // (taken BETWEEN 0 AND capacity) is the last line of defence.
-import type { Tx } from "~/utils/db.server";
+import type { Tx } from "~/platform/db.server";
 import { offerNextInLine } from "./waitlist.server";
 
 /**

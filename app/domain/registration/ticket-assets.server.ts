@@ -7,7 +7,7 @@ import { qrMatrixToPng } from "./qr-png";
 import { calendarHost } from "~/domain/calendar/feeds.server";
 import { renderCalendar, type CalendarItem, type CalendarMethod } from "~/domain/calendar/render";
 import { countryName } from "~/domain/events/catalogue";
-import { env, publicUrl } from "~/utils/env.server";
+import { env, publicUrl } from "~/platform/env.server";
 
 const DAY_MS = 86_400_000;
 

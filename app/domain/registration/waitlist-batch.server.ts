@@ -6,7 +6,7 @@
 // its own, and each gets its own answer. Joining the list still requires the ticket type to be
 // full at that moment, checked in the same statement.
 import type { Answer } from "./answers";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 
 export interface WaitlistCandidate {
   id: string;

@@ -5,7 +5,7 @@
 // MatchRoom has no "closed" column, so a room can only be deleted, and only while nobody has used
 // it: deleting cascades to its messages and networking rounds, and chat history must not be lost.
 import { DomainError } from "~/domain/errors";
-import { db } from "~/utils/db.server";
+import { db } from "~/platform/db.server";
 import type { RoomForm } from "./organiser-input";
 import { isUuid } from "~/domain/ids";
 

@@ -1,6 +1,6 @@
 // Committed room changes are published here; server/realtime/rooms.ts relays them to sockets on
 // every node. Clients reload the room state on reconnect.
-import { processBus } from "~/utils/bus.server";
+import { processBus } from "~/platform/bus.server";
 import type { MessageView, RoundView } from "./rooms";
 
 export type RoomEvent =

@@ -5,7 +5,7 @@ import { createSession, destroySession, findSessionUser, type SessionUser } from
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { DomainError } from "~/domain/errors";
 import type { z } from "zod";
-import { env, servedOverHttps } from "./env.server";
+import { env, servedOverHttps } from "~/platform/env.server";
 import { domainFailure, formFailure, readForm } from "./forms.server";
 
 export const SESSION_COOKIE_NAME = "scale_sid";

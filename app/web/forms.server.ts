@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
 import { readBodyWithin } from "./body.server";
 import { CSRF_FIELD_NAME, csrfCookieName } from "./csrf";
-import { servedOverHttps } from "./env.server";
+import { servedOverHttps } from "~/platform/env.server";
 
 export const MAX_FORM_BYTES = 256 * 1024;
 
