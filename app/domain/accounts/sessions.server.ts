@@ -52,6 +52,19 @@ export async function destroySession(token: string | undefined | null): Promise<
   sessionsEnded.publish(id);
 }
 
+/**
+ * Ends every session of a user (password reset, "sign out everywhere else", suspension), except
+ * the one given by its hash; their sockets close on every node through the session-ended bus.
+ */
+export async function endUserSessions(userId: string, options: { exceptSessionHash?: string } = {}): Promise<number> {
+  const where = { userId, ...(options.exceptSessionHash ? { id: { not: options.exceptSessionHash } } : {}) };
+  const ended = await db().session.findMany({ where, select: { id: true } });
+  if (ended.length === 0) return 0;
+  await db().session.deleteMany({ where: { id: { in: ended.map((s) => s.id) } } });
+  for (const { id } of ended) sessionsEnded.publish(id);
+  return ended.length;
+}
+
 export async function deleteExpiredSessions(now = new Date()): Promise<number> {
   const { count } = await db().session.deleteMany({ where: { expiresAt: { lt: now } } });
   return count;
