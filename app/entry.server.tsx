@@ -1,12 +1,26 @@
 import { Writable } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/ui/nonce";
+import { logger } from "~/platform/logger.server";
+import { redactPath } from "~/web/redact-path";
 
 const ABORT_DELAY = 5_000;
 
 export const streamTimeout = ABORT_DELAY;
+
+/**
+ * Errors Remix meets while answering. A 4xx it raises itself (no route matches, no action) is the
+ * asker's mistake, answered with its status and not worth a stack trace in the log; an aborted
+ * request is the client leaving. Anything else is logged once, through the app's logger, with the
+ * path redacted (an unknown URL may still carry a feed token).
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  logger.error({ err: error, method: request.method, path: redactPath(new URL(request.url).pathname) }, "request failed");
+};
 
 export default function handleRequest(
   request: Request,

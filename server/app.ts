@@ -2,7 +2,6 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Logger } from "pino";
@@ -10,7 +9,10 @@ import { db, disconnectDb } from "../app/platform/db.server";
 import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
-import { csrfCookie, guardMutations, redactPath, securityHeaders } from "./security";
+import { createRemixRequestHandler } from "./remix-handler";
+import { readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
+import { redactPath } from "../app/web/redact-path";
+import { csrfCookie, guardMutations, securityHeaders } from "./security";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUILD_PATH = path.join(ROOT, "build/index.js");
@@ -53,6 +55,7 @@ export async function startAppServer(options: {
     next();
   });
   app.use(securityHeaders(servedOverHttps()));
+  app.use(refuseMalformedRequests(logger));
 
   app.get("/healthz", async (_req, res) => {
     try {
@@ -71,6 +74,7 @@ export async function startAppServer(options: {
 
   app.use(csrfCookie(servedOverHttps()));
   app.use(guardMutations);
+  app.use(readBodyWithinCap(logger));
   app.all(
     "*",
     (req, _res, next) => {
@@ -78,7 +82,7 @@ export async function startAppServer(options: {
       req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
       next();
     },
-    createRequestHandler({
+    createRemixRequestHandler({
       build,
       mode: options.production ? "production" : "development",
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),

@@ -1,10 +1,9 @@
 // HTTP hardening shared by every response: security headers with a per-request CSP nonce,
-// the CSRF cookie, a cap on body sizes, and a cross-site check on mutations.
+// the CSRF cookie, and a cross-site check on mutations.
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { readCookie } from "../app/web/cookies";
 import { csrfCookieName } from "../app/web/csrf";
-
-export const MAX_BODY_BYTES = 1024 * 1024;
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -51,7 +50,7 @@ export function csrfCookie(https: boolean) {
     // only stops shared caches from storing public feeds.
     if (req.method === "GET" && req.path.endsWith(".ics")) return next();
     const name = csrfCookieName(https);
-    const existing = parseCookie(req.headers.cookie ?? "", name);
+    const existing = readCookie(req.headers.cookie, name);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");
     if (token !== existing) {
       res.cookie(name, token, { httpOnly: true, sameSite: "lax", secure: https, path: "/" });
@@ -63,14 +62,9 @@ export function csrfCookie(https: boolean) {
   };
 }
 
-/** Rejects oversized bodies early and cross-site mutations (defence in depth beside tokens). */
+/** Rejects cross-site mutations (defence in depth beside tokens). */
 export function guardMutations(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-  const length = Number(req.headers["content-length"] ?? 0);
-  if (length > MAX_BODY_BYTES) {
-    res.status(413).json({ error: "PAYLOAD_TOO_LARGE", message: `Request bodies are limited to ${MAX_BODY_BYTES} bytes.` });
-    return;
-  }
   if (req.path.startsWith("/webhooks/")) return next(); // signed by the sender instead
   // "same-site" too: a page on a sibling subdomain is another party as far as this app is concerned.
   const site = req.headers["sec-fetch-site"];
@@ -79,30 +73,4 @@ export function guardMutations(req: Request, res: Response, next: NextFunction) 
     return;
   }
   next();
-}
-
-export function parseCookie(header: string, name: string): string | null {
-  for (const part of header.split(";")) {
-    const index = part.indexOf("=");
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return null;
-}
-
-// Secret path segments: /feeds/<token>.ics (personal calendar feeds), /calendar/feed/<token>,
-// /c/<ticket code>. Case-insensitive and tolerant of repeated slashes, because the router
-// matches "/Feeds//<token>.ics" too.
-const SECRET_SEGMENT = /(\/(?:feeds|calendar\/feed|c)\/+)[^/?#]+/gi;
-
-/** Feed tokens and ticket codes must never reach the logs. Drops the query string too. */
-export function redactPath(path: string): string {
-  const withoutQuery = path.replace(/[?#][\s\S]*$/, "");
-  let decoded = withoutQuery;
-  try {
-    // The router decodes percent-escapes ("/%66eeds/<token>"), so redaction must see the same path.
-    decoded = decodeURIComponent(withoutQuery);
-  } catch {
-    // Malformed escapes: the router would not decode them either; redact the raw path.
-  }
-  return decoded.replace(SECRET_SEGMENT, "$1[redacted]");
 }

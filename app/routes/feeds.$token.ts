@@ -1,5 +1,5 @@
 // GET /feeds/:token.ics — a person's private feed. The token is the only credential (calendar
-// apps send no cookies); server/security.ts redactPath keeps it out of the request log.
+// apps send no cookies); app/web/redact-path.ts keeps it out of the request log.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { calendarNotFound, calendarResponse } from "~/domain/calendar/http.server";
 import { personalFeedByToken } from "~/domain/calendar/personal-feed.server";

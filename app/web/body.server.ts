@@ -1,11 +1,8 @@
-// Request bodies with a hard size limit that also holds for chunked uploads (which carry no
-// Content-Length for the Express guard to check).
+// Request bodies with a size limit that also holds for chunked uploads (which carry no
+// Content-Length). The server has already read the body within its global cap
+// (server/request-hygiene.ts), so this only enforces a route's lower limit.
 
-/**
- * Reads the body as raw bytes, keeping at most `limit`; null when it is larger. Past the limit
- * the rest is drained and dropped, so the sender gets a clean 413 rather than a reset, up to a
- * hard stop of eight times the limit, after which reading stops and the connection is cut.
- */
+/** Reads the body as raw bytes; null when it is larger than `limit`. */
 export async function readBodyWithin(request: Request, limit: number): Promise<Buffer | null> {
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
@@ -15,11 +12,8 @@ export async function readBodyWithin(request: Request, limit: number): Promise<B
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit * 8) {
-      await reader.cancel();
-      return null;
-    }
-    if (size <= limit) chunks.push(value);
+    if (size > limit) return null;
+    chunks.push(value);
   }
-  return size > limit ? null : Buffer.concat(chunks);
+  return Buffer.concat(chunks);
 }

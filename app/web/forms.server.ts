@@ -5,7 +5,9 @@ import { timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
 import { readBodyWithin } from "./body.server";
+import { readCookie } from "./cookies";
 import { CSRF_FIELD_NAME, csrfCookieName } from "./csrf";
+import { findNul, NUL_MESSAGE } from "./storable-text";
 import { servedOverHttps } from "~/platform/env.server";
 
 export const MAX_FORM_BYTES = 256 * 1024;
@@ -17,16 +19,6 @@ export interface FormFailure {
   values: Record<string, string>;
 }
 
-export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
-}
-
 function sameToken(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
@@ -34,7 +26,7 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function assertCsrf(request: Request, submitted: FormDataEntryValue | null): void {
-  const expected = readCookie(request, csrfCookieName(servedOverHttps()));
+  const expected = readCookie(request.headers.get("Cookie"), csrfCookieName(servedOverHttps()));
   if (!expected || typeof submitted !== "string" || !sameToken(expected, submitted)) {
     throw json(
       { ok: false, formError: "Your session form expired. Reload the page and try again.", fieldErrors: {}, values: {} },
@@ -97,6 +89,8 @@ export async function readForm<Schema extends z.ZodType>(
     const all = form.getAll(key);
     raw[key] = all.length > 1 ? all : all[0];
   }
+  const withNul = findNul(raw);
+  if (withNul !== null) return { ok: false, fieldErrors: { [withNul || "form"]: NUL_MESSAGE }, values: {} };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error), values: echoValues(form) };
   return { ok: true, data: parsed.data, form };

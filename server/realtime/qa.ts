@@ -19,6 +19,7 @@ import { env } from "../../app/platform/env.server";
 import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";
+import { findNul, NUL_MESSAGE } from "../../app/web/storable-text";
 import type { SessionUser } from "../../app/domain/accounts/sessions.server";
 import { DomainError, isDomainError } from "../../app/domain/errors";
 import { eventAccess, type AccessUser, type EventAccess } from "../../app/domain/qa/access.server";
@@ -108,6 +109,11 @@ export function handler<S extends z.ZodType>(
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       reply({ ok: false, code: "VALIDATION", message: parsed.error.issues.map((i) => `${i.path.join(".") || "payload"}: ${i.message}`).join("; ") });
+      return;
+    }
+    const withNul = findNul(parsed.data);
+    if (withNul !== null) {
+      reply({ ok: false, code: "VALIDATION", message: `${withNul || "payload"}: ${NUL_MESSAGE}` });
       return;
     }
     run(this, parsed.data).then(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateFeedToken } from "../app/domain/calendar/feed-token";
-import { redactPath } from "./security";
+import { generateFeedToken } from "~/domain/calendar/feed-token";
+import { redactPath } from "./redact-path";
 
 describe("redactPath", () => {
   const { token } = generateFeedToken();
