@@ -43,6 +43,9 @@ export interface BenchDatabase {
  */
 export async function benchDatabase(tag: string): Promise<BenchDatabase> {
   const { createTestDatabase, dropTestDatabase, startTestCluster } = await import("../support/test-cluster");
+  // Restored on drop: an embedded cluster stops after each benchmark, and the next one must
+  // start its own rather than reuse the stopped cluster's URL.
+  const previousUrl = process.env.DATABASE_URL;
   const cluster = await startTestCluster();
   const name = `scale_bench_${tag}_${process.pid}`;
   const url = await createTestDatabase(cluster.adminUrl, name);
@@ -62,6 +65,8 @@ export async function benchDatabase(tag: string): Promise<BenchDatabase> {
         await new Promise((resolve) => setTimeout(resolve, 200));
       } finally {
         process.off("uncaughtException", ignoreTerminated);
+        if (previousUrl === undefined) delete process.env.DATABASE_URL;
+        else process.env.DATABASE_URL = previousUrl;
       }
     },
   };
