@@ -19,9 +19,9 @@
 //     waiting pair, or re-solve one of those days; equal results are kept to cross plateaus.
 // Every change is journalled, so a failed attempt is rolled back exactly, and the score never
 // goes down. The search stops early when it reaches the upper bound.
-import { DomainError } from "../errors";
-import { createRandom } from "./random";
-import type { TimeInterval } from "./slots";
+import { DomainError } from "../../errors";
+import { createRandom } from "../random";
+import type { TimeInterval } from "../slots";
 
 export type PreferenceLevel = "MUST_MEET" | "WOULD_LIKE" | "NO_THANKS";
 

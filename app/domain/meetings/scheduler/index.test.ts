@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { createRandom, randomInt } from "./random";
+import { DomainError } from "../../errors";
+import { createRandom, randomInt } from "../random";
 import { generateSampleInstance } from "./sample-instance";
 import {
   checkSchedule,
@@ -15,7 +15,7 @@ import {
   type ProposedMeeting,
   type SchedulerHost,
   type SchedulerInput,
-} from "./scheduler";
+} from "./index";
 
 const MINUTE = 60_000;
 const DAY = Date.parse("2026-05-04T08:00:00Z");
