@@ -17,7 +17,7 @@
 //  - ~`confirmedShare` of the host slots already hold a confirmed meeting (with a table).
 import { THEMES, type ThemeName } from "../../events/catalogue";
 import { createRandom, randomInt, shuffleInPlace } from "../random";
-import type { ConfirmedMeeting, HostSlot, PreferenceMark, SchedulerInput } from "./index";
+import type { ConfirmedMeeting, HostSlot, PreferenceMark, SchedulerInput } from "./types";
 
 export interface SampleInstanceOptions {
   hosts: number;
