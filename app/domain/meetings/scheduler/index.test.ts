@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "../../errors";
 import { createRandom, randomInt } from "../random";
-import { checkSchedule, maxWeightCapacitatedMatching, scheduleMeetings, type CapacitatedPair } from "./index";
+import { checkSchedule, scheduleMeetings } from "./index";
 import { generateSampleInstance } from "./sample-instance";
 import { both, bruteForceOptimum, DAY, MINUTE, pairsOf, slot, tinyInstance } from "./test-support";
 import type { SchedulerHost, SchedulerInput } from "./types";
@@ -237,47 +237,6 @@ describe("scheduleMeetings against the exact optimum (tiny instances, brute forc
       expect(instancesWithMeetings).toBeGreaterThan(75); // the instances are not trivially empty
     });
   }
-});
-
-describe("maxWeightCapacitatedMatching", () => {
-  function bruteForce(left: number[], right: number[], pairs: CapacitatedPair[], total: number): number {
-    let best = 0;
-    for (let mask = 0; mask < 1 << pairs.length; mask++) {
-      const useLeft = left.map(() => 0);
-      const useRight = right.map(() => 0);
-      let count = 0;
-      let weight = 0;
-      pairs.forEach((pair, i) => {
-        if (mask & (1 << i)) {
-          useLeft[pair.left]++;
-          useRight[pair.right]++;
-          count++;
-          weight += pair.weight;
-        }
-      });
-      if (count <= total && useLeft.every((u, i) => u <= left[i]) && useRight.every((u, j) => u <= right[j])) best = Math.max(best, weight);
-    }
-    return best;
-  }
-
-  it("is exact on random small capacitated graphs", () => {
-    const random = createRandom(42);
-    for (let round = 0; round < 300; round++) {
-      const left = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
-      const right = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
-      const pairs: CapacitatedPair[] = [];
-      for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) if (random() < 0.6) pairs.push({ left: i, right: j, weight: 1 + randomInt(random, 3) });
-      const total = randomInt(random, 6);
-      const result = maxWeightCapacitatedMatching(left, right, pairs, total);
-      expect(result.value, `round ${round}`).toBe(bruteForce(left, right, pairs, total));
-      // The chosen pairs respect the capacities and add up to the value.
-      const chosen = pairs.filter((_, i) => result.chosen[i]);
-      expect(chosen.length).toBeLessThanOrEqual(total);
-      expect(chosen.reduce((sum, p) => sum + p.weight, 0)).toBe(result.value);
-      left.forEach((cap, i) => expect(chosen.filter((p) => p.left === i).length).toBeLessThanOrEqual(cap));
-      right.forEach((cap, j) => expect(chosen.filter((p) => p.right === j).length).toBeLessThanOrEqual(cap));
-    }
-  });
 });
 
 // ───────────────────────────── properties on realistic instances ─────────────────────────────
