@@ -1,6 +1,8 @@
 // Small instances and helpers shared by the scheduler's step tests; the realistic ones come from
 // sample-instance.ts. Kept out of *.test.ts so every step's tests can build the same cases.
 import { createRandom, randomInt } from "../random";
+import { Board } from "./board";
+import { buildModel } from "./model";
 import type { ConfirmedMeeting, PreferenceMark, ProposedMeeting, SchedulerHost, SchedulerInput } from "./types";
 import { mutualWeight, type PreferenceLevel } from "./weights";
 
@@ -80,4 +82,28 @@ export function bruteForceOptimum(input: SchedulerInput): number {
   };
   search(0, 0);
   return best;
+}
+
+/** An empty board on the input's model. */
+export function boardFor(input: SchedulerInput, searchBudget = 400): Board {
+  return new Board(buildModel(input), searchBudget);
+}
+
+/** The pair of this host and guest on the board's model (throws when they are not a pair). */
+export function pairOf(board: Board, hostId: string, guestId: string): number {
+  const { model } = board;
+  for (let e = 0; e < model.edgeCount; e++) {
+    if (model.personIds[model.edgeHost[e]] === hostId && model.personIds[model.edgeGuest[e]] === guestId) return e;
+  }
+  throw new Error(`${hostId} and ${guestId} are not a pair`);
+}
+
+/** The placed pairs as "host-guest@class", sorted. */
+export function placementsOf(board: Board): string[] {
+  const { model } = board;
+  const placed: string[] = [];
+  for (let e = 0; e < model.edgeCount; e++) {
+    if (board.isPlaced(e)) placed.push(`${model.personIds[model.edgeHost[e]]}-${model.personIds[model.edgeGuest[e]]}@${board.placedClass[e]}`);
+  }
+  return placed.sort();
 }
