@@ -1,5 +1,5 @@
-// The scheduler's contract with its callers (the organiser's page, the seed, the tests and the
-// bench). Kept apart from the steps so each step names the shapes without importing another step.
+// The scheduler's contract with its callers (the organiser's page, the tests and the bench).
+// Kept apart from the steps so each step names the shapes without importing another step.
 import type { TimeInterval } from "../slots";
 import type { PreferenceLevel } from "./weights";
 
