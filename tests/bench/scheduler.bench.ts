@@ -1,6 +1,6 @@
 // The organiser's auto-scheduler on a full-size stop: 200 investors × 600 cities/projects ×
 // 16 slots, 160 tables, a few confirmed meetings already booked, seeded (see
-// app/domain/meetings/sample-instance.ts for how the preferences are drawn: guests ask for ~8
+// app/domain/meetings/scheduler/sample-instance.ts for how the preferences are drawn: guests ask for ~8
 // investors, investors mark ~25 guests, mostly among those who asked).
 // Figures, each beside a baseline measured in the same run:
 //  - time of the scheduler, beside a naive first-fit greedy on the same instance;
@@ -12,7 +12,7 @@
 // Every proposal is checked for conflicts with checkSchedule; a conflict fails the benchmark.
 // Pure CPU work, no database: runs in a couple of seconds.
 import { performance } from "node:perf_hooks";
-import { generateSampleInstance } from "../../app/domain/meetings/sample-instance";
+import { generateSampleInstance } from "../../app/domain/meetings/scheduler/sample-instance";
 import { checkSchedule, mutualWeight, scheduleMeetings, type SchedulerInput } from "../../app/domain/meetings/scheduler";
 import { figure, type BenchFigure, type Benchmark } from "./harness";
 

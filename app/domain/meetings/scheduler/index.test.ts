@@ -1,55 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { createRandom, randomInt } from "./random";
+import { DomainError } from "../../errors";
+import { createRandom, randomInt } from "../random";
+import { checkSchedule, scheduleMeetings } from "./index";
 import { generateSampleInstance } from "./sample-instance";
-import {
-  checkSchedule,
-  maxWeightCapacitatedMatching,
-  MEETING_WEIGHTS,
-  mutualWeight,
-  scheduleMeetings,
-  type CapacitatedPair,
-  type ConfirmedMeeting,
-  type PreferenceLevel,
-  type PreferenceMark,
-  type ProposedMeeting,
-  type SchedulerHost,
-  type SchedulerInput,
-} from "./scheduler";
-
-const MINUTE = 60_000;
-const DAY = Date.parse("2026-05-04T08:00:00Z");
-/** The i-th 30-minute slot of the day (plus an optional shift in minutes, for off-grid slots). */
-const slot = (i: number, shiftMinutes = 0, id?: string) => ({
-  ...(id ? { id } : {}),
-  startsAt: new Date(DAY + (i * 30 + shiftMinutes) * MINUTE),
-  endsAt: new Date(DAY + (i * 30 + shiftMinutes + 30) * MINUTE),
-});
-const both = (host: string, guest: string, hostSays: PreferenceLevel, guestSays: PreferenceLevel): PreferenceMark[] => [
-  { fromUserId: host, toUserId: guest, level: hostSays },
-  { fromUserId: guest, toUserId: host, level: guestSays },
-];
-const pairsOf = (meetings: readonly ProposedMeeting[]) => meetings.map((m) => `${m.hostId}-${m.guestId}`).sort();
-
-describe("mutualWeight", () => {
-  it("weighs must-meet higher: both 3, one 2, both would-like 1", () => {
-    expect(mutualWeight("MUST_MEET", "MUST_MEET")).toBe(3);
-    expect(mutualWeight("MUST_MEET", "WOULD_LIKE")).toBe(2);
-    expect(mutualWeight("WOULD_LIKE", "MUST_MEET")).toBe(2);
-    expect(mutualWeight("WOULD_LIKE", "WOULD_LIKE")).toBe(1);
-    expect(MEETING_WEIGHTS).toEqual({ bothMustMeet: 3, oneMustMeet: 2, bothWouldLike: 1 });
-  });
-
-  it("is 0 when either side said no thanks or did not say anything", () => {
-    const levels: Array<PreferenceLevel | undefined | null> = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS", undefined, null];
-    for (const a of levels) {
-      for (const b of levels) {
-        const mutual = (a === "MUST_MEET" || a === "WOULD_LIKE") && (b === "MUST_MEET" || b === "WOULD_LIKE");
-        expect(mutualWeight(a, b) > 0).toBe(mutual);
-      }
-    }
-  });
-});
+import { both, bruteForceOptimum, DAY, MINUTE, pairsOf, slot, tinyInstance } from "./test-support";
+import type { SchedulerHost, SchedulerInput } from "./types";
 
 describe("scheduleMeetings on small cases", () => {
   it("gives a host's slots to the guests it mutually wants, one table each time", () => {
@@ -264,96 +219,7 @@ describe("scheduleMeetings on small cases", () => {
   });
 });
 
-describe("checkSchedule", () => {
-  const input: SchedulerInput = {
-    hosts: [
-      { id: "h1", slots: [slot(0), slot(1)] },
-      { id: "h2", slots: [slot(0)] },
-    ],
-    guests: [{ id: "g1" }, { id: "g2" }],
-    preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g2", "MUST_MEET", "WOULD_LIKE")],
-    tables: 1,
-    confirmedMeetings: [{ hostId: "h2", guestId: "g2", ...slot(3), tableIndex: 0 }],
-  };
-  const meeting = (hostId: string, guestId: string, i: number, tableIndex: number, weight: number): ProposedMeeting => ({ hostId, guestId, ...slot(i), tableIndex, weight });
-  const codes = (meetings: ProposedMeeting[]) => checkSchedule(input, meetings).map((c) => c.code).sort();
-
-  it("finds every kind of conflict", () => {
-    expect(codes([meeting("h1", "g1", 0, 0, 1), meeting("h2", "g1", 0, 0, 1)])).toEqual(["PERSON_DOUBLE_BOOKED", "TABLE_DOUBLE_BOOKED", "TOO_MANY_AT_ONCE"]);
-    expect(codes([meeting("h1", "g1", 0, 0, 1), meeting("h1", "g1", 1, 0, 1)])).toEqual(["PAIR_TWICE"]);
-    expect(codes([meeting("h1", "g2", 2, 0, 2)])).toEqual(["NOT_A_FREE_SLOT"]);
-    expect(codes([meeting("h2", "g2", 0, 0, 1)])).toEqual(["NOT_MUTUAL", "PAIR_TWICE"]);
-    expect(codes([meeting("h1", "g2", 0, 0, 1)])).toEqual(["NOT_MUTUAL"]); // wrong weight
-    expect(codes([meeting("h1", "g2", 0, 3, 2)])).toEqual(["TABLE_OUT_OF_RANGE"]);
-    expect(codes([meeting("h1", "g1", 0, 0, 1), meeting("h1", "g2", 1, 0, 2)])).toEqual([]);
-  });
-});
-
 // ───────────────────────────── exact optimum on tiny instances ─────────────────────────────
-
-/** Tiny random instance; `offGrid` shifts some hosts' slots by 15 minutes. */
-function tinyInstance(seed: number, offGrid: boolean): SchedulerInput {
-  const random = createRandom(seed);
-  const hostCount = 1 + randomInt(random, 3);
-  const guestCount = 1 + randomInt(random, 4);
-  const levels: PreferenceLevel[] = ["MUST_MEET", "WOULD_LIKE", "WOULD_LIKE", "NO_THANKS"];
-  const hosts: SchedulerHost[] = Array.from({ length: hostCount }, (_, h) => {
-    const shift = offGrid && random() < 0.5 ? 15 : 0;
-    const slots = [0, 1, 2].filter(() => random() < 0.7).map((i) => slot(i, shift, `h${h}-${i}`));
-    return { id: `h${h}`, slots };
-  });
-  const guests = Array.from({ length: guestCount }, (_, g) => ({ id: `g${g}`, ...(random() < 0.25 ? { busy: [slot(randomInt(random, 3))] } : {}) }));
-  const preferences: PreferenceMark[] = [];
-  for (const host of hosts) {
-    for (const guest of guests) {
-      if (random() < 0.75) preferences.push({ fromUserId: host.id, toUserId: guest.id, level: levels[randomInt(random, levels.length)] });
-      if (random() < 0.75) preferences.push({ fromUserId: guest.id, toUserId: host.id, level: levels[randomInt(random, levels.length)] });
-    }
-  }
-  const tables = 1 + randomInt(random, 2);
-  const confirmedMeetings: ConfirmedMeeting[] =
-    random() < 0.4 ? [{ hostId: hosts[0].id, guestId: guests[0].id, ...slot(randomInt(random, 3)), tableIndex: randomInt(random, tables) }] : [];
-  return { hosts, guests, preferences, tables, confirmedMeetings };
-}
-
-/** Best total weight over every conflict-free choice of (slot, table) or nothing per pair. */
-function bruteForceOptimum(input: SchedulerInput): number {
-  const levels = new Map(input.preferences.map((p) => [`${p.fromUserId}>${p.toUserId}`, p.level]));
-  const met = new Set((input.confirmedMeetings ?? []).map((m) => `${m.hostId}>${m.guestId}`));
-  const pairs = input.hosts.flatMap((host) =>
-    input.guests
-      .filter((guest) => !met.has(`${host.id}>${guest.id}`))
-      .map((guest) => ({ host, guest, weight: mutualWeight(levels.get(`${host.id}>${guest.id}`), levels.get(`${guest.id}>${host.id}`)) }))
-      .filter((pair) => pair.weight > 0),
-  );
-  type Booking = { people: string[]; table: number; start: number; end: number };
-  const fixed: Booking[] = [
-    ...(input.confirmedMeetings ?? []).map((m) => ({ people: [m.hostId, m.guestId], table: m.tableIndex ?? -1, start: m.startsAt.getTime(), end: m.endsAt.getTime() })),
-    ...input.guests.flatMap((g) => (g.busy ?? []).map((b) => ({ people: [g.id], table: -1, start: b.startsAt.getTime(), end: b.endsAt.getTime() }))),
-  ];
-  const chosen: Booking[] = [...fixed];
-  const clashes = (b: Booking) =>
-    chosen.some((o) => o.start < b.end && b.start < o.end && (o.table === b.table || o.people.some((p) => b.people.includes(p))));
-  let best = 0;
-  const suffix = pairs.map((_, i) => pairs.slice(i).reduce((sum, p) => sum + p.weight, 0));
-  const search = (i: number, score: number) => {
-    if (score > best) best = score;
-    if (i === pairs.length || score + suffix[i] <= best) return;
-    const { host, guest, weight } = pairs[i];
-    for (const s of host.slots) {
-      for (let table = 0; table < input.tables; table++) {
-        const booking = { people: [host.id, guest.id], table, start: s.startsAt.getTime(), end: s.endsAt.getTime() };
-        if (clashes(booking)) continue;
-        chosen.push(booking);
-        search(i + 1, score + weight);
-        chosen.pop();
-      }
-    }
-    search(i + 1, score);
-  };
-  search(0, 0);
-  return best;
-}
 
 describe("scheduleMeetings against the exact optimum (tiny instances, brute force)", () => {
   for (const offGrid of [false, true]) {
@@ -371,47 +237,6 @@ describe("scheduleMeetings against the exact optimum (tiny instances, brute forc
       expect(instancesWithMeetings).toBeGreaterThan(75); // the instances are not trivially empty
     });
   }
-});
-
-describe("maxWeightCapacitatedMatching", () => {
-  function bruteForce(left: number[], right: number[], pairs: CapacitatedPair[], total: number): number {
-    let best = 0;
-    for (let mask = 0; mask < 1 << pairs.length; mask++) {
-      const useLeft = left.map(() => 0);
-      const useRight = right.map(() => 0);
-      let count = 0;
-      let weight = 0;
-      pairs.forEach((pair, i) => {
-        if (mask & (1 << i)) {
-          useLeft[pair.left]++;
-          useRight[pair.right]++;
-          count++;
-          weight += pair.weight;
-        }
-      });
-      if (count <= total && useLeft.every((u, i) => u <= left[i]) && useRight.every((u, j) => u <= right[j])) best = Math.max(best, weight);
-    }
-    return best;
-  }
-
-  it("is exact on random small capacitated graphs", () => {
-    const random = createRandom(42);
-    for (let round = 0; round < 300; round++) {
-      const left = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
-      const right = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
-      const pairs: CapacitatedPair[] = [];
-      for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) if (random() < 0.6) pairs.push({ left: i, right: j, weight: 1 + randomInt(random, 3) });
-      const total = randomInt(random, 6);
-      const result = maxWeightCapacitatedMatching(left, right, pairs, total);
-      expect(result.value, `round ${round}`).toBe(bruteForce(left, right, pairs, total));
-      // The chosen pairs respect the capacities and add up to the value.
-      const chosen = pairs.filter((_, i) => result.chosen[i]);
-      expect(chosen.length).toBeLessThanOrEqual(total);
-      expect(chosen.reduce((sum, p) => sum + p.weight, 0)).toBe(result.value);
-      left.forEach((cap, i) => expect(chosen.filter((p) => p.left === i).length).toBeLessThanOrEqual(cap));
-      right.forEach((cap, j) => expect(chosen.filter((p) => p.right === j).length).toBeLessThanOrEqual(cap));
-    }
-  });
 });
 
 // ───────────────────────────── properties on realistic instances ─────────────────────────────
