@@ -5,7 +5,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
-import { register } from "./fixtures";
+import { makeRegistration } from "../support/factories";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let webinarSessionId: string;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Live now: started 5 minutes ago, ends in an hour.
   await db().agendaSession.update({ where: { id: webinarSessionId }, data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 60 * 60_000) } });
   const attendee = await db().user.findUniqueOrThrow({ where: { email: "attendee@scale-events.demo" } });
-  await register(attendee.id, webinar);
+  await makeRegistration(attendee.id, webinar.ticketTypes[0]);
 });
 
 afterAll(async () => {

@@ -20,12 +20,13 @@ import { eventFeed, sessionDownload } from "~/domain/calendar/feeds.server";
 import { askQuestion } from "~/domain/qa/questions.server";
 import { byUid, parseStrictly, prop } from "../calendar/ical-helpers";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeSession, makeUser, registeredAttendee, sessionForm } from "./fixtures";
+import { makeAgendaSession, makeTeamMember, makeUser } from "../support/factories";
+import { makeAgendaEvent, registeredAttendee, sessionForm } from "./fixtures";
 import { refusal } from "../support/refusal";
 
 describe("creating sessions", () => {
   it("reads the form's local times in the event's zone and starts as a draft", async () => {
-    const { event, organiser, hall, speakers } = await makeEvent({ timeZone: "Europe/Helsinki" });
+    const { event, organiser, hall, speakers } = await makeAgendaEvent({ timeZone: "Europe/Helsinki" });
     const result = await createSession(organiser, event.id, sessionForm({
       title: "Opening", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T10:45", roomId: hall.id, speakerIds: [speakers[0].id],
     }));
@@ -37,7 +38,7 @@ describe("creating sessions", () => {
   });
 
   it("explains bad input per field and writes nothing", async () => {
-    const { event, organiser } = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
     const error = await refusal(createSession(organiser, event.id, sessionForm({ title: "", startsAt: "2026-06-10T11:00", endsAt: "2026-06-10T10:00" })));
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors).toMatchObject({ title: "Give the session a title.", endsAt: "The session must end after it starts." });
@@ -45,8 +46,8 @@ describe("creating sessions", () => {
   });
 
   it("refuses rooms, tracks and speakers of another event", async () => {
-    const { event, organiser } = await makeEvent();
-    const other = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
+    const other = await makeAgendaEvent();
     const error = await refusal(createSession(organiser, event.id, sessionForm({
       title: "Sneaky", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: other.hall.id, trackId: other.track.id, speakerIds: [other.speakers[0].id],
     })));
@@ -60,7 +61,7 @@ describe("creating sessions", () => {
   });
 
   it("refuses a time the clocks skip (Paris spring-forward night)", async () => {
-    const { event, organiser } = await makeEvent({ startsAt: new Date("2026-03-28T08:00:00Z"), endsAt: new Date("2026-03-30T16:00:00Z") });
+    const { event, organiser } = await makeAgendaEvent({ startsAt: new Date("2026-03-28T08:00:00Z"), endsAt: new Date("2026-03-30T16:00:00Z") });
     const error = await refusal(createSession(organiser, event.id, sessionForm({ title: "Night owl", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T04:00" })));
     expect(error.fieldErrors?.startsAt).toMatch(/does not exist in Europe\/Paris/);
   });
@@ -68,29 +69,29 @@ describe("creating sessions", () => {
 
 describe("who may edit", () => {
   it("lets owners/organisers and admins edit, refuses everyone else", async () => {
-    const { event } = await makeEvent();
+    const { event } = await makeAgendaEvent();
     const form = sessionForm({ title: "T", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" });
-    const stranger = await makeUser("Stranger", ["ORGANISER"]);
+    const stranger = await makeUser({ name: "Stranger", roles: ["ORGANISER"] });
     expect((await refusal(createSession(stranger, event.id, form))).code).toBe("FORBIDDEN");
-    const moderator = await makeUser("Mod");
-    await db().eventOrganiser.create({ data: { eventId: event.id, userId: moderator.id, role: "MODERATOR" } });
+    const moderator = await makeUser({ name: "Mod" });
+    await makeTeamMember(event.id, moderator.id, "MODERATOR");
     expect((await refusal(createSession(moderator, event.id, form))).code).toBe("FORBIDDEN");
-    const admin = await makeUser("Admin", ["ADMIN"]);
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     await expect(createSession(admin, event.id, form)).resolves.toMatchObject({ session: { title: "T" } });
   });
 
   it("hides draft events from non-organisers entirely", async () => {
-    const { event } = await makeEvent({ status: "DRAFT" });
-    const stranger = await makeUser("Stranger", ["ORGANISER"]);
+    const { event } = await makeAgendaEvent({ status: "DRAFT" });
+    const stranger = await makeUser({ name: "Stranger", roles: ["ORGANISER"] });
     expect((await refusal(publishAgenda(stranger, event.id))).code).toBe("NOT_FOUND");
   });
 });
 
 describe("optimistic locking", () => {
   it("refuses the second of two edits made from the same version, and writes nothing for it", async () => {
-    const { event, organiser } = await makeEvent();
-    const second = await makeUser("Other organiser", ["ORGANISER"]);
-    await db().eventOrganiser.create({ data: { eventId: event.id, userId: second.id, role: "ORGANISER" } });
+    const { event, organiser } = await makeAgendaEvent();
+    const second = await makeUser({ name: "Other organiser", roles: ["ORGANISER"] });
+    await makeTeamMember(event.id, second.id, "ORGANISER");
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Original", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
 
     const first = await updateSession(organiser, event.id, session.id, sessionForm({ title: "First edit", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", version: "0" }));
@@ -107,7 +108,7 @@ describe("optimistic locking", () => {
   });
 
   it("lets exactly one of many concurrent edits of one version win", async () => {
-    const { event, organiser } = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Race", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
@@ -121,7 +122,7 @@ describe("optimistic locking", () => {
   });
 
   it("refuses a resize that would end before the start", async () => {
-    const { event, organiser } = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "S", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
     const error = await refusal(rescheduleSession(organiser, event.id, session.id, { version: 0, endsAt: new Date("2026-06-10T07:00:00Z") }));
     expect(error.code).toBe("VALIDATION");
@@ -130,7 +131,7 @@ describe("optimistic locking", () => {
 
 describe("conflicts and publishing", () => {
   it("reports a room double booking, blocks publishing until it is fixed, then publishes the drafts", async () => {
-    const { event, organiser, hall, lab } = await makeEvent();
+    const { event, organiser, hall, lab } = await makeAgendaEvent();
     await createSession(organiser, event.id, sessionForm({ title: "Keynote", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }));
     const second = await createSession(organiser, event.id, sessionForm({ title: "Panel", startsAt: "2026-06-10T10:30", endsAt: "2026-06-10T11:30", roomId: hall.id }));
     expect(second.conflicts.map((c) => c.code)).toEqual(["ROOM_DOUBLE_BOOKED"]);
@@ -156,7 +157,7 @@ describe("conflicts and publishing", () => {
   });
 
   it("publishes when every session of a conflict accepted it; a later move withdraws the acceptance", async () => {
-    const { event, organiser, speakers } = await makeEvent();
+    const { event, organiser, speakers } = await makeAgendaEvent();
     const a = await createSession(organiser, event.id, sessionForm({ title: "A", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }));
     const b = await createSession(organiser, event.id, sessionForm({ title: "B", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }));
     expect(b.conflicts.map((c) => c.code)).toEqual(["SPEAKER_DOUBLE_BOOKED"]);
@@ -176,7 +177,7 @@ describe("conflicts and publishing", () => {
   });
 
   it("flags sessions outside the event's dates", async () => {
-    const { event, organiser } = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
     const result = await createSession(organiser, event.id, sessionForm({ title: "Too late", startsAt: "2026-06-12T10:00", endsAt: "2026-06-12T11:00" }));
     expect(result.conflicts.map((c) => c.code)).toEqual(["OUTSIDE_EVENT"]);
     expect((await refusal(publishAgenda(organiser, event.id))).code).toBe("CONFLICT");
@@ -185,8 +186,8 @@ describe("conflicts and publishing", () => {
 
 describe("changes after publishing", () => {
   async function publishedWithPicker() {
-    const fixture = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(fixture.event.id, { title: "Talk", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const fixture = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(fixture.event, { title: "Talk", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
     const picker = await registeredAttendee(fixture.event, "Pia Picker");
     await registeredAttendee(fixture.event, "Nico Notpicker");
     await addToMyAgenda(picker, session.id, new Date("2026-06-01T00:00:00Z"));
@@ -212,7 +213,7 @@ describe("changes after publishing", () => {
 
   it("refuses a change that would put a published session in a room clash, writing nothing; drafts move freely", async () => {
     const { event, organiser, session, lab, hall } = await publishedWithPicker();
-    const other = await makeSession(event.id, { title: "Workshop", roomId: lab.id, startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T09:30:00Z") });
+    const other = await makeAgendaSession(event, { title: "Workshop", roomId: lab.id, startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T09:30:00Z") });
     const clash = await refusal(rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id }));
     expect(clash.code).toBe("CONFLICT");
     expect(clash.message).toMatch(/^Not saved: .*The agenda is public/);
@@ -222,7 +223,7 @@ describe("changes after publishing", () => {
     const moved = await rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id, startsAt: new Date("2026-06-10T10:00:00Z"), endsAt: new Date("2026-06-10T11:00:00Z") });
     expect(moved.session.roomId).toBe(hall.id);
     // A draft may clash while the organiser arranges things; publishing checks it later.
-    const draft = await makeSession(event.id, { title: "Draft", roomId: lab.id, status: "DRAFT", startsAt: session.startsAt, endsAt: session.endsAt });
+    const draft = await makeAgendaSession(event, { title: "Draft", roomId: lab.id, status: "DRAFT", startsAt: session.startsAt, endsAt: session.endsAt });
     expect((await rescheduleSession(organiser, event.id, draft.id, { version: 0, roomId: hall.id })).session.roomId).toBe(hall.id);
   });
 
@@ -237,7 +238,7 @@ describe("changes after publishing", () => {
   });
 
   it("does not bump drafts (nobody has them in a calendar yet)", async () => {
-    const { event, organiser } = await makeEvent();
+    const { event, organiser } = await makeAgendaEvent();
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Draft", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
     const moved = await rescheduleSession(organiser, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
     expect(moved.session.sequence).toBe(0);
@@ -277,22 +278,22 @@ describe("changes after publishing", () => {
 
 describe("rooms, tracks and speakers", () => {
   it("creates and renames rooms, refusing duplicate names", async () => {
-    const { event, organiser, hall } = await makeEvent();
+    const { event, organiser, hall } = await makeAgendaEvent();
     const room = await createRoom(organiser, event.id, { name: "Studio", capacity: "30" });
     expect(room).toMatchObject({ name: "Studio", capacity: 30, position: 2 });
     const duplicate = await refusal(createRoom(organiser, event.id, { name: "Hall" }));
     expect(duplicate.fieldErrors?.name).toBe("There is already a room with that name.");
     await renameRoom(organiser, event.id, hall.id, "Great hall");
     expect((await db().room.findUniqueOrThrow({ where: { id: hall.id } })).name).toBe("Great hall");
-    const other = await makeEvent();
+    const other = await makeAgendaEvent();
     expect((await refusal(renameRoom(organiser, event.id, other.hall.id, "Mine now"))).code).toBe("NOT_FOUND");
   });
 });
 
 describe("what subscribed calendars see of agenda-wide changes", () => {
   async function publishedSession() {
-    const fixture = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(fixture.event.id, { title: "Keynote", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const fixture = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(fixture.event, { title: "Keynote", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
     const feedEntry = async () => byUid(parseStrictly((await eventFeed(fixture.event.slug))!.body));
     const uid = [...(await feedEntry()).keys()].find((key) => key.includes(session.id))!;
     const entry = async () => (await feedEntry()).get(uid);
@@ -303,7 +304,7 @@ describe("what subscribed calendars see of agenda-wide changes", () => {
     const { event, organiser, hall, session, entry } = await publishedSession();
     const before = (await entry())!;
     expect(prop(before, "location")).toContain("Hall");
-    const draft = await makeSession(event.id, { title: "Draft", roomId: hall.id, status: "DRAFT" });
+    const draft = await makeAgendaSession(event, { title: "Draft", roomId: hall.id, status: "DRAFT" });
     await renameRoom(organiser, event.id, hall.id, "Auditorium Maximum");
     const after = (await entry())!;
     expect(prop(after, "location")).toContain("Auditorium Maximum");
@@ -335,8 +336,8 @@ describe("what subscribed calendars see of agenda-wide changes", () => {
 
 describe("malformed ids", () => {
   it("are NOT_FOUND (or a field error) everywhere an id comes from a URL or a form, never a database error", async () => {
-    const { event, organiser, hall } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { title: "Real", roomId: hall.id });
+    const { event, organiser, hall } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { title: "Real", roomId: hall.id });
     const attendee = await registeredAttendee(event, "Ida Ids");
     for (const bad of ["not-a-uuid", "1", "'; DROP TABLE x; --", ""]) {
       expect((await refusal(loadSessionPage(bad, null))).code).toBe("NOT_FOUND");
@@ -355,7 +356,7 @@ describe("malformed ids", () => {
 
 describe("live Q&A mode", () => {
   it("is chosen per session in the form: moderated sessions hold new questions until approved", async () => {
-    const { event, organiser, hall } = await makeEvent({ agendaPublished: true });
+    const { event, organiser, hall } = await makeAgendaEvent({ agendaPublished: true });
     const attendee = await registeredAttendee(event, "Quinn Questioner");
     const created = await createSession(organiser, event.id, sessionForm({ title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }));
     expect(created.session.qaMode).toBe("OPEN"); // the default when the form does not say

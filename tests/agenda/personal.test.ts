@@ -4,46 +4,47 @@ import { DomainError } from "~/domain/errors";
 import { cancelSession, rescheduleSession } from "~/domain/agenda/organiser.server";
 import { addToMyAgenda, listMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeSession, makeUser, register, registeredAttendee } from "./fixtures";
+import { makeAgendaSession, makeRegistration, makeUser } from "../support/factories";
+import { makeAgendaEvent, registeredAttendee } from "./fixtures";
 import { refusal } from "../support/refusal";
 
 const BEFORE = new Date("2026-06-01T00:00:00Z");
 
 describe("who may pick", () => {
   it("refuses people without a confirmed registration, writing nothing", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { capacity: 10 });
-    const stranger = await makeUser("Stranger");
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { capacity: 10 });
+    const stranger = await makeUser({ name: "Stranger" });
     const error = await refusal(addToMyAgenda(stranger, session.id, BEFORE));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.message).toBe(`Register for ${event.title} to add its sessions to your agenda.`);
-    const pending = await makeUser("Pending");
-    await register(pending.id, event, "PENDING_PAYMENT");
+    const pending = await makeUser({ name: "Pending" });
+    await makeRegistration(pending.id, event.ticketTypes[0], { status: "PENDING_PAYMENT" });
     expect((await refusal(addToMyAgenda(pending, session.id, BEFORE))).code).toBe("FORBIDDEN");
     expect(await db().agendaPick.count({ where: { sessionId: session.id } })).toBe(0);
     expect((await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } })).taken).toBe(0);
   });
 
   it("does not offer drafts, unpublished agendas, cancelled or finished sessions", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
     const attendee = await registeredAttendee(event);
-    const draft = await makeSession(event.id, { status: "DRAFT" });
+    const draft = await makeAgendaSession(event, { status: "DRAFT" });
     expect((await refusal(addToMyAgenda(attendee, draft.id, BEFORE))).code).toBe("NOT_FOUND");
-    const cancelled = await makeSession(event.id, { status: "CANCELLED" });
+    const cancelled = await makeAgendaSession(event, { status: "CANCELLED" });
     expect((await refusal(addToMyAgenda(attendee, cancelled.id, BEFORE))).message).toBe("This session has been cancelled.");
-    const session = await makeSession(event.id);
+    const session = await makeAgendaSession(event);
     expect((await refusal(addToMyAgenda(attendee, session.id, new Date("2026-06-10T09:00:00Z")))).message).toBe("This session has already ended.");
-    const hidden = await makeEvent({ agendaPublished: false });
-    const hiddenSession = await makeSession(hidden.event.id);
-    await register(attendee.id, hidden.event);
+    const hidden = await makeAgendaEvent({ agendaPublished: false });
+    const hiddenSession = await makeAgendaSession(hidden.event);
+    await makeRegistration(attendee.id, hidden.event.ticketTypes[0]);
     expect((await refusal(addToMyAgenda(attendee, hiddenSession.id, BEFORE))).code).toBe("NOT_FOUND");
   });
 });
 
 describe("picking and seats", () => {
   it("takes a seat once per person, and releases it on removal", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { capacity: 2 });
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { capacity: 2 });
     const attendee = await registeredAttendee(event);
     expect(await addToMyAgenda(attendee, session.id, BEFORE)).toMatchObject({ added: true, warning: null });
     expect(await addToMyAgenda(attendee, session.id, BEFORE)).toMatchObject({ added: false });
@@ -54,8 +55,8 @@ describe("picking and seats", () => {
   });
 
   it("gives exactly 20 seats to 60 concurrent attendees and refuses the other 40", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { capacity: 20, title: "Lab" });
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { capacity: 20, title: "Lab" });
     const attendees = await Promise.all(Array.from({ length: 60 }, (_, i) => registeredAttendee(event, `Racer ${i}`)));
     const results = await Promise.allSettled(attendees.map((attendee) => addToMyAgenda(attendee, session.id, BEFORE)));
     const won = results.filter((r) => r.status === "fulfilled");
@@ -76,8 +77,8 @@ describe("picking and seats", () => {
   });
 
   it("keeps the count right when one person double-clicks concurrently", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { capacity: 5 });
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { capacity: 5 });
     const attendee = await registeredAttendee(event);
     const results = await Promise.all(Array.from({ length: 10 }, () => addToMyAgenda(attendee, session.id, BEFORE)));
     expect(results.filter((r) => r.added)).toHaveLength(1);
@@ -85,10 +86,10 @@ describe("picking and seats", () => {
   });
 
   it("warns about overlapping picks but keeps the pick", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
     const attendee = await registeredAttendee(event);
-    const first = await makeSession(event.id, { title: "Morning keynote", startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
-    const second = await makeSession(event.id, { title: "Side workshop", startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T10:00:00Z") });
+    const first = await makeAgendaSession(event, { title: "Morning keynote", startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const second = await makeAgendaSession(event, { title: "Side workshop", startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T10:00:00Z") });
     await addToMyAgenda(attendee, first.id, BEFORE);
     const result = await addToMyAgenda(attendee, second.id, BEFORE);
     expect(result.added).toBe(true);
@@ -97,12 +98,12 @@ describe("picking and seats", () => {
   });
 
   it("lists my agenda across events, soonest event first", async () => {
-    const paris = await makeEvent({ agendaPublished: true });
-    const lisbon = await makeEvent({ agendaPublished: true, timeZone: "Europe/Lisbon", startsAt: new Date("2026-05-01T08:00:00Z"), endsAt: new Date("2026-05-01T18:00:00Z") });
+    const paris = await makeAgendaEvent({ agendaPublished: true });
+    const lisbon = await makeAgendaEvent({ agendaPublished: true, timeZone: "Europe/Lisbon", startsAt: new Date("2026-05-01T08:00:00Z"), endsAt: new Date("2026-05-01T18:00:00Z") });
     const attendee = await registeredAttendee(paris.event);
-    await register(attendee.id, lisbon.event);
-    const p = await makeSession(paris.event.id, { title: "Paris talk" });
-    const l = await makeSession(lisbon.event.id, { title: "Lisbon talk", startsAt: new Date("2026-05-01T09:00:00Z"), endsAt: new Date("2026-05-01T10:00:00Z") });
+    await makeRegistration(attendee.id, lisbon.event.ticketTypes[0]);
+    const p = await makeAgendaSession(paris.event, { title: "Paris talk" });
+    const l = await makeAgendaSession(lisbon.event, { title: "Lisbon talk", startsAt: new Date("2026-05-01T09:00:00Z"), endsAt: new Date("2026-05-01T10:00:00Z") });
     await addToMyAgenda(attendee, p.id, BEFORE);
     await addToMyAgenda(attendee, l.id, new Date("2026-04-01T00:00:00Z"));
     const mine = await listMyAgenda(attendee.id);
@@ -115,8 +116,8 @@ describe("reminders for online sessions", () => {
   const keys = (sessionId: string, userId: string) => ({ dedupeKey: { startsWith: `reminder:${sessionId}:${userId}:` } });
 
   it("queues 24 h and 15 min reminders when picked, re-times them when the session moves, withdraws them on removal", async () => {
-    const { event, organiser } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { title: "Webinar", onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const { event, organiser } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { title: "Webinar", onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
     const attendee = await registeredAttendee(event);
     await addToMyAgenda(attendee, session.id, BEFORE);
     const queued = await db().outboxEmail.findMany({ where: keys(session.id, attendee.id), orderBy: { nextAttemptAt: "asc" } });
@@ -136,8 +137,8 @@ describe("reminders for online sessions", () => {
   });
 
   it("withdraws reminders when the session is cancelled, and skips ones whose moment has passed", async () => {
-    const { event, organiser } = await makeEvent({ agendaPublished: true });
-    const session = await makeSession(event.id, { onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const { event, organiser } = await makeAgendaEvent({ agendaPublished: true });
+    const session = await makeAgendaSession(event, { onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
     const attendee = await registeredAttendee(event);
     await addToMyAgenda(attendee, session.id, new Date("2026-06-10T06:00:00Z"));
     const queued = await db().outboxEmail.findMany({ where: keys(session.id, attendee.id) });
@@ -147,15 +148,15 @@ describe("reminders for online sessions", () => {
   });
 
   it("queues nothing for in-person sessions and honours configured offsets", async () => {
-    const { event } = await makeEvent({ agendaPublished: true });
-    const inPerson = await makeSession(event.id);
+    const { event } = await makeAgendaEvent({ agendaPublished: true });
+    const inPerson = await makeAgendaSession(event);
     const attendee = await registeredAttendee(event);
     await addToMyAgenda(attendee, inPerson.id, BEFORE);
     expect(await db().outboxEmail.count({ where: keys(inPerson.id, attendee.id) })).toBe(0);
 
     process.env.AGENDA_REMINDERS = "1h";
     try {
-      const online = await makeSession(event.id, { onlineUrl: "https://meet.example/x", startsAt: new Date("2026-06-11T08:00:00Z"), endsAt: new Date("2026-06-11T09:00:00Z") });
+      const online = await makeAgendaSession(event, { onlineUrl: "https://meet.example/x", startsAt: new Date("2026-06-11T08:00:00Z"), endsAt: new Date("2026-06-11T09:00:00Z") });
       await addToMyAgenda(attendee, online.id, BEFORE);
       const queued = await db().outboxEmail.findMany({ where: keys(online.id, attendee.id) });
       expect(queued.map((e) => [e.dedupeKey, e.nextAttemptAt.toISOString()])).toEqual([[`reminder:${online.id}:${attendee.id}:1h`, "2026-06-11T07:00:00.000Z"]]);

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeSession, makeUser, register } from "./fixtures";
+import { makeAgendaSession, makeMeeting, makeRegistration, makeUser } from "../support/factories";
+import { makeAgendaEvent } from "./fixtures";
 import { refusal } from "../support/refusal";
 
 const BEFORE = new Date("2026-06-01T00:00:00Z");
@@ -16,20 +17,15 @@ const taken = async (sessionId: string) => (await db().agendaSession.findUniqueO
 
 async function meeting(eventId: string, hostId: string, guestId: string, startsAt: string, status: "REQUESTED" | "CONFIRMED", sequence = status === "CONFIRMED" ? 1 : 0) {
   const start = new Date(startsAt);
-  return db().meeting.create({
-    data: {
-      eventId, hostId, guestId, status, sequence, startsAt: start, endsAt: new Date(start.getTime() + 30 * 60_000),
-      requestExpiresAt: status === "REQUESTED" ? new Date(start.getTime() - 3_600_000) : null,
-    },
-  });
+  return makeMeeting({ event: eventId, host: hostId, guest: guestId, status, sequence, startsAt: start, requestExpiresAt: status === "REQUESTED" ? new Date(start.getTime() - 3_600_000) : null });
 }
 
 async function scene() {
-  const fixture = await makeEvent({ agendaPublished: true });
-  const attendee = await makeUser("Ana Attendee");
-  const registration = await register(attendee.id, fixture.event);
-  const workshop = await makeSession(fixture.event.id, { title: "Workshop", capacity: 1, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
-  const webinar = await makeSession(fixture.event.id, { title: "Live", ...ONLINE });
+  const fixture = await makeAgendaEvent({ agendaPublished: true });
+  const attendee = await makeUser({ name: "Ana Attendee" });
+  const registration = await makeRegistration(attendee.id, fixture.event.ticketTypes[0]);
+  const workshop = await makeAgendaSession(fixture.event, { title: "Workshop", capacity: 1, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+  const webinar = await makeAgendaSession(fixture.event, { title: "Live", ...ONLINE });
   await addToMyAgenda(attendee, workshop.id, BEFORE);
   await addToMyAgenda(attendee, webinar.id, BEFORE);
   return { ...fixture, attendee, registration, workshop, webinar };
@@ -39,13 +35,13 @@ describe("cancelling a registration", () => {
   it("removes the person's picks at that event, frees their seats and withdraws their reminders", async () => {
     const { event, attendee, registration, workshop, webinar } = await scene();
     // Elsewhere, the same person's agenda stays as it is.
-    const other = await makeEvent({ agendaPublished: true });
-    await register(attendee.id, other.event);
-    const otherSession = await makeSession(other.event.id, { title: "Elsewhere", capacity: 5, ...ONLINE });
+    const other = await makeAgendaEvent({ agendaPublished: true });
+    await makeRegistration(attendee.id, other.event.ticketTypes[0]);
+    const otherSession = await makeAgendaSession(other.event, { title: "Elsewhere", capacity: 5, ...ONLINE });
     await addToMyAgenda(attendee, otherSession.id, BEFORE);
 
-    const waiting = await makeUser("Wanda Waiting");
-    await register(waiting.id, event);
+    const waiting = await makeUser({ name: "Wanda Waiting" });
+    await makeRegistration(waiting.id, event.ticketTypes[0]);
     expect(await taken(workshop.id)).toBe(1);
     expect((await refusal(addToMyAgenda(waiting, workshop.id, BEFORE))).code).toBe("SOLD_OUT");
     expect(await db().outboxEmail.count({ where: { dedupeKey: { startsWith: `reminder:${webinar.id}:${attendee.id}:` }, status: "PENDING" } })).toBe(2);
@@ -73,15 +69,15 @@ describe("cancelling a registration", () => {
 
   it("cancels the person's live meetings at the event: METHOD:CANCEL for confirmed ones, a notice for requests", async () => {
     const { event, attendee, registration } = await scene();
-    const host = await makeUser("Ivo Investor", ["INVESTOR"]);
-    const guest = await makeUser("Gina Guest");
+    const host = await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] });
+    const guest = await makeUser({ name: "Gina Guest" });
     const confirmed = await meeting(event.id, host.id, attendee.id, "2026-06-10T10:00:00Z", "CONFIRMED");
     const requested = await meeting(event.id, attendee.id, guest.id, "2026-06-10T14:00:00Z", "REQUESTED");
     // Left alone: a meeting that already happened, a lapsed request, an ended one, another event's.
     const past = await meeting(event.id, host.id, attendee.id, "2026-05-30T10:00:00Z", "CONFIRMED");
-    const lapsed = await db().meeting.create({ data: { eventId: event.id, hostId: host.id, guestId: attendee.id, status: "REQUESTED", startsAt: new Date("2026-06-11T10:00:00Z"), endsAt: new Date("2026-06-11T10:30:00Z"), requestExpiresAt: new Date("2026-05-31T00:00:00Z") } });
-    const declined = await db().meeting.create({ data: { eventId: event.id, hostId: host.id, guestId: attendee.id, status: "DECLINED", startsAt: new Date("2026-06-11T11:00:00Z"), endsAt: new Date("2026-06-11T11:30:00Z") } });
-    const other = await makeEvent({ agendaPublished: true });
+    const lapsed = await makeMeeting({ event, host, guest: attendee, status: "REQUESTED", startsAt: new Date("2026-06-11T10:00:00Z"), endsAt: new Date("2026-06-11T10:30:00Z"), requestExpiresAt: new Date("2026-05-31T00:00:00Z") });
+    const declined = await makeMeeting({ event, host, guest: attendee, status: "DECLINED", startsAt: new Date("2026-06-11T11:00:00Z"), endsAt: new Date("2026-06-11T11:30:00Z") });
+    const other = await makeAgendaEvent({ agendaPublished: true });
     const elsewhere = await meeting(other.event.id, host.id, attendee.id, "2026-06-12T10:00:00Z", "CONFIRMED");
 
     await cancelRegistration({ kind: "attendee", userId: attendee.id }, registration.id, BEFORE);
@@ -103,7 +99,7 @@ describe("cancelling a registration", () => {
     expect(notice.subject).toBe(`Meeting request withdrawn: ${attendee.name}`);
 
     // The host's slot is free again: someone else can meet them then.
-    const next = await makeUser("Nils Next");
+    const next = await makeUser({ name: "Nils Next" });
     await expect(meeting(event.id, host.id, next.id, "2026-06-10T10:00:00Z", "CONFIRMED")).resolves.toMatchObject({ status: "CONFIRMED" });
 
     expect((await db().meeting.findUniqueOrThrow({ where: { id: past.id } })).status).toBe("CONFIRMED");
@@ -114,7 +110,7 @@ describe("cancelling a registration", () => {
 
   it("does the same when an organiser cancels the registration", async () => {
     const { event, attendee, registration, workshop } = await scene();
-    const host = await makeUser("Ivo Investor", ["INVESTOR"]);
+    const host = await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] });
     const confirmed = await meeting(event.id, host.id, attendee.id, "2026-06-10T10:00:00Z", "CONFIRMED");
     await cancelRegistration({ kind: "organiser", eventId: event.id }, registration.id, BEFORE);
     expect(await db().agendaPick.count({ where: { userId: attendee.id } })).toBe(0);
@@ -124,9 +120,9 @@ describe("cancelling a registration", () => {
   });
 
   it("keeps the meetings of someone who still takes part as an organiser of the event", async () => {
-    const { event, organiser } = await makeEvent({ agendaPublished: true });
-    const registration = await register(organiser.id, event);
-    const guest = await makeUser("Gina Guest");
+    const { event, organiser } = await makeAgendaEvent({ agendaPublished: true });
+    const registration = await makeRegistration(organiser.id, event.ticketTypes[0]);
+    const guest = await makeUser({ name: "Gina Guest" });
     const confirmed = await meeting(event.id, organiser.id, guest.id, "2026-06-10T10:00:00Z", "CONFIRMED");
     await cancelRegistration({ kind: "attendee", userId: organiser.id }, registration.id, BEFORE);
     expect((await db().meeting.findUniqueOrThrow({ where: { id: confirmed.id } })).status).toBe("CONFIRMED");

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeSession, makeUser, registeredAttendee } from "./fixtures";
+import { makeAgendaSession, makeUser } from "../support/factories";
+import { makeAgendaEvent, registeredAttendee } from "./fixtures";
 import { refusal } from "../support/refusal";
 
 const START = new Date("2026-06-10T12:00:00Z");
@@ -10,8 +11,8 @@ const END = new Date("2026-06-10T13:00:00Z");
 const minutes = (n: number) => new Date(START.getTime() + n * 60_000);
 
 async function webinar() {
-  const fixture = await makeEvent({ agendaPublished: true });
-  const session = await makeSession(fixture.event.id, { title: "Live", onlineUrl: "https://meet.example/live", startsAt: START, endsAt: END });
+  const fixture = await makeAgendaEvent({ agendaPublished: true });
+  const session = await makeAgendaSession(fixture.event, { title: "Live", onlineUrl: "https://meet.example/live", startsAt: START, endsAt: END });
   return { ...fixture, session };
 }
 
@@ -19,7 +20,7 @@ describe("the join area on the session page", () => {
   it("shows the link to registered attendees only, from 15 minutes before the start until the end", async () => {
     const { event, session } = await webinar();
     const attendee = await registeredAttendee(event);
-    const stranger = await makeUser("Stranger");
+    const stranger = await makeUser({ name: "Stranger" });
 
     expect((await loadSessionPage(session.id, null, null, minutes(-5))).join.kind).toBe("sign-in");
     expect((await loadSessionPage(session.id, stranger, null, minutes(-5))).join.kind).toBe("not-registered");
@@ -55,8 +56,8 @@ describe("the join area on the session page", () => {
   });
 
   it("keeps drafts and unpublished agendas to the organisers", async () => {
-    const { event, organiser } = await makeEvent({ agendaPublished: false });
-    const session = await makeSession(event.id, { status: "PUBLISHED" });
+    const { event, organiser } = await makeAgendaEvent({ agendaPublished: false });
+    const session = await makeAgendaSession(event, { status: "PUBLISHED" });
     expect((await refusal(loadSessionPage(session.id, null))).code).toBe("NOT_FOUND");
     await expect(loadSessionPage(session.id, organiser)).resolves.toMatchObject({ canEdit: true });
   });
@@ -82,7 +83,7 @@ describe("joining through the platform", () => {
 
   it("refuses non-registered people, early and late joins, with clear messages and no attendance", async () => {
     const { event, session, organiser } = await webinar();
-    const stranger = await makeUser("Stranger");
+    const stranger = await makeUser({ name: "Stranger" });
     const refused = await refusal(recordJoin(stranger, session.id, minutes(0)));
     expect(refused.code).toBe("FORBIDDEN");
     expect(refused.message).toMatch(/^Only registered attendees of .* can join this session/);

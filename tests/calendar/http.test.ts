@@ -8,7 +8,8 @@ import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";
 import { startAppServer, type AppServer } from "../../server/app";
 import { TestClient } from "../support/http-client";
-import { createEvent, createMeeting, createSession, daysAgo, pick, register } from "./fixtures";
+import { makeAgendaSession, makeMeeting, makeMeetingPoint, makePick, makeRegistration } from "../support/factories";
+import { daysAgo, makeCalendarEvent } from "./fixtures";
 import { byUid, logicalLines, parseStrictly, prop, utc, vevents } from "./ical-helpers";
 
 process.env.PUBLIC_URL = "https://events.scale.test";
@@ -83,7 +84,7 @@ beforeAll(async () => {
   }
 
   // Two days across the spring-forward night in Warsaw (29 → 30 March 2031 is not DST; 30 March 2031 is).
-  const { event, ticketType, room, track } = await createEvent({
+  const { event, ticketType, room, track } = await makeCalendarEvent({
     slug: "krakow-roadshow",
     title: TITLE,
     startsAt: new Date("2031-03-29T07:00:00Z"), // 08:00 CET
@@ -91,8 +92,8 @@ beforeAll(async () => {
     onlineUrl: SECRETS.eventJoin,
   });
   ids.event = event.id;
-  const s = (title: string, start: string, end: string, extra: Parameters<typeof createSession>[1] extends infer T ? Partial<T> : never = {}) =>
-    createSession(event.id, { title, startsAt: new Date(start), endsAt: new Date(end), roomId: room.id, trackId: track.id, ...extra });
+  const s = (title: string, start: string, end: string, extra: Parameters<typeof makeAgendaSession>[1] extends infer T ? Partial<T> : never = {}) =>
+    makeAgendaSession(event, { title, description: "Session description", startsAt: new Date(start), endsAt: new Date(end), roomId: room.id, trackId: track.id, ...extra });
   ids.online = (await s("Data platforms, open; honest \\ and Łódź-ready", "2031-03-29T08:00:00Z", "2031-03-29T09:00:00Z", { onlineUrl: SECRETS.sessionJoin })).id;
   // Spans the DST switch (01:30 CET → 03:30 CEST = one hour).
   ids.night = (await s("Night shift across the clock change", "2031-03-30T00:30:00Z", "2031-03-30T01:30:00Z")).id;
@@ -102,15 +103,15 @@ beforeAll(async () => {
   ids.cancelledRecently = (await s("Recently cancelled", "2031-03-29T14:00:00Z", "2031-03-29T15:00:00Z", { status: "CANCELLED" })).id;
   ids.cancelledLongAgo = (await s("Cancelled long ago", "2031-03-29T15:00:00Z", "2031-03-29T16:00:00Z", { status: "CANCELLED", updatedAt: daysAgo(40) })).id;
 
-  await register(userIds.alice, event.id, ticketType.id, "CONFIRMED", { decisionNote: SECRETS.decisionNote });
-  await register(userIds.bob, event.id, ticketType.id, "PENDING_PAYMENT");
-  for (const session of ["online", "night", "toCancel", "cancelledRecently", "cancelledLongAgo", "draft"]) await pick(userIds.alice, ids[session]);
-  await pick(userIds.bob, ids.online);
+  await makeRegistration(userIds.alice, ticketType, { status: "CONFIRMED", decisionNote: SECRETS.decisionNote });
+  await makeRegistration(userIds.bob, ticketType, { status: "PENDING_PAYMENT" });
+  for (const session of ["online", "night", "toCancel", "cancelledRecently", "cancelledLongAgo", "draft"]) await makePick(userIds.alice, ids[session]);
+  await makePick(userIds.bob, ids.online);
 
-  const point = await db().meetingPoint.create({ data: { eventId: event.id, name: "Table 7", onlineUrl: SECRETS.meetingJoin } });
+  const point = await makeMeetingPoint(event, { name: "Table 7", onlineUrl: SECRETS.meetingJoin });
   const meeting = (status: "CONFIRMED" | "CANCELLED" | "REQUESTED", start: string, updatedAt?: Date) =>
-    createMeeting({
-      eventId: event.id, hostId: userIds.alice, guestId: userIds.bob, status, startsAt: new Date(start),
+    makeMeeting({
+      event: event.id, host: userIds.alice, guest: userIds.bob, status, startsAt: new Date(start),
       endsAt: new Date(new Date(start).getTime() + 30 * 60_000), message: SECRETS.meetingMessage, meetingPointId: point.id, updatedAt,
     });
   ids.meeting = (await meeting("CONFIRMED", "2031-03-29T12:00:00Z")).id;
@@ -156,7 +157,7 @@ describe("event download", () => {
   });
 
   it("404s unknown and draft events with a clear text", async () => {
-    await createEvent({ slug: "draft-event", title: "Draft", startsAt: new Date("2031-05-01T08:00:00Z"), endsAt: new Date("2031-05-01T10:00:00Z"), status: "DRAFT" });
+    await makeCalendarEvent({ slug: "draft-event", title: "Draft", startsAt: new Date("2031-05-01T08:00:00Z"), endsAt: new Date("2031-05-01T10:00:00Z"), status: "DRAFT" });
     for (const path of ["/events/nope/calendar.ics", "/events/draft-event/calendar.ics", "/events/draft-event/feed.ics"]) {
       const { response, text } = await fetchCalendar(path);
       expect(response.status, path).toBe(404);

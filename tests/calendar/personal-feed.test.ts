@@ -15,21 +15,22 @@ import {
 } from "~/domain/calendar/personal-feed.server";
 import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";
-import { createEvent, createMeeting, createSession, createUser, daysAgo, pick, register } from "./fixtures";
+import { makeAgendaSession, makeMeeting, makePick, makeRegistration, makeUser } from "../support/factories";
+import { daysAgo, makeCalendarEvent } from "./fixtures";
 import { byUid, parseStrictly, prop } from "./ical-helpers";
 
 process.env.PUBLIC_URL = "https://events.scale.test";
 resetEnvForTests();
 
-let fixture: Awaited<ReturnType<typeof createEvent>>;
+let fixture: Awaited<ReturnType<typeof makeCalendarEvent>>;
 
 beforeAll(async () => {
-  fixture = await createEvent({ slug: "feed-domain", title: "Göteborg energy days", startsAt: new Date("2031-06-01T07:00:00Z"), endsAt: new Date("2031-06-01T15:00:00Z"), onlineUrl: "https://meet.example/x" });
+  fixture = await makeCalendarEvent({ slug: "feed-domain", title: "Göteborg energy days", startsAt: new Date("2031-06-01T07:00:00Z"), endsAt: new Date("2031-06-01T15:00:00Z"), onlineUrl: "https://meet.example/x" });
 });
 
 describe("feed tokens", () => {
   it("never leave two live links, however many regenerations race", async () => {
-    const user = await createUser("racer@calendar.test", "Racer");
+    const user = await makeUser({ email: "racer@calendar.test", name: "Racer" });
     const results = await Promise.all(Array.from({ length: 12 }, () => regenerateFeedToken(user.id)));
     expect(new Set(results.map((r) => r.token)).size).toBe(12);
     expect(await db().calendarFeedToken.count({ where: { userId: user.id, revokedAt: null } })).toBe(1);
@@ -38,7 +39,7 @@ describe("feed tokens", () => {
   });
 
   it("creates at most one link when 'create' races, and reports an existing one without its token", async () => {
-    const user = await createUser("creator@calendar.test", "Creator");
+    const user = await makeUser({ email: "creator@calendar.test", name: "Creator" });
     expect(await feedTokenStatus(user.id)).toEqual({ active: false, createdAt: null, lastUsedAt: null });
     const results = await Promise.all(Array.from({ length: 8 }, () => getOrCreateFeedToken(user.id)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -51,7 +52,7 @@ describe("feed tokens", () => {
   });
 
   it("records lastUsedAt when a calendar app fetches the feed", async () => {
-    const user = await createUser("user-tracking@calendar.test", "Tracked");
+    const user = await makeUser({ email: "user-tracking@calendar.test", name: "Tracked" });
     const { token } = await regenerateFeedToken(user.id);
     expect((await feedTokenStatus(user.id)).lastUsedAt).toBeNull();
     await personalFeedByToken(token);
@@ -62,10 +63,10 @@ describe("feed tokens", () => {
 describe("fingerprint cache", () => {
   it("serves unchanged feeds from cache and re-renders after any change that matters", async () => {
     clearPersonalFeedCache();
-    const user = await createUser("cached@calendar.test", "Cached Person");
-    const other = await createUser("other@calendar.test", "Other Person");
-    const session = await createSession(fixture.event.id, { title: "Heat pumps", startsAt: new Date("2031-06-01T08:00:00Z"), endsAt: new Date("2031-06-01T09:00:00Z") });
-    await pick(user.id, session.id);
+    const user = await makeUser({ email: "cached@calendar.test", name: "Cached Person" });
+    const other = await makeUser({ email: "other@calendar.test", name: "Other Person" });
+    const session = await makeAgendaSession(fixture.event, { title: "Heat pumps", startsAt: new Date("2031-06-01T08:00:00Z"), endsAt: new Date("2031-06-01T09:00:00Z") });
+    await makePick(user.id, session.id);
     const { token } = await regenerateFeedToken(user.id);
 
     const start = personalFeedStats();
@@ -81,8 +82,8 @@ describe("fingerprint cache", () => {
     const changes: Array<[string, () => Promise<unknown>]> = [
       ["session moved", () => db().agendaSession.update({ where: { id: session.id }, data: { startsAt: new Date("2031-06-01T08:30:00Z"), sequence: { increment: 1 } } })],
       ["event renamed", () => db().event.update({ where: { id: fixture.event.id }, data: { title: "Göteborg energy days (new name)", sequence: { increment: 1 } } })],
-      ["registered", () => register(user.id, fixture.event.id, fixture.ticketType.id, "CONFIRMED")],
-      ["meeting confirmed", () => createMeeting({ eventId: fixture.event.id, hostId: other.id, guestId: user.id, status: "CONFIRMED", startsAt: new Date("2031-06-01T10:00:00Z"), endsAt: new Date("2031-06-01T10:30:00Z") })],
+      ["registered", () => makeRegistration(user.id, fixture.ticketType, { status: "CONFIRMED" })],
+      ["meeting confirmed", () => makeMeeting({ event: fixture.event.id, host: other.id, guest: user.id, status: "CONFIRMED", startsAt: new Date("2031-06-01T10:00:00Z"), endsAt: new Date("2031-06-01T10:30:00Z") })],
       ["other participant renamed", () => db().user.update({ where: { id: other.id }, data: { name: "Other Renamed" } })],
       ["pick removed", () => db().agendaPick.delete({ where: { userId_sessionId: { userId: user.id, sessionId: session.id } } })],
     ];
@@ -105,8 +106,8 @@ describe("fingerprint cache", () => {
 
   it("renders once for a burst of concurrent polls of a changed feed", async () => {
     clearPersonalFeedCache();
-    const user = await createUser("burst@calendar.test", "Burst");
-    await register(user.id, fixture.event.id, fixture.ticketType.id, "PENDING_APPROVAL");
+    const user = await makeUser({ email: "burst@calendar.test", name: "Burst" });
+    await makeRegistration(user.id, fixture.ticketType, { status: "PENDING_APPROVAL" });
     const { token } = await regenerateFeedToken(user.id);
     const before = personalFeedStats();
     const documents = await Promise.all(Array.from({ length: 20 }, () => personalFeedByToken(token)));
@@ -117,17 +118,17 @@ describe("fingerprint cache", () => {
 
 describe("retention of cancelled items", () => {
   it("keeps cancellations for 30 days, then drops them", async () => {
-    const user = await createUser("retention@calendar.test", "Retention");
-    const other = await createUser("retention-other@calendar.test", "Someone");
-    const recent = await createSession(fixture.event.id, { title: "Cancelled 29 days ago", status: "CANCELLED", updatedAt: daysAgo(29), startsAt: new Date("2031-06-01T11:00:00Z"), endsAt: new Date("2031-06-01T12:00:00Z") });
-    const old = await createSession(fixture.event.id, { title: "Cancelled 31 days ago", status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T12:00:00Z"), endsAt: new Date("2031-06-01T13:00:00Z") });
-    await pick(user.id, recent.id);
-    await pick(user.id, old.id);
-    const oldRegistrationEvent = await createEvent({ slug: "feed-domain-2", title: "Old", startsAt: new Date("2031-07-01T07:00:00Z"), endsAt: new Date("2031-07-01T09:00:00Z") });
-    const oldRegistration = await register(user.id, oldRegistrationEvent.event.id, oldRegistrationEvent.ticketType.id, "CANCELLED", { updatedAt: daysAgo(31) });
-    const recentRegistration = await register(user.id, fixture.event.id, fixture.ticketType.id, "REJECTED", { updatedAt: daysAgo(2) });
-    const waitlisted = await register(user.id, oldRegistrationEvent.event.id, oldRegistrationEvent.ticketType.id, "WAITLISTED");
-    const cancelledMeeting = await createMeeting({ eventId: fixture.event.id, hostId: user.id, guestId: other.id, status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T13:00:00Z"), endsAt: new Date("2031-06-01T13:30:00Z") });
+    const user = await makeUser({ email: "retention@calendar.test", name: "Retention" });
+    const other = await makeUser({ email: "retention-other@calendar.test", name: "Someone" });
+    const recent = await makeAgendaSession(fixture.event, { title: "Cancelled 29 days ago", status: "CANCELLED", updatedAt: daysAgo(29), startsAt: new Date("2031-06-01T11:00:00Z"), endsAt: new Date("2031-06-01T12:00:00Z") });
+    const old = await makeAgendaSession(fixture.event, { title: "Cancelled 31 days ago", status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T12:00:00Z"), endsAt: new Date("2031-06-01T13:00:00Z") });
+    await makePick(user.id, recent.id);
+    await makePick(user.id, old.id);
+    const oldRegistrationEvent = await makeCalendarEvent({ slug: "feed-domain-2", title: "Old", startsAt: new Date("2031-07-01T07:00:00Z"), endsAt: new Date("2031-07-01T09:00:00Z") });
+    const oldRegistration = await makeRegistration(user.id, oldRegistrationEvent.ticketType, { status: "CANCELLED", updatedAt: daysAgo(31) });
+    const recentRegistration = await makeRegistration(user.id, fixture.ticketType, { status: "REJECTED", updatedAt: daysAgo(2) });
+    const waitlisted = await makeRegistration(user.id, oldRegistrationEvent.ticketType, { status: "WAITLISTED" });
+    const cancelledMeeting = await makeMeeting({ event: fixture.event.id, host: user.id, guest: other.id, status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T13:00:00Z"), endsAt: new Date("2031-06-01T13:30:00Z") });
 
     const { token } = await regenerateFeedToken(user.id);
     const events = byUid(parseStrictly((await personalFeedByToken(token))!.body));
@@ -145,8 +146,8 @@ describe("retention of cancelled items", () => {
   });
 
   it("turns every session of a cancelled event into CANCELLED with a higher SEQUENCE", async () => {
-    const { event } = await createEvent({ slug: "to-be-cancelled", title: "Will be cancelled", startsAt: new Date("2031-08-01T07:00:00Z"), endsAt: new Date("2031-08-01T15:00:00Z") });
-    const session = await createSession(event.id, { title: "Keynote", startsAt: new Date("2031-08-01T08:00:00Z"), endsAt: new Date("2031-08-01T09:00:00Z") });
+    const { event } = await makeCalendarEvent({ slug: "to-be-cancelled", title: "Will be cancelled", startsAt: new Date("2031-08-01T07:00:00Z"), endsAt: new Date("2031-08-01T15:00:00Z") });
+    const session = await makeAgendaSession(event, { title: "Keynote", startsAt: new Date("2031-08-01T08:00:00Z"), endsAt: new Date("2031-08-01T09:00:00Z") });
     const uid = `session-${session.id}@events.scale.test`;
     const before = byUid(parseStrictly((await eventFeed("to-be-cancelled"))!.body)).get(uid)!;
     await db().event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: new Date(), sequence: { increment: 1 } } });
@@ -158,9 +159,9 @@ describe("retention of cancelled items", () => {
 
 describe("sessions taken off the agenda", () => {
   it("stay as CANCELLED with a higher SEQUENCE, return with a higher one still, and leave after the retention window", async () => {
-    const user = await createUser("remover@calendar.test", "Remover");
-    await register(user.id, fixture.event.id, fixture.ticketType.id, "CONFIRMED");
-    const session = await createSession(fixture.event.id, { title: "Talk I changed my mind about", startsAt: new Date("2031-06-01T09:00:00Z"), endsAt: new Date("2031-06-01T10:00:00Z") });
+    const user = await makeUser({ email: "remover@calendar.test", name: "Remover" });
+    await makeRegistration(user.id, fixture.ticketType, { status: "CONFIRMED" });
+    const session = await makeAgendaSession(fixture.event, { title: "Talk I changed my mind about", startsAt: new Date("2031-06-01T09:00:00Z"), endsAt: new Date("2031-06-01T10:00:00Z") });
     await addToMyAgenda(user, session.id);
     const { token } = await regenerateFeedToken(user.id);
     const entry = async () => byUid(parseStrictly((await personalFeedByToken(token))!.body)).get(`session-${session.id}@events.scale.test`);
@@ -183,14 +184,14 @@ describe("sessions taken off the agenda", () => {
 describe("a 300-item personal feed", () => {
   it("renders correctly and is answered from cache in a few milliseconds", async () => {
     clearPersonalFeedCache();
-    const user = await createUser("busy@calendar.test", "Busy Bee");
-    const partner = await createUser("partner@calendar.test", "Partner Łukasz");
+    const user = await makeUser({ email: "busy@calendar.test", name: "Busy Bee" });
+    const partner = await makeUser({ email: "partner@calendar.test", name: "Partner Łukasz" });
     const base = Date.UTC(2031, 8, 1, 7);
-    const events: Array<Awaited<ReturnType<typeof createEvent>>> = [];
+    const events: Array<Awaited<ReturnType<typeof makeCalendarEvent>>> = [];
     for (let e = 0; e < 20; e++) {
-      events.push(await createEvent({ slug: `busy-${e}`, title: `Smart city day ${e} — Zürich/Łódź`, startsAt: new Date(base + e * 86_400_000), endsAt: new Date(base + e * 86_400_000 + 9 * 3_600_000) }));
+      events.push(await makeCalendarEvent({ slug: `busy-${e}`, title: `Smart city day ${e} — Zürich/Łódź`, startsAt: new Date(base + e * 86_400_000), endsAt: new Date(base + e * 86_400_000 + 9 * 3_600_000) }));
     }
-    for (const { event, ticketType } of events) await register(user.id, event.id, ticketType.id, "CONFIRMED");
+    for (const { ticketType } of events) await makeRegistration(user.id, ticketType, { status: "CONFIRMED" });
     const sessions = await db().agendaSession.createManyAndReturn({
       data: Array.from({ length: 200 }, (_, index) => {
         const { event } = events[index % 20];

@@ -1,19 +1,14 @@
 // The public catalogue against PostgreSQL: only public events, filters by kind, theme, country
 // and text, and date filters read as calendar days in each event's own time zone.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Prisma } from "~/generated/prisma/client";
 import { listCatalogue } from "~/domain/events/events.server";
-import { db } from "~/platform/db.server";
+import { makeEvent, type EventOptions } from "../support/factories";
 
 const NOW = new Date("2031-01-01T00:00:00Z");
-let seq = 0;
 
-async function event(data: Partial<Prisma.EventUncheckedCreateInput> & { title: string; timeZone: string; startsAt: Date; endsAt: Date }) {
-  seq++;
-  return db().event.create({
-    data: { slug: `catalogue-${seq}`, summary: "s", description: "d", kind: "WORKSHOP", status: "PUBLISHED", mode: "IN_PERSON", country: "PT", themes: [], ...data },
-  });
-}
+/** Events in Portugal unless told, whose texts match no search but their title's. */
+const event = (data: EventOptions & { title: string; timeZone: string; startsAt: Date; endsAt: Date }) =>
+  makeEvent({ summary: "s", description: "d", country: "PT", themes: [], publishedAt: null, ...data });
 
 const titles = async (filters: Parameters<typeof listCatalogue>[0]) => (await listCatalogue(filters, 60, NOW)).map((e) => e.title).sort();
 

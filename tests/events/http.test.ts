@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
+import { makeTicketType } from "../support/factories";
 import { TestClient, signedInClient } from "../support/http-client";
 import { db } from "~/platform/db.server";
 
@@ -126,7 +127,7 @@ describe("organiser pages over HTTP", () => {
     expect(await refused.text()).toContain("Add at least one ticket type before publishing");
     expect(await (await organiser.get("/events")).text()).not.toContain("Tartu Data Platforms Clinic");
 
-    await db().ticketType.create({ data: { eventId: event.id, name: "Participant", priceCents: 0, capacity: 40 } });
+    await makeTicketType(event, { name: "Participant", priceCents: 0, capacity: 40 });
     const published = await organiser.submitForm(settingsPath, { intent: "publish" });
     expect(published.status).toBe(302);
     expect(published.headers.get("location")).toBe(`${settingsPath}?published=1`);

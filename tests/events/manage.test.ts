@@ -7,7 +7,7 @@ import { parseEventInput, slugify } from "~/domain/events/event-input";
 import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
 import { eventDownload } from "~/domain/calendar/feeds.server";
 import { db } from "~/platform/db.server";
-import { makeTicketType, makeUser } from "../registration/fixtures";
+import { makeRegistration, makeTeamMember, makeTicketType, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 
 function form(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
@@ -31,14 +31,12 @@ function form(overrides: Record<string, string | string[]> = {}): Record<string,
 }
 
 async function organiser() {
-  return makeUser("Organiser", ["ATTENDEE", "ORGANISER"]);
+  return makeUser({ name: "Organiser", roles: ["ATTENDEE", "ORGANISER"] });
 }
 
 async function registrant(eventId: string, ticketTypeId: string, status: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "PENDING_PAYMENT" = "CONFIRMED", paid = false) {
-  const user = await makeUser("Attendee");
-  await db().registration.create({
-    data: { eventId, userId: user.id, ticketTypeId, status, ticketCode: randomUUID(), paymentStatus: paid ? "PAID" : "NONE" },
-  });
+  const user = await makeUser({ name: "Attendee" });
+  await makeRegistration(user, { id: ticketTypeId, eventId }, { status, paymentStatus: paid ? "PAID" : "NONE" });
   return user;
 }
 
@@ -139,9 +137,9 @@ describe("creating events", () => {
   });
 
   it("lets only organisers and admins create", async () => {
-    const attendee = await makeUser("Attendee");
+    const attendee = await makeUser({ name: "Attendee" });
     expect((await refusal(createEvent(attendee, form()))).code).toBe("FORBIDDEN");
-    const admin = await makeUser("Admin", ["ADMIN"]);
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     await expect(createEvent(admin, form({ title: "Admin's event" }))).resolves.toMatchObject({ slug: "admin-s-event" });
   });
 });
@@ -150,7 +148,7 @@ describe("who may change an event", () => {
   it("refuses an attendee and the organiser of another event, allows an admin", async () => {
     const { slug, id } = await createEvent(await organiser(), form({ title: "Private draft" }));
     const version = versionOf((await db().event.findUniqueOrThrow({ where: { id } })).updatedAt);
-    const attendee = await makeUser("Attendee");
+    const attendee = await makeUser({ name: "Attendee" });
     const other = await organiser();
     await createEvent(other, form({ title: "Someone else's" }));
 
@@ -160,11 +158,11 @@ describe("who may change an event", () => {
       expect(["NOT_FOUND", "FORBIDDEN"]).toContain((await refusal(publishEvent(stranger, slug))).code);
     }
     // A door-staff member of this event is not a manager either.
-    await db().eventOrganiser.create({ data: { eventId: id, userId: attendee.id, role: "CHECKIN" } });
+    await makeTeamMember(id, attendee.id, "CHECKIN");
     expect((await refusal(updateEvent(attendee, slug, version, form({ title: "Hijacked" })))).code).toBe("NOT_FOUND");
     expect((await db().event.findUniqueOrThrow({ where: { id } })).title).toBe("Private draft");
 
-    const admin = await makeUser("Admin", ["ADMIN"]);
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     await updateEvent(admin, slug, version, form({ title: "Renamed by admin" }));
     expect((await db().event.findUniqueOrThrow({ where: { id } })).title).toBe("Renamed by admin");
   });
@@ -172,9 +170,9 @@ describe("who may change an event", () => {
   it("lists an organiser's events with their role; refuses people with no role at all", async () => {
     const owner = await organiser();
     const { id } = await createEvent(owner, form({ title: "Listed event" }));
-    const helper = await makeUser("Helper");
+    const helper = await makeUser({ name: "Helper" });
     expect((await refusal(listMyEvents(helper))).code).toBe("FORBIDDEN");
-    await db().eventOrganiser.create({ data: { eventId: id, userId: helper.id, role: "CHECKIN" } });
+    await makeTeamMember(id, helper.id, "CHECKIN");
     const mine = await listMyEvents(helper);
     expect(mine.upcoming).toEqual([expect.objectContaining({ id, role: "CHECKIN", canManage: false })]);
     expect((await listMyEvents(owner)).upcoming).toEqual([expect.objectContaining({ id, role: "OWNER", canManage: true })]);
@@ -247,7 +245,7 @@ describe("saving settings", () => {
   it("changes a draft without telling anyone", async () => {
     const owner = await organiser();
     const { slug, id } = await createEvent(owner, form({ title: "Quiet draft" }));
-    const ticket = await makeTicketType(id);
+    const ticket = await makeTicketType(id, { capacity: 10 });
     const someone = await registrant(id, ticket.id);
     const version = versionOf((await db().event.findUniqueOrThrow({ where: { id } })).updatedAt);
     const result = await updateEvent(owner, slug, version, form({ title: "Quiet draft", startsAt: "2030-06-10T11:00" }));
@@ -263,7 +261,7 @@ describe("publishing and cancelling", () => {
     const error = await refusal(publishEvent(owner, slug));
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/ticket type/);
-    await makeTicketType(id);
+    await makeTicketType(id, { capacity: 10 });
     await publishEvent(owner, slug);
     const event = await db().event.findUniqueOrThrow({ where: { id } });
     expect(event.status).toBe("PUBLISHED");
@@ -301,15 +299,15 @@ describe("publishing and cancelling", () => {
   it("deletes a draft without registrations, and nothing else", async () => {
     const owner = await organiser();
     const { slug, id } = await createEvent(owner, form({ title: "Draft to delete" }));
-    const ticket = await makeTicketType(id);
-    const stranger = await makeUser("Stranger");
+    const ticket = await makeTicketType(id, { capacity: 10 });
+    const stranger = await makeUser({ name: "Stranger" });
     expect((await refusal(deleteDraftEvent({ id: stranger.id, roles: stranger.roles }, slug))).code).toBe("NOT_FOUND");
     await deleteDraftEvent(owner, slug);
     expect(await db().event.count({ where: { id } })).toBe(0);
     expect(await db().ticketType.count({ where: { id: ticket.id } })).toBe(0);
 
     const tested = await createEvent(owner, form({ title: "Draft with a test registration" }));
-    const testTicket = await makeTicketType(tested.id);
+    const testTicket = await makeTicketType(tested.id, { capacity: 10 });
     await registrant(tested.id, testTicket.id);
     expect((await refusal(deleteDraftEvent(owner, tested.slug))).code).toBe("CONFLICT");
     const published = await publishedWithPeople();

@@ -5,7 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { judgeTeamChange } from "~/domain/events/team-input";
 import { addTeamMember, changeTeamRole, getTeam, removeTeamMember } from "~/domain/events/team.server";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeUser } from "../registration/fixtures";
+import { makeEvent, makeTeamMember, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 
 type Role = "OWNER" | "ORGANISER" | "MODERATOR" | "CHECKIN";
@@ -15,8 +15,8 @@ async function teamEvent(...roles: Role[]) {
   const event = await makeEvent();
   const members = [];
   for (const role of roles) {
-    const user = await makeUser(role.toLowerCase());
-    await db().eventOrganiser.create({ data: { eventId: event.id, userId: user.id, role } });
+    const user = await makeUser({ name: role.toLowerCase() });
+    await makeTeamMember(event.id, user.id, role);
     members.push(user);
   }
   return { event, members };
@@ -42,7 +42,7 @@ describe("the rule", () => {
 describe("adding people", () => {
   it("adds an account by its email (any case) with a role, lists it and emails them once", async () => {
     const { event, members: [owner] } = await teamEvent("OWNER");
-    const person = await makeUser("Door");
+    const person = await makeUser({ name: "Door" });
     const added = await addTeamMember(owner, event.slug, { email: `  ${person.email.toUpperCase()} `, role: "CHECKIN" });
     expect(added).toMatchObject({ userId: person.id, role: "CHECKIN" });
     const team = await getTeam(owner, event.slug);
@@ -94,7 +94,7 @@ describe("changing roles and removing people", () => {
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: organiser.id, role: "OWNER" }))).code).toBe("FORBIDDEN");
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: owner.id, role: "ORGANISER" }))).code).toBe("FORBIDDEN");
     expect((await refusal(removeTeamMember(organiser, event.slug, { userId: owner.id }))).code).toBe("FORBIDDEN");
-    const newcomer = await makeUser("Newcomer");
+    const newcomer = await makeUser({ name: "Newcomer" });
     expect((await refusal(addTeamMember(organiser, event.slug, { email: newcomer.email, role: "OWNER" }))).code).toBe("FORBIDDEN");
     await changeTeamRole(owner, event.slug, { userId: other.id, role: "OWNER" });
     expect((await roles(event.id)).get(other.id)).toBe("OWNER");
@@ -103,7 +103,7 @@ describe("changing roles and removing people", () => {
 
   it("never removes or demotes the last owner, not even the owner themselves or an admin", async () => {
     const { event, members: [owner] } = await teamEvent("OWNER", "ORGANISER");
-    const admin = await makeUser("Admin", ["ADMIN"]);
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     for (const attempt of [
       () => changeTeamRole(owner, event.slug, { userId: owner.id, role: "ORGANISER" }),
       () => removeTeamMember(owner, event.slug, { userId: owner.id }),
@@ -121,8 +121,8 @@ describe("changing roles and removing people", () => {
 describe("who may manage the team", () => {
   it("refuses attendees, moderators and check-in staff; admins may, owners included", async () => {
     const { event, members: [owner, moderator, door] } = await teamEvent("OWNER", "MODERATOR", "CHECKIN");
-    const attendee = await makeUser("Attendee");
-    const target = await makeUser("Target");
+    const attendee = await makeUser({ name: "Attendee" });
+    const target = await makeUser({ name: "Target" });
     for (const who of [attendee, moderator, door]) {
       expect((await refusal(getTeam(who, event.slug))).code).toBe("FORBIDDEN");
       expect((await refusal(addTeamMember(who, event.slug, { email: target.email, role: "CHECKIN" }))).code).toBe("FORBIDDEN");
@@ -133,7 +133,7 @@ describe("who may manage the team", () => {
     const draft = await makeEvent({ status: "DRAFT", publishedAt: null });
     expect((await refusal(getTeam(attendee, draft.slug))).code).toBe("NOT_FOUND");
 
-    const admin = await makeUser("Admin", ["ADMIN"]);
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     expect((await getTeam(admin, event.slug)).viewer).toMatchObject({ admin: true, role: null });
     await addTeamMember(admin, event.slug, { email: target.email, role: "OWNER" });
     await changeTeamRole(admin, event.slug, { userId: owner.id, role: "ORGANISER" });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
+import { makeRegistration } from "../support/factories";
 import { TestClient, signedInClient } from "../support/http-client";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const event = await db().event.findUniqueOrThrow({ where: { slug: ROADSHOW }, include: { stops: { orderBy: { position: "asc" } }, ticketTypes: true } });
   stops = event.stops;
   cityId = (await db().user.findUniqueOrThrow({ where: { email: "city@scale-events.demo" } })).id;
-  await db().registration.create({ data: { eventId: event.id, userId: cityId, ticketTypeId: event.ticketTypes[0].id, status: "CONFIRMED", ticketCode: "T-attendance-http" } });
+  await makeRegistration(cityId, event.ticketTypes[0]);
   server = await startTestServer();
 });
 

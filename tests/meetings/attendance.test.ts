@@ -8,7 +8,8 @@ import { requestMeeting } from "~/domain/meetings/request.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { hostStopView, roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/platform/db.server";
-import { addWindow, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
+import { makeAvailability, makeRegistration, makeRegistrations, makeUser } from "../support/factories";
+import { makeRoadshow, NOW } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -30,16 +31,16 @@ const attended = async (user: U) => (await db().stopAttendance.findMany({ where:
 beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
   other = await makeRoadshow({ tables: 0 });
-  investor = await makeUser("Ines Investor", ["INVESTOR"]);
-  city = await makeUser("Cora City", ["REPRESENTATIVE"]);
-  project = await makeUser("Pia Project", ["REPRESENTATIVE"]);
-  outsider = await makeUser("Olli Outsider", ["REPRESENTATIVE"]);
-  pending = await makeUser("Paul Pending", ["REPRESENTATIVE"]);
-  await register(rs.event.id, rs.event.ticketTypes[0].id, [city.id, project.id]);
-  await db().registration.create({ data: { eventId: rs.event.id, userId: pending.id, ticketTypeId: rs.event.ticketTypes[0].id, status: "PENDING_APPROVAL", ticketCode: `T-${unique()}` } });
+  investor = await makeUser({ name: "Ines Investor", roles: ["INVESTOR"] });
+  city = await makeUser({ name: "Cora City", roles: ["REPRESENTATIVE"] });
+  project = await makeUser({ name: "Pia Project", roles: ["REPRESENTATIVE"] });
+  outsider = await makeUser({ name: "Olli Outsider", roles: ["REPRESENTATIVE"] });
+  pending = await makeUser({ name: "Paul Pending", roles: ["REPRESENTATIVE"] });
+  await makeRegistrations([city.id, project.id], rs.event.ticketTypes[0]);
+  await makeRegistration(pending, rs.event.ticketTypes[0], { status: "PENDING_APPROVAL" });
   // The investor hosts at both stops: 10:00–11:00 in Lisbon (UTC), 10:00–11:00 in Helsinki (UTC+2).
-  await addWindow(rs.event.id, rs.lisbon.id, investor.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
-  await addWindow(rs.event.id, rs.helsinki.id, investor.id, "2027-03-17T08:00:00Z", "2027-03-17T09:00:00Z");
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host: investor, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
+  await makeAvailability({ event: rs.event, stop: rs.helsinki, host: investor, startsAt: "2027-03-17T08:00:00Z", endsAt: "2027-03-17T09:00:00Z" });
 });
 
 describe("choosing the stops one attends", () => {
@@ -120,8 +121,8 @@ describe("the scheduler and bookings respect attendance", () => {
   });
 
   it("a refused request (slot taken) marks nothing", async () => {
-    const late = await makeUser("Lea Late", ["REPRESENTATIVE"]);
-    await register(rs.event.id, rs.event.ticketTypes[0].id, [late.id]);
+    const late = await makeUser({ name: "Lea Late", roles: ["REPRESENTATIVE"] });
+    await makeRegistrations([late.id], rs.event.ticketTypes[0]);
     const refused = await refusal(requestMeeting(late, { slug: rs.slug, stopId: rs.lisbon.id, hostId: investor.id, startsAt: "2027-03-10T10:30:00.000Z" }, NOW));
     expect(refused.code).toBe("SLOT_TAKEN");
     expect(await attended(late)).toEqual([]);

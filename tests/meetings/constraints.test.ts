@@ -3,7 +3,8 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { constraintViolation } from "~/domain/meetings/db-errors.server";
 import { db } from "~/platform/db.server";
-import { makeRoadshow, makeUser } from "./fixtures";
+import { makeUser } from "../support/factories";
+import { makeRoadshow } from "./fixtures";
 
 let eventId: string;
 let tableId: string;
@@ -32,10 +33,10 @@ beforeAll(async () => {
   eventId = event.id;
   tableId = (await db().meetingPoint.findFirstOrThrow({ where: { stopId: lisbon.id } })).id;
   people = {
-    ann: (await makeUser("Ann", ["INVESTOR"])).id,
-    ben: (await makeUser("Ben")).id,
-    cid: (await makeUser("Cid", ["INVESTOR"])).id,
-    dee: (await makeUser("Dee")).id,
+    ann: (await makeUser({ name: "Ann", roles: ["INVESTOR"] })).id,
+    ben: (await makeUser({ name: "Ben" })).id,
+    cid: (await makeUser({ name: "Cid", roles: ["INVESTOR"] })).id,
+    dee: (await makeUser({ name: "Dee" })).id,
   };
 });
 
@@ -80,7 +81,7 @@ describe("database guarantees (direct SQL)", () => {
   });
 
   it("concurrent raw inserts for one slot: exactly one wins, every other statement fails (none hangs)", { timeout: 60_000 }, async () => {
-    const guests = await Promise.all(Array.from({ length: 20 }, (_, i) => makeUser(`Racer ${i}`)));
+    const guests = await Promise.all(Array.from({ length: 20 }, (_, i) => makeUser({ name: `Racer ${i}` })));
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
     try {
       const started = Date.now();

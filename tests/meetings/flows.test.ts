@@ -9,7 +9,8 @@ import { acceptProposal, proposeOtherSlot, rejectProposal } from "~/domain/meeti
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { acceptMeeting, declineMeeting } from "~/domain/meetings/respond.server";
 import { db } from "~/platform/db.server";
-import { addWindow, makeRoadshow, makeUser, NOW, register } from "./fixtures";
+import { makeAvailability, makeEvent, makeRegistrations, makeUser } from "../support/factories";
+import { makeRoadshow, NOW } from "./fixtures";
 
 type Setup = Awaited<ReturnType<typeof makeRoadshow>>;
 let rs: Setup;
@@ -41,12 +42,12 @@ const request = (who: { id: string; roles: readonly string[] }, at: string, extr
 
 beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
-  host = await makeUser("Ivy Investor", ["INVESTOR"]);
-  guest = await makeUser("Carla City", ["REPRESENTATIVE"]);
-  other = await makeUser("Pablo Project", ["REPRESENTATIVE"]);
-  outsider = await makeUser("Nora Nobody", ["REPRESENTATIVE"]);
-  await register(rs.event.id, rs.event.ticketTypes[0].id, [guest.id, other.id]);
-  await addWindow(rs.event.id, rs.lisbon.id, host.id, "2027-03-10T10:00:00Z", "2027-03-10T12:00:00Z");
+  host = await makeUser({ name: "Ivy Investor", roles: ["INVESTOR"] });
+  guest = await makeUser({ name: "Carla City", roles: ["REPRESENTATIVE"] });
+  other = await makeUser({ name: "Pablo Project", roles: ["REPRESENTATIVE"] });
+  outsider = await makeUser({ name: "Nora Nobody", roles: ["REPRESENTATIVE"] });
+  await makeRegistrations([guest.id, other.id], rs.event.ticketTypes[0]);
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T12:00:00Z" });
 });
 
 describe("requesting and answering", () => {
@@ -131,11 +132,11 @@ describe("requesting and answering", () => {
 describe("expiry", () => {
   it("a pending request expires after its time and frees the slot; the sweep is idempotent", async () => {
     const rs2 = await makeRoadshow({ tables: 1 });
-    const h = await makeUser("Hal Host", ["INVESTOR"]);
-    const g1 = await makeUser("Gus");
-    const g2 = await makeUser("Gia");
-    await register(rs2.event.id, rs2.event.ticketTypes[0].id, [g1.id, g2.id]);
-    await addWindow(rs2.event.id, rs2.lisbon.id, h.id, "2027-03-10T15:00:00Z", "2027-03-10T15:30:00Z");
+    const h = await makeUser({ name: "Hal Host", roles: ["INVESTOR"] });
+    const g1 = await makeUser({ name: "Gus" });
+    const g2 = await makeUser({ name: "Gia" });
+    await makeRegistrations([g1.id, g2.id], rs2.event.ticketTypes[0]);
+    await makeAvailability({ event: rs2.event, stop: rs2.lisbon, host: h, startsAt: "2027-03-10T15:00:00Z", endsAt: "2027-03-10T15:30:00Z" });
     const input = { slug: rs2.slug, stopId: rs2.lisbon.id, hostId: h.id, startsAt: "2027-03-10T15:00:00.000Z" };
     const first = await requestMeeting(g1, input, NOW);
     expect((await refusal(requestMeeting(g2, input, NOW))).code).toBe("SLOT_TAKEN");
@@ -198,20 +199,17 @@ describe("bad input: a clear message and nothing written", () => {
 
 describe("clock changes", () => {
   it("a window across Lisbon's spring-forward night keeps real 30-minute slots, labelled in wall time", async () => {
-    const host = await makeUser("Dora DST", ["INVESTOR"]);
-    const guestUser = await makeUser("Gil Guest");
+    const host = await makeUser({ name: "Dora DST", roles: ["INVESTOR"] });
+    const guestUser = await makeUser({ name: "Gil Guest" });
     const slug = `dst-${host.id.slice(0, 8)}`;
     // Clocks go from 01:00 WET to 02:00 WEST on Sunday 28 March 2027.
-    const event = await db().event.create({
-      data: {
-        slug, title: "Night roadshow", summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", timeZone: "Europe/Lisbon",
-        startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z"),
-        ticketTypes: { create: [{ name: "Delegate" }] },
-        stops: { create: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z") }] },
-      },
-      include: { stops: true, ticketTypes: true },
+    const event = await makeEvent({
+      slug, title: "Night roadshow", summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", publishedAt: null, timeZone: "Europe/Lisbon",
+      startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z"),
+      ticketTypes: [{ name: "Delegate" }],
+      stops: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z") }],
     });
-    await register(event.id, event.ticketTypes[0].id, [guestUser.id]);
+    await makeRegistrations([guestUser.id], event.ticketTypes[0]);
     const stop = event.stops[0];
     // 00:30 WET → 03:00 WEST is 1 h 30 of real time: three 30-minute slots, not five.
     expect(await publishAvailability(host, slug, stop.id, [{ start: "2027-03-28T00:30", end: "2027-03-28T03:00", slotMinutes: 30, bufferMinutes: 0 }], NOW)).toBe(1);

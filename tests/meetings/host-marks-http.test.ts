@@ -7,6 +7,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
+import { makeRegistration } from "../support/factories";
 import { signedInClient } from "../support/http-client";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   // The city and the project are confirmed for the roadshow; the attendee is not registered.
   await db().registration.deleteMany({ where: { eventId, userId: { in: [ids["city@scale-events.demo"], ids["project@scale-events.demo"], ids["attendee@scale-events.demo"]] } } });
   for (const email of ["city@scale-events.demo", "project@scale-events.demo"]) {
-    await db().registration.create({ data: { eventId, userId: ids[email], ticketTypeId: event.ticketTypes[0].id, status: "CONFIRMED", ticketCode: `T-${email}` } });
+    await makeRegistration(ids[email], event.ticketTypes[0]);
   }
   server = await startTestServer();
 });

@@ -12,7 +12,8 @@ import { setPreference } from "~/domain/meetings/preferences.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/platform/db.server";
-import { addWindow, attend, makeRoadshow, makeUser, NOW, register, unique } from "./fixtures";
+import { makeAvailability, makeOrganisation, makeRegistration, makeRegistrations, makeStopAttendance, makeTeamMember, makeUser, unique } from "../support/factories";
+import { makeRoadshow, NOW } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -29,22 +30,21 @@ let investor: U, otherInvestor: U, strayInvestor: U, city: U, project: U, pendin
 
 beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
-  investor = await makeUser("Ines Investor", ["INVESTOR"]);
-  otherInvestor = await makeUser("Ivo Investor", ["INVESTOR"]);
-  strayInvestor = await makeUser("Sven Stray", ["INVESTOR"]);
-  city = await makeUser("Cora City", ["REPRESENTATIVE"]);
-  project = await makeUser("Pia Project", ["REPRESENTATIVE"]);
-  pending = await makeUser("Paul Pending", ["REPRESENTATIVE"]);
-  outsider = await makeUser("Olli Outsider");
-  await register(rs.event.id, rs.event.ticketTypes[0].id, [city.id, project.id]);
-  await attend(rs.lisbon.id, [city.id, project.id]);
+  investor = await makeUser({ name: "Ines Investor", roles: ["INVESTOR"] });
+  otherInvestor = await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] });
+  strayInvestor = await makeUser({ name: "Sven Stray", roles: ["INVESTOR"] });
+  city = await makeUser({ name: "Cora City", roles: ["REPRESENTATIVE"] });
+  project = await makeUser({ name: "Pia Project", roles: ["REPRESENTATIVE"] });
+  pending = await makeUser({ name: "Paul Pending", roles: ["REPRESENTATIVE"] });
+  outsider = await makeUser({ name: "Olli Outsider" });
+  await makeRegistrations([city.id, project.id], rs.event.ticketTypes[0]);
+  await makeStopAttendance(rs.lisbon, [city.id, project.id]);
   // A registration awaiting approval does not make a participant.
-  await db().registration.create({ data: { eventId: rs.event.id, userId: pending.id, ticketTypeId: rs.event.ticketTypes[0].id, status: "PENDING_APPROVAL", ticketCode: `T-${unique()}` } });
-  await addWindow(rs.event.id, rs.lisbon.id, investor.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
-  await addWindow(rs.event.id, rs.lisbon.id, otherInvestor.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
-  const cityOrg = await db().organisation.create({ data: { slug: `org-${unique()}`, name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"], investmentSoughtEur: 5_000_000n } });
-  const fund = await db().organisation.create({ data: { slug: `org-${unique()}`, name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n } });
-  await db().membership.createMany({ data: [{ userId: city.id, organisationId: cityOrg.id }, { userId: investor.id, organisationId: fund.id }] });
+  await makeRegistration(pending, rs.event.ticketTypes[0], { status: "PENDING_APPROVAL" });
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host: investor, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host: otherInvestor, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
+  await makeOrganisation({ name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"], investmentSoughtEur: 5_000_000n, members: [city] });
+  await makeOrganisation({ name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n, members: [investor] });
 });
 
 describe("hosts mark cities and projects", () => {
@@ -105,12 +105,10 @@ describe("organisers of the meetings", () => {
   let moderator: U, checkin: U, coOrganiser: U, admin: U;
 
   beforeAll(async () => {
-    [moderator, checkin, coOrganiser, admin] = [await makeUser("Mo Moderator"), await makeUser("Cher Check-in"), await makeUser("Co Organiser"), await makeUser("Ada Admin", ["ADMIN"])];
-    await db().eventOrganiser.createMany({ data: [
-      { eventId: rs.event.id, userId: moderator.id, role: "MODERATOR" },
-      { eventId: rs.event.id, userId: checkin.id, role: "CHECKIN" },
-      { eventId: rs.event.id, userId: coOrganiser.id, role: "ORGANISER" },
-    ] });
+    [moderator, checkin, coOrganiser, admin] = [await makeUser({ name: "Mo Moderator" }), await makeUser({ name: "Cher Check-in" }), await makeUser({ name: "Co Organiser" }), await makeUser({ name: "Ada Admin", roles: ["ADMIN"] })];
+    await makeTeamMember(rs.event, moderator, "MODERATOR");
+    await makeTeamMember(rs.event, checkin, "CHECKIN");
+    await makeTeamMember(rs.event, coOrganiser, "ORGANISER");
   });
 
   it("moderators and check-in staff cannot run the scheduler, export the CSV, mark no-shows, add tables or grant hosting", async () => {

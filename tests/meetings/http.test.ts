@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
+import { makeRegistration } from "../support/factories";
 import { signedInClient } from "../support/http-client";
 
 const ROADSHOW = "scale-roadshow-investing-in-replication";
@@ -22,7 +23,7 @@ beforeAll(async () => {
   firstSlot = window.startsAt.toISOString();
   for (const email of ["city@scale-events.demo", "project@scale-events.demo"]) {
     const user = await db().user.findUniqueOrThrow({ where: { email } });
-    await db().registration.create({ data: { eventId: event.id, userId: user.id, ticketTypeId: event.ticketTypes[0].id, status: "CONFIRMED", ticketCode: `T-${email}` } });
+    await makeRegistration(user, event.ticketTypes[0]);
   }
   server = await startTestServer();
 });

@@ -5,22 +5,23 @@ import { isDomainError } from "~/domain/errors";
 import { PERSON_BUSY_MESSAGE, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "~/domain/meetings/db-errors.server";
 import { GUEST_BUSY_MESSAGE, requestMeeting } from "~/domain/meetings/request.server";
 import { db } from "~/platform/db.server";
-import { addWindow, doubleBookings, makeRoadshow, makeUser, makeUsers, NOW, register } from "./fixtures";
+import { makeAvailability, makeRegistrations, makeStop, makeUser, makeUsers } from "../support/factories";
+import { doubleBookings, makeRoadshow, NOW } from "./fixtures";
 
 describe("simultaneous bookings", () => {
   it("1 000 concurrent requests over overlapping slots of three hosts give 0 double bookings and SLOT_TAKEN for every loser", { timeout: 300_000 }, async () => {
     const { event, slug, lisbon } = await makeRoadshow({ tables: 4 });
-    const hosts = [await makeUser("Host A", ["INVESTOR"]), await makeUser("Host B", ["INVESTOR"]), await makeUser("Host C", ["INVESTOR"])];
+    const hosts = [await makeUser({ name: "Host A", roles: ["INVESTOR"] }), await makeUser({ name: "Host B", roles: ["INVESTOR"] }), await makeUser({ name: "Host C", roles: ["INVESTOR"] })];
     // A and C: 10:00, 10:30, 11:00; B: 10:15, 10:45, 11:15 — overlapping times, 9 slots in all.
-    await addWindow(event.id, lisbon.id, hosts[0].id, "2027-03-10T10:00:00Z", "2027-03-10T11:30:00Z");
-    await addWindow(event.id, lisbon.id, hosts[1].id, "2027-03-10T10:15:00Z", "2027-03-10T11:45:00Z");
-    await addWindow(event.id, lisbon.id, hosts[2].id, "2027-03-10T10:00:00Z", "2027-03-10T11:30:00Z");
+    await makeAvailability({ event, stop: lisbon, host: hosts[0], startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:30:00Z" });
+    await makeAvailability({ event, stop: lisbon, host: hosts[1], startsAt: "2027-03-10T10:15:00Z", endsAt: "2027-03-10T11:45:00Z" });
+    await makeAvailability({ event, stop: lisbon, host: hosts[2], startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:30:00Z" });
     const slots = [
       ...["10:00", "10:30", "11:00"].flatMap((t) => [{ host: hosts[0], at: `2027-03-10T${t}:00.000Z` }, { host: hosts[2], at: `2027-03-10T${t}:00.000Z` }]),
       ...["10:15", "10:45", "11:15"].map((t) => ({ host: hosts[1], at: `2027-03-10T${t}:00.000Z` })),
     ];
-    const guests = await makeUsers(1000, "guest");
-    await register(event.id, event.ticketTypes[0].id, guests.map((g) => g.id));
+    const guests = await makeUsers(1000, { prefix: "guest" });
+    await makeRegistrations(guests.map((g) => g.id), event.ticketTypes[0]);
 
     const started = Date.now();
     const results = await Promise.allSettled(
@@ -46,10 +47,10 @@ describe("simultaneous bookings", () => {
 
   it("a table is never double-booked: three hosts at the same time and two tables give two meetings", { timeout: 120_000 }, async () => {
     const { event, slug, lisbon } = await makeRoadshow({ tables: 2 });
-    const hosts = [await makeUser("X", ["INVESTOR"]), await makeUser("Y", ["INVESTOR"]), await makeUser("Z", ["INVESTOR"])];
-    for (const host of hosts) await addWindow(event.id, lisbon.id, host.id, "2027-03-10T14:00:00Z", "2027-03-10T14:30:00Z");
-    const guests = await makeUsers(60, "tbl");
-    await register(event.id, event.ticketTypes[0].id, guests.map((g) => g.id));
+    const hosts = [await makeUser({ name: "X", roles: ["INVESTOR"] }), await makeUser({ name: "Y", roles: ["INVESTOR"] }), await makeUser({ name: "Z", roles: ["INVESTOR"] })];
+    for (const host of hosts) await makeAvailability({ event, stop: lisbon, host, startsAt: "2027-03-10T14:00:00Z", endsAt: "2027-03-10T14:30:00Z" });
+    const guests = await makeUsers(60, { prefix: "tbl" });
+    await makeRegistrations(guests.map((g) => g.id), event.ticketTypes[0]);
     const results = await Promise.allSettled(
       guests.map((guest, i) => requestMeeting(guest, { slug, stopId: lisbon.id, hostId: hosts[i % 3].id, startsAt: "2027-03-10T14:00:00.000Z" }, NOW)),
     );
@@ -70,20 +71,20 @@ describe("simultaneous bookings", () => {
     const { event, slug, lisbon } = await makeRoadshow({ tables: 0 });
     // A second stop at the same time as Lisbon: bookings there take another stop lock, so only
     // the database's per-person exclusion constraint can stop the guest being in both places.
-    const porto = await db().roadshowStop.create({ data: { eventId: event.id, city: "Porto", country: "PT", timeZone: "Europe/Lisbon", startsAt: lisbon.startsAt, endsAt: lisbon.endsAt, position: 2 } });
-    const hosts = await makeUsers(20, "busy-host", ["INVESTOR"]);
+    const porto = await makeStop(event, { city: "Porto", country: "PT", timeZone: "Europe/Lisbon", startsAt: lisbon.startsAt, endsAt: lisbon.endsAt, position: 2 });
+    const hosts = await makeUsers(20, { prefix: "busy-host", roles: ["INVESTOR"] });
     // Every host has one 30-minute slot starting at 10:00, 10:10 or 10:20: any two overlap.
     const slots: { hostId: string; stopId: string; startsAt: string }[] = [];
     for (const [i, host] of hosts.entries()) {
       const stopId = i % 2 === 0 ? lisbon.id : porto.id;
       const start = new Date(Date.UTC(2027, 2, 10, 10, (i % 3) * 10));
-      await addWindow(event.id, stopId, host.id, start.toISOString(), new Date(start.getTime() + 30 * 60_000).toISOString());
+      await makeAvailability({ event, stop: stopId, host, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 30 * 60_000).toISOString() });
       slots.push({ hostId: host.id, stopId, startsAt: start.toISOString() });
     }
     // Each slot twice (double clicks), in an order that mixes hosts and stops.
     const fired = [...slots, ...slots.slice().reverse()];
-    const guest = await makeUser("Greedy Guest", ["REPRESENTATIVE"]);
-    await register(event.id, event.ticketTypes[0].id, [guest.id]);
+    const guest = await makeUser({ name: "Greedy Guest", roles: ["REPRESENTATIVE"] });
+    await makeRegistrations([guest.id], event.ticketTypes[0]);
 
     const results = await Promise.allSettled(fired.map((r) => requestMeeting(guest, { slug, ...r, message: "Me first" }, NOW)));
     const won = results.filter((r) => r.status === "fulfilled");

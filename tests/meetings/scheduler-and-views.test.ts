@@ -12,7 +12,8 @@ import { requestMeeting } from "~/domain/meetings/request.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { hostStopView, roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/platform/db.server";
-import { addWindow, attend, doubleBookings, makeRoadshow, makeUser, NOW, register } from "./fixtures";
+import { makeAvailability, makeOrganisation, makeRegistrations, makeStopAttendance, makeUser } from "../support/factories";
+import { doubleBookings, makeRoadshow, NOW } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
   try {
@@ -29,15 +30,14 @@ let inv1: U, inv2: U, city: U, project: U, town: U;
 
 beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
-  [inv1, inv2, city, project, town] = [await makeUser("Ines Investor", ["INVESTOR"]), await makeUser("Ivo Investor", ["INVESTOR"]), await makeUser("Cora City"), await makeUser("Pia Project"), await makeUser("Tom Town")];
-  await register(rs.event.id, rs.event.ticketTypes[0].id, [city.id, project.id, town.id]);
-  await attend(rs.lisbon.id, [city.id, project.id, town.id]);
+  [inv1, inv2, city, project, town] = [await makeUser({ name: "Ines Investor", roles: ["INVESTOR"] }), await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] }), await makeUser({ name: "Cora City" }), await makeUser({ name: "Pia Project" }), await makeUser({ name: "Tom Town" })];
+  await makeRegistrations([city.id, project.id, town.id], rs.event.ticketTypes[0]);
+  await makeStopAttendance(rs.lisbon, [city.id, project.id, town.id]);
   // Two hosts, two 30-minute slots each at 10:00 and 10:30 (Lisbon = UTC in March).
-  await addWindow(rs.event.id, rs.lisbon.id, inv1.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
-  await addWindow(rs.event.id, rs.lisbon.id, inv2.id, "2027-03-10T10:00:00Z", "2027-03-10T11:00:00Z");
-  const org = await db().organisation.create({ data: { slug: `org-${city.id}`, name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"] } });
-  const invOrg = await db().organisation.create({ data: { slug: `org-${inv1.id}`, name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n } });
-  await db().membership.createMany({ data: [{ userId: city.id, organisationId: org.id }, { userId: inv1.id, organisationId: invOrg.id }] });
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host: inv1, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
+  await makeAvailability({ event: rs.event, stop: rs.lisbon, host: inv2, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
+  await makeOrganisation({ name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"], members: [city] });
+  await makeOrganisation({ name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n, members: [inv1] });
 });
 
 describe("auto-scheduler", () => {
@@ -115,7 +115,7 @@ describe("after the meetings", () => {
     expect((await outcomesVisibleTo(inv1.id, [meeting.id])).get(meeting.id)?.notes).toBe("Too early for us");
     expect((await outcomesVisibleTo(project.id, [meeting.id])).size).toBe(0);
     // Helsinki (next stop): the host page and the roadshow page show what was agreed in Lisbon.
-    await addWindow(rs.event.id, rs.helsinki.id, inv1.id, "2027-03-17T08:00:00Z", "2027-03-17T09:00:00Z");
+    await makeAvailability({ event: rs.event, stop: rs.helsinki, host: inv1, startsAt: "2027-03-17T08:00:00Z", endsAt: "2027-03-17T09:00:00Z" });
     const hostView = await hostStopView(inv1, rs.slug, rs.helsinki.id, later);
     expect(hostView.previous).toEqual([expect.objectContaining({ otherName: "Cora City", notes: "Too early for us", followUp: false })]);
     const cityView = await roadshowView(city, rs.slug, {}, later);
@@ -146,7 +146,7 @@ describe("organiser set-up", () => {
     const window = [{ start: "2027-03-17T14:00", end: "2027-03-17T15:00", slotMinutes: 20, bufferMinutes: 10 }];
     expect((await refusal(publishAvailability(town, rs.slug, rs.helsinki.id, window, NOW))).code).toBe("FORBIDDEN");
     expect((await refusal(grantHosting(city, rs.slug, town.email))).code).toBe("FORBIDDEN");
-    const outsider = await makeUser("Olli Outsider");
+    const outsider = await makeUser({ name: "Olli Outsider" });
     expect((await refusal(grantHosting(rs.organiser, rs.slug, outsider.email))).code).toBe("VALIDATION");
     expect(await grantHosting(rs.organiser, rs.slug, town.email.toUpperCase())).toBe("Tom Town");
     expect(await publishAvailability(town, rs.slug, rs.helsinki.id, window, NOW)).toBe(1);

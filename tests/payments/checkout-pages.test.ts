@@ -7,33 +7,17 @@ import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
-import { configureStripe, createPaidEvent } from "./fixtures";
-import { takeSeat } from "~/domain/registration/seats.server";
-import { holdExpiry } from "~/domain/registration/ticket-rules";
+import { configureStripe, makePaidEvent, makePendingPayment } from "./fixtures";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let stripe: StripeDouble;
 let browser: TestClient;
-let attendeeId: string;
+let attendee: { id: string; email: string };
 
 async function heldRegistration(options: { paymentMethods?: ("STRIPE" | "INVOICE")[] } = {}) {
-  const { ticketType } = await createPaidEvent();
+  const { ticketType } = await makePaidEvent();
   if (options.paymentMethods) await db().ticketType.update({ where: { id: ticketType.id }, data: { paymentMethods: options.paymentMethods } });
-  return db().$transaction(async (tx) => {
-    await takeSeat(tx, ticketType.id);
-    return tx.registration.create({
-      data: {
-        eventId: ticketType.eventId,
-        userId: attendeeId,
-        ticketTypeId: ticketType.id,
-        status: "PENDING_PAYMENT",
-        paymentStatus: "PENDING",
-        paymentMethod: "STRIPE",
-        ticketCode: `T${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
-        holdExpiresAt: holdExpiry(new Date()),
-      },
-    });
-  });
+  return makePendingPayment(ticketType, { user: attendee, paymentMethod: "STRIPE" });
 }
 
 beforeAll(async () => {
@@ -43,7 +27,7 @@ beforeAll(async () => {
   server = await startTestServer();
   browser = new TestClient(server.baseUrl);
   expect((await browser.submitForm("/signin", { email: "attendee@scale-events.demo", password: DEMO_PASSWORD })).status).toBe(302);
-  attendeeId = (await db().user.findUniqueOrThrow({ where: { email: "attendee@scale-events.demo" } })).id;
+  attendee = await db().user.findUniqueOrThrow({ where: { email: "attendee@scale-events.demo" } });
 });
 
 afterAll(async () => {

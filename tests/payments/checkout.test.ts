@@ -4,7 +4,8 @@ import { startCheckout, sessionExpiryFor } from "~/domain/payments/checkout.serv
 import { refundForOrganiser, refundRegistration } from "~/domain/payments/refunds.server";
 import { db } from "~/platform/db.server";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
-import { PRICE_CENTS, configureStripe, createAttendee, createPaidEvent, createPendingPayment, paidRegistration as paidWithStripe } from "./fixtures";
+import { makeUser } from "../support/factories";
+import { PRICE_CENTS, configureStripe, makePaidEvent, makePendingPayment, paidRegistration as paidWithStripe } from "./fixtures";
 
 let stripe: StripeDouble;
 
@@ -19,8 +20,8 @@ afterAll(async () => {
 
 describe("startCheckout", () => {
   it("creates a Checkout Session priced from the database, tied to the registration and the hold", async () => {
-    const { event, ticketType } = await createPaidEvent({ priceCents: 4_500 });
-    const registration = await createPendingPayment(ticketType);
+    const { event, ticketType } = await makePaidEvent({ priceCents: 4_500 });
+    const registration = await makePendingPayment(ticketType);
     const started = await startCheckout(registration.id, { userId: registration.userId });
     const hold = (await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).holdExpiresAt!;
 
@@ -47,8 +48,8 @@ describe("startCheckout", () => {
   });
 
   it("gives the same session to concurrent and repeated requests: one Stripe session, one Payment row", async () => {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const registration = await makePendingPayment(ticketType);
     const results = await Promise.all(Array.from({ length: 6 }, () => startCheckout(registration.id)));
     expect(new Set(results.map((r) => r.sessionId)).size).toBe(1);
     expect(new Set(results.map((r) => r.url)).size).toBe(1);
@@ -60,9 +61,9 @@ describe("startCheckout", () => {
   });
 
   it("extends a hold too short for Stripe's 30-minute minimum once, then uses it", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     // Registered 20 minutes ago: 15 minutes of hold left, less than a session needs.
-    const registration = await createPendingPayment(ticketType, { now: new Date(Date.now() - 20 * 60_000) });
+    const registration = await makePendingPayment(ticketType, { now: new Date(Date.now() - 20 * 60_000) });
     const started = await startCheckout(registration.id);
     const hold = (await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).holdExpiresAt!;
     expect(hold.getTime()).toBeGreaterThan(registration.holdExpiresAt!.getTime());
@@ -71,28 +72,28 @@ describe("startCheckout", () => {
   });
 
   it("refuses what cannot be paid: someone else's registration, a confirmed one, a lapsed hold, a free ticket", async () => {
-    const { ticketType } = await createPaidEvent();
-    const mine = await createPendingPayment(ticketType);
-    const stranger = await createAttendee("Eve");
+    const { ticketType } = await makePaidEvent();
+    const mine = await makePendingPayment(ticketType);
+    const stranger = await makeUser({ name: "Eve" });
     await expect(startCheckout(mine.id, { userId: stranger.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(startCheckout("00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    const confirmed = await createPendingPayment(ticketType);
+    const confirmed = await makePendingPayment(ticketType);
     await db().registration.update({ where: { id: confirmed.id }, data: { status: "CONFIRMED", paymentStatus: "UNPAID_INVOICE", holdExpiresAt: null } });
     await expect(startCheckout(confirmed.id)).rejects.toMatchObject({ code: "NOT_PAYABLE" });
 
-    const lapsed = await createPendingPayment(ticketType, { now: new Date(Date.now() - 60 * 60_000) });
+    const lapsed = await makePendingPayment(ticketType, { now: new Date(Date.now() - 60 * 60_000) });
     await expect(startCheckout(lapsed.id)).rejects.toMatchObject({ code: "NOT_PAYABLE" });
 
-    const { ticketType: free } = await createPaidEvent({ priceCents: 0 });
-    const gratis = await createPendingPayment(free);
+    const { ticketType: free } = await makePaidEvent({ priceCents: 0 });
+    const gratis = await makePendingPayment(free);
     await expect(startCheckout(gratis.id)).rejects.toMatchObject({ code: "NOT_PAYABLE" });
     expect(await db().payment.count({ where: { registrationId: { in: [mine.id, confirmed.id, lapsed.id, gratis.id] } } })).toBe(0);
   });
 
   it("reports a completed session instead of sending the attendee to pay twice", async () => {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const registration = await makePendingPayment(ticketType);
     const started = await startCheckout(registration.id);
     stripe.pay(started.sessionId, "unpaid");
     await expect(startCheckout(registration.id)).rejects.toThrow(/payment has been received/);
@@ -123,7 +124,7 @@ describe("refundRegistration", () => {
 
   it("lets an organiser refund part of a ticket of their own event only", async () => {
     const { registration, session } = await paidRegistration();
-    const other = await createPaidEvent();
+    const other = await makePaidEvent();
     await expect(refundForOrganiser(other.event.id, registration.id, 1_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(refundForOrganiser(registration.eventId, "not-a-uuid", 1_000)).rejects.toMatchObject({ code: "NOT_FOUND" });
     const partial = await refundForOrganiser(registration.eventId, registration.id, 2_550);
@@ -139,8 +140,8 @@ describe("refundRegistration", () => {
     expect(all.amountCents).toBe(PRICE_CENTS);
     expect(stripe.refunds.filter((r) => r.payment_intent === session.payment_intent).map((r) => r.amount)).toEqual([PRICE_CENTS]);
 
-    const { ticketType } = await createPaidEvent();
-    const unpaid = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const unpaid = await makePendingPayment(ticketType);
     await expect(refundRegistration(unpaid.id)).rejects.toMatchObject({ code: "NOTHING_TO_REFUND" });
   });
 });

@@ -1,14 +1,16 @@
-// Rows for payment tests: an event with a priced, capacity-limited ticket type, and attendees
+// The payment tests' scene: an event with a priced, capacity-limited ticket type, and attendees
 // whose registrations hold a seat while they pay (PENDING_PAYMENT, seat taken, hold running) —
 // the state the registration flow leaves behind before it sends someone to Stripe Checkout.
-import { randomBytes } from "node:crypto";
+// Rows come from the shared factories (../support/factories).
 import { takeSeat } from "~/domain/registration/seats.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
+import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { receiveStripeWebhook } from "~/domain/payments/webhook.server";
 import { checkoutSessionEvent, signPayload, type StripeDouble } from "../support/stripe-double";
+import { makeEvent, makeRegistration, makeTicketType, makeUser, unique } from "../support/factories";
 
 export const PRICE_CENTS = 12_000;
 
@@ -20,63 +22,45 @@ export function configureStripe(double: StripeDouble): void {
   resetEnvForTests();
 }
 
-export async function createPaidEvent(options: { capacity?: number | null; priceCents?: number } = {}) {
-  const suffix = randomBytes(4).toString("hex");
+/** A study visit in Vienna a month ahead with one priced ticket type (10 seats, card or invoice). */
+export async function makePaidEvent(options: { capacity?: number | null; priceCents?: number } = {}) {
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
-  const event = await db().event.create({
-    data: {
-      slug: `paid-workshop-${suffix}`,
-      title: "Smart Lighting Study Visit",
-      summary: "A paid study visit",
-      description: "Paid study visit to a lighthouse district.",
-      kind: "WORKSHOP",
-      status: "PUBLISHED",
-      timeZone: "Europe/Vienna",
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
-      venueName: "Aspern Seestadt",
-      city: "Vienna",
-      country: "AT",
-      publishedAt: new Date(),
-    },
+  const event = await makeEvent({
+    slug: `paid-workshop-${unique()}`,
+    title: "Smart Lighting Study Visit",
+    summary: "A paid study visit",
+    description: "Paid study visit to a lighthouse district.",
+    kind: "WORKSHOP",
+    status: "PUBLISHED",
+    timeZone: "Europe/Vienna",
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 4 * 3_600_000),
+    venueName: "Aspern Seestadt",
+    city: "Vienna",
+    country: "AT",
   });
-  const ticketType = await db().ticketType.create({
-    data: {
-      eventId: event.id,
-      name: "Study visit",
-      priceCents: options.priceCents ?? PRICE_CENTS,
-      capacity: options.capacity === undefined ? 10 : options.capacity,
-      paymentMethods: ["STRIPE", "INVOICE"],
-      refundUntilHours: 72,
-    },
+  const ticketType = await makeTicketType(event, {
+    name: "Study visit",
+    priceCents: options.priceCents ?? PRICE_CENTS,
+    capacity: options.capacity === undefined ? 10 : options.capacity,
+    paymentMethods: ["STRIPE", "INVOICE"],
+    refundUntilHours: 72,
   });
   return { event, ticketType };
 }
 
-export async function createAttendee(name = "Ana Silva") {
-  const suffix = randomBytes(4).toString("hex");
-  return db().user.create({ data: { email: `attendee-${suffix}@maia.example`, name, passwordHash: "x" } });
-}
-
-/** A registration waiting for its card payment, holding one seat. */
-export async function createPendingPayment(ticketType: { id: string; eventId: string }, options: { now?: Date; holdMinutes?: number } = {}) {
-  const user = await createAttendee();
+/** A registration waiting for its payment, holding one seat; by a new attendee unless `user`. */
+export async function makePendingPayment(
+  ticketType: { id: string; eventId: string },
+  options: { user?: { id: string; email: string }; now?: Date; holdMinutes?: number; paymentMethod?: PaymentMethod } = {},
+) {
+  const user = options.user ?? (await makeUser({ name: "Ana Silva" }));
   const now = options.now ?? new Date();
-  return db().$transaction(async (tx) => {
+  const registration = await db().$transaction(async (tx) => {
     if (!(await takeSeat(tx, ticketType.id))) throw new Error("fixture: ticket type is full");
-    return tx.registration.create({
-      data: {
-        eventId: ticketType.eventId,
-        userId: user.id,
-        ticketTypeId: ticketType.id,
-        status: "PENDING_PAYMENT",
-        paymentStatus: "PENDING",
-        ticketCode: randomBytes(10).toString("hex").toUpperCase(),
-        holdExpiresAt: holdExpiry(now, options.holdMinutes),
-      },
-      include: { user: true },
-    });
+    return makeRegistration(user, ticketType, { status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: options.paymentMethod, holdExpiresAt: holdExpiry(now, options.holdMinutes) }, tx);
   });
+  return { ...registration, user };
 }
 
 export async function takenSeats(ticketTypeId: string): Promise<number> {
@@ -111,8 +95,8 @@ export async function deliverSigned(double: StripeDouble, event: object) {
 
 /** A registration sent to Checkout, paid on Stripe's page and fulfilled by the webhook. */
 export async function paidRegistration(double: StripeDouble) {
-  const { ticketType } = await createPaidEvent();
-  const registration = await createPendingPayment(ticketType);
+  const { ticketType } = await makePaidEvent();
+  const registration = await makePendingPayment(ticketType);
   const started = await startCheckout(registration.id);
   const session = double.pay(started.sessionId);
   const fulfilled = await deliverSigned(double, checkoutSessionEvent("checkout.session.completed", session));

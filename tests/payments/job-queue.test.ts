@@ -11,7 +11,8 @@ import { db } from "~/platform/db.server";
 import { runHousekeeping, runRegistrationSweep, startJobs, type JobRunner } from "../../server/jobs/index";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
-import { PRICE_CENTS, configureStripe, createPaidEvent, createPendingPayment, takenSeats } from "./fixtures";
+import { makeUser } from "../support/factories";
+import { PRICE_CENTS, configureStripe, makePaidEvent, makePendingPayment, takenSeats } from "./fixtures";
 
 let stripe: StripeDouble;
 let sink: SmtpSink;
@@ -33,8 +34,8 @@ beforeAll(async () => {
   stripe = await startStripeDouble();
   configureStripe(stripe);
   sink = await startSmtpSink();
-  const { ticketType } = await createPaidEvent();
-  const registration = await createPendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
+  const { ticketType } = await makePaidEvent();
+  const registration = await makePendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
   lapsed = { registrationId: registration.id, ticketTypeId: ticketType.id };
   jobs = await startJobs({
     databaseUrl: process.env.DATABASE_URL!,
@@ -100,9 +101,9 @@ describe("the job queue", () => {
   });
 
   it("the sweep can also be called directly: a lapsed hold is expired and its seat released", async () => {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
-    const fresh = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const registration = await makePendingPayment(ticketType, { now: new Date(Date.now() - 2 * 3_600_000) });
+    const fresh = await makePendingPayment(ticketType);
     expect(await takenSeats(ticketType.id)).toBe(2);
     const report = await runRegistrationSweep(new Date());
     expect(report).toEqual({ expiredHolds: expect.any(Number), expiredOffers: expect.any(Number) });
@@ -113,7 +114,7 @@ describe("the job queue", () => {
 
   it("housekeeping deletes expired sessions and rate-limit buckets that no longer count, and nothing else", async () => {
     const now = new Date();
-    const user = await db().user.create({ data: { email: `housekeeping-${Date.now()}@scale.eu`, name: "Housekeeping", passwordHash: "x" } });
+    const user = await makeUser({ name: "Housekeeping" });
     const live = await createSession(user.id, 30);
     const expired = await createSession(user.id, 30);
     await db().session.update({ where: { id: hashSessionToken(expired.token) }, data: { expiresAt: new Date(now.getTime() - 1000) } });
@@ -133,8 +134,8 @@ describe("the job queue", () => {
   });
 
   it("a refund Stripe refused right after the webhook is retried by a job until it goes through", async () => {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const registration = await makePendingPayment(ticketType);
     const started = await startCheckout(registration.id);
     const session = stripe.pay(started.sessionId);
     await db().payment.update({ where: { id: started.paymentId }, data: { state: "PAID", paidAt: new Date(), stripePaymentIntentId: session.payment_intent } });

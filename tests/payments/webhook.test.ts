@@ -16,7 +16,8 @@ import {
   type StripeDouble,
   type StripeEventBody,
 } from "../support/stripe-double";
-import { PRICE_CENTS, configureStripe, createPaidEvent, createPendingPayment, paymentOutcome, takenSeats } from "./fixtures";
+import { makeAgendaSession, makePick, makeRegistration, makeUser } from "../support/factories";
+import { PRICE_CENTS, configureStripe, makePaidEvent, makePendingPayment, paymentOutcome, takenSeats } from "./fixtures";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let stripe: StripeDouble;
@@ -51,7 +52,7 @@ async function deliver(event: StripeEventBody) {
 
 /** A registration sent to Checkout and paid on Stripe's page (payment intent known). */
 async function paidCheckout(ticketType: { id: string; eventId: string }, paymentStatus: "paid" | "unpaid" = "paid") {
-  const registration = await createPendingPayment(ticketType);
+  const registration = await makePendingPayment(ticketType);
   const checkout = await startCheckout(registration.id);
   const session = stripe.pay(checkout.sessionId, paymentStatus);
   return { registration, session };
@@ -157,7 +158,7 @@ describe("bad input is refused with a reason, never a 500", () => {
 
 describe("fulfilment from the webhook", () => {
   it("confirms on checkout.session.completed(paid): registration, payment, seat kept, one confirmation email", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     const { registration, session } = await paidCheckout(ticketType);
     const response = await deliver(checkoutSessionEvent("checkout.session.completed", session));
     expect(response).toMatchObject({ status: 200, json: { outcome: "processed" } });
@@ -173,8 +174,8 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("recovers a payment whose row was never written (crash between Stripe's answer and our insert) from the session's metadata", async () => {
-    const { ticketType } = await createPaidEvent();
-    const registration = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent();
+    const registration = await makePendingPayment(ticketType);
     const sessionId = `cs_test_orphan_${registration.id.slice(0, 8)}`;
     const event = checkoutSessionEvent("checkout.session.completed", {
       id: sessionId,
@@ -189,7 +190,7 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("applies a burst of 10 concurrent deliveries of the same event exactly once", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     const { registration, session } = await paidCheckout(ticketType);
     const event = checkoutSessionEvent("checkout.session.completed", session);
     const responses = await Promise.all(Array.from({ length: 10 }, () => deliver(event)));
@@ -201,7 +202,7 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("completed(unpaid) keeps the seat and stops the hold timer; async failure releases it and emails", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     const { registration, session } = await paidCheckout(ticketType, "unpaid");
     await deliver(checkoutSessionEvent("checkout.session.completed", session, { payment_status: "unpaid" }));
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "PENDING_PAYMENT", holdCleared: true });
@@ -212,12 +213,10 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("checkout.session.expired releases the seat and offers it to the waiting list", async () => {
-    const { ticketType } = await createPaidEvent({ capacity: 1 });
-    const registration = await createPendingPayment(ticketType);
+    const { ticketType } = await makePaidEvent({ capacity: 1 });
+    const registration = await makePendingPayment(ticketType);
     const checkout = await startCheckout(registration.id);
-    const waiting = await db().registration.create({
-      data: { eventId: ticketType.eventId, userId: (await db().user.create({ data: { email: `wait-${Date.now()}@x.example`, name: "Wait", passwordHash: "x" } })).id, ticketTypeId: ticketType.id, status: "WAITLISTED", ticketCode: `W${Date.now()}` },
-    });
+    const waiting = await makeRegistration(await makeUser({ name: "Wait" }), ticketType, { status: "WAITLISTED" });
     const session = stripe.sessions.get(checkout.sessionId)!;
     await deliver(checkoutSessionEvent("checkout.session.expired", session));
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "EXPIRED", paymentStatus: "FAILED", payments: [{ state: "EXPIRED" }] });
@@ -226,15 +225,13 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("a refund made in the Stripe dashboard (found by payment intent) is applied: partial keeps the ticket, full cancels", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     const { registration, session } = await paidCheckout(ticketType);
     await deliver(checkoutSessionEvent("checkout.session.completed", session));
     // No metadata: the dashboard's refund carries only the payment intent.
     // The attendee holds a seat in a limited session of the event.
-    const workshop = await db().agendaSession.create({
-      data: { eventId: ticketType.eventId, title: "Limited workshop", status: "PUBLISHED", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), capacity: 10, taken: 1 },
-    });
-    await db().agendaPick.create({ data: { userId: registration.userId, sessionId: workshop.id } });
+    const workshop = await makeAgendaSession(ticketType.eventId, { title: "Limited workshop", status: "PUBLISHED", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), capacity: 10, taken: 1 });
+    await makePick(registration.userId, workshop);
     await deliver(chargeRefundedEvent({ paymentIntent: session.payment_intent!, amount: PRICE_CENTS, amountRefunded: 2_000 }));
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "CONFIRMED", payments: [{ state: "PARTIALLY_REFUNDED", refundedCents: 2_000 }] });
     expect(await takenSeats(ticketType.id)).toBe(1);
@@ -253,7 +250,7 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("money arriving for a registration the attendee cancelled is refunded through Stripe, with an idempotency key", async () => {
-    const { ticketType } = await createPaidEvent();
+    const { ticketType } = await makePaidEvent();
     const { registration, session } = await paidCheckout(ticketType);
     // The attendee cancelled while Stripe was still processing.
     await db().$transaction(async (tx) => {
@@ -274,7 +271,7 @@ describe("fulfilment from the webhook", () => {
   });
 
   it("a payment after expiry takes the seat back when one is free, and refunds when the seat has gone", async () => {
-    const { ticketType } = await createPaidEvent({ capacity: 1 });
+    const { ticketType } = await makePaidEvent({ capacity: 1 });
     const { registration, session } = await paidCheckout(ticketType);
     await deliver(checkoutSessionEvent("checkout.session.expired", session));
     expect(await takenSeats(ticketType.id)).toBe(0);
@@ -285,7 +282,7 @@ describe("fulfilment from the webhook", () => {
     expect(await takenSeats(ticketType.id)).toBe(1);
     expect(stripe.refunds.filter((r) => r.payment_intent === session.payment_intent)).toHaveLength(1);
 
-    const { ticketType: roomy } = await createPaidEvent({ capacity: 5 });
+    const { ticketType: roomy } = await makePaidEvent({ capacity: 5 });
     const second = await paidCheckout(roomy);
     await deliver(checkoutSessionEvent("checkout.session.expired", second.session));
     await deliver(checkoutSessionEvent("checkout.session.completed", second.session));
@@ -317,7 +314,7 @@ const refunded =
     chargeRefundedEvent({ paymentIntent: s.payment_intent!, amount: PRICE_CENTS, amountRefunded, metadata: withMetadata ? { registrationId } : {} });
 
 async function runScenario(steps: Step[], delivery: "sequential-duplicated" | "concurrent-duplicated") {
-  const { ticketType } = await createPaidEvent({ capacity: 5 });
+  const { ticketType } = await makePaidEvent({ capacity: 5 });
   const { registration, session } = await paidCheckout(ticketType, "paid");
   const events = steps.map((step) => step(session, registration.id));
   if (delivery === "sequential-duplicated") {

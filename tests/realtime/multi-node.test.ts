@@ -9,7 +9,8 @@ import { applyCatchUp, applyChange, initialClientState, visibleQuestions, type Q
 import { db } from "~/platform/db.server";
 import { TestClient } from "../support/http-client";
 import { call, collect, openSocket, waitFor } from "./client";
-import { cookieFor, createQaFixture, type QaFixture } from "./fixtures";
+import { signedInCookie } from "../support/factories";
+import { createQaFixture, type QaFixture } from "./fixtures";
 import { reachableRedis, startNode, type AppNode } from "./nodes";
 
 const redisUrl = await reachableRedis();
@@ -58,7 +59,7 @@ describe.each(adapters)("two nodes with the $kind adapter", ({ kind, env }) => {
 
   it("closes a session's sockets on every node when it signs out, and only that session's", async () => {
     // A session of its own, so the other tests' cookie for this person stays valid.
-    const leaving = { cookie: await cookieFor(fixture.attendees[38].id) };
+    const leaving = { cookie: await signedInCookie(fixture.attendees[38]) };
     const onB = await socketOn(nodeB, leaving.cookie);
     const onA = await socketOn(nodeA, leaving.cookie);
     const bystander = await socketOn(nodeB, fixture.attendees[39].cookie);

@@ -7,7 +7,8 @@ import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer, expireStaleOffers } from "~/domain/registration/waitlist.server";
 import { db } from "~/platform/db.server";
-import { HOUR, makeEvent, makeTicketType, makeUser, makeUsers, seatState } from "./fixtures";
+import { makeEvent, makeTicketType, makeUser, makeUsers } from "../support/factories";
+import { HOUR, seatState } from "./fixtures";
 
 function outcomes(results: PromiseSettledResult<unknown>[]) {
   const errors = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
@@ -47,7 +48,7 @@ describe("concurrent registrations", () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { capacity: 0 });
     const user = await makeUser();
-    const others = await makeUsers(30, "batch");
+    const others = await makeUsers(30, { prefix: "batch" });
     const results = await Promise.allSettled([
       ...Array.from({ length: 10 }, () => registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} })),
       ...others.map((other) => registerForEvent(other, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} })),
@@ -75,11 +76,11 @@ describe("concurrent registrations", () => {
   it("cancellations racing new registrations never overbook, and freed seats go to the waiting list first", async () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { capacity: 20 });
-    const early = await makeUsers(30, "early");
+    const early = await makeUsers(30, { prefix: "early" });
     const first = await Promise.all(early.map((user) => registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} })));
     const confirmed = first.filter((r) => r.registration.status === "CONFIRMED");
     expect(confirmed).toHaveLength(20);
-    const late = await makeUsers(40, "late");
+    const late = await makeUsers(40, { prefix: "late" });
     // 10 cancel while 40 newcomers try to register.
     const results = await Promise.allSettled([
       ...confirmed.slice(0, 10).map((r) => cancelRegistration({ kind: "attendee", userId: early[first.indexOf(r)].id }, r.registration.id)),
@@ -130,10 +131,10 @@ describe("concurrent registrations", () => {
 
   it("expired offers pass the seat on; two nodes sweeping at once expire each offer once", async () => {
     const now = new Date();
-    const event = await makeEvent({}, now);
+    const event = await makeEvent({ now });
     const ticket = await makeTicketType(event.id, { capacity: 5 });
-    const holders = await makeUsers(5, "holder");
-    const waiters = await makeUsers(8, "waiter");
+    const holders = await makeUsers(5, { prefix: "holder" });
+    const waiters = await makeUsers(8, { prefix: "waiter" });
     const held = [];
     for (const user of holders) held.push(await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }, now));
     for (const [i, user] of waiters.entries()) await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }, new Date(now.getTime() + i * 1000));

@@ -3,9 +3,9 @@
 // is a 5xx, exactly `capacity` people hold a seat and everyone else is on the waiting list.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
-import { cookieFor } from "../realtime/fixtures";
 import { startNode, type AppNode } from "../realtime/nodes";
-import { makeEvent, makeTicketType, makeUsers, seatState } from "./fixtures";
+import { makeEvent, makeTicketType, makeUsers, signedInCookie } from "../support/factories";
+import { seatState } from "./fixtures";
 
 const PEOPLE = 400;
 const SEATS = 50;
@@ -24,8 +24,8 @@ describe("registering over HTTP on two nodes at once", () => {
   it(`${PEOPLE} simultaneous form posts for ${SEATS} seats: no 5xx, exactly ${SEATS} seated, the rest waiting`, async () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { capacity: SEATS });
-    const users = await makeUsers(PEOPLE, "http-race");
-    const cookies = await Promise.all(users.map((user) => cookieFor(user.id)));
+    const users = await makeUsers(PEOPLE, { prefix: "http-race" });
+    const cookies = await Promise.all(users.map((user) => signedInCookie(user)));
     // Double-submit CSRF: the browser's token cookie and the form field carry the same value.
     const csrf = "race-token-0123456789abcdef";
     const statuses = await Promise.all(

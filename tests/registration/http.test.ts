@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
+import { makeRegistrations, makeTicketType, makeUsers } from "../support/factories";
 import { signedInClient } from "../support/http-client";
-import { generateTicketCode } from "~/domain/registration/ticket-code";
 import { db } from "~/platform/db.server";
 
 const SLUG = "positive-energy-districts-workshop-vienna";
@@ -75,7 +75,7 @@ describe("registering over HTTP", () => {
 describe("waiting list over HTTP", () => {
   it("offers a freed seat, shows the offer page and claims it once", async () => {
     const event = await db().event.findFirstOrThrow({ where: { slug: SLUG } });
-    const small = await db().ticketType.create({ data: { eventId: event.id, name: "Lab seat", capacity: 1, position: 9 } });
+    const small = await makeTicketType(event, { name: "Lab seat", capacity: 1, position: 9 });
     const holder = await signedIn("investor2@scale-events.demo");
     const waiter = await signedIn("expert@scale-events.demo");
     expect((await holder.submitForm(`/events/${SLUG}/register`, { ticketTypeId: small.id })).status).toBe(302);
@@ -133,13 +133,8 @@ describe("the organiser's registration list, page by page", () => {
   it("shows 50 rows a page with where the reader is, keeps the filters across pages and clamps pages past the end", async () => {
     const event = await db().event.findUniqueOrThrow({ where: { slug: SLUG }, include: { ticketTypes: { orderBy: { position: "asc" } } } });
     const online = event.ticketTypes[event.ticketTypes.length - 1];
-    const users = await db().user.createManyAndReturn({
-      data: Array.from({ length: 70 }, (_, i) => ({ email: `pager.${i}@pager.demo`, name: `Pager Delegate ${String(i).padStart(2, "0")}`, passwordHash: "x" })),
-      select: { id: true },
-    });
-    await db().registration.createMany({
-      data: users.map((u, i) => ({ eventId: event.id, userId: u.id, ticketTypeId: online.id, status: "CONFIRMED" as const, ticketCode: generateTicketCode(), createdAt: new Date(Date.UTC(2026, 9, 1, 0, i)) })),
-    });
+    const users = await makeUsers(70, { prefix: "pager", name: (i) => `Pager Delegate ${String(i).padStart(2, "0")}` });
+    await makeRegistrations(users, online, { each: (i) => ({ createdAt: new Date(Date.UTC(2026, 9, 1, 0, i)) }) });
     const organiser = await signedIn("organiser@scale-events.demo");
     const list = `/organise/events/${SLUG}/registrations`;
 
@@ -225,7 +220,7 @@ describe("tampered ids over HTTP", () => {
 describe("hidden-ticket access codes over HTTP", () => {
   it("rate-limits code attempts per person with 429 and Retry-After, revealing nothing past the limit", async () => {
     const event = await db().event.findFirstOrThrow({ where: { slug: SLUG } });
-    const hidden = await db().ticketType.create({ data: { eventId: event.id, name: "Delegation pass", hidden: true, accessCode: "DELEGATION26", position: 20 } });
+    const hidden = await makeTicketType(event, { name: "Delegation pass", hidden: true, accessCode: "DELEGATION26", position: 20 });
     const guesser = await signedIn("expert@scale-events.demo");
     const page = (code: string) => guesser.get(`/events/${SLUG}/register?code=${encodeURIComponent(code)}`);
 

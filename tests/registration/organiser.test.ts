@@ -12,17 +12,19 @@ import { registerForEvent } from "~/domain/registration/register.server";
 import { registrationsCsv } from "~/domain/registration/reports.server";
 import { expireStaleHolds } from "~/domain/registration/waitlist.server";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeTicketType, makeUser, seatState } from "./fixtures";
+import { makeEvent, makeTeamMember, makeTicketType, makeUser } from "../support/factories";
+import { seatState } from "./fixtures";
 
 describe("organiser tools", () => {
   it("scopes every event to its organisers (others: FORBIDDEN; drafts: NOT_FOUND)", async () => {
-    const owner = await makeUser("Owner", ["ORGANISER"]);
-    const stranger = await makeUser("Stranger", ["ORGANISER"]);
-    const admin = await makeUser("Admin", ["ADMIN"]);
-    const door = await makeUser("Door", ["ATTENDEE"]);
+    const owner = await makeUser({ name: "Owner", roles: ["ORGANISER"] });
+    const stranger = await makeUser({ name: "Stranger", roles: ["ORGANISER"] });
+    const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
+    const door = await makeUser({ name: "Door", roles: ["ATTENDEE"] });
     const event = await makeEvent();
     const draft = await makeEvent({ status: "DRAFT" });
-    await db().eventOrganiser.createMany({ data: [{ eventId: event.id, userId: owner.id, role: "OWNER" }, { eventId: event.id, userId: door.id, role: "CHECKIN" }] });
+    await makeTeamMember(event, owner, "OWNER");
+    await makeTeamMember(event, door, "CHECKIN");
     expect((await requireManagedEvent(owner, event.slug)).id).toBe(event.id);
     expect((await requireManagedEvent(admin, draft.slug)).id).toBe(draft.id);
     await expect(requireManagedEvent(stranger, event.slug)).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -60,7 +62,7 @@ describe("organiser tools", () => {
 
   it("approving a priced request continues with the chosen payment, or invoice when that is gone", async () => {
     const event = await makeEvent();
-    const ticket = await makeTicketType(event.id, { requiresApproval: true, priceCents: 9000, paymentMethods: ["STRIPE", "INVOICE"] });
+    const ticket = await makeTicketType(event.id, { requiresApproval: true, priceCents: 9000, paymentMethods: ["STRIPE", "INVOICE"], capacity: 10 });
     const { resetEnvForTests } = await import("~/platform/env.server");
     process.env.STRIPE_SECRET_KEY = "sk_test_approval";
     process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
@@ -86,7 +88,7 @@ describe("organiser tools", () => {
 
   it("marks an invoice paid once, and only for its event", async () => {
     const event = await makeEvent();
-    const ticket = await makeTicketType(event.id, { priceCents: 4500, paymentMethods: ["INVOICE"] });
+    const ticket = await makeTicketType(event.id, { priceCents: 4500, paymentMethods: ["INVOICE"], capacity: 10 });
     const r = await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, paymentMethod: "INVOICE", answers: {} });
     const other = await makeEvent();
     await expect(markInvoicePaid(other.id, r.registration.id)).rejects.toBeInstanceOf(DomainError);
@@ -112,10 +114,10 @@ describe("organiser tools", () => {
 
   it("counts a ticket once when scanned at two doors at the same moment", async () => {
     const event = await makeEvent();
-    const ticket = await makeTicketType(event.id);
-    const staffA = await makeUser("Door A");
-    const staffB = await makeUser("Door B");
-    const r = await registerForEvent(await makeUser("Guest"), { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
+    const ticket = await makeTicketType(event.id, { capacity: 10 });
+    const staffA = await makeUser({ name: "Door A" });
+    const staffB = await makeUser({ name: "Door B" });
+    const r = await registerForEvent(await makeUser({ name: "Guest" }), { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     const scans = await Promise.all(Array.from({ length: 10 }, (_, i) => checkIn(event, i % 2 ? staffA.id : staffB.id, r.registration.ticketCode.toLowerCase().replace("-", " "))));
     expect(scans.filter((s) => s.kind === "CHECKED_IN")).toHaveLength(1);
     const again = scans.filter((s) => s.kind === "ALREADY");
@@ -131,9 +133,9 @@ describe("organiser tools", () => {
 
   it("exports registrations with answers, quoted and formula-safe", async () => {
     const event = await makeEvent();
-    const ticket = await makeTicketType(event.id);
+    const ticket = await makeTicketType(event.id, { capacity: 10 });
     const q = await db().registrationQuestion.create({ data: { eventId: event.id, label: "Organisation, city", kind: "SHORT_TEXT", required: true } });
-    const user = await makeUser("Eve");
+    const user = await makeUser({ name: "Eve" });
     await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: { [`answer.${q.id}`]: '=HYPERLINK("http://evil","click")' } });
     const csv = await registrationsCsv(event);
     expect(csv.startsWith("\uFEFF")).toBe(true);

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { db } from "~/platform/db.server";
-import { HOUR, makeEvent, makeTicketType, makeUser, seatState } from "./fixtures";
+import { makeEvent, makeTicketType, makeUser } from "../support/factories";
+import { HOUR, seatState } from "./fixtures";
 import { refusal } from "../support/refusal";
 
 async function counts() {
@@ -126,8 +127,8 @@ describe("registerForEvent", () => {
 
     it("closed or not yet open sales window → SALES_CLOSED / SALES_NOT_OPEN", async () => {
       const now = new Date();
-      const closed = await makeTicketType(event.id, { name: "Early bird", salesEndAt: new Date(now.getTime() - HOUR) });
-      const later = await makeTicketType(event.id, { name: "Late", salesStartAt: new Date(now.getTime() + HOUR) });
+      const closed = await makeTicketType(event.id, { name: "Early bird", salesEndAt: new Date(now.getTime() - HOUR), capacity: 10 });
+      const later = await makeTicketType(event.id, { name: "Late", salesStartAt: new Date(now.getTime() + HOUR), capacity: 10 });
       const before = await counts();
       expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: closed.id, answers: goodAnswers() }, now))).code).toBe("SALES_CLOSED");
       expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: later.id, answers: goodAnswers() }, now))).code).toBe("SALES_NOT_OPEN");
@@ -143,7 +144,7 @@ describe("registerForEvent", () => {
     });
 
     it("hidden ticket without or with a wrong access code → refused; the right code works", async () => {
-      const hidden = await makeTicketType(event.id, { name: "Partners", hidden: true, accessCode: "LIGHTHOUSE26" });
+      const hidden = await makeTicketType(event.id, { name: "Partners", hidden: true, accessCode: "LIGHTHOUSE26", capacity: 10 });
       const before = await counts();
       expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, answers: goodAnswers() }))).code).toBe("HIDDEN_NEEDS_CODE");
       expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, accessCode: "nope", answers: goodAnswers() }))).code).toBe("WRONG_ACCESS_CODE");
@@ -153,7 +154,7 @@ describe("registerForEvent", () => {
     });
 
     it("a tampered payment method → VALIDATION on the field", async () => {
-      const invoiceOnly = await makeTicketType(event.id, { name: "Invoice only", priceCents: 1000, paymentMethods: ["INVOICE"] });
+      const invoiceOnly = await makeTicketType(event.id, { name: "Invoice only", priceCents: 1000, paymentMethods: ["INVOICE"], capacity: 10 });
       const before = await counts();
       const error = await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: invoiceOnly.id, paymentMethod: undefined, answers: goodAnswers() }));
       expect(error.code).toBe("VALIDATION");
@@ -162,7 +163,7 @@ describe("registerForEvent", () => {
 
     it("draft or cancelled events → SALES_CLOSED", async () => {
       const draft = await makeEvent({ status: "DRAFT" });
-      const ticket = await makeTicketType(draft.id);
+      const ticket = await makeTicketType(draft.id, { capacity: 10 });
       expect((await refusal(registerForEvent(await makeUser(), { eventSlug: draft.slug, ticketTypeId: ticket.id, answers: {} }))).code).toBe("SALES_CLOSED");
     });
   });

@@ -12,16 +12,17 @@ import { approveRegistration } from "~/domain/registration/decisions.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer } from "~/domain/registration/waitlist.server";
 import { db } from "~/platform/db.server";
-import { HOUR, makeEvent, makeTicketType, makeUser } from "./fixtures";
+import { makeAgendaSession, makeEvent, makeRegistration, makeTeamMember, makeTicketType, makeUser } from "../support/factories";
+import { HOUR } from "./fixtures";
 
 const MINUTE = 60_000;
 
 async function webinar(options: { kind?: "WEBINAR" | "WORKSHOP"; agendaPublished?: boolean } = {}) {
   const now = new Date();
-  const event = await makeEvent({ kind: options.kind ?? "WEBINAR", mode: "ONLINE", venueName: null, city: null, agendaPublishedAt: options.agendaPublished === false ? null : now }, now);
+  const event = await makeEvent({ kind: options.kind ?? "WEBINAR", mode: "ONLINE", venueName: null, city: null, agendaPublishedAt: options.agendaPublished === false ? null : now, now });
   const at = (hours: number) => new Date(event.startsAt.getTime() + hours * HOUR);
   const session = (title: string, data: { onlineUrl?: string | null; status?: "DRAFT" | "PUBLISHED" | "CANCELLED"; start?: number }) =>
-    db().agendaSession.create({ data: { eventId: event.id, title, startsAt: at(data.start ?? 1), endsAt: at((data.start ?? 1) + 1), onlineUrl: data.onlineUrl ?? null, status: data.status ?? "PUBLISHED" } });
+    makeAgendaSession(event, { title, startsAt: at(data.start ?? 1), endsAt: at((data.start ?? 1) + 1), onlineUrl: data.onlineUrl ?? null, status: data.status ?? "PUBLISHED" });
   const opening = await session("Opening", { onlineUrl: "https://meet.example/opening", start: 0 });
   const panel = await session("Panel", { onlineUrl: "https://meet.example/panel", start: 2 });
   // Not reminded: a draft, a cancelled session, one without a link.
@@ -54,7 +55,7 @@ describe("webinar reminders for registered attendees", () => {
   it("are queued when a free registration is confirmed, for each public online session, without any pick", async () => {
     const { event, opening, panel } = await webinar();
     const ticket = await makeTicketType(event.id, { capacity: 5 });
-    const user = await makeUser("Wendy Webinar");
+    const user = await makeUser({ name: "Wendy Webinar" });
     const result = await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     expect(result.registration.status).toBe("CONFIRMED");
     expect(await db().agendaPick.count({ where: { userId: user.id } })).toBe(0);
@@ -73,7 +74,7 @@ describe("webinar reminders for registered attendees", () => {
 
   it("are not queued for pending, waitlisted or non-webinar registrations, nor before the agenda is published", async () => {
     const { event } = await webinar();
-    const approval = await makeTicketType(event.id, { name: "By approval", requiresApproval: true });
+    const approval = await makeTicketType(event.id, { name: "By approval", requiresApproval: true, capacity: 10 });
     const full = await makeTicketType(event.id, { name: "Full", capacity: 0 });
     const pending = await makeUser();
     expect((await registerForEvent(pending, { eventSlug: event.slug, ticketTypeId: approval.id, answers: {} })).registration.status).toBe("PENDING_APPROVAL");
@@ -83,20 +84,20 @@ describe("webinar reminders for registered attendees", () => {
     expect(await reminders(waiting.id)).toEqual([]);
 
     const workshop = await webinar({ kind: "WORKSHOP" });
-    const workshopTicket = await makeTicketType(workshop.event.id);
+    const workshopTicket = await makeTicketType(workshop.event.id, { capacity: 10 });
     const attendee = await makeUser();
     expect((await registerForEvent(attendee, { eventSlug: workshop.event.slug, ticketTypeId: workshopTicket.id, answers: {} })).registration.status).toBe("CONFIRMED");
     expect(await reminders(attendee.id)).toEqual([]);
 
     const unpublished = await webinar({ agendaPublished: false });
     const early = await makeUser();
-    await registerForEvent(early, { eventSlug: unpublished.event.slug, ticketTypeId: (await makeTicketType(unpublished.event.id)).id, answers: {} });
+    await registerForEvent(early, { eventSlug: unpublished.event.slug, ticketTypeId: (await makeTicketType(unpublished.event.id, { capacity: 10 })).id, answers: {} });
     expect(await reminders(early.id)).toEqual([]);
   });
 
   it("are queued when an organiser approves a request", async () => {
     const { event, opening, panel } = await webinar();
-    const ticket = await makeTicketType(event.id, { requiresApproval: true });
+    const ticket = await makeTicketType(event.id, { requiresApproval: true, capacity: 10 });
     const user = await makeUser();
     const { registration } = await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     expect(await reminders(user.id)).toEqual([]);
@@ -121,12 +122,10 @@ describe("webinar reminders for registered attendees", () => {
 
   it("are queued when a card payment is fulfilled by the webhook, or the attendee switches to invoice", async () => {
     const { event, opening, panel } = await webinar();
-    const ticket = await makeTicketType(event.id, { priceCents: 4_500, paymentMethods: ["STRIPE", "INVOICE"] });
+    const ticket = await makeTicketType(event.id, { priceCents: 4_500, paymentMethods: ["STRIPE", "INVOICE"], capacity: 10 });
     const pendingPayment = async () => {
       const user = await makeUser();
-      const registration = await db().registration.create({
-        data: { eventId: event.id, userId: user.id, ticketTypeId: ticket.id, status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: "STRIPE", ticketCode: randomBytes(6).toString("hex"), holdExpiresAt: new Date(Date.now() + HOUR) },
-      });
+      const registration = await makeRegistration(user, ticket, { status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: "STRIPE", holdExpiresAt: new Date(Date.now() + HOUR) });
       await db().ticketType.update({ where: { id: ticket.id }, data: { taken: { increment: 1 } } });
       return { user, registration };
     };
@@ -150,13 +149,13 @@ describe("webinar reminders for registered attendees", () => {
 describe("webinar reminders follow the agenda", () => {
   async function attendeeOf(event: { id: string; slug: string }) {
     const ticket = await makeTicketType(event.id, { capacity: 5 });
-    const user = await makeUser("Nina Nopick");
+    const user = await makeUser({ name: "Nina Nopick" });
     await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     return user;
   }
   async function organiserOf(eventId: string) {
-    const organiser = await makeUser("Olga Organiser");
-    await db().eventOrganiser.create({ data: { eventId, userId: organiser.id, role: "OWNER" } });
+    const organiser = await makeUser({ name: "Olga Organiser" });
+    await makeTeamMember(eventId, organiser.id, "OWNER");
     return { id: organiser.id, roles: ["ORGANISER" as const] };
   }
 

@@ -9,7 +9,8 @@ import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/roo
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
-import { cookieFor, createQaFixture, type FixtureUser, type QaFixture } from "../realtime/fixtures";
+import { createQaFixture, type FixtureUser, type QaFixture } from "../realtime/fixtures";
+import { makeEvent, makeTeamMember, makeUser, signedInCookie } from "../support/factories";
 
 let fx: QaFixture;
 let otherEventId: string;
@@ -28,11 +29,9 @@ const form = (input: Record<string, unknown>) => roomFormSchema.parse(input);
 
 beforeAll(async () => {
   fx = await createQaFixture({ attendees: 2, tag: "organise-rooms" });
-  const other = await db().event.create({
-    data: {
-      slug: "other-event-rooms", title: "Other event", summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED",
-      timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
-    },
+  const other = await makeEvent({
+    slug: "other-event-rooms", title: "Other event", summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED", publishedAt: null,
+    timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
   });
   otherEventId = other.id;
 });
@@ -114,11 +113,11 @@ describe("the organiser's rooms page", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const adminRow = await db().user.create({ data: { email: "admin-rooms@example.test", name: "Ada Admin", passwordHash: "x", roles: ["ADMIN"] } });
-    admin = { id: adminRow.id, name: adminRow.name, email: adminRow.email, roles: ["ADMIN"], cookie: await cookieFor(adminRow.id) };
-    const staffRow = await db().user.create({ data: { email: "door-rooms@example.test", name: "Dora Door", passwordHash: "x" } });
-    await db().eventOrganiser.create({ data: { eventId: fx.eventId, userId: staffRow.id, role: "CHECKIN" } });
-    doorStaff = { id: staffRow.id, name: staffRow.name, email: staffRow.email, roles: ["ATTENDEE"], cookie: await cookieFor(staffRow.id) };
+    const adminRow = await makeUser({ email: "admin-rooms@example.test", name: "Ada Admin", roles: ["ADMIN"] });
+    admin = { id: adminRow.id, name: adminRow.name, email: adminRow.email, roles: ["ADMIN"], cookie: await signedInCookie(adminRow) };
+    const staffRow = await makeUser({ email: "door-rooms@example.test", name: "Dora Door" });
+    await makeTeamMember(fx.eventId, staffRow, "CHECKIN");
+    doorStaff = { id: staffRow.id, name: staffRow.name, email: staffRow.email, roles: ["ATTENDEE"], cookie: await signedInCookie(staffRow) };
   });
 
   afterAll(async () => {
@@ -135,12 +134,10 @@ describe("the organiser's rooms page", () => {
     expect(html).toMatch(/<label[^>]*>Name<\/label>/);
     expect(html).toContain(">Create room</button>");
 
-    const empty = await db().event.create({
-      data: {
-        slug: "no-rooms-yet", title: "No rooms", summary: "s", description: "d", kind: "NETWORKING", status: "DRAFT",
-        timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
-        organisers: { create: [{ userId: fx.organiser.id, role: "ORGANISER" }] },
-      },
+    const empty = await makeEvent({
+      slug: "no-rooms-yet", title: "No rooms", summary: "s", description: "d", kind: "NETWORKING", status: "DRAFT",
+      timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
+      team: [{ user: fx.organiser, role: "ORGANISER" }],
     });
     const emptyHtml = await (await browserAs(fx.organiser).get(`/organise/events/${empty.slug}/rooms`)).text();
     expect(emptyHtml).toContain("No rooms yet");
