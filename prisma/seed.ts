@@ -7,7 +7,7 @@ import type { Prisma } from "../app/generated/prisma/client";
 import type { UserRole } from "../app/generated/prisma/enums";
 import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { generateTicketCode } from "../app/domain/registration/ticket-code";
-import { fromWallTime, toWallTime } from "../app/domain/time/zoned";
+import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
 
 export const DEMO_PASSWORD = "scale-demo-2026";

@@ -10,7 +10,7 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { myRegistration } from "~/domain/registration/attendee.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

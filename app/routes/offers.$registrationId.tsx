@@ -12,7 +12,7 @@ import { myRegistration } from "~/domain/registration/attendee.server";
 import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 import { claimOffer, declineOffer } from "~/domain/registration/waitlist.server";
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

@@ -1,7 +1,7 @@
 // The organiser's side against PostgreSQL: approvals (both outcomes email), invoices, capacity
 // edits, check-in counted once under concurrent scans, CSV export, the held-seat sweep.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { requireManagedEvent } from "~/domain/registration/access.server";
 import { cancelRegistration } from "~/domain/registration/cancel.server";
 import { checkIn } from "~/domain/registration/checkin.server";

@@ -1,6 +1,6 @@
 // Small glue shared by the registration routes: who is asking, and DomainErrors thrown while
 // loading a page turned into the HTTP responses the error boundary shows (404, 403, …).
-import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
+import { DomainError, httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 import { requireManagedEvent, type Capability } from "~/domain/registration/access.server";
 import { requireUser } from "~/web/auth.server";
 

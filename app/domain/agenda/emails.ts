@@ -1,6 +1,6 @@
 // The agenda's emails (session changed, reminder before an online session) as pure builders.
 // Times are written in the event's zone with its abbreviation, like every other email.
-import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 
 export interface AgendaEmail {
   subject: string;

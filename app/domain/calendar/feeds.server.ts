@@ -8,14 +8,14 @@
 // sum is monotonic and moves whenever the rendered item changes in a way that matters.
 // DTSTAMP / LAST-MODIFIED = the latest updatedAt of the rows the item is built from.
 import type { AttendanceMode, EventStatus, MeetingStatus, RegistrationStatus, SessionStatus } from "~/generated/prisma/enums";
-import { countryName } from "~/domain/events/catalogue";
-import { isValidTimeZone } from "~/domain/time/zoned";
+import { countryName } from "~/domain/kernel/vocabulary";
+import { isValidTimeZone } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { calendarEtag, lastModified } from "./etag";
 import { googleCalendarUrl, googleSubscribeUrl, outlookCalendarUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { renderCalendar, type CalendarItem, type CalendarItemStatus } from "./render";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 /** Cancelled (or unpublished) items stay in feeds as STATUS:CANCELLED this long after their last change. */
 export const CANCELLED_RETENTION_DAYS = 30;

@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/email-templates";
 import { MANAGER_ROLES, requireManagedEvent } from "~/domain/registration/access.server";

@@ -5,8 +5,8 @@
 // owner — is refused: an event never loses its last owner.
 import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { requireManagedEvent } from "~/domain/registration/access.server";

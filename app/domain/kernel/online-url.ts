@@ -8,4 +8,4 @@ export {
   isWebAddress as isOnlineUrl,
   webAddressProblem as onlineUrlProblem,
   optionalWebAddress as onlineUrlField,
-} from "~/domain/web-address";
+} from "./web-address";

@@ -1,6 +1,6 @@
 // Step: either side cancels. A pending request is withdrawn quietly (a notice); a confirmed
 // meeting is cancelled with METHOD:CANCEL to both calendars (SEQUENCE bumped).
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Tx } from "~/platform/db.server";
 import type { Actor } from "./access.server";
 import { describeWhen, enqueueMeetingCancelled, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";

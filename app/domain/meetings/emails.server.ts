@@ -6,7 +6,7 @@ import { calendarHost } from "~/domain/calendar/feeds.server";
 import { renderCalendar, type CalendarItem } from "~/domain/calendar/render";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { organizerAddress } from "~/domain/registration/ticket-assets.server";
-import { formatRange } from "~/domain/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { publicUrl } from "~/platform/env.server";
 import type { Tx } from "~/platform/db.server";
 

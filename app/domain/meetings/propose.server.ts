@@ -2,7 +2,7 @@
 // The proposal does not hold the new slot (it is a question, not a booking); when the other
 // side accepts, the same meeting moves there in one UPDATE — the exclusion constraints decide
 // if the slot was taken meanwhile — keeps its UID, bumps SEQUENCE and re-sends the invitation.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { notFound, type Actor, type RoadshowStopRow } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";

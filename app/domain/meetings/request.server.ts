@@ -5,8 +5,8 @@
 // decided by the exclusion constraints: the loser gets SLOT_TAKEN and nothing is written.
 // Booking implies attending: the same transaction marks the stop as attended by the guest, so
 // the stop's scheduler and its host page count them there.
-import { DomainError } from "~/domain/errors";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireParticipant, type Actor } from "./access.server";

@@ -1,6 +1,6 @@
 // Step 3 of the booking flow: the host accepts or declines a pending request. Accepting confirms
 // the meeting (SEQUENCE bumped) and queues the invitation to both; declining frees the slot.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import type { Actor } from "./access.server";
 import { describeWhen, enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";

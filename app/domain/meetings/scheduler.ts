@@ -19,7 +19,7 @@
 //     waiting pair, or re-solve one of those days; equal results are kept to cross plateaus.
 // Every change is journalled, so a failed attempt is rolled back exactly, and the score never
 // goes down. The search stops early when it reaches the upper bound.
-import { DomainError } from "../errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { createRandom } from "./random";
 import type { TimeInterval } from "./slots";
 

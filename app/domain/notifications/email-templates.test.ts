@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  cancellationConfirmedEmail,
-  escapeHtml,
-  formatInstant,
-  formatMoney,
-  offerExpiredEmail,
-  paymentFailedEmail,
-  pendingApprovalEmail,
-  refundIssuedEmail,
-  registrationApprovedEmail,
-  registrationConfirmedEmail,
-  registrationRejectedEmail,
-  waitingListOfferEmail,
-  type EmailContent,
-  type EmailEvent,
-} from "./email-templates";
+import { cancellationConfirmedEmail, escapeHtml, offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, refundIssuedEmail, registrationApprovedEmail, registrationConfirmedEmail, registrationRejectedEmail, waitingListOfferEmail, type EmailContent, type EmailEvent } from "./email-templates";
+import { formatInstant } from "~/domain/kernel/time/zoned";
+import { formatMoney } from "~/domain/kernel/money";
 
 const lisbon: EmailEvent = {
   title: "SCALE Roadshow: Lisbon",

@@ -4,7 +4,8 @@
 // escaping happens in one place. Times are always shown in the event's own time zone, with
 // its abbreviation, because attendees travel across Europe's zones to our events.
 
-import { formatDate, formatRange, formatTime, zoneAbbreviation } from "../time/zoned";
+import { formatMoney } from "~/domain/kernel/money";
+import { formatInstant, formatRange } from "~/domain/kernel/time/zoned";
 
 export interface EmailContent {
   subject: string;
@@ -63,15 +64,6 @@ function checkedUrl(url: string): string {
 /** Subjects are a single header line: user text must not be able to break it. */
 function subjectLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, " ").replace(/\s{2,}/g, " ").trim();
-}
-
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
-}
-
-/** "Tue, 3 Mar 2026 at 14:30 CET", in the given zone. */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return `${formatDate(instant, timeZone)} at ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
 }
 
 function whereText(event: EmailEvent): string {

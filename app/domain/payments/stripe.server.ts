@@ -2,7 +2,7 @@
 // of Stripe's API; the SDK itself stays real. One client per (key, base) so a test that changes
 // the environment gets a fresh one.
 import Stripe from "stripe";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { env } from "~/platform/env.server";
 
 let cached: { signature: string; client: Stripe } | undefined;

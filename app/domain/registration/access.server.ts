@@ -3,7 +3,7 @@
 import { EVENT_PERMISSIONS, type EventPermission } from "~/domain/access/permissions";
 import { eventScope, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Db, type Tx } from "~/platform/db.server";
 
 /** Event roles that manage tickets, questions and registrations. */

@@ -4,8 +4,8 @@
 // follows the ticket type's refund rule (refundDecision). Stripe refunds are asked of Stripe
 // after the commit by the payments module (the registration turns REFUNDED when Stripe's
 // charge.refunded webhook arrives); invoice payments are refunded by bank transfer, by hand.
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
 import type { CancellationRefund } from "~/domain/notifications/email-templates";
 import { db } from "~/platform/db.server";

@@ -14,7 +14,7 @@
 // full join the waiting list in batched statements (waitlist-batch.server.ts, group commit).
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { pendingApprovalEmail } from "~/domain/notifications/email-templates";
 import type { OutgoingEmail } from "~/domain/notifications/outbox.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";

@@ -8,7 +8,7 @@ import {
   type EmailEvent,
 } from "~/domain/notifications/email-templates";
 import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { Tx } from "~/platform/db.server";
 import { startParticipation } from "./participation.server";
 import { eventPageUrl, ticketCalendar, ticketPageUrl, ticketQrPng, type TicketCalendarEvent } from "./ticket-assets.server";

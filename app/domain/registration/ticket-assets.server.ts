@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import { qrMatrixToPng } from "./qr-png";
 import { calendarHost } from "~/domain/calendar/feeds.server";
 import { renderCalendar, type CalendarItem, type CalendarMethod } from "~/domain/calendar/render";
-import { countryName } from "~/domain/events/catalogue";
+import { countryName } from "~/domain/kernel/vocabulary";
 import { env, publicUrl } from "~/platform/env.server";
 
 const DAY_MS = 86_400_000;

@@ -5,8 +5,8 @@
 import { isStripeConfigured } from "~/domain/payments/stripe.server";
 import { offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/email-templates";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/platform/db.server";
 import { env, publicUrl } from "~/platform/env.server";

@@ -4,11 +4,11 @@
 import { randomBytes } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
-import { DomainError, isDomainError } from "~/domain/errors";
+import { DomainError, isDomainError } from "~/domain/kernel/errors";
 import { findRoadshow } from "~/domain/meetings/access.server";
 import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventAccess, type AccessUser, type EventAccess } from "~/domain/qa/access.server";
 import { db } from "~/platform/db.server";
@@ -16,7 +16,7 @@ import { publicUrl } from "~/platform/env.server";
 import { pairKey, pairParticipants, type Participant } from "./pairing";
 import { publishRoomEvent } from "./publish.server";
 import { meetingPlace, parseMessageBody, parseRoundMinutes, type MessageView, type PresenceProfile, type RoundView } from "./rooms";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
