@@ -12,7 +12,7 @@ import { publicUrl } from "~/platform/env.server";
 import { z } from "zod";
 import { requireAgendaEvent, type AgendaUser } from "./access.server";
 import { blockingConflicts, detectConflicts, type AgendaConflict, type ConflictSession } from "./conflicts";
-import { sessionChangedEmail, type EmailSession } from "./emails";
+import { sessionChangedEmail, type EmailSession } from "~/domain/notifications/emails/agenda";
 import { sessionAudience, syncAgendaReminders, syncReminders } from "./reminders.server";
 import { parseSessionInput, type SessionFormValues } from "./session-input";
 import type { SessionFormatName, SessionStatusName } from "./types";

@@ -9,7 +9,7 @@ import { db } from "~/platform/db.server";
 import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
 import { attendanceByUser, attendedStops, stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
-import { meetingPlace } from "./emails.server";
+import { meetingPlace } from "~/domain/notifications/emails/meetings";
 import { outcomesVisibleTo, previousOutcomes, type VisibleOutcome } from "./outcomes.server";
 import { preferencesBy } from "./preferences.server";
 import { isOnlineUrl } from "~/domain/kernel/online-url";

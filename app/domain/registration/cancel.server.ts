@@ -7,7 +7,7 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
 import { issueRefundsAfterCommit, recordRefundOwed } from "~/domain/payments/refund-queue.server";
-import type { CancellationRefund } from "~/domain/notifications/email-templates";
+import type { CancellationRefund } from "~/domain/notifications/emails/registration";
 import { db } from "~/platform/db.server";
 import { endParticipation } from "./participation.server";
 import { enqueueCancellationEmail } from "./registration-emails.server";

@@ -3,13 +3,14 @@
 // refund done. Every update is conditional on the status it expects and scoped to the event.
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
-import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/email-templates";
+import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
-import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 import { TX_OPTIONS, releaseSeat } from "./seats.server";
-import { ticketPageUrl } from "./ticket-assets.server";
+import { ticketPageUrl } from "~/domain/kernel/links.server";
 import { holdExpiry, offeredPaymentMethods, statusAfterApproval } from "./ticket-rules";
 import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 import { normaliseLineBreaks } from "~/domain/kernel/text";

@@ -15,14 +15,15 @@
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/kernel/errors";
-import { pendingApprovalEmail } from "~/domain/notifications/email-templates";
+import { pendingApprovalEmail } from "~/domain/notifications/emails/registration";
 import type { OutgoingEmail } from "~/domain/notifications/outbox.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Db, type Tx } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import { parseAnswers, type Answer, type AnswerFormValues } from "./answers";
 import { assertOnSale, loadTicketTypeForRegistration, type TicketTypeForRegistration } from "./load-ticket.server";
-import { buildConfirmationEmail, emailEvent } from "./registration-emails.server";
+import { buildConfirmationEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 import { startParticipation } from "./participation.server";
 import { TX_OPTIONS } from "./seats.server";
 import { generateTicketCode } from "./ticket-code";
@@ -89,7 +90,7 @@ async function prepareEmail(status: RegisteredRegistration["status"], registrati
   if (status === "PENDING_APPROVAL") {
     return {
       to: user.email,
-      ...pendingApprovalEmail({ attendeeName: user.name, event: emailEvent(event), ticketTypeName: ticketType.name, manageUrl: `${publicUrl()}/my/registrations` }),
+      ...pendingApprovalEmail({ attendeeName: user.name, event: emailEvent(event), ticketTypeName: ticketType.name, manageUrl: myRegistrationsUrl() }),
       dedupeKey: `registration-pending:${registration.id}`,
     };
   }

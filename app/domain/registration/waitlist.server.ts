@@ -3,24 +3,22 @@
 // expects, and the sweeps lock rows with SKIP LOCKED, so two app nodes running the same sweep
 // (or a sweep racing a claim) never handle a registration twice.
 import { isStripeConfigured } from "~/domain/payments/stripe.server";
-import { offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/email-templates";
+import { paymentFailedEmail } from "~/domain/notifications/emails/payments";
+import { offerExpiredEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
+import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/platform/db.server";
 import { env, publicUrl } from "~/platform/env.server";
-import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 import { TX_OPTIONS, releaseSeat, takeSeat } from "./seats.server";
 import { holdExpiry, initialRegistrationStatus } from "./ticket-rules";
 import { offerExpiry } from "./waitlist-rules";
 
 const SWEEP_BATCH = 25;
-
-
-function myRegistrationsUrl(): string {
-  return `${publicUrl()}/my/registrations`;
-}
 
 /**
  * Offers the ticket type's next seat to the longest-waiting person: their registration becomes

@@ -9,6 +9,7 @@ import { findRoadshow } from "~/domain/meetings/access.server";
 import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
+import { roomContactEmail } from "~/domain/notifications/emails/rooms";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventAccess, type AccessUser, type EventAccess } from "~/domain/qa/access.server";
 import { db } from "~/platform/db.server";
@@ -171,8 +172,7 @@ export async function letsMeet(user: RoomUser | null, input: { roomId: string; u
     const link = `${publicUrl()}/events/${room.event.slug}/rooms/${room.id}`;
     await enqueueEmail(tx, {
       to: target.email,
-      subject: `${user.name} would like to meet you at ${room.event.title}`,
-      text: `${body}\n\nReply in the room "${room.name}": ${link}\n\n— SCALE Events`,
+      ...roomContactEmail({ fromName: user.name, eventTitle: room.event.title, roomName: room.name, body, roomUrl: link }),
       dedupeKey: `room-contact:${room.id}:${user.id}:${target.id}:${new Date().toISOString().slice(0, 13)}`,
     });
     return created;

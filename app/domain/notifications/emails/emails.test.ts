@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { cancellationConfirmedEmail, escapeHtml, offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, refundIssuedEmail, registrationApprovedEmail, registrationConfirmedEmail, registrationRejectedEmail, waitingListOfferEmail, type EmailContent, type EmailEvent } from "./email-templates";
+import { escapeHtml, type EmailContent, type EmailEvent } from "./layout";
+import { paymentFailedEmail, refundIssuedEmail } from "./payments";
+import {
+  cancellationConfirmedEmail,
+  offerExpiredEmail,
+  pendingApprovalEmail,
+  registrationApprovedEmail,
+  registrationConfirmedEmail,
+  registrationRejectedEmail,
+  waitingListOfferEmail,
+} from "./registration";
 import { formatInstant } from "~/domain/kernel/time/zoned";
 import { formatMoney } from "~/domain/kernel/money";
 
