@@ -8,7 +8,7 @@ import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
 import { startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { configureStripe, createPaidEvent } from "./fixtures";
-import { takeSeat } from "~/domain/registration/seats.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -2,7 +2,7 @@
 // whose registrations hold a seat while they pay (PENDING_PAYMENT, seat taken, hold running) —
 // the state the registration flow leaves behind before it sends someone to Stripe Checkout.
 import { randomBytes } from "node:crypto";
-import { takeSeat } from "~/domain/registration/seats.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";

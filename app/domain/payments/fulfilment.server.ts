@@ -5,7 +5,8 @@
 // machine's order-independence gives the same final state whatever order they arrive in.
 import { recordRefundOwed } from "./refund-queue.server";
 import { endParticipation } from "~/domain/registration/participation.server";
-import { releaseSeat, takeSeat } from "~/domain/registration/seats.server";
+import { releaseSeat } from "~/domain/registration/waitlist.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import type { RegistrationStatus } from "~/domain/registration/ticket-rules";
 import { hasEnded, holdsSeat } from "~/domain/registration/ticket-rules";
 import type { Tx } from "~/platform/db.server";

@@ -11,7 +11,8 @@ import type { CancellationRefund } from "~/domain/notifications/emails/registrat
 import { db } from "~/platform/db.server";
 import { endParticipation } from "./participation.server";
 import { enqueueCancellationEmail } from "./registration-emails.server";
-import { TX_OPTIONS, releaseSeat } from "./seats.server";
+import { releaseSeat } from "./waitlist.server";
+import { TX_OPTIONS } from "./store.server";
 import { hasEnded, holdsSeat, refundDecision } from "./ticket-rules";
 
 export type CancelActor = { kind: "attendee"; userId: string } | { kind: "organiser"; eventId: string };

@@ -4,7 +4,7 @@ import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
 import { db } from "~/platform/db.server";
 import { ticketTypeData, type QuestionForm, type TicketTypeForm } from "./organiser-input";
-import { TX_OPTIONS } from "./seats.server";
+import { TX_OPTIONS } from "./store.server";
 import { offerFreeSeats } from "./waitlist.server";
 
 export async function listTicketTypes(eventId: string) {

@@ -11,10 +11,10 @@ import { requireUuid } from "~/domain/kernel/ids";
 import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/platform/db.server";
-import { env, publicUrl } from "~/platform/env.server";
+import { publicUrl } from "~/platform/env.server";
 import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
-import { TX_OPTIONS, releaseSeat, takeSeat } from "./seats.server";
+import { TX_OPTIONS, giveSeatBack, takeSeat } from "./store.server";
 import { holdExpiry, initialRegistrationStatus } from "./ticket-rules";
 import { offerExpiry } from "./waitlist-rules";
 
@@ -51,6 +51,17 @@ export async function offerNextInLine(tx: Tx, ticketTypeId: string, now: Date = 
   });
   await enqueueEmail(tx, { to: row.user.email, ...content, dedupeKey: `waitlist-offer:${row.id}` });
   return row.id;
+}
+
+/**
+ * Gives one seat back and offers it to the next person on the waiting list, in the same
+ * transaction: the row lock taken by the release keeps a newcomer from grabbing the seat first.
+ * Every path that frees a seat (a cancellation, a rejection, a lapsed hold or offer, a payment
+ * that ends the registration) goes through here.
+ */
+export async function releaseSeat(tx: Tx, ticketTypeId: string, now: Date = new Date()): Promise<void> {
+  await giveSeatBack(tx, ticketTypeId);
+  await offerNextInLine(tx, ticketTypeId, now);
 }
 
 /** Offers every free seat to people waiting (after an organiser raised the capacity). */
