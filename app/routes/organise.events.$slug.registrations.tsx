@@ -9,7 +9,7 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
 import { parseMoneyInput } from "~/domain/kernel/money";
 import { refundForOrganiser } from "~/domain/payments/refunds.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { approveRegistration, markInvoicePaid, markRefunded, rejectRegistration } from "~/domain/registration/decisions.server";
 import { isUuid } from "~/domain/registration/load-ticket.server";
 import { listTicketTypes } from "~/domain/registration/organiser.server";

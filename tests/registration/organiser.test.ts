@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/kernel/errors";
 import { requireManagedEvent } from "~/domain/events/access.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { checkIn } from "~/domain/registration/checkin.server";
 import { approveRegistration, markInvoicePaid, rejectRegistration } from "~/domain/registration/decisions.server";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";

@@ -15,9 +15,9 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { CHECKOUT_SESSION_MINUTES, PAYMENT_HOLD_MINUTES, offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { publicUrl, isStripeConfigured } from "~/platform/env.server";
 import { lockRegistration } from "./fulfilment.server";
-import { isStripeConfigured, stripeClient } from "./stripe.server";
+import { stripeClient } from "./stripe.server";
 
 const MINUTE = 60_000;
 /** How long before the hold lapses the Checkout Session closes. */

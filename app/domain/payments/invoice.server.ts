@@ -14,7 +14,8 @@ import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
 import { lockRegistration } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
-import { isStripeConfigured, stripeClient } from "./stripe.server";
+import { stripeClient } from "./stripe.server";
+import { isStripeConfigured } from "~/platform/env.server";
 
 export async function switchToInvoice(registrationId: string, userId: string): Promise<void> {
   const sessionIds = await db().$transaction(async (tx) => {

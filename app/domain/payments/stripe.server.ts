@@ -7,11 +7,6 @@ import { env } from "~/platform/env.server";
 
 let cached: { signature: string; client: Stripe } | undefined;
 
-export function isStripeConfigured(): boolean {
-  const settings = env();
-  return Boolean(settings.STRIPE_SECRET_KEY && settings.STRIPE_WEBHOOK_SECRET);
-}
-
 export function stripeClient(): Stripe {
   const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base } = env();
   if (!key) throw new DomainError("PAYMENTS_UNAVAILABLE", "Card payments are not available right now. Please choose invoice or bank transfer.");

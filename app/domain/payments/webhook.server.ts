@@ -15,7 +15,8 @@ import { z } from "zod";
 import { isUuid } from "~/domain/kernel/ids";
 import type { Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
-import { lockRegistration, applyPaymentEvent, type RefundToIssue } from "./fulfilment.server";
+import { lockRegistration, applyPaymentEvent } from "./fulfilment.server";
+import { type RefundToIssue } from "./refund-queue.server";
 import { stripeClient, webhookSecret } from "./stripe.server";
 import { toStripePaymentEvent, type StripePaymentEvent } from "./stripe-transitions";
 

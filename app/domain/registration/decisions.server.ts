@@ -6,14 +6,13 @@ import { requireUuid } from "~/domain/kernel/ids";
 import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { publicUrl, isStripeConfigured as stripeConfigured } from "~/platform/env.server";
 import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { releaseSeat } from "./waitlist.server";
 import { TX_OPTIONS } from "./store.server";
 import { ticketPageUrl } from "~/domain/kernel/links.server";
 import { holdExpiry, offeredPaymentMethods, statusAfterApproval } from "./ticket-rules";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
 import { normaliseLineBreaks } from "~/domain/kernel/text";
 
 export const DECISION_NOTE_MAX = 2000;

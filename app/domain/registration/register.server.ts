@@ -29,7 +29,7 @@ import { TX_OPTIONS, insertSeatedRegistration, insertWaitlisted, type WaitlistCa
 import { generateTicketCode } from "./ticket-code";
 import { holdExpiry, initialRegistrationStatus, type InitialStatus } from "./ticket-rules";
 import { joinWaitlistIfFull } from "./waitlist-batch.server";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
+import { isStripeConfigured as stripeConfigured } from "~/platform/env.server";
 
 export interface RegisterInput {
   eventSlug: string;

@@ -2,7 +2,6 @@
 // until the offer lapses, then passed on. Every step is a conditional update on the status it
 // expects, and the sweeps lock rows with SKIP LOCKED, so two app nodes running the same sweep
 // (or a sweep racing a claim) never handle a registration twice.
-import { isStripeConfigured } from "~/domain/payments/stripe.server";
 import { paymentFailedEmail } from "~/domain/notifications/emails/payments";
 import { offerExpiredEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
@@ -11,7 +10,7 @@ import { requireUuid } from "~/domain/kernel/ids";
 import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { publicUrl, isStripeConfigured } from "~/platform/env.server";
 import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { TX_OPTIONS, giveSeatBack, takeSeat } from "./store.server";
