@@ -7,5 +7,5 @@ import { defineConfig } from "prisma/config";
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
-  migrations: { path: "prisma/migrations", seed: "node --import tsx prisma/seed.ts" },
+  migrations: { path: "prisma/migrations", seed: "node --import tsx server/db/seed-cli.ts" },
 });

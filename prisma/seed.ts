@@ -1,13 +1,12 @@
 // Demo data for the SCALE network: real lighthouse and fellow cities, Lighthouse projects,
 // investors, experts and four published events whose dates follow "now", so a fresh
-// install always shows upcoming events. Run with `npm run db:seed` or automatically at start
-// when the database is empty.
-import { pathToFileURL } from "node:url";
+// install always shows upcoming events. Run with `npm run db:seed` (server/db/seed-cli.ts) or
+// automatically at start when the database is empty.
 import type { Prisma } from "../app/generated/prisma/client";
 import type { UserRole } from "../app/generated/prisma/enums";
 import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { generateTicketCode } from "../app/domain/registration/ticket-code";
-import { fromWallTime, toWallTime } from "../app/domain/time/zoned";
+import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
@@ -348,18 +347,4 @@ export async function seedDemoDataIfEmpty(): Promise<{ accounts: DemoAccount[]; 
     },
     { timeout: 120_000 },
   );
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  // `npm run db:seed`: prepare the database exactly as the server would, then seed if empty.
-  const { env } = await import("../app/platform/env.server");
-  const { prepareDatabase } = await import("../server/db/bootstrap");
-  const config = env();
-  const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_PG_DIR, embeddedPort: config.EMBEDDED_PG_PORT });
-  process.env.DATABASE_URL = database.url;
-  const seeded = await seedDemoDataIfEmpty();
-  console.log(seeded ? `Seeded. Demo accounts (password ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role}: ${a.email}`).join("\n")}` : "Database already has data; nothing seeded.");
-  const { disconnectDb } = await import("../app/platform/db.server");
-  await disconnectDb();
-  await database.stop();
 }

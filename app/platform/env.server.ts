@@ -82,6 +82,16 @@ export function servedOverHttps(): boolean {
   return publicUrl().startsWith("https://");
 }
 
+/**
+ * Card payments need both Stripe settings (the key to create Checkout Sessions, the secret to
+ * trust their webhooks); without them priced tickets are paid by invoice. Read by whoever offers
+ * payment methods (registration) and whoever talks to Stripe (payments).
+ */
+export function isStripeConfigured(): boolean {
+  const settings = env();
+  return Boolean(settings.STRIPE_SECRET_KEY && settings.STRIPE_WEBHOOK_SECRET);
+}
+
 export function publicUrl(): string {
   const e = env();
   // PORT=0 means "any free port", which no link can name ("http://localhost:0" is not a URL

@@ -11,7 +11,7 @@ import {
   personalFeedLinks,
   regenerateFeedToken,
 } from "~/domain/calendar/personal-feed.server";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfField } from "~/components/ui/forms";
-import { formatInstant, formatMoney } from "~/domain/notifications/email-templates";
+import { formatInstant } from "~/domain/kernel/time/zoned";
+import { formatMoney } from "~/domain/kernel/money";
 import { loadCheckoutView } from "~/domain/payments/checkout.server";
 import { requireUser } from "~/web/auth.server";
 

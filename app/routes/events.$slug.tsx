@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AddToCalendar } from "~/components/calendar/add-to-calendar";
 import { KindBadge, placeLabel, ThemeBadges } from "~/components/events/event-card";
 import { eventCalendarLinks } from "~/domain/calendar/feeds.server";
-import { countryName } from "~/domain/events/catalogue";
+import { countryName } from "~/domain/kernel/vocabulary";
 import { findVisibleEvent } from "~/domain/events/events.server";
-import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
-import { canManageEvent } from "~/domain/registration/access.server";
+import { formatDate, formatRange, formatTime } from "~/domain/kernel/time/zoned";
+import { canManageEvent } from "~/domain/events/access.server";
 import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

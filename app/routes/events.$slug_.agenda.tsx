@@ -7,8 +7,8 @@ import { displayTimeZone, filterSessions, groupSessionsByDay, parseAgendaFilter 
 import { loadPublicAgenda } from "~/domain/agenda/public.server";
 import { domainErrorResponse } from "~/web/responses.server";
 import { SESSION_FORMATS, SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
-import { formatDateSpan } from "~/domain/time/zoned";
+import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
+import { formatDateSpan } from "~/domain/kernel/time/zoned";
 import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

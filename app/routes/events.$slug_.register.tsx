@@ -8,12 +8,12 @@ import { z } from "zod";
 import { QuestionField } from "~/components/registration/question-field";
 import { money, Notice } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
-import { isDomainError, type DomainError } from "~/domain/errors";
+import { isDomainError, type DomainError } from "~/domain/kernel/errors";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { limitAccessCodeAttempts } from "~/domain/registration/access-codes.server";
 import { registrationPage } from "~/domain/registration/attendee.server";
 import { registerForEvent } from "~/domain/registration/register.server";
-import { formatDate, formatRange, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatRange, formatTime } from "~/domain/kernel/time/zoned";
 import { getUser, requireUser } from "~/web/auth.server";
 import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { EventCard } from "~/components/events/event-card";
-import { countryName, EVENT_KINDS, KIND_LABELS, parseCatalogueFilters, THEME_LABELS, THEMES } from "~/domain/events/catalogue";
+import { parseCatalogueFilters } from "~/domain/events/catalogue";
+import { countryName, EVENT_KINDS, KIND_LABELS, THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
 import { catalogueCountries, listCatalogue } from "~/domain/events/events.server";
 
 export const meta: MetaFunction = () => [{ title: "Events — SCALE Events" }];

@@ -1,9 +1,9 @@
 // An event's matchmaking rooms. Standalone route (events_) so it does not nest in the event page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { THEME_LABELS } from "~/domain/events/catalogue";
+import { THEME_LABELS } from "~/domain/kernel/vocabulary";
 import { listRooms } from "~/domain/rooms/rooms.server";
-import { formatRange } from "~/domain/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { getUser } from "~/web/auth.server";
 import { orErrorResponse } from "~/web/responses.server";
 

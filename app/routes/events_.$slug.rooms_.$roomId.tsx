@@ -6,7 +6,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { RoomLive } from "~/components/rooms/room-live";
-import { THEME_LABELS } from "~/domain/events/catalogue";
+import { THEME_LABELS } from "~/domain/kernel/vocabulary";
 import { roundSeenBy } from "~/domain/rooms/rooms";
 import { findRoom, latestRound, postMessage, recentMessages } from "~/domain/rooms/rooms.server";
 import { requireUser } from "~/web/auth.server";

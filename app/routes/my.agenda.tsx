@@ -10,7 +10,7 @@ import { agendaSettings } from "~/domain/agenda/reminders.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { joinWindow } from "~/domain/agenda/webinar";
-import { formatDate, formatDateSpan } from "~/domain/time/zoned";
+import { formatDate, formatDateSpan } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
 

@@ -8,7 +8,7 @@ import { myRegistration, waitingListPosition } from "~/domain/registration/atten
 import { answerCell } from "~/domain/registration/csv";
 import { ticketQrSvg } from "~/domain/registration/ticket-assets.server";
 import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
-import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Your ticket: ${data.registration.event.title} — SCALE Events` : "Your ticket — SCALE Events" }];

@@ -8,9 +8,9 @@ import { orResponse } from "~/components/registration/route-helpers.server";
 import { money } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { myRegistration } from "~/domain/registration/attendee.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

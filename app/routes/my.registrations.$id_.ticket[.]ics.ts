@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { orResponse } from "~/components/registration/route-helpers.server";
 import { myRegistration } from "~/domain/registration/attendee.server";
-import { ticketCalendar } from "~/domain/registration/ticket-assets.server";
+import { ticketCalendar } from "~/domain/calendar/invitations.server";
 import { requireUser } from "~/web/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { money, Notice, PaymentBadge, StatusBadge } from "~/components/registration/status";
 import { myRegistrations } from "~/domain/registration/attendee.server";
 import { hasEnded } from "~/domain/registration/ticket-rules";
-import { formatRange } from "~/domain/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "My registrations — SCALE Events" }];

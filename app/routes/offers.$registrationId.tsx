@@ -10,9 +10,9 @@ import { CsrfField, FormError } from "~/components/ui/forms";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { myRegistration } from "~/domain/registration/attendee.server";
 import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
+import { isStripeConfigured as stripeConfigured } from "~/platform/env.server";
 import { claimOffer, declineOffer } from "~/domain/registration/waitlist.server";
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

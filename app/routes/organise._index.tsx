@@ -4,9 +4,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Notice } from "~/components/registration/status";
 import { EventStatusBadge } from "~/components/events/status-badge";
-import { KIND_LABELS, countryName, type EventKindName } from "~/domain/events/catalogue";
+import { KIND_LABELS, countryName, type EventKindName } from "~/domain/kernel/vocabulary";
 import { canCreateEvents, listMyEvents, type MyEvent } from "~/domain/events/manage.server";
-import { formatRange } from "~/domain/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { orErrorResponse } from "~/web/responses.server";
 

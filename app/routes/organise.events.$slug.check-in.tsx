@@ -8,7 +8,7 @@ import { requireStaffEvent } from "~/components/registration/route-helpers.serve
 import { Notice } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { checkIn, recentCheckIns } from "~/domain/registration/checkin.server";
-import { formatTime } from "~/domain/time/zoned";
+import { formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

@@ -7,15 +7,15 @@ import { requireStaffEvent } from "~/components/registration/route-helpers.serve
 import { money, Notice, PaymentBadge, StatusBadge, STATUS_TEXT } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
-import { parseMoneyInput } from "~/domain/payments/money-input";
+import { parseMoneyInput } from "~/domain/kernel/money";
 import { refundForOrganiser } from "~/domain/payments/refunds.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { approveRegistration, markInvoicePaid, markRefunded, rejectRegistration } from "~/domain/registration/decisions.server";
 import { isUuid } from "~/domain/registration/load-ticket.server";
 import { listTicketTypes } from "~/domain/registration/organiser.server";
 import { listRegistrations } from "~/domain/registration/reports.server";
 import { REGISTRATION_STATUSES } from "~/domain/registration/statuses";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { Notice } from "~/components/registration/status";
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
-import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
+import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
 import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFormSchema } from "~/domain/rooms/organiser-input";
 import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/rooms/organiser.server";
 import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/web/forms.server";

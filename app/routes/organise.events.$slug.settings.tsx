@@ -9,7 +9,7 @@ import { EventStatusBadge } from "~/components/events/status-badge";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { CANCEL_MESSAGE_MAX, cancelEvent, deleteDraftEvent, getEventSettings, publishEvent, updateEvent } from "~/domain/events/manage.server";
-import { formatDate, formatLocalDateTimeInput } from "~/domain/time/zoned";
+import { formatDate, formatLocalDateTimeInput } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";

@@ -9,7 +9,7 @@ import { FormError } from "~/components/ui/forms";
 import { isUuid } from "~/domain/registration/load-ticket.server";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";
 import { getTicketType, updateTicketType } from "~/domain/registration/organiser.server";
-import { formatLocalDateTimeInput } from "~/domain/time/zoned";
+import { formatLocalDateTimeInput } from "~/domain/kernel/time/zoned";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -8,7 +8,7 @@ import { TicketTypeForm } from "~/components/registration/ticket-type-form";
 import { FormError } from "~/components/ui/forms";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";
 import { createTicketType, listTicketTypes } from "~/domain/registration/organiser.server";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -32,7 +32,7 @@ import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { domainErrorResponse } from "~/web/responses.server";
 import { editorDayWindow, editorDays, layoutTimetable } from "~/domain/agenda/timetable";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime } from "~/domain/time/zoned";
+import { dayKey, formatDate, formatLocalDateTimeInput, formatRange, formatTime } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
 

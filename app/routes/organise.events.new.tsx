@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { EventForm } from "~/components/events/event-form";
 import { FormError } from "~/components/ui/forms";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { canCreateEvents, createEvent } from "~/domain/events/manage.server";
 import { requireUser } from "~/web/auth.server";

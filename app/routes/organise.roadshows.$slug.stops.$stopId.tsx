@@ -8,7 +8,7 @@ import { ActionNotice } from "~/components/meetings/meeting-parts";
 import { CsrfField, TextField } from "~/components/ui/forms";
 import { grantHosting } from "~/domain/meetings/access.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
-import { onlineUrlField } from "~/domain/meetings/online-url";
+import { onlineUrlField } from "~/domain/kernel/online-url";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
 import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
 import { requireUser } from "~/web/auth.server";

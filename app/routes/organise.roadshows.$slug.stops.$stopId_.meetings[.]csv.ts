@@ -1,6 +1,6 @@
 // GET /organise/roadshows/:slug/stops/:stopId/meetings.csv — the stop's meetings for organisers.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { httpStatusFor, isDomainError } from "~/domain/errors";
+import { httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 import { organiserStopCsv } from "~/domain/meetings/organiser.server";
 import { requireUser } from "~/web/auth.server";
 

@@ -12,8 +12,8 @@ import { loadSessionPage } from "~/domain/agenda/public.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { domainErrorResponse } from "~/web/responses.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { THEME_LABELS } from "~/domain/events/catalogue";
-import { formatDate } from "~/domain/time/zoned";
+import { THEME_LABELS } from "~/domain/kernel/vocabulary";
+import { formatDate } from "~/domain/kernel/time/zoned";
 import { getUser, requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { QaBoard } from "~/components/qa/qa-board";
 import { MODERATION_ACTIONS, type SortMode } from "~/domain/qa/questions";
 import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
-import { formatRange } from "~/domain/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { orErrorResponse } from "~/web/responses.server";
 import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";

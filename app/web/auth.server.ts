@@ -3,7 +3,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { createSession, destroySession, findSessionUser, type SessionUser } from "~/domain/accounts/sessions.server";
 import { hasRole } from "~/domain/accounts/accounts.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { z } from "zod";
 import { env, servedOverHttps } from "~/platform/env.server";
 import { domainFailure, formFailure, readForm } from "./forms.server";

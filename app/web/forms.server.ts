@@ -3,7 +3,7 @@
 import { json } from "@remix-run/node";
 import { timingSafeEqual } from "node:crypto";
 import type { z } from "zod";
-import { DomainError, httpStatusFor, isDomainError } from "~/domain/errors";
+import { DomainError, httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 import { readBodyWithin } from "./body.server";
 import { readCookie } from "./cookies";
 import { CSRF_FIELD_NAME, csrfCookieName } from "./csrf";

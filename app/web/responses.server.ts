@@ -1,7 +1,7 @@
 // The edge between the domain and HTTP for loaders: a DomainError becomes the Response its code
 // calls for (rendered by the nearest ErrorBoundary with its message); anything else is a bug and
 // is rethrown (a 500).
-import { httpStatusFor, isDomainError } from "~/domain/errors";
+import { httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 
 export function domainErrorResponse(error: unknown): Response {
   if (error instanceof Response) return error;

@@ -14,7 +14,7 @@
 //   /admin/outbox shows them.
 import PgBoss from "pg-boss";
 import type { Logger } from "pino";
-import type { RefundToIssue } from "../../app/domain/payments/fulfilment.server";
+import type { RefundToIssue } from "../../app/domain/payments/refund-queue.server";
 import { REFUND_QUEUE, registerRefundJobSender } from "../../app/domain/payments/refund-queue.server";
 import { createMailTransport, startOutboxWorker, type OutboxWorker } from "../../app/domain/notifications/mailer.server";
 

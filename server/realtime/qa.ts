@@ -21,7 +21,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { findNul, NUL_MESSAGE } from "../../app/web/storable-text";
 import type { SessionUser } from "../../app/domain/accounts/sessions.server";
-import { DomainError, isDomainError } from "../../app/domain/errors";
+import { DomainError, isDomainError } from "../../app/domain/kernel/errors";
 import { eventAccess, type AccessUser, type EventAccess } from "../../app/domain/qa/access.server";
 import { onQaChange } from "../../app/domain/qa/publish.server";
 import { mergeChanges, MODERATION_ACTIONS, viewChange, viewQuestion, type QaChange } from "../../app/domain/qa/questions";

@@ -14,7 +14,7 @@
 import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";
-import { DomainError } from "../../app/domain/errors";
+import { DomainError } from "../../app/domain/kernel/errors";
 import { onRoomEvent } from "../../app/domain/rooms/publish.server";
 import { roundSeenBy, type RoundView } from "../../app/domain/rooms/rooms";
 import {

@@ -3,7 +3,7 @@ import { signIn, signUp } from "~/domain/accounts/accounts.server";
 import { hitRateLimit, pruneRateLimitBuckets } from "~/domain/accounts/rate-limit.server";
 import { createSession, deleteExpiredSessions, destroySession, findSessionUser, hashSessionToken } from "~/domain/accounts/sessions.server";
 import { signUpSchema } from "~/domain/accounts/validation";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 
 const account = (email: string) => signUpSchema.parse({ name: "Maria Kowalska", email, password: "correct horse battery" });

@@ -1,7 +1,7 @@
 // Organiser rules: who may edit, validation, optimistic locking, conflicts and publishing,
 // and what attendees are told about changes after publishing.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import {
   cancelSession,
   createRoom,

@@ -1,6 +1,6 @@
 // The personal agenda: who may pick, the race-safe seat rule, overlap warnings, reminders.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { cancelSession, rescheduleSession } from "~/domain/agenda/organiser.server";
 import { addToMyAgenda, listMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { db } from "~/platform/db.server";

@@ -3,7 +3,7 @@
 // live meeting requests and meetings (METHOD:CANCEL to both calendars, SEQUENCE bumped).
 import { describe, expect, it } from "vitest";
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { db } from "~/platform/db.server";
 import { makeAgendaSession, makeMeeting, makeRegistration, makeUser } from "../support/factories";
 import { makeAgendaEvent } from "./fixtures";

@@ -31,7 +31,7 @@ export const benchmarks: Benchmark[] = [
       process.env.DATABASE_POOL_SIZE = String(POOL);
       const { db, disconnectDb } = await import("../../app/platform/db.server");
       const { requestMeeting } = await import("../../app/domain/meetings/request.server");
-      const { isDomainError } = await import("../../app/domain/errors");
+      const { isDomainError } = await import("../../app/domain/kernel/errors");
       const raw = new pg.Pool({ connectionString: databaseUrl, max: POOL });
       try {
         const tag = randomUUID().slice(0, 6);

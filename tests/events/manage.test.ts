@@ -2,7 +2,7 @@
 // who may act, optimistic locking, and what attendees are told (and when they are not).
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { parseEventInput, slugify } from "~/domain/events/event-input";
 import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
 import { eventDownload } from "~/domain/calendar/feeds.server";

@@ -1,7 +1,7 @@
 // An event's team: adding people by their account's email, changing roles, removing them; who
 // may do it; and the last owner, who stays even when two owners demote each other at once.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { judgeTeamChange } from "~/domain/events/team-input";
 import { addTeamMember, changeTeamRole, getTeam, removeTeamMember } from "~/domain/events/team.server";
 import { db } from "~/platform/db.server";

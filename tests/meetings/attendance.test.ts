@@ -1,7 +1,7 @@
 // Per-stop attendance (issue 5): cities and projects choose the stops they attend; the stop's
 // auto-scheduler only pairs guests who attend it; requesting a meeting at a stop marks it.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DomainError } from "~/domain/errors";
+import type { DomainError } from "~/domain/kernel/errors";
 import { setStopAttendance } from "~/domain/meetings/attendance.server";
 import { setPreference } from "~/domain/meetings/preferences.server";
 import { requestMeeting } from "~/domain/meetings/request.server";

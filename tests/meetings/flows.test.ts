@@ -1,7 +1,7 @@
 // The booking flow step by step: request, answer, cancel, move, expire — with the emails and
 // calendar attachments each step queues, and the refusals for bad input (nothing half-written).
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DomainError } from "~/domain/errors";
+import type { DomainError } from "~/domain/kernel/errors";
 import { publishAvailability } from "~/domain/meetings/availability.server";
 import { cancelMeeting } from "~/domain/meetings/cancel.server";
 import { expireStaleMeetingRequests } from "~/domain/meetings/expire.server";

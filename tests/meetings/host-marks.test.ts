@@ -3,7 +3,7 @@
 // sees only the people confirmed for that roadshow. Plus: who counts as an organiser of the
 // meetings, and online links that must be web addresses.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DomainError } from "~/domain/errors";
+import type { DomainError } from "~/domain/kernel/errors";
 import { findRoadshow, grantHosting } from "~/domain/meetings/access.server";
 import { runMeetingAction } from "~/domain/meetings/actions.server";
 import { addMeetingPoint, publishAvailability } from "~/domain/meetings/availability.server";

@@ -1,7 +1,7 @@
 // 1 000 people booking at once: the database decides, nobody is double-booked, and every loser
 // is told plainly that the slot was just taken.
 import { describe, expect, it } from "vitest";
-import { isDomainError } from "~/domain/errors";
+import { isDomainError } from "~/domain/kernel/errors";
 import { PERSON_BUSY_MESSAGE, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "~/domain/meetings/db-errors.server";
 import { GUEST_BUSY_MESSAGE, requestMeeting } from "~/domain/meetings/request.server";
 import { db } from "~/platform/db.server";

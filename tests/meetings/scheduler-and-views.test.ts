@@ -1,7 +1,7 @@
 // Organiser tools on top of the booking core: the auto-scheduler (proposal → confirm, around
 // existing meetings), no-shows, CSV, outcomes carried to the next stop, preferences.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { DomainError } from "~/domain/errors";
+import type { DomainError } from "~/domain/kernel/errors";
 import { grantHosting } from "~/domain/meetings/access.server";
 import { addMeetingPoint, publishAvailability } from "~/domain/meetings/availability.server";
 import { acceptMeeting } from "~/domain/meetings/respond.server";

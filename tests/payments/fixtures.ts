@@ -2,7 +2,7 @@
 // whose registrations hold a seat while they pay (PENDING_PAYMENT, seat taken, hold running) —
 // the state the registration flow leaves behind before it sends someone to Stripe Checkout.
 // Rows come from the shared factories (../support/factories).
-import { takeSeat } from "~/domain/registration/seats.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import { holdExpiry } from "~/domain/registration/ticket-rules";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";

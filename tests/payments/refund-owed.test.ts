@@ -3,7 +3,7 @@
 // Stripe's charge.refunded webhook reports it — never refunding twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestOwedRefunds } from "~/domain/payments/refund-queue.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { db } from "~/platform/db.server";
 import { chargeRefundedEvent, startStripeDouble, type StripeDouble } from "../support/stripe-double";
 import { PRICE_CENTS, configureStripe, deliverSigned, paidRegistration as paidWithStripe } from "./fixtures";

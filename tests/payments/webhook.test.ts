@@ -4,7 +4,7 @@
 // any order, duplicated or racing, leave the same final state.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCheckout } from "~/domain/payments/checkout.server";
-import { takeSeat } from "~/domain/registration/seats.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import {

@@ -2,8 +2,8 @@
 // never more confirmed + held seats than capacity; one active registration per person and
 // event; a waiting-list offer claimed at most once; sweeps safe on several nodes at once.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { DomainError } from "~/domain/kernel/errors";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer, expireStaleOffers } from "~/domain/registration/waitlist.server";
 import { db } from "~/platform/db.server";

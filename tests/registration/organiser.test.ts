@@ -1,9 +1,9 @@
 // The organiser's side against PostgreSQL: approvals (both outcomes email), invoices, capacity
 // edits, check-in counted once under concurrent scans, CSV export, the held-seat sweep.
 import { describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
-import { requireManagedEvent } from "~/domain/registration/access.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireManagedEvent } from "~/domain/events/access.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { checkIn } from "~/domain/registration/checkin.server";
 import { approveRegistration, markInvoicePaid, rejectRegistration } from "~/domain/registration/decisions.server";
 import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";

@@ -7,7 +7,7 @@ import { publishAgenda, rescheduleSession, unpublishAgenda } from "~/domain/agen
 import { addToMyAgenda } from "~/domain/agenda/personal.server";
 import { applyPaymentEvent, lockRegistration } from "~/domain/payments/fulfilment.server";
 import { switchToInvoice } from "~/domain/payments/invoice.server";
-import { cancelRegistration } from "~/domain/registration/cancel.server";
+import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { approveRegistration } from "~/domain/registration/decisions.server";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { claimOffer } from "~/domain/registration/waitlist.server";

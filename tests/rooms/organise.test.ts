@@ -3,7 +3,7 @@
 // without JavaScript uses it: CSRF, roles, field messages as 4xx, malformed ids as 404, and the new
 // room on the attendees' rooms page.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDomainError } from "~/domain/errors";
+import { isDomainError } from "~/domain/kernel/errors";
 import { roomFormSchema } from "~/domain/rooms/organiser-input";
 import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/rooms/organiser.server";
 import { db } from "~/platform/db.server";

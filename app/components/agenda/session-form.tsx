@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { CsrfField, TextField } from "~/components/ui/forms";
 import { SESSION_FORMATS, SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { THEME_LABELS, THEMES } from "~/domain/events/catalogue";
+import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
 
 export interface SessionFormValues {
   title: string;

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { countryName, KIND_LABELS, THEME_LABELS, type EventKindName, type ThemeName } from "~/domain/events/catalogue";
-import { formatDateSpan } from "~/domain/time/zoned";
+import { countryName, KIND_LABELS, THEME_LABELS, type EventKindName, type ThemeName } from "~/domain/kernel/vocabulary";
+import { formatDateSpan } from "~/domain/kernel/time/zoned";
 
 export interface EventCardData {
   slug: string;

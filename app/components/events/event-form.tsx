@@ -3,7 +3,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { CsrfField, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
-import { EVENT_KINDS, KIND_LABELS, THEMES, THEME_LABELS } from "~/domain/events/catalogue";
+import { EVENT_KINDS, KIND_LABELS, THEMES, THEME_LABELS } from "~/domain/kernel/vocabulary";
 import { ATTENDANCE_MODES, MODE_LABELS, SUMMARY_MAX } from "~/domain/events/event-input";
 
 /** Field values as text; `themes` is a comma-separated list. */

@@ -4,7 +4,7 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { TEAM_ROLE_LABELS, type TeamRole } from "~/domain/events/team-input";
-import { formatDate } from "~/domain/time/zoned";
+import { formatDate } from "~/domain/kernel/time/zoned";
 
 export interface TeamRowData {
   userId: string;

@@ -6,7 +6,7 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { QUESTION_MAX, sortQuestions, visibleQuestions, type QuestionUpdate, type QuestionView, type SortMode } from "~/domain/qa/questions";
-import { formatTime } from "~/domain/time/zoned";
+import { formatTime } from "~/domain/kernel/time/zoned";
 import { useLiveQa, type AckResult } from "./use-live-qa";
 
 export interface QaBoardProps {

@@ -8,7 +8,7 @@ import { io, type Socket } from "socket.io-client";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { formatCountdown, INTENT_LABELS, isVideoLink, MESSAGE_MAX, secondsLeft } from "~/domain/rooms/rooms";
 import type { MessageView, PresenceProfile, RoundView } from "~/domain/rooms/rooms";
-import { formatTime } from "~/domain/time/zoned";
+import { formatTime } from "~/domain/kernel/time/zoned";
 
 interface Ack {
   ok: boolean;

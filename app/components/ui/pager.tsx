@@ -1,7 +1,7 @@
 // Previous/next links for a paged list, with where the reader is ("51–100 of 1 234").
 // Plain links, so paging works without JavaScript and every page has its own address.
 import { Link } from "@remix-run/react";
-import type { PageInfo } from "~/domain/paging";
+import type { PageInfo } from "~/domain/kernel/paging";
 
 export function Pager({ info, hrefFor, label, newer = "Newer", older = "Older" }: {
   info: PageInfo;

@@ -1,7 +1,7 @@
 // Applies the permission tables (permissions.ts) to the database. Every answer is scoped in the
 // query itself, so an id in a URL never reaches a row the actor may not see: a draft the actor
 // may not see is NOT_FOUND (its existence is private), a public event is FORBIDDEN.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { eventRolesGranting, isAdmin, type Actor, type EventPermission } from "./permissions";
 

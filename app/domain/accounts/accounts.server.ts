@@ -1,5 +1,5 @@
 // Sign-up and sign-in. Inputs arrive parsed (validation.ts); these functions decide.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { hitRateLimit } from "./rate-limit.server";

@@ -10,7 +10,7 @@
 // start of the next (2 × limit within a second); the weighted previous window closes that
 // burst while keeping one row per key and window. Refused attempts are not counted, so the
 // Retry-After we answer is the time after which the next attempt really is admitted.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 
 export interface RateLimit {

@@ -3,7 +3,7 @@
 import { EVENT_PERMISSIONS } from "~/domain/access/permissions";
 import { eventScope, isConfirmedAttendee, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Db, type Tx } from "~/platform/db.server";
 
 /** A CONFIRMED registration for the event; pending, waitlisted or cancelled ones do not count. */

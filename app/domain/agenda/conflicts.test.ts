@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromWallTime, parseLocalDateTime } from "~/domain/time/zoned";
+import { fromWallTime, parseLocalDateTime } from "~/domain/kernel/time/zoned";
 import { blockingConflicts, conflictsBySession, detectConflicts, type ConflictSession } from "./conflicts";
 import { spansOverlap } from "./types";
 

@@ -1,7 +1,7 @@
 // Agenda conflicts: what the timetable editor shows as it happens and what blocks publishing.
 // Pure over plain data so the editor can run it on every move and the publish rule on the
 // server can run exactly the same code.
-import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import type { AgendaEvent, SessionStatusName, TimeSpan } from "./types";
 
 export type ConflictCode = "SPEAKER_DOUBLE_BOOKED" | "ROOM_DOUBLE_BOOKED" | "OUTSIDE_EVENT" | "ENDS_BEFORE_START";

@@ -2,8 +2,9 @@
 // read, in the event's zone or the viewer's. Days and labels come from the zone rules of the
 // instant itself, so a DST change in the middle of an event shows the right offset each day.
 import { z } from "zod";
-import { dayKey, formatDate, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
-import { SESSION_FORMATS, THEMES, type SessionFormatName, type ThemeName, type TimeSpan } from "./types";
+import { dayKey, formatDate, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/kernel/time/zoned";
+import { SESSION_FORMATS, type SessionFormatName, type TimeSpan } from "./types";
+import { THEMES, type ThemeName } from "~/domain/kernel/vocabulary";
 
 export interface DisplaySession extends TimeSpan {
   id: string;

@@ -4,19 +4,20 @@
 // care about, once the session is public, bumps its ICS SEQUENCE and queues an email to the
 // people who picked it, in the same transaction as the change.
 import { Prisma } from "~/generated/prisma/client";
-import { DomainError } from "~/domain/errors";
-import { isUuid, requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { isUuid, requireUuid } from "~/domain/kernel/ids";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { z } from "zod";
 import { requireAgendaEvent, type AgendaUser } from "./access.server";
 import { blockingConflicts, detectConflicts, type AgendaConflict, type ConflictSession } from "./conflicts";
-import { sessionChangedEmail, type EmailSession } from "./emails";
+import { sessionChangedEmail, type EmailSession } from "~/domain/notifications/emails/agenda";
 import { sessionAudience, syncAgendaReminders, syncReminders } from "./reminders.server";
 import { parseSessionInput, type SessionFormValues } from "./session-input";
-import type { QaModeName, SessionFormatName, SessionStatusName, ThemeName } from "./types";
-import { optionalWebAddress } from "~/domain/web-address";
+import type { SessionFormatName, SessionStatusName } from "./types";
+import type { QaModeName, ThemeName } from "~/domain/kernel/vocabulary";
+import { optionalWebAddress } from "~/domain/kernel/web-address";
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 

@@ -1,8 +1,8 @@
 // "Add to my agenda": registered attendees pick sessions. Seats of capacity-limited sessions
 // are taken by a conditional UPDATE in the transaction that inserts the pick, so concurrent
 // picks can never oversell; the pick's primary key stops a double pick.
-import { DomainError } from "~/domain/errors";
-import { isUuid, requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { isUuid, requireUuid } from "~/domain/kernel/ids";
 import { db, type Tx } from "~/platform/db.server";
 import { isRegisteredFor } from "./access.server";
 import { overlapsWithPicks, pickOverlapWarning } from "./personal";

@@ -1,8 +1,8 @@
 // Reading the agenda for attendees: the public agenda of an event, one session's page with the
 // viewer's situation (picked? registered? may join now?), and the platform join URL that records
 // attendance before handing over the meeting link.
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { db } from "~/platform/db.server";
 import { canEditAgenda, isEventStaff, isRegisteredFor, type AgendaUser } from "./access.server";
 import { pickedSessionIds } from "./personal.server";

@@ -3,7 +3,7 @@
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import type { Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
-import { sessionReminderEmail } from "./emails";
+import { sessionReminderEmail } from "~/domain/notifications/emails/agenda";
 import { parseJoinLeadMinutes, parseReminderOffsets, planReminders, type ReminderOffset } from "./webinar";
 
 /** Settings read at use, so tests and operators can change them through the environment. */

@@ -1,6 +1,6 @@
 // Edge mapping for the agenda's actions: a DomainError becomes the editor's failure body (loaders
 // use app/web/responses.server.ts); anything else is rethrown (a real bug, a 500).
-import { httpStatusFor, isDomainError } from "~/domain/errors";
+import { httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 
 export interface AgendaActionFailure {
   ok: false;

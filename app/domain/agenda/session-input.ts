@@ -3,9 +3,10 @@
 // the event or clashes with another is not an input error: it is a conflict the timetable shows
 // and the organiser may accept (see conflicts.ts).
 import { z } from "zod";
-import { resolveLocalDateTime } from "./local-time";
-import { QA_MODES, SESSION_FORMATS, THEMES, type QaModeName, type SessionFormatName, type ThemeName } from "./types";
-import { optionalWebAddress } from "~/domain/web-address";
+import { resolveLocalDateTime } from "~/domain/kernel/time/local-time";
+import { SESSION_FORMATS, type SessionFormatName } from "./types";
+import { QA_MODES, THEMES, type QaModeName, type ThemeName } from "~/domain/kernel/vocabulary";
+import { optionalWebAddress } from "~/domain/kernel/web-address";
 
 export interface SessionInput {
   title: string;

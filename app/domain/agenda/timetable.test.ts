@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromWallTime, parseLocalDateTime } from "~/domain/time/zoned";
+import { fromWallTime, parseLocalDateTime } from "~/domain/kernel/time/zoned";
 import {
   dayBounds,
   layoutTimetable,

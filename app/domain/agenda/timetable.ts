@@ -2,8 +2,8 @@
 // Rows are slices of real time, not of the wall clock, so that a session's height is its true
 // length: on a spring-forward day the missing hour has no rows (Paris: 01:45 is followed by
 // 03:00), on a fall-back day the repeated hour has rows twice, told apart by zone abbreviation.
-import { dayKey, formatTime, fromWallTime, offsetMinutes, toWallTime, zoneAbbreviation, type WallTime } from "~/domain/time/zoned";
-import { resolveLocalDateTime } from "./local-time";
+import { dayKey, formatTime, fromWallTime, offsetMinutes, toWallTime, zoneAbbreviation, type WallTime } from "~/domain/kernel/time/zoned";
+import { resolveLocalDateTime } from "~/domain/kernel/time/local-time";
 import { MINUTE_MS, type TimeSpan } from "./types";
 
 export interface TimetableColumn {

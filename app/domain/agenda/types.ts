@@ -1,10 +1,6 @@
 // Plain-data vocabulary of the agenda core. String-literal unions mirror the Prisma enums so
 // this folder never imports generated client types: the pure rules stay testable without a
 // database and Prisma rows remain assignable to them structurally.
-import { THEMES, type ThemeName } from "~/domain/events/catalogue";
-
-export { THEMES, type ThemeName };
-
 export const SESSION_FORMATS = ["KEYNOTE", "PANEL", "TALK", "WORKSHOP", "PITCH", "NETWORKING", "BREAK"] as const;
 export type SessionFormatName = (typeof SESSION_FORMATS)[number];
 
@@ -17,10 +13,6 @@ export const SESSION_FORMAT_LABELS: Record<SessionFormatName, string> = {
   NETWORKING: "Networking",
   BREAK: "Break",
 };
-
-/** How a session's live Q&A treats new questions (mirrors the QaMode enum). */
-export const QA_MODES = ["OPEN", "PREMODERATED"] as const;
-export type QaModeName = (typeof QA_MODES)[number];
 
 export const SESSION_STATUSES = ["DRAFT", "PUBLISHED", "CANCELLED"] as const;
 export type SessionStatusName = (typeof SESSION_STATUSES)[number];

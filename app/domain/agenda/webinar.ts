@@ -1,6 +1,6 @@
 // Online sessions: when the join link is shown, and when reminders go out. Pure, so the session
 // page, the join URL and the reminder queue all read the same clock rules.
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { MINUTE_MS, type TimeSpan } from "./types";
 
 /** Minutes before the start from which registered attendees see the join link. */

@@ -1,6 +1,6 @@
 // All-day items are dates, not instants: which date an instant falls on depends on the time
 // zone, so the zone is always explicit here (never the server's TZ).
-import { toWallTime } from "../time/zoned";
+import { toWallTime } from "~/domain/kernel/time/zoned";
 
 /** A calendar date as [year, month 1-12, day], the shape `ics` expects for VALUE=DATE. */
 export type CalendarDate = [year: number, month: number, day: number];

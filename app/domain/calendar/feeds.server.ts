@@ -8,14 +8,15 @@
 // sum is monotonic and moves whenever the rendered item changes in a way that matters.
 // DTSTAMP / LAST-MODIFIED = the latest updatedAt of the rows the item is built from.
 import type { AttendanceMode, EventStatus, MeetingStatus, RegistrationStatus, SessionStatus } from "~/generated/prisma/enums";
-import { countryName } from "~/domain/events/catalogue";
-import { isValidTimeZone } from "~/domain/time/zoned";
+import { countryName } from "~/domain/kernel/vocabulary";
+import { isValidTimeZone } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { calendarEtag, lastModified } from "./etag";
 import { googleCalendarUrl, googleSubscribeUrl, outlookCalendarUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { renderCalendar, type CalendarItem, type CalendarItemStatus } from "./render";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
+import { eventPageUrl } from "~/domain/kernel/links.server";
 
 /** Cancelled (or unpublished) items stay in feeds as STATUS:CANCELLED this long after their last change. */
 export const CANCELLED_RETENTION_DAYS = 30;
@@ -43,10 +44,6 @@ function document(body: string, items: readonly CalendarItem[], filename: string
 /** Host part of every UID: the public URL's host name, without port. */
 export function calendarHost(): string {
   return new URL(publicUrl()).hostname;
-}
-
-function eventPageUrl(slug: string): string {
-  return `${publicUrl()}/events/${encodeURIComponent(slug)}`;
 }
 
 function latest(...dates: Date[]): Date {
@@ -140,7 +137,8 @@ interface SessionRow {
   speakers: Array<{ speaker: { name: string; organisation: string | null } }>;
 }
 
-function eventPlace(event: EventRow): string | null {
+/** Where an event happens, as a calendar LOCATION: venue, address, city, country, or "Online". */
+export function eventPlace(event: Pick<EventRow, "venueName" | "venueAddress" | "city"> & { country?: string | null; mode?: string }): string | null {
   const inPerson = [event.venueName, event.venueAddress, event.city, event.country ? countryName(event.country) : null].filter(Boolean).join(", ");
   if (event.mode === "ONLINE") return "Online";
   if (event.mode === "HYBRID") return inPerson ? `${inPerson} (and online)` : "Online";

@@ -1,7 +1,7 @@
 // "Add to calendar" links. Google and Outlook on the web have no official, documented API for
 // these; the parameters below are the long-standing ones that both services still honour.
 // Times are always sent in UTC with "Z" so the link means the same instant for every viewer.
-import { isValidTimeZone } from "../time/zoned";
+import { isValidTimeZone } from "~/domain/kernel/time/zoned";
 import { allDayRange, formatBasicDate, formatBasicUtcDateTime, formatExtendedDate } from "./all-day";
 import type { CalendarItem } from "./render";
 

@@ -13,7 +13,7 @@
 //   category would split it), not X-WR-CALNAME, and quotes CN with a backslash (not valid in
 //   RFC 5545 parameters). We escape those values ourselves before handing them over.
 import { createEvents, type Attendee, type EventAttributes, type ParticipationRole, type ParticipationStatus } from "ics";
-import { isValidTimeZone } from "../time/zoned";
+import { isValidTimeZone } from "~/domain/kernel/time/zoned";
 import { allDayRange } from "./all-day";
 import { encodeParameterValue, escapeText, sanitizeText, serializeContentLines, unfoldContentLines } from "./content-line";
 

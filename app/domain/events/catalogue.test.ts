@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countryName, parseCatalogueFilters } from "./catalogue";
+import { parseCatalogueFilters } from "./catalogue";
+import { countryName } from "~/domain/kernel/vocabulary";
 
 describe("parseCatalogueFilters", () => {
   it("keeps valid filters and normalises the country", () => {

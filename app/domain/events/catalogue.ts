@@ -1,38 +1,7 @@
 // The public catalogue's filters: parsed from the query string, tolerant of junk (a bad
 // filter is dropped, not an error page), so shared links never break.
 import { z } from "zod";
-
-export const EVENT_KINDS = ["ROADSHOW", "WORKSHOP", "WEBINAR", "CONFERENCE", "NETWORKING"] as const;
-export const THEMES = [
-  "MOBILITY",
-  "SMART_BUILDINGS",
-  "SMART_INFRASTRUCTURE",
-  "CITIZEN_ENGAGEMENT",
-  "DATA_PLATFORMS",
-  "GOVERNANCE",
-  "ENERGY",
-] as const;
-
-export type EventKindName = (typeof EVENT_KINDS)[number];
-export type ThemeName = (typeof THEMES)[number];
-
-export const KIND_LABELS: Record<EventKindName, string> = {
-  ROADSHOW: "Roadshow",
-  WORKSHOP: "Workshop",
-  WEBINAR: "Webinar",
-  CONFERENCE: "Conference",
-  NETWORKING: "Networking",
-};
-
-export const THEME_LABELS: Record<ThemeName, string> = {
-  MOBILITY: "Mobility",
-  SMART_BUILDINGS: "Smart buildings",
-  SMART_INFRASTRUCTURE: "Smart infrastructure",
-  CITIZEN_ENGAGEMENT: "Citizen engagement",
-  DATA_PLATFORMS: "Data platforms",
-  GOVERNANCE: "Holistic steering & governance",
-  ENERGY: "Energy",
-};
+import { EVENT_KINDS, THEMES, type EventKindName, type ThemeName } from "~/domain/kernel/vocabulary";
 
 const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
 
@@ -63,15 +32,4 @@ export function parseCatalogueFilters(params: URLSearchParams): CatalogueFilters
     q: pick(z.string().trim().min(1).max(100), params.get("q")),
     past: params.get("past") === "1",
   };
-}
-
-const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
-
-export function countryName(code: string | null | undefined): string {
-  if (!code) return "";
-  try {
-    return COUNTRY_NAMES.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
 }

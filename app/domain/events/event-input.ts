@@ -3,10 +3,10 @@
 // The time zone is checked first, because the start and end only mean something in it; a time
 // the clocks skip on a spring-forward night is refused, as on the agenda form.
 import { z } from "zod";
-import { resolveLocalDateTime } from "~/domain/agenda/local-time";
-import { onlineUrlField } from "~/domain/meetings/online-url";
-import { isValidTimeZone } from "~/domain/time/zoned";
-import { EVENT_KINDS, THEMES, type EventKindName, type ThemeName } from "./catalogue";
+import { resolveLocalDateTime } from "~/domain/kernel/time/local-time";
+import { onlineUrlField } from "~/domain/kernel/online-url";
+import { isValidTimeZone } from "~/domain/kernel/time/zoned";
+import { EVENT_KINDS, THEMES, type EventKindName, type ThemeName } from "~/domain/kernel/vocabulary";
 
 export const ATTENDANCE_MODES = ["IN_PERSON", "ONLINE", "HYBRID"] as const;
 export type AttendanceModeName = (typeof ATTENDANCE_MODES)[number];

@@ -5,14 +5,14 @@ import { Prisma } from "~/generated/prisma/client";
 import type { UserRole } from "~/generated/prisma/enums";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/email-templates";
-import { MANAGER_ROLES, requireManagedEvent } from "~/domain/registration/access.server";
+import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/emails/events";
+import { MANAGER_ROLES, requireManagedEvent } from "./access.server";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { eventChanges, nextFreeSlug, parseEventInput, slugify, type EventFormValues, type EventInput } from "./event-input";
-import { emailEvent } from "~/domain/registration/registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 
 export type EventsUser = Pick<SessionUser, "id" | "roles">;
 

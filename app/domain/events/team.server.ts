@@ -5,12 +5,12 @@
 // owner — is refused: an event never loses its last owner.
 import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
-import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } from "~/domain/notifications/email-templates";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
+import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } from "~/domain/notifications/emails/events";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { requireManagedEvent } from "~/domain/registration/access.server";
-import { emailEvent } from "~/domain/registration/registration-emails.server";
+import { requireManagedEvent } from "./access.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import {

@@ -3,10 +3,10 @@
 // that the row exists elsewhere).
 import type { Actor } from "~/domain/access/permissions";
 import { isParticipant, mayOnEvent } from "~/domain/access/policy.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { Db, Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 export type { Actor };
 

@@ -2,10 +2,10 @@
 // Routes parse the form with meetingActionSchema (through readForm: size cap + CSRF) and map a
 // DomainError to its status; this returns the success notice.
 import { z } from "zod";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { Actor } from "./access.server";
 import { attendanceFormSchema } from "./attendance.server";
-import { onlineUrlField } from "./online-url";
+import { onlineUrlField } from "~/domain/kernel/online-url";
 import { cancelMeeting } from "./cancel.server";
 import { recordOutcome } from "./outcomes.server";
 import { setPreference } from "./preferences.server";

@@ -5,7 +5,7 @@
 // attending, see request.server.ts). Only confirmed registrants choose stops, and only among
 // the stops of that roadshow: any other id is refused before anything is written.
 import { z } from "zod";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { Db, Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
 import { findRoadshow, isUuid, type Actor } from "./access.server";

@@ -1,13 +1,13 @@
 // Step 1 of the booking flow: hosts publish availability per roadshow stop (windows split into
 // slots), organisers keep the stop's meeting points (tables or online rooms), and everybody can
 // read a host's slots in the stop's zone — or their own zone on request.
-import { DomainError } from "~/domain/errors";
-import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireHost, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
-import { onlineUrlProblem } from "./online-url";
+import { onlineUrlProblem } from "~/domain/kernel/online-url";
 
 export const LIVE_STATUSES = ["REQUESTED", "CONFIRMED"] as const;
 

@@ -1,9 +1,10 @@
 // Step: either side cancels. A pending request is withdrawn quietly (a notice); a confirmed
 // meeting is cancelled with METHOD:CANCEL to both calendars (SEQUENCE bumped).
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Tx } from "~/platform/db.server";
 import type { Actor } from "./access.server";
-import { describeWhen, enqueueMeetingCancelled, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
+import { requestWithdrawnNotice } from "~/domain/notifications/emails/meetings";
+import { enqueueMeetingCancelled, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";
 import { BOOKING_TX } from "./request.server";
 
@@ -36,9 +37,7 @@ export async function cancelLockedMeeting(tx: Tx, { meeting, side }: Awaited<Ret
   const by = side === "host" ? cancelled.host.name : cancelled.guest.name;
   if (wasConfirmed) await enqueueMeetingCancelled(tx, cancelled, by);
   else {
-    await enqueueMeetingNotice(tx, cancelled, side === "host" ? "guest" : "host", `Meeting request withdrawn: ${by}`, [
-      `${by} withdrew the meeting request for ${describeWhen(cancelled)}${reason ? `: ${reason}` : ""}.`,
-    ], "withdrawn");
+    await enqueueMeetingNotice(tx, cancelled, requestWithdrawnNotice(cancelled, side === "host" ? "guest" : "host", by, reason ?? null), "withdrawn");
   }
   return cancelled;
 }

@@ -1,7 +1,7 @@
 // PostgreSQL constraint violations of the meeting tables, turned into the messages people see.
 // The constraints (migration 20261128112500_meeting_guarantees) are the real guarantee; the code
 // checks first only to give a more precise message.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 
 export const SLOT_TAKEN_MESSAGE = "That slot was just taken — pick another.";
 export const TABLE_TAKEN_MESSAGE = "No meeting table is free at that time any more — pick another slot.";

@@ -4,7 +4,8 @@
 // the slot it wants, so an expired request never blocks anybody even between sweeps.
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/platform/db.server";
-import { describeWhen, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
+import { requestExpiredNotice } from "~/domain/notifications/emails/meetings";
+import { enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import type { TimeInterval } from "./slots";
 
 const BATCH = 200;
@@ -27,10 +28,7 @@ export async function expireLapsedRequests(tx: Tx, now: Date, scope?: { userIds:
     RETURNING m."id"`;
   for (const { id } of expired) {
     const meeting = await tx.meeting.findUniqueOrThrow({ where: { id }, select: meetingEmailSelect });
-    await enqueueMeetingNotice(tx, meeting, "guest", `Meeting request expired: ${meeting.host.name}`, [
-      `${meeting.host.name} did not answer your request for ${describeWhen(meeting)} in time, so the slot is free again.`,
-      "You can request another slot.",
-    ], "expired");
+    await enqueueMeetingNotice(tx, meeting, requestExpiredNotice(meeting), "expired");
   }
   return expired.length;
 }

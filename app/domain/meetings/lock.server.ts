@@ -1,6 +1,6 @@
 // Every change to an existing meeting starts here: the row is locked for the transaction, and
 // the actor's part in it is known. Someone who is not in the meeting cannot tell it exists.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import type { Tx } from "~/platform/db.server";
 import { isUuid, notFound, type Actor } from "./access.server";
 import { meetingEmailSelect, type MeetingForEmail } from "./emails.server";

@@ -1,7 +1,7 @@
 // The organiser's view of a stop: a grid of meetings per slot time × table, a CSV export,
 // no-show marking, and the list of hosts and tables.
-import { DomainError } from "~/domain/errors";
-import { formatDate, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireOrganiser, type Actor } from "./access.server";
 import { stopGuestIds } from "./attendance.server";

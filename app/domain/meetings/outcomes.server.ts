@@ -1,7 +1,7 @@
 // After a meeting each side records an outcome for its own organisation (follow-up wanted, next
 // step, notes). Only members of the recording organisation ever read it; the next roadshow
 // stop shows what was agreed before with the same people.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { isUuid, notFound, type Actor } from "./access.server";
 

@@ -2,7 +2,7 @@
 // thanks" about the other (cities and projects about hosts, hosts about cities and projects);
 // clearing a mark deletes it. The scheduler pairs two people only when both marked each other.
 import type { PreferenceLevel } from "~/generated/prisma/enums";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, hostsAt, isParticipant, isUuid, notFound, type Actor } from "./access.server";

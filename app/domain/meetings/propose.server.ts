@@ -2,12 +2,13 @@
 // The proposal does not hold the new slot (it is a question, not a booking); when the other
 // side accepts, the same meeting moves there in one UPDATE — the exclusion constraints decide
 // if the slot was taken meanwhile — keeps its UID, bumps SEQUENCE and re-sends the invitation.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { notFound, type Actor, type RoadshowStopRow } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError } from "./db-errors.server";
-import { describeWhen, enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
+import { proposalRejectedNotice, timeProposedNotice } from "~/domain/notifications/emails/meetings";
+import { enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";
 import { BOOKING_TX } from "./request.server";
 import { chooseMeetingPoint, lockStopBookings } from "./tables.server";
@@ -37,10 +38,7 @@ export async function proposeOtherSlot(actor: Actor, meetingId: unknown, startsA
       select: meetingEmailSelect,
     });
     const by = side === "host" ? updated.host.name : updated.guest.name;
-    await enqueueMeetingNotice(tx, updated, side === "host" ? "guest" : "host", `${by} proposes another time`, [
-      `${by} proposes to meet on ${describeWhen(updated, updated.proposedStartsAt, updated.proposedEndsAt)} instead of ${describeWhen(updated)}.`,
-      "Accept or keep the current time on your meetings page.",
-    ], `proposal:${found.slot.startsAt.toISOString()}`);
+    await enqueueMeetingNotice(tx, updated, timeProposedNotice(updated, side === "host" ? "guest" : "host", by), `proposal:${found.slot.startsAt.toISOString()}`);
     return updated;
   }, BOOKING_TX);
 }
@@ -85,9 +83,7 @@ export async function rejectProposal(actor: Actor, meetingId: unknown) {
     const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { proposedStartsAt: null, proposedEndsAt: null, proposedById: null }, select: meetingEmailSelect });
     const by = side === "host" ? updated.host.name : updated.guest.name;
     const proposerSide = meeting.proposedById === meeting.host.id ? "host" : "guest";
-    await enqueueMeetingNotice(tx, updated, proposerSide, `${by} keeps the original time`, [
-      `${by} did not take the other time you proposed; the meeting stays ${updated.status === "CONFIRMED" ? "confirmed for" : "requested for"} ${describeWhen(updated)}.`,
-    ], `proposal-rejected:${updated.updatedAt.getTime()}`);
+    await enqueueMeetingNotice(tx, updated, proposalRejectedNotice(updated, proposerSide, by), `proposal-rejected:${updated.updatedAt.getTime()}`);
     return updated;
   }, BOOKING_TX);
 }

@@ -4,7 +4,7 @@
 // Scoring is a plain sum of points per reason, so the ranking can be explained by the reasons
 // shown; the weights below say what counts most: money that fits and a solution someone wants
 // to replicate beat a shared theme, which beats a shared stage or a compatible intent.
-import { THEME_LABELS, type ThemeName } from "../events/catalogue";
+import { THEME_LABELS, type ThemeName } from "~/domain/kernel/vocabulary";
 
 export type IntentName = "INVEST" | "CO_FUND" | "PILOT" | "REPLICATE" | "PARTNER" | "ADVISE";
 

@@ -5,14 +5,14 @@
 // decided by the exclusion constraints: the loser gets SLOT_TAKEN and nothing is written.
 // Booking implies attending: the same transaction marks the stop as attended by the guest, so
 // the stop's scheduler and its host page count them there.
-import { DomainError } from "~/domain/errors";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError, isRetryableConflict, isTableClash, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "./db-errors.server";
-import { describeWhen, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
+import { meetingRequestedNotice } from "~/domain/notifications/emails/meetings";
+import { enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { expireLapsedRequests } from "./expire.server";
 import { chooseMeetingPoint, lockStopBookings } from "./tables.server";
 
@@ -84,11 +84,7 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
           select: meetingEmailSelect,
         });
         await markAttending(tx, stop.id, actor.id);
-        await enqueueMeetingNotice(tx, created, "host", `Meeting request from ${created.guest.name}: ${describeWhen(created)}`, [
-          `${created.guest.name} asks to meet you at ${event.title} on ${describeWhen(created)}.`,
-          created.message ? `Their message: “${created.message}”` : null,
-          created.requestExpiresAt ? `Please accept or decline before ${formatDate(created.requestExpiresAt, stop.timeZone)}, ${formatTime(created.requestExpiresAt, stop.timeZone)}; after that the slot is freed.` : null,
-        ], null);
+        await enqueueMeetingNotice(tx, created, meetingRequestedNotice(created, event.title, stop.timeZone), null);
         return created;
       }, BOOKING_TX);
     } catch (error) {

@@ -1,9 +1,10 @@
 // Step 3 of the booking flow: the host accepts or declines a pending request. Accepting confirms
 // the meeting (SEQUENCE bumped) and queues the invitation to both; declining frees the slot.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import type { Actor } from "./access.server";
-import { describeWhen, enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
+import { requestDeclinedNotice } from "~/domain/notifications/emails/meetings";
+import { enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";
 import { BOOKING_TX } from "./request.server";
 
@@ -35,9 +36,7 @@ export async function declineMeeting(actor: Actor, meetingId: unknown) {
       data: { status: "DECLINED", requestExpiresAt: null, proposedStartsAt: null, proposedEndsAt: null, proposedById: null },
       select: meetingEmailSelect,
     });
-    await enqueueMeetingNotice(tx, declined, "guest", `Meeting request declined: ${declined.host.name}`, [
-      `${declined.host.name} cannot meet you on ${describeWhen(declined)}. You can request another slot.`,
-    ], "declined");
+    await enqueueMeetingNotice(tx, declined, requestDeclinedNotice(declined), "declined");
     return declined;
   }, BOOKING_TX);
 }

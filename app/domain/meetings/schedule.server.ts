@@ -3,8 +3,8 @@
 // live meetings; run the pure scheduler; show the proposal with its score against the upper
 // bound; on confirmation create all its meetings in one transaction (the exclusion constraints
 // still decide: if anything was booked meanwhile, nothing is written) and queue the invitations.
-import { DomainError } from "~/domain/errors";
-import { formatRange } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { stopGuestIds } from "./attendance.server";
 import { findRoadshow, findStopOf, isUuid, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";

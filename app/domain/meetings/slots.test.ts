@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../errors";
-import { fromWallTime, type WallTime } from "../time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { fromWallTime, type WallTime } from "~/domain/kernel/time/zoned";
 import {
   assertValidAvailabilityWindows,
   availabilityError,

@@ -2,10 +2,10 @@
 //
 // All arithmetic is done on instants (Date, UTC milliseconds): a 30-minute slot is 30 real
 // minutes even on the day clocks jump. Wall-clock labels are derived afterwards, in the stop's
-// zone (or the viewer's), with the shared helpers of ~/domain/time/zoned — so on a
+// zone (or the viewer's), with the shared helpers of ~/domain/kernel/time/zoned — so on a
 // spring-forward morning in Lisbon a slot can honestly read "00:30–02:00" and still last 30 min.
-import { DomainError } from "../errors";
-import { dayKey, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "../time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { dayKey, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 
 /** A stretch of real time, half-open [startsAt, endsAt): back-to-back intervals do not overlap. */
 export interface TimeInterval {

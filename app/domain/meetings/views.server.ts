@@ -2,17 +2,17 @@
 // in the right zone: the host's stop page (and its printable day), the roadshow page of cities
 // and projects (free slots, requests, meetings, recommendations, preference marks) and, for the
 // roadshow's hosts, the cities and projects registered for it, to mark who they want to meet.
-import { THEME_LABELS } from "~/domain/events/catalogue";
+import { THEME_LABELS } from "~/domain/kernel/vocabulary";
 import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
-import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/time/zoned";
+import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
 import { attendanceByUser, attendedStops, stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
-import { meetingPlace } from "./emails.server";
+import { meetingPlace } from "~/domain/notifications/emails/meetings";
 import { outcomesVisibleTo, previousOutcomes, type VisibleOutcome } from "./outcomes.server";
 import { preferencesBy } from "./preferences.server";
-import { isOnlineUrl } from "./online-url";
+import { isOnlineUrl } from "~/domain/kernel/online-url";
 import { formatEuroRange, recommendMatches, type MatchProfile } from "./recommendations";
 import { groupSlotsByDay } from "./slots";
 

@@ -1,8 +1,8 @@
 // What the admin outbox page reads and the one thing it may do (send a failed email again).
 // Admin-only: the route checks the role before calling any of these.
 import type { EmailStatus } from "~/generated/prisma/enums";
-import { DomainError } from "~/domain/errors";
-import { pageOf, type PageInfo } from "~/domain/paging";
+import { DomainError } from "~/domain/kernel/errors";
+import { pageOf, type PageInfo } from "~/domain/kernel/paging";
 import { db } from "~/platform/db.server";
 import type { EmailAttachment } from "./outbox.server";
 

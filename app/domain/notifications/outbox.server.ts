@@ -1,6 +1,10 @@
 // The durable email outbox. An email is written in the same transaction as the change that
 // caused it (pass that transaction as `tx`), and sent later by the outbox worker, so a
-// rolled-back change sends nothing and an SMTP outage loses nothing.
+// rolled-back change sends nothing and an SMTP outage loses nothing. Every write of an
+// OutboxEmail row goes through this module: `enqueueEmail` for ordinary transactions, and
+// `outboxInsertSql` for the one statement that registers someone (README "Registering is one
+// SQL statement"), which must write its email in the same statement.
+import { Prisma } from "~/generated/prisma/client";
 import type { Db, Tx } from "~/platform/db.server";
 
 export interface EmailAttachment {
@@ -25,15 +29,20 @@ export interface OutgoingEmail {
   dedupeKey?: string;
 }
 
-export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<void> {
-  const data = {
+/** The columns of a new outbox row (its dedupe key aside). */
+function outboxRow(email: OutgoingEmail, now: Date) {
+  return {
     toAddress: email.to,
     subject: email.subject,
     textBody: email.text,
     htmlBody: email.html ?? null,
     attachments: (email.attachments ?? []) as unknown as object,
-    nextAttemptAt: email.sendAfter ?? new Date(),
+    nextAttemptAt: email.sendAfter ?? now,
   };
+}
+
+export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<void> {
+  const data = outboxRow(email, new Date());
   if (!email.dedupeKey) {
     await tx.outboxEmail.create({ data });
     return;
@@ -49,4 +58,17 @@ export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<v
 /** Withdraws a pending email (a reminder for a session the person removed). */
 export async function cancelPendingEmail(tx: Tx | Db, dedupeKey: string): Promise<void> {
   await tx.outboxEmail.deleteMany({ where: { dedupeKey, status: "PENDING" } });
+}
+
+/**
+ * `INSERT INTO "OutboxEmail" … SELECT <the email> FROM <from>`, for a data-modifying CTE of a
+ * single statement: `from` decides whether the row is written (e.g. `reg WHERE reg."status" <>
+ * 'WAITLISTED'` writes it once, only if the registration got a seat). A plain insert: a second
+ * email with the same dedupe key fails the whole statement, so use it for keys that are new.
+ */
+export function outboxInsertSql(email: OutgoingEmail, now: Date, from: Prisma.Sql): Prisma.Sql {
+  const row = outboxRow(email, now);
+  return Prisma.sql`INSERT INTO "OutboxEmail" ("toAddress", "subject", "textBody", "htmlBody", "attachments", "nextAttemptAt", "dedupeKey")
+      SELECT ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${JSON.stringify(row.attachments)}::jsonb, ${row.nextAttemptAt}::timestamptz, ${email.dedupeKey ?? null}
+      FROM ${from}`;
 }

@@ -12,12 +12,12 @@
 //   clicks, two tabs, a retry after a timeout — gets the same Checkout Session from Stripe, and
 //   the Payment row is keyed by the session id, so there is one session and one row.
 // - Asking again while the session is open returns the same URL (retrieved from Stripe).
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { CHECKOUT_SESSION_MINUTES, PAYMENT_HOLD_MINUTES, offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { publicUrl, isStripeConfigured } from "~/platform/env.server";
 import { lockRegistration } from "./fulfilment.server";
-import { isStripeConfigured, stripeClient } from "./stripe.server";
+import { stripeClient } from "./stripe.server";
 
 const MINUTE = 60_000;
 /** How long before the hold lapses the Checkout Session closes. */

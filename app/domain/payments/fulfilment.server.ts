@@ -3,9 +3,10 @@
 // decide, write the new state and apply the effects. The registration row lock serialises every
 // event of one registration, so concurrent webhooks for it apply one after the other and the
 // machine's order-independence gives the same final state whatever order they arrive in.
-import { recordRefundOwed } from "./refund-queue.server";
+import { recordRefundOwed, type RefundToIssue } from "./refund-queue.server";
 import { endParticipation } from "~/domain/registration/participation.server";
-import { releaseSeat, takeSeat } from "~/domain/registration/seats.server";
+import { releaseSeat } from "~/domain/registration/waitlist.server";
+import { takeSeat } from "~/domain/registration/store.server";
 import type { RegistrationStatus } from "~/domain/registration/ticket-rules";
 import { hasEnded, holdsSeat } from "~/domain/registration/ticket-rules";
 import type { Tx } from "~/platform/db.server";
@@ -18,14 +19,6 @@ import {
   type PaymentTransition,
   type StripePaymentEvent,
 } from "./stripe-transitions";
-
-/** Work that must happen after the transaction commits (network calls to Stripe). */
-export interface RefundToIssue {
-  registrationId: string;
-  /** Informational (logs); the refund is always made on the registration's Stripe payment. */
-  paymentId?: string;
-  amountCents: number;
-}
 
 export interface FulfilmentResult {
   changed: boolean;

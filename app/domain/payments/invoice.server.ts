@@ -8,13 +8,14 @@
 // `async_payment_failed` webhook for the old session then changes nothing, while a payment that
 // still went through on the old page (another tab) marks the invoice paid instead of being lost.
 // The Checkout Session is also expired at Stripe (best effort, after commit) so it cannot be paid.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { enqueueConfirmationEmail } from "~/domain/registration/registration-emails.server";
 import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
 import { lockRegistration } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
-import { isStripeConfigured, stripeClient } from "./stripe.server";
+import { stripeClient } from "./stripe.server";
+import { isStripeConfigured } from "~/platform/env.server";
 
 export async function switchToInvoice(registrationId: string, userId: string): Promise<void> {
   const sessionIds = await db().$transaction(async (tx) => {

@@ -3,10 +3,11 @@
 // webhook sends nothing. The confirmation (ticket QR + invitation) is the registration
 // capability's own email (registration-emails.server.ts), whatever confirmed the registration.
 // Each email has a dedupe key, so a replayed effect can never queue the same email twice.
-import { paymentFailedEmail, refundIssuedEmail, type EmailContent } from "~/domain/notifications/email-templates";
+import { type EmailContent, emailEvent } from "~/domain/notifications/emails/layout";
+import { paymentFailedEmail, refundIssuedEmail } from "~/domain/notifications/emails/payments";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "~/domain/registration/registration-emails.server";
-import { eventPageUrl } from "~/domain/registration/ticket-assets.server";
+import { enqueueConfirmationEmail, registrationForEmail } from "~/domain/registration/registration-emails.server";
+import { eventPageUrl } from "~/domain/kernel/links.server";
 import type { Tx } from "~/platform/db.server";
 
 async function load(tx: Tx, registrationId: string) {

@@ -5,9 +5,16 @@
 // held across a network call. When Stripe cannot be reached, the refund is handed to the job
 // queue (server/jobs), which retries with backoff; the idempotency key makes every retry safe.
 import { db, type Tx } from "~/platform/db.server";
-import type { RefundToIssue } from "./fulfilment.server";
 import { paymentsLog } from "./log.server";
 import { refundRegistration } from "./refunds.server";
+
+/** A refund decided in a transaction, to ask of Stripe once it has committed (a network call). */
+export interface RefundToIssue {
+  registrationId: string;
+  /** Informational (logs); the refund is always made on the registration's Stripe payment. */
+  paymentId?: string;
+  amountCents: number;
+}
 
 /**
  * Records, in the transaction that decided it, that `amountCents` more is to be refunded on a

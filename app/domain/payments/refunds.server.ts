@@ -9,8 +9,8 @@
 // paying twice. The amount already refunded is part of the key so that a deliberate second
 // partial refund of the same amount (after the first one's webhook) is a new refund, not a
 // silent replay of the first.
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { db } from "~/platform/db.server";
 import { stripeClient } from "./stripe.server";
 

@@ -2,15 +2,10 @@
 // of Stripe's API; the SDK itself stays real. One client per (key, base) so a test that changes
 // the environment gets a fresh one.
 import Stripe from "stripe";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { env } from "~/platform/env.server";
 
 let cached: { signature: string; client: Stripe } | undefined;
-
-export function isStripeConfigured(): boolean {
-  const settings = env();
-  return Boolean(settings.STRIPE_SECRET_KEY && settings.STRIPE_WEBHOOK_SECRET);
-}
 
 export function stripeClient(): Stripe {
   const { STRIPE_SECRET_KEY: key, STRIPE_API_BASE: base } = env();

@@ -12,9 +12,11 @@
 // can never succeed. Only a genuine failure on our side is a 5xx, which Stripe retries.
 import Stripe from "stripe";
 import { z } from "zod";
+import { isUuid } from "~/domain/kernel/ids";
 import type { Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
-import { lockRegistration, applyPaymentEvent, type RefundToIssue } from "./fulfilment.server";
+import { lockRegistration, applyPaymentEvent } from "./fulfilment.server";
+import { type RefundToIssue } from "./refund-queue.server";
 import { stripeClient, webhookSecret } from "./stripe.server";
 import { toStripePaymentEvent, type StripePaymentEvent } from "./stripe-transitions";
 
@@ -47,7 +49,6 @@ const eventSchema = z.object({
 });
 
 const metadataSchema = z.record(z.string(), z.unknown()).nullish();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function stringField(object: Record<string, unknown>, key: string): string | null {
   const value = object[key];
@@ -60,7 +61,7 @@ function stringField(object: Record<string, unknown>, key: string): string | nul
 function registrationIdFrom(object: Record<string, unknown>): string | null {
   const metadata = metadataSchema.safeParse(object.metadata);
   const candidate = metadata.success ? metadata.data?.registrationId : undefined;
-  return typeof candidate === "string" && UUID.test(candidate) ? candidate : null;
+  return isUuid(candidate) ? candidate : null;
 }
 
 /** What an event says about which payment it concerns. */

@@ -4,8 +4,8 @@
 // holds a prefix of the session's changes, and "everything with changeSeq > cursor" is exact.
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { db, type Tx } from "~/platform/db.server";
 import { eventAccess, type AccessUser, type EventAccess } from "./access.server";
 import { publishQaChange } from "./publish.server";
@@ -151,7 +151,7 @@ export async function askQuestion(
 }
 
 async function questionContext(questionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(questionId)) throw new DomainError("NOT_FOUND", "This question does not exist.");
+  requireUuid(questionId, "This question does not exist.");
   const question = await db().question.findUnique({ where: { id: questionId }, select: { sessionId: true, status: true } });
   if (!question) throw new DomainError("NOT_FOUND", "This question does not exist.");
   return question;

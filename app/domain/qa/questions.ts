@@ -1,8 +1,9 @@
 // The pure rules of live Q&A: what a question may say, which moderation action is allowed from
 // which state, what each viewer may see of a question, how lists sort, and how a client merges
 // changes from a cursor. No database, no sockets.
-import type { QaModeName } from "~/domain/agenda/types";
-import { DomainError } from "~/domain/errors";
+import type { QaModeName } from "~/domain/kernel/vocabulary";
+import { DomainError } from "~/domain/kernel/errors";
+import { cleanMessage } from "~/domain/kernel/text";
 
 export const QUESTION_MIN = 1;
 export const QUESTION_MAX = 500;
@@ -78,12 +79,7 @@ export interface QaChangeView {
 /** Plain text of 1–500 characters: trimmed, control characters removed, line breaks kept (max 2 in a row). */
 export function parseQuestionBody(raw: unknown): string {
   if (typeof raw !== "string") throw new DomainError("VALIDATION", "Write your question.", { fieldErrors: { body: "Write your question." } });
-  const body = raw
-    .replace(/\r\n?/g, "\n")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const body = cleanMessage(raw);
   if (body.length < QUESTION_MIN) throw new DomainError("VALIDATION", "Write your question.", { fieldErrors: { body: "Write your question." } });
   if ([...body].length > QUESTION_MAX) {
     const message = `Keep your question to ${QUESTION_MAX} characters (it has ${[...body].length}).`;

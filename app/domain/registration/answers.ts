@@ -3,6 +3,7 @@
 // values as FormData / URLSearchParams / a plain object, and nothing here touches the database.
 
 import { z } from "zod";
+import { tidyTypedText } from "~/domain/kernel/text";
 
 export type QuestionKind = "SHORT_TEXT" | "LONG_TEXT" | "SINGLE_CHOICE" | "MULTIPLE_CHOICE" | "CHECKBOX";
 
@@ -67,21 +68,10 @@ function rawStrings(raw: unknown): string[] {
   });
 }
 
-/**
- * The text a person typed, tidied up so limits and emptiness mean what they look like:
- * - NUL characters are dropped because PostgreSQL's jsonb cannot store them (a 500 otherwise);
- * - CRLF from <textarea> becomes LF, so a line break counts as one character, as it does for
- *   the browser's own `maxlength`;
- * - surrounding whitespace is trimmed, so "   " counts as not answered.
- */
-function tidyText(value: string): string {
-  return value.replace(/\u0000/g, "").replace(/\r\n?/g, "\n").trim();
-}
-
 /** First non-blank text value, or undefined when the field was left empty. */
 function singleText(raw: unknown): string | undefined {
   for (const value of rawStrings(raw)) {
-    const text = tidyText(value);
+    const text = tidyTypedText(value);
     if (text !== "") return text;
   }
   return undefined;
@@ -110,7 +100,7 @@ function singleChoiceSchema(question: RegistrationQuestionRule) {
       : `${label} has no options to choose from`;
   return z
     .preprocess((raw) => {
-      const distinct = [...new Set(rawStrings(raw).map(tidyText).filter((value) => value !== ""))];
+      const distinct = [...new Set(rawStrings(raw).map(tidyTypedText).filter((value) => value !== ""))];
       // Several different values for a single choice can only come from a tampered form; keep
       // them all so the refinement below rejects the submission instead of picking one.
       return distinct.length === 0 ? undefined : distinct;
@@ -126,7 +116,7 @@ function singleChoiceSchema(question: RegistrationQuestionRule) {
 function multipleChoiceSchema(question: RegistrationQuestionRule) {
   const label = quoted(question.label);
   return z
-    .preprocess((raw) => rawStrings(raw).map(tidyText).filter((value) => value !== ""), z.array(z.string()))
+    .preprocess((raw) => rawStrings(raw).map(tidyTypedText).filter((value) => value !== ""), z.array(z.string()))
     .superRefine((values, ctx) => {
       if (values.length === 0) {
         if (question.required) ctx.addIssue({ code: "custom", message: `Please choose at least one answer for ${label}` });

@@ -1,11 +1,11 @@
 // What attendees read: the registration page's choices, their own registrations and tickets.
 // Everything is scoped by the signed-in user's id.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
-import { requireUuid } from "~/domain/ids";
+import { requireUuid } from "~/domain/kernel/ids";
 import { registrationEventSelect } from "./load-ticket.server";
 import { checkTicketAvailability, offeredPaymentMethods, seatsLeft } from "./ticket-rules";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
+import { isStripeConfigured as stripeConfigured } from "~/platform/env.server";
 
 /** The register page: the event, the tickets this visitor can see (hidden ones with their code), the questions. */
 export async function registrationPage(slug: string, userId: string | null, accessCode: string | null, now: Date = new Date()) {

@@ -1,6 +1,6 @@
 // Pure chart data for the organiser dashboard: time series bucketed in the event's zone and
 // the geometry of small inline-SVG charts (no chart library, no JavaScript needed to see them).
-import { dayKey, formatDate, formatTime } from "../time/zoned";
+import { dayKey, formatDate, formatTime } from "~/domain/kernel/time/zoned";
 
 export interface SeriesPoint {
   /** Axis label, e.g. "3 Mar" or "14:00". */

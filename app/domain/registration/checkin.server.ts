@@ -1,8 +1,8 @@
 // Checking people in at the door. A scan counts once: the update only applies while
 // checkedInAt IS NULL, so two volunteers scanning the same ticket at the same moment get one
 // "checked in" and one "already checked in at HH:MM by X".
-import { DomainError } from "~/domain/errors";
-import { formatTime } from "~/domain/time/zoned";
+import { DomainError } from "~/domain/kernel/errors";
+import { formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { normaliseTicketCode } from "./ticket-code";
 

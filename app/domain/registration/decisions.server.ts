@@ -1,22 +1,24 @@
 // An organiser's decisions on single registrations: approve or reject a pending request (both
 // outcomes email the attendee, with the organiser's message), mark an invoice paid or a manual
 // refund done. Every update is conditional on the status it expects and scoped to the event.
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
-import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/email-templates";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
+import { registrationApprovedEmail, registrationRejectedEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
-import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
-import { TX_OPTIONS, releaseSeat } from "./seats.server";
-import { ticketPageUrl } from "./ticket-assets.server";
+import { publicUrl, isStripeConfigured as stripeConfigured } from "~/platform/env.server";
+import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
+import { releaseSeat } from "./waitlist.server";
+import { TX_OPTIONS } from "./store.server";
+import { ticketPageUrl } from "~/domain/kernel/links.server";
 import { holdExpiry, offeredPaymentMethods, statusAfterApproval } from "./ticket-rules";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
+import { normaliseLineBreaks } from "~/domain/kernel/text";
 
 export const DECISION_NOTE_MAX = 2000;
 
 function note(message: string | null | undefined): string | null {
-  const text = message?.replace(/\r\n?/g, "\n").trim() ?? "";
+  const text = message ? normaliseLineBreaks(message).trim() : "";
   if (text.length > DECISION_NOTE_MAX) throw new DomainError("VALIDATION", `Keep the message under ${DECISION_NOTE_MAX} characters.`, { fieldErrors: { message: "Too long." } });
   return text === "" ? null : text;
 }

@@ -1,12 +1,12 @@
 // Step 1 of registering: the ticket type, its event and the event's questions, in one query,
 // refused unless the ticket type belongs to the event in the URL (a tampered id of another
 // event's ticket type is simply "not found") and is on sale to this person now.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import type { AttendanceMode, EventKind, EventStatus, PaymentMethod } from "~/generated/prisma/enums";
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 export { isUuid };
 

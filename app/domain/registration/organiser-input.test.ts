@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsePriceCents, questionFormSchema, ticketTypeData, ticketTypeFormSchema } from "./organiser-input";
+import { questionFormSchema, ticketTypeData, ticketTypeFormSchema } from "./organiser-input";
+import { parsePriceCents } from "~/domain/kernel/money";
 
 describe("ticket type form", () => {
   it("reads prices in euros", () => {

@@ -1,7 +1,8 @@
 // The organiser's forms (ticket types, questions) as zod schemas. Pure: times typed in the
 // event's zone are turned into instants with the zone helpers; prices in euros become cents.
 import { z } from "zod";
-import { fromWallTime, parseLocalDateTime } from "../time/zoned";
+import { parsePriceCents } from "~/domain/kernel/money";
+import { fromWallTime, parseLocalDateTime } from "~/domain/kernel/time/zoned";
 
 const checkbox = z.preprocess((v) => (Array.isArray(v) ? v.includes("on") || v.includes("true") : v === "on" || v === "true" || v === true), z.boolean());
 
@@ -10,15 +11,6 @@ const optionalInt = (label: string, min: number, max: number) =>
     (v) => (typeof v === "string" && v.trim() === "" ? null : v === undefined ? null : typeof v === "string" ? Number(v.trim()) : v),
     z.number({ error: `${label} must be a whole number.` }).int({ error: `${label} must be a whole number.` }).min(min, { error: `${label} must be at least ${min}.` }).max(max, { error: `${label} must be at most ${max.toLocaleString("en-GB")}.` }).nullable(),
   );
-
-/** "45", "45.5", "45,50", "€ 1 200.00" → cents; "" → 0 (free). */
-export function parsePriceCents(value: unknown): number | null {
-  if (value === undefined || value === null) return 0;
-  const text = String(value).replace(/[€\s]/g, "").replace(",", ".");
-  if (text === "") return 0;
-  if (!/^\d{1,6}(\.\d{1,2})?$/.test(text)) return null;
-  return Math.round(Number(text) * 100);
-}
 
 function localDateTime(label: string) {
   return z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null), z.string().nullable()).superRefine((v, ctx) => {

@@ -1,10 +1,10 @@
 // Ticket types and registration questions of one event, for its organisers. Every query is
 // scoped by the event id that requireManagedEvent returned.
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
 import { db } from "~/platform/db.server";
 import { ticketTypeData, type QuestionForm, type TicketTypeForm } from "./organiser-input";
-import { TX_OPTIONS } from "./seats.server";
+import { TX_OPTIONS } from "./store.server";
 import { offerFreeSeats } from "./waitlist.server";
 
 export async function listTicketTypes(eventId: string) {

@@ -14,21 +14,22 @@
 // full join the waiting list in batched statements (waitlist-batch.server.ts, group commit).
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
-import { pendingApprovalEmail } from "~/domain/notifications/email-templates";
+import { DomainError } from "~/domain/kernel/errors";
+import { pendingApprovalEmail } from "~/domain/notifications/emails/registration";
 import type { OutgoingEmail } from "~/domain/notifications/outbox.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Db, type Tx } from "~/platform/db.server";
-import { publicUrl } from "~/platform/env.server";
+import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import { parseAnswers, type Answer, type AnswerFormValues } from "./answers";
 import { assertOnSale, loadTicketTypeForRegistration, type TicketTypeForRegistration } from "./load-ticket.server";
-import { buildConfirmationEmail, emailEvent } from "./registration-emails.server";
+import { buildConfirmationEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
 import { startParticipation } from "./participation.server";
-import { TX_OPTIONS } from "./seats.server";
+import { TX_OPTIONS, insertSeatedRegistration, insertWaitlisted, type WaitlistCandidate } from "./store.server";
 import { generateTicketCode } from "./ticket-code";
 import { holdExpiry, initialRegistrationStatus, type InitialStatus } from "./ticket-rules";
-import { joinWaitlistIfFull, type WaitlistCandidate } from "./waitlist-batch.server";
-import { isStripeConfigured as stripeConfigured } from "~/domain/payments/stripe.server";
+import { joinWaitlistIfFull } from "./waitlist-batch.server";
+import { isStripeConfigured as stripeConfigured } from "~/platform/env.server";
 
 export interface RegisterInput {
   eventSlug: string;
@@ -89,7 +90,7 @@ async function prepareEmail(status: RegisteredRegistration["status"], registrati
   if (status === "PENDING_APPROVAL") {
     return {
       to: user.email,
-      ...pendingApprovalEmail({ attendeeName: user.name, event: emailEvent(event), ticketTypeName: ticketType.name, manageUrl: `${publicUrl()}/my/registrations` }),
+      ...pendingApprovalEmail({ attendeeName: user.name, event: emailEvent(event), ticketTypeName: ticketType.name, manageUrl: myRegistrationsUrl() }),
       dedupeKey: `registration-pending:${registration.id}`,
     };
   }
@@ -128,79 +129,29 @@ async function track<T>(ticketTypeId: string, work: Promise<T>): Promise<T> {
 }
 
 /**
- * Step: seat + registration + answers + email as ONE SQL statement (one round trip, one
- * implicit transaction). The seat is the same conditional UPDATE as `takeSeat`; when it takes
- * no row, the registration goes on the waiting list, holds no seat and gets no email. A second
- * active registration of the same person fails the whole statement on the partial unique
- * index — the seat update with it.
- */
-async function insertRegistration(client: Db | Tx, registration: RegisteredRegistration, userId: string, answers: Answer[], email: OutgoingEmail | null, now: Date): Promise<RegisteredRegistration["status"]> {
-  const [row] = await client.$queryRaw<{ status: RegisteredRegistration["status"] }[]>`
-    WITH seat AS (
-      UPDATE "TicketType" SET "taken" = "taken" + 1
-      WHERE "id" = ${registration.ticketTypeId}::uuid AND ("capacity" IS NULL OR "taken" < "capacity")
-      RETURNING "id"
-    ), reg AS (
-      INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "paymentMethod", "ticketCode", "holdExpiresAt", "createdAt", "updatedAt")
-      SELECT ${registration.id}::uuid, ${registration.eventId}::uuid, ${userId}::uuid, ${registration.ticketTypeId}::uuid,
-        CASE WHEN seated THEN ${registration.status}::"RegistrationStatus" ELSE 'WAITLISTED'::"RegistrationStatus" END,
-        CASE WHEN seated THEN ${registration.paymentStatus}::"PaymentStatus" ELSE 'NONE'::"PaymentStatus" END,
-        ${registration.paymentMethod}::"PaymentMethod", ${registration.ticketCode},
-        CASE WHEN seated THEN ${registration.holdExpiresAt}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
-      FROM (SELECT EXISTS (SELECT 1 FROM seat) AS seated) s
-      RETURNING "id", "status"
-    ), answers AS (
-      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", "value")
-      SELECT reg."id", a."questionId"::uuid, a."value"
-      FROM reg, jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS a("questionId" text, "value" jsonb)
-    ), mail AS (
-      INSERT INTO "OutboxEmail" ("toAddress", "subject", "textBody", "htmlBody", "attachments", "nextAttemptAt", "dedupeKey")
-      SELECT ${email?.to ?? ""}, ${email?.subject ?? ""}, ${email?.text ?? ""}, ${email?.html ?? null}, ${JSON.stringify(email?.attachments ?? [])}::jsonb, ${now}::timestamptz, ${email?.dedupeKey ?? null}
-      FROM reg WHERE ${email !== null} AND reg."status" <> 'WAITLISTED'
-    )
-    SELECT "status"::text AS "status" FROM reg`;
-  return row.status;
-}
-
-/**
- * Step: `insertRegistration`, and for a webinar whose registration is confirmed at once, what
+ * Step: `insertSeatedRegistration` (store.server.ts: seat, registration, answers and email in
+ * one statement), and for a webinar whose registration is confirmed at once, what
  * confirmation starts (its session reminders) in the same transaction. Other events keep the
  * single statement: it is the hot path of a registration rush.
  */
 async function seatAndStart(registration: RegisteredRegistration, user: Attendee, ticketType: TicketTypeForRegistration, answers: Answer[], email: OutgoingEmail | null, now: Date): Promise<RegisteredRegistration["status"]> {
-  if (ticketType.event.kind !== "WEBINAR") return insertRegistration(db(), registration, user.id, answers, email, now);
+  const row = { ...registration, userId: user.id };
+  const insert = async (client: Db | Tx) => (await insertSeatedRegistration(client, row, answers, email, now)) as RegisteredRegistration["status"];
+  if (ticketType.event.kind !== "WEBINAR") return insert(db());
   return db().$transaction(async (tx) => {
-    const status = await insertRegistration(tx, registration, user.id, answers, email, now);
+    const status = await insert(tx);
     if (status === "CONFIRMED") await startParticipation(tx, { eventId: registration.eventId, eventKind: ticketType.event.kind, user }, now);
     return status;
   }, TX_OPTIONS);
 }
 
 /**
- * Step, for attempts whose email was not drawn up front: join the waiting list if (and only
- * if) the ticket type is full right now. Returns false when a seat looked free, and the caller
- * then draws the email and goes through `insertRegistration`.
+ * One candidate on its own (a batch of one, or the retry of a failed batch): joins the waiting
+ * list if (and only if) the ticket type is full right now. False when a seat looked free; the
+ * caller then draws the email and goes through `insertSeatedRegistration`.
  */
-async function waitlistIfFull(registration: Pick<RegisteredRegistration, "id" | "eventId" | "ticketTypeId" | "paymentMethod" | "ticketCode">, userId: string, answers: Answer[], now: Date): Promise<boolean> {
-  const [row] = await db().$queryRaw<{ inserted: number }[]>`
-    WITH reg AS (
-      INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "paymentMethod", "ticketCode", "createdAt", "updatedAt")
-      SELECT ${registration.id}::uuid, ${registration.eventId}::uuid, ${userId}::uuid, ${registration.ticketTypeId}::uuid,
-        'WAITLISTED'::"RegistrationStatus", 'NONE'::"PaymentStatus", ${registration.paymentMethod}::"PaymentMethod", ${registration.ticketCode}, ${now}::timestamptz, ${now}::timestamptz
-      FROM "TicketType" t WHERE t."id" = ${registration.ticketTypeId}::uuid AND t."capacity" IS NOT NULL AND t."taken" >= t."capacity"
-      RETURNING "id"
-    ), answers AS (
-      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", "value")
-      SELECT reg."id", a."questionId"::uuid, a."value"
-      FROM reg, jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS a("questionId" text, "value" jsonb)
-    )
-    SELECT count(*)::int AS "inserted" FROM reg`;
-  return row.inserted === 1;
-}
-
-/** One candidate on its own (a batch of one, or the retry of a failed batch). */
-function waitlistOne(candidate: WaitlistCandidate): Promise<boolean> {
-  return waitlistIfFull({ ...candidate, paymentMethod: candidate.paymentMethod as PaymentMethod | null }, candidate.userId, candidate.answers, candidate.now);
+async function waitlistOne(candidate: WaitlistCandidate): Promise<boolean> {
+  return (await insertWaitlisted([candidate])).has(candidate.id);
 }
 
 export async function registerForEvent(user: Attendee, input: RegisterInput, now: Date = new Date()): Promise<RegisterResult> {

@@ -1,34 +1,19 @@
 // The emails of a registration's life, built from the pure templates and queued in the
 // caller's transaction. The confirmation carries the ticket as a QR code PNG and the
 // calendar invitation (METHOD:REQUEST, stable UID); a cancellation carries METHOD:CANCEL.
-import {
-  cancellationConfirmedEmail,
-  registrationConfirmedEmail,
-  type CancellationRefund,
-  type EmailEvent,
-} from "~/domain/notifications/email-templates";
+import { ticketCalendar, type TicketCalendarEvent } from "~/domain/calendar/invitations.server";
+import { DomainError } from "~/domain/kernel/errors";
+import { ticketPageUrl } from "~/domain/kernel/links.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
+import { cancellationConfirmedEmail, registrationConfirmedEmail, type CancellationRefund } from "~/domain/notifications/emails/registration";
 import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
-import { DomainError } from "~/domain/errors";
 import type { Tx } from "~/platform/db.server";
 import { startParticipation } from "./participation.server";
-import { eventPageUrl, ticketCalendar, ticketPageUrl, ticketQrPng, type TicketCalendarEvent } from "./ticket-assets.server";
+import { ticketQrPng } from "./ticket-assets.server";
 
+/** The event columns of a ticket email: its calendar entry's, and the online link. */
 export interface EmailEventRow extends TicketCalendarEvent {
   onlineUrl?: string | null;
-}
-
-export function emailEvent(event: EmailEventRow): EmailEvent {
-  return {
-    title: event.title,
-    startsAt: event.startsAt,
-    endsAt: event.endsAt,
-    timeZone: event.timeZone,
-    venueName: event.venueName,
-    venueAddress: event.venueAddress,
-    city: event.city,
-    onlineUrl: event.mode === "ONLINE" || event.mode === "HYBRID" ? event.onlineUrl ?? null : null,
-    url: eventPageUrl(event.slug),
-  };
 }
 
 export interface ConfirmationInput {

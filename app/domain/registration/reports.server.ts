@@ -2,8 +2,8 @@
 // answer) and the dashboard's figures. All scoped by event id.
 import type { Prisma } from "~/generated/prisma/client";
 import type { RegistrationStatus } from "~/generated/prisma/enums";
-import { pageOf } from "~/domain/paging";
-import { formatLocalDateTimeInput } from "~/domain/time/zoned";
+import { pageOf } from "~/domain/kernel/paging";
+import { formatLocalDateTimeInput } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { countsByHour, cumulativeByDay, fillRate, type SeriesPoint } from "./charts";
 import { answerCell, toCsv } from "./csv";

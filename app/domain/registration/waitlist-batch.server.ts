@@ -5,19 +5,7 @@
 // the same person meet the one-active-registration index), every attempt in it is retried on
 // its own, and each gets its own answer. Joining the list still requires the ticket type to be
 // full at that moment, checked in the same statement.
-import type { Answer } from "./answers";
-import { db } from "~/platform/db.server";
-
-export interface WaitlistCandidate {
-  id: string;
-  eventId: string;
-  userId: string;
-  ticketTypeId: string;
-  paymentMethod: string | null;
-  ticketCode: string;
-  answers: Answer[];
-  now: Date;
-}
+import { insertWaitlisted, type WaitlistCandidate } from "./store.server";
 
 type Single = (candidate: WaitlistCandidate) => Promise<boolean>;
 
@@ -69,36 +57,11 @@ async function runBatch(batch: Pending[], single: Single): Promise<void> {
   }
   let joined: Set<string>;
   try {
-    joined = await insertBatch(batch.map((p) => p.candidate));
+    joined = await insertWaitlisted(batch.map((p) => p.candidate));
   } catch {
     // One statement, all or nothing: settle each attempt on its own instead.
     await Promise.all(batch.map((p) => single(p.candidate).then(p.resolve, p.reject)));
     return;
   }
   for (const p of batch) p.resolve(joined.has(p.candidate.id));
-}
-
-async function insertBatch(candidates: WaitlistCandidate[]): Promise<Set<string>> {
-  const rows = candidates.map((c) => ({
-    id: c.id, eventId: c.eventId, userId: c.userId, ticketTypeId: c.ticketTypeId, paymentMethod: c.paymentMethod, ticketCode: c.ticketCode, at: c.now.toISOString(),
-  }));
-  const answers = candidates.flatMap((c) => c.answers.map((a) => ({ registrationId: c.id, questionId: a.questionId, value: a.value })));
-  const inserted = await db().$queryRaw<{ id: string }[]>`
-    WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS i("id" uuid, "eventId" uuid, "userId" uuid, "ticketTypeId" uuid, "paymentMethod" text, "ticketCode" text, "at" timestamptz)
-    ), reg AS (
-      INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "paymentMethod", "ticketCode", "createdAt", "updatedAt")
-      SELECT i."id", i."eventId", i."userId", i."ticketTypeId", 'WAITLISTED'::"RegistrationStatus", 'NONE'::"PaymentStatus", i."paymentMethod"::"PaymentMethod", i."ticketCode", i."at", i."at"
-      FROM input i JOIN "TicketType" t ON t."id" = i."ticketTypeId"
-      WHERE t."capacity" IS NOT NULL AND t."taken" >= t."capacity"
-      RETURNING "id"
-    ), answers AS (
-      INSERT INTO "RegistrationAnswer" ("registrationId", "questionId", "value")
-      SELECT a."registrationId", a."questionId", a."value"
-      FROM jsonb_to_recordset(${JSON.stringify(answers)}::jsonb) AS a("registrationId" uuid, "questionId" uuid, "value" jsonb)
-      JOIN reg ON reg."id" = a."registrationId"
-    )
-    SELECT "id"::text AS "id" FROM reg`;
-  return new Set(inserted.map((row) => row.id));
 }

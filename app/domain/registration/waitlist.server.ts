@@ -2,25 +2,22 @@
 // until the offer lapses, then passed on. Every step is a conditional update on the status it
 // expects, and the sweeps lock rows with SKIP LOCKED, so two app nodes running the same sweep
 // (or a sweep racing a claim) never handle a registration twice.
-import { isStripeConfigured } from "~/domain/payments/stripe.server";
-import { offerExpiredEmail, paymentFailedEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/email-templates";
+import { paymentFailedEmail } from "~/domain/notifications/emails/payments";
+import { offerExpiredEmail, pendingApprovalEmail, waitingListOfferEmail } from "~/domain/notifications/emails/registration";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { DomainError } from "~/domain/errors";
-import { requireUuid } from "~/domain/ids";
+import { DomainError } from "~/domain/kernel/errors";
+import { requireUuid } from "~/domain/kernel/ids";
+import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import type { PaymentMethod } from "~/generated/prisma/enums";
 import { db, type Tx } from "~/platform/db.server";
-import { env, publicUrl } from "~/platform/env.server";
-import { emailEvent, enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
-import { TX_OPTIONS, releaseSeat, takeSeat } from "./seats.server";
+import { publicUrl, isStripeConfigured } from "~/platform/env.server";
+import { enqueueConfirmationEmail, registrationForEmail } from "./registration-emails.server";
+import { emailEvent } from "~/domain/notifications/emails/layout";
+import { TX_OPTIONS, giveSeatBack, takeSeat } from "./store.server";
 import { holdExpiry, initialRegistrationStatus } from "./ticket-rules";
 import { offerExpiry } from "./waitlist-rules";
 
 const SWEEP_BATCH = 25;
-
-
-function myRegistrationsUrl(): string {
-  return `${publicUrl()}/my/registrations`;
-}
 
 /**
  * Offers the ticket type's next seat to the longest-waiting person: their registration becomes
@@ -53,6 +50,17 @@ export async function offerNextInLine(tx: Tx, ticketTypeId: string, now: Date = 
   });
   await enqueueEmail(tx, { to: row.user.email, ...content, dedupeKey: `waitlist-offer:${row.id}` });
   return row.id;
+}
+
+/**
+ * Gives one seat back and offers it to the next person on the waiting list, in the same
+ * transaction: the row lock taken by the release keeps a newcomer from grabbing the seat first.
+ * Every path that frees a seat (a cancellation, a rejection, a lapsed hold or offer, a payment
+ * that ends the registration) goes through here.
+ */
+export async function releaseSeat(tx: Tx, ticketTypeId: string, now: Date = new Date()): Promise<void> {
+  await giveSeatBack(tx, ticketTypeId);
+  await offerNextInLine(tx, ticketTypeId, now);
 }
 
 /** Offers every free seat to people waiting (after an organiser raised the capacity). */

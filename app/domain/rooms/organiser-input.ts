@@ -1,16 +1,14 @@
 // The organiser's form for a topic room (name, topic, themes) as a zod schema. Pure: the same
 // rules whether the form comes from the page or a test.
 import { z } from "zod";
-import { THEMES, type ThemeName } from "~/domain/events/catalogue";
+import { THEMES, type ThemeName } from "~/domain/kernel/vocabulary";
+import { normaliseLineBreaks, stripInvisible } from "~/domain/kernel/text";
 
 export const ROOM_NAME_MAX = 120;
 export const ROOM_TOPIC_MAX = 500;
 
 // Control, zero-width and bidirectional-override characters never belong in a name or a topic.
-// eslint-disable-next-line no-control-regex
-const invisible = /[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
-
-const text = (v: unknown) => (typeof v === "string" ? v.replace(invisible, "").trim() : v);
+const text = (v: unknown) => (typeof v === "string" ? stripInvisible(v).trim() : v);
 
 export const roomFormSchema = z.object({
   name: z.preprocess(
@@ -23,7 +21,7 @@ export const roomFormSchema = z.object({
   topic: z.preprocess(
     (v) => {
       const t = text(v);
-      return t === undefined || t === "" ? null : typeof t === "string" ? t.replace(/\r\n?/g, "\n").replace(/\n{3,}/g, "\n\n") : t;
+      return t === undefined || t === "" ? null : typeof t === "string" ? normaliseLineBreaks(t).replace(/\n{3,}/g, "\n\n") : t;
     },
     z.string({ error: "Describe the topic in words." }).max(ROOM_TOPIC_MAX, { error: `Keep the topic to ${ROOM_TOPIC_MAX} characters.` }).nullable(),
   ),

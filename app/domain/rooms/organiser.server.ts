@@ -4,10 +4,10 @@
 //
 // MatchRoom has no "closed" column, so a room can only be deleted, and only while nobody has used
 // it: deleting cascades to its messages and networking rounds, and chat history must not be lost.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import type { RoomForm } from "./organiser-input";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 
 const notFound = () => new DomainError("NOT_FOUND", "This room does not exist.");

@@ -4,11 +4,12 @@
 import { randomBytes } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
-import { DomainError, isDomainError } from "~/domain/errors";
+import { DomainError, isDomainError } from "~/domain/kernel/errors";
 import { findRoadshow } from "~/domain/meetings/access.server";
 import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
-import { formatDate, formatTime } from "~/domain/time/zoned";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
+import { roomContactEmail } from "~/domain/notifications/emails/rooms";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventAccess, type AccessUser, type EventAccess } from "~/domain/qa/access.server";
 import { db } from "~/platform/db.server";
@@ -16,7 +17,7 @@ import { publicUrl } from "~/platform/env.server";
 import { pairKey, pairParticipants, type Participant } from "./pairing";
 import { publishRoomEvent } from "./publish.server";
 import { meetingPlace, parseMessageBody, parseRoundMinutes, type MessageView, type PresenceProfile, type RoundView } from "./rooms";
-import { isUuid } from "~/domain/ids";
+import { isUuid } from "~/domain/kernel/ids";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
@@ -171,8 +172,7 @@ export async function letsMeet(user: RoomUser | null, input: { roomId: string; u
     const link = `${publicUrl()}/events/${room.event.slug}/rooms/${room.id}`;
     await enqueueEmail(tx, {
       to: target.email,
-      subject: `${user.name} would like to meet you at ${room.event.title}`,
-      text: `${body}\n\nReply in the room "${room.name}": ${link}\n\n— SCALE Events`,
+      ...roomContactEmail({ fromName: user.name, eventTitle: room.event.title, roomName: room.name, body, roomUrl: link }),
       dedupeKey: `room-contact:${room.id}:${user.id}:${target.id}:${new Date().toISOString().slice(0, 13)}`,
     });
     return created;

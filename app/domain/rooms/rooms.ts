@@ -1,6 +1,7 @@
 // Pure rules of matchmaking rooms: chat messages, speed-networking round settings, where a pair
 // meets, and a round's countdown.
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
+import { cleanMessage } from "~/domain/kernel/text";
 
 export const MESSAGE_MAX = 1000;
 export const ROUND_MINUTES_MIN = 1;
@@ -8,10 +9,7 @@ export const ROUND_MINUTES_MAX = 60;
 
 /** Plain text of 1–1000 characters; control characters removed. */
 export function parseMessageBody(raw: unknown): string {
-  const text = typeof raw === "string"
-    // eslint-disable-next-line no-control-regex
-    ? raw.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g, "").replace(/\n{3,}/g, "\n\n").trim()
-    : "";
+  const text = typeof raw === "string" ? cleanMessage(raw) : "";
   if (text.length === 0) throw new DomainError("VALIDATION", "Write a message.", { fieldErrors: { body: "Write a message." } });
   if ([...text].length > MESSAGE_MAX) {
     const message = `Keep messages to ${MESSAGE_MAX} characters.`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { createRandom, randomInt } from "../random";
 import { checkSchedule, scheduleMeetings } from "./index";
 import { generateSampleInstance } from "./sample-instance";

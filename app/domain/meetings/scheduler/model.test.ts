@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { buildModel, type Model } from "./model";
 import { both, MINUTE, slot } from "./test-support";
 import type { SchedulerInput } from "./types";

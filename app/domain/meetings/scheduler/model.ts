@@ -2,7 +2,7 @@
 // (two classes conflict when their intervals overlap; on an ordinary grid a class only conflicts
 // with itself), people and pairs become small integers, and confirmed meetings and busy times
 // become fixed blocks on people and tables, so the later steps work on typed arrays, not Dates.
-import { DomainError } from "../../errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { intervalsOverlap, type TimeInterval } from "../slots";
 import type { SchedulerInput, SchedulerWarning } from "./types";
 import { mutualWeight, type PreferenceLevel } from "./weights";

@@ -15,7 +15,7 @@
 //    host loses 0–2 slots to other commitments;
 //  - guests are around for `guestPresence` of the day (default all of it), busy otherwise;
 //  - ~`confirmedShare` of the host slots already hold a confirmed meeting (with a table).
-import { THEMES, type ThemeName } from "../../events/catalogue";
+import { THEMES, type ThemeName } from "~/domain/kernel/vocabulary";
 import { createRandom, randomInt, shuffleInPlace } from "../random";
 import type { ConfirmedMeeting, HostSlot, PreferenceMark, SchedulerInput } from "./types";
 

@@ -1,9 +1,10 @@
-// Who may manage an event's registrations. The scope is part of every query: an organiser's
-// pages load the event through `requireManagedEvent`, and every later query filters by its id.
+// Who may manage an event (its registrations, tickets, agenda, team) or check people in at it.
+// The scope is part of every query: an organiser's pages load the event through
+// `requireManagedEvent`, and every later query filters by its id.
 import { EVENT_PERMISSIONS, type EventPermission } from "~/domain/access/permissions";
 import { eventScope, mayOnEvent } from "~/domain/access/policy.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/kernel/errors";
 import { db, type Db, type Tx } from "~/platform/db.server";
 
 /** Event roles that manage tickets, questions and registrations. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMoneyInput } from "./money-input";
+import { parseMoneyInput } from "./money";
 
 describe("parseMoneyInput", () => {
   it("reads euros and cents with a point or a comma, exactly (no floating point)", () => {

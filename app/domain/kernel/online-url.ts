@@ -1,6 +1,6 @@
 // Online meeting links (a host's online window, an organiser's online meeting point) become
 // "Join online" links on both people's pages and in their invitations: the one web-address rule
-// of app/domain/web-address.ts, under the names the meetings code uses.
+// of web-address.ts, under the names the meetings and events code use.
 export {
   WEB_ADDRESS_MESSAGE as ONLINE_URL_MESSAGE,
   WEB_ADDRESS_TOO_LONG as ONLINE_URL_TOO_LONG,
@@ -8,4 +8,4 @@ export {
   isWebAddress as isOnlineUrl,
   webAddressProblem as onlineUrlProblem,
   optionalWebAddress as onlineUrlField,
-} from "~/domain/web-address";
+} from "./web-address";

@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { escapeHtml, type EmailContent, type EmailEvent } from "./layout";
+import { paymentFailedEmail, refundIssuedEmail } from "./payments";
 import {
   cancellationConfirmedEmail,
-  escapeHtml,
-  formatInstant,
-  formatMoney,
   offerExpiredEmail,
-  paymentFailedEmail,
   pendingApprovalEmail,
-  refundIssuedEmail,
   registrationApprovedEmail,
   registrationConfirmedEmail,
   registrationRejectedEmail,
   waitingListOfferEmail,
-  type EmailContent,
-  type EmailEvent,
-} from "./email-templates";
+} from "./registration";
+import { formatInstant } from "~/domain/kernel/time/zoned";
+import { formatMoney } from "~/domain/kernel/money";
 
 const lisbon: EmailEvent = {
   title: "SCALE Roadshow: Lisbon",

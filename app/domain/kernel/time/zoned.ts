@@ -144,6 +144,11 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = "en-G
   return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
+/** "Tue, 3 Mar 2026 at 14:30 CET", in the given zone (emails, deadlines). */
+export function formatInstant(instant: Date, timeZone: string): string {
+  return `${formatDate(instant, timeZone)} at ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
+}
+
 /**
  * A human range in the zone: "Tue, 3 Mar 2026, 09:00–17:30 CET" on one day,
  * "Tue, 3 Mar 2026, 09:00 – Thu, 5 Mar 2026, 17:00 CET" across days.

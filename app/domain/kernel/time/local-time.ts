@@ -1,7 +1,7 @@
 // Turning what an organiser types ("2026-03-29T02:30", in the event's zone) into an instant.
 // fromWallTime quietly moves a time inside the spring-forward gap past the gap, which suits
 // calendar imports; an organiser typing a time that never happens should hear about it instead.
-import { fromWallTime, parseLocalDateTime, toWallTime, type WallTime } from "~/domain/time/zoned";
+import { fromWallTime, parseLocalDateTime, toWallTime, type WallTime } from "./zoned";
 
 export type LocalTimeResult =
   | { ok: true; instant: Date }

@@ -1,6 +1,8 @@
-// The agenda's emails (session changed, reminder before an online session) as pure builders.
+// The agenda's emails (session changed, reminder before an online session), plain text only.
 // Times are written in the event's zone with its abbreviation, like every other email.
-import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/time/zoned";
+import { singleLine } from "~/domain/kernel/text";
+import { formatInstant, formatRange } from "~/domain/kernel/time/zoned";
+import { SIGN_OFF } from "./layout";
 
 export interface AgendaEmail {
   subject: string;
@@ -15,9 +17,6 @@ export interface EmailSession {
   roomName: string | null;
   online: boolean;
 }
-
-const oneLine = (text: string) => text.replace(/[\r\n\t]+/g, " ").replace(/\s{2,}/g, " ").trim();
-const SIGN_OFF = "Warm regards,\nThe SCALE Events team";
 
 function place(session: EmailSession): string {
   if (session.roomName && session.online) return `${session.roomName}, and online`;
@@ -48,7 +47,7 @@ export function sessionChangedEmail(input: {
 }): AgendaEmail {
   const cancelled = input.after.status === "CANCELLED";
   const changes = describeSessionChanges(input.before, input.after, input.timeZone);
-  const subject = oneLine(`${cancelled ? "Cancelled" : "Changed"}: ${input.after.title} — ${input.eventTitle}`);
+  const subject = singleLine(`${cancelled ? "Cancelled" : "Changed"}: ${input.after.title} — ${input.eventTitle}`);
   const text = [
     `Hello ${input.attendeeName},`,
     `A session in your agenda for ${input.eventTitle} has ${cancelled ? "been cancelled" : "changed"}.`,
@@ -72,8 +71,8 @@ export function sessionReminderEmail(input: {
   sessionUrl: string;
   leadMinutes: number;
 }): AgendaEmail {
-  const start = `${formatDate(input.session.startsAt, input.timeZone)} at ${formatTime(input.session.startsAt, input.timeZone)} ${zoneAbbreviation(input.session.startsAt, input.timeZone)}`;
-  const subject = oneLine(`Reminder: ${input.session.title} starts ${start}`);
+  const start = formatInstant(input.session.startsAt, input.timeZone);
+  const subject = singleLine(`Reminder: ${input.session.title} starts ${start}`);
   const text = [
     `Hello ${input.attendeeName},`,
     `“${input.session.title}” (${input.eventTitle}) starts ${start}.`,

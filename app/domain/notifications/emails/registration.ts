@@ -1,0 +1,215 @@
+// The emails of a registration's life: confirmed (with the ticket), pending approval, approved,
+// rejected, a waiting-list offer and its expiry, cancelled.
+import { formatMoney } from "~/domain/kernel/money";
+import { formatInstant } from "~/domain/kernel/time/zoned";
+import { eventDetails, render, type Block, type EmailContent, type Recipient } from "./layout";
+
+export interface RegistrationConfirmedInput extends Recipient {
+  ticketTypeName: string;
+  ticketCode: string;
+  /** Where the ticket (QR code) can be shown or downloaded again. */
+  ticketUrl: string;
+  /** Invoice / bank transfer: confirmed, but the organiser still expects the payment. */
+  invoicePending?: boolean;
+}
+
+export function registrationConfirmedEmail(input: RegistrationConfirmedInput): EmailContent {
+  const blocks: Block[] = [
+    { kind: "paragraph", text: `Your place at ${input.event.title} is confirmed — we're delighted you're joining us.` },
+    eventDetails(input.event),
+    { kind: "details", rows: [["Ticket", input.ticketTypeName]] },
+    { kind: "highlight", label: "Your ticket code", value: input.ticketCode, isCode: true },
+    { kind: "paragraph", text: "Show the QR code of your ticket at the entrance; the code above works too. The calendar invitation is attached." },
+  ];
+  if (input.invoicePending) {
+    blocks.push({
+      kind: "paragraph",
+      text: "You chose to pay by invoice or bank transfer. The organisers will send you the invoice; your place is held in the meantime.",
+    });
+  }
+  blocks.push({ kind: "action", label: "View your ticket", url: input.ticketUrl });
+  return render({
+    subject: `You're registered: ${input.event.title}`,
+    preview: `Your ticket code is ${input.ticketCode}.`,
+    attendeeName: input.attendeeName,
+    blocks,
+  });
+}
+
+export interface PendingApprovalInput extends Recipient {
+  ticketTypeName: string;
+  /** "My registrations", where the request can be followed or withdrawn. */
+  manageUrl: string;
+}
+
+export function pendingApprovalEmail(input: PendingApprovalInput): EmailContent {
+  return render({
+    subject: `Request received: ${input.event.title}`,
+    preview: "The organisers will review your registration shortly.",
+    attendeeName: input.attendeeName,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Thank you for registering for ${input.event.title}. Places on the ${input.ticketTypeName} ticket are confirmed by the organisers, so your request is now with them.`,
+      },
+      eventDetails(input.event),
+      { kind: "paragraph", text: "We'll email you as soon as they have decided. There's nothing else you need to do for now." },
+      { kind: "action", label: "See your registrations", url: input.manageUrl },
+    ],
+  });
+}
+
+export type ApprovalNextStep =
+  | { kind: "CONFIRMED"; ticketCode: string; ticketUrl: string }
+  | { kind: "PAY"; paymentUrl: string; payBefore?: Date | null };
+
+export interface RegistrationApprovedInput extends Recipient {
+  ticketTypeName: string;
+  next: ApprovalNextStep;
+  organiserMessage?: string | null;
+}
+
+export function registrationApprovedEmail(input: RegistrationApprovedInput): EmailContent {
+  const blocks: Block[] = [
+    { kind: "paragraph", text: `Good news: the organisers have approved your registration for ${input.event.title}.` },
+    eventDetails(input.event),
+  ];
+  if (input.organiserMessage?.trim()) blocks.push({ kind: "quote", attribution: "A note from the organisers", text: input.organiserMessage.trim() });
+  if (input.next.kind === "CONFIRMED") {
+    blocks.push(
+      { kind: "highlight", label: "Your ticket code", value: input.next.ticketCode, isCode: true },
+      { kind: "paragraph", text: "Your place is confirmed. Show the QR code of your ticket at the entrance." },
+      { kind: "action", label: "View your ticket", url: input.next.ticketUrl },
+    );
+  } else {
+    const deadline = input.next.payBefore ? ` before ${formatInstant(input.next.payBefore, input.event.timeZone)}` : "";
+    blocks.push(
+      { kind: "paragraph", text: `One step left: complete your payment for the ${input.ticketTypeName} ticket${deadline} to confirm your place.` },
+      { kind: "action", label: "Complete payment", url: input.next.paymentUrl },
+    );
+  }
+  return render({
+    subject: `You're approved: ${input.event.title}`,
+    preview: input.next.kind === "CONFIRMED" ? "Your place is confirmed." : "Complete your payment to confirm your place.",
+    attendeeName: input.attendeeName,
+    blocks,
+  });
+}
+
+export interface RegistrationRejectedInput extends Recipient {
+  organiserMessage?: string | null;
+  /** The list of upcoming events, to point to other occasions to meet. */
+  eventsUrl?: string | null;
+}
+
+export function registrationRejectedEmail(input: RegistrationRejectedInput): EmailContent {
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      text: `Thank you for your interest in ${input.event.title}. Unfortunately the organisers could not offer you a place this time.`,
+    },
+  ];
+  if (input.organiserMessage?.trim()) blocks.push({ kind: "quote", attribution: "Their message to you", text: input.organiserMessage.trim() });
+  blocks.push({ kind: "paragraph", text: "Nothing has been charged. We hope to welcome you at another event of the network soon." });
+  if (input.eventsUrl) blocks.push({ kind: "action", label: "Browse upcoming events", url: input.eventsUrl });
+  return render({
+    subject: `About your registration for ${input.event.title}`,
+    preview: "The organisers could not offer you a place this time.",
+    attendeeName: input.attendeeName,
+    blocks,
+  });
+}
+
+export interface WaitingListOfferInput extends Recipient {
+  ticketTypeName: string;
+  claimUrl: string;
+  offerExpiresAt: Date;
+}
+
+export function waitingListOfferEmail(input: WaitingListOfferInput): EmailContent {
+  const expires = formatInstant(input.offerExpiresAt, input.event.timeZone);
+  return render({
+    subject: `A place has opened up: ${input.event.title}`,
+    preview: `Claim it before ${expires}.`,
+    attendeeName: input.attendeeName,
+    blocks: [
+      { kind: "paragraph", text: `A place has become free at ${input.event.title} (${input.ticketTypeName} ticket), and it's yours if you want it.` },
+      eventDetails(input.event),
+      { kind: "highlight", label: "Claim it before", value: expires },
+      {
+        kind: "paragraph",
+        text: "We're keeping the place for you until then. After that, it goes to the next person on the waiting list.",
+      },
+      { kind: "action", label: "Claim your place", url: input.claimUrl },
+    ],
+  });
+}
+
+export interface OfferExpiredInput extends Recipient {
+  ticketTypeName: string;
+}
+
+export function offerExpiredEmail(input: OfferExpiredInput): EmailContent {
+  return render({
+    subject: `Your offer for ${input.event.title} has expired`,
+    preview: "The place has passed to the next person on the waiting list.",
+    attendeeName: input.attendeeName,
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `The place we were keeping for you at ${input.event.title} (${input.ticketTypeName} ticket) wasn't claimed in time, so it has passed to the next person on the waiting list.`,
+      },
+      { kind: "paragraph", text: "If you'd still like to come, you're welcome to join the waiting list again from the event page." },
+      { kind: "action", label: "Go to the event", url: input.event.url },
+    ],
+  });
+}
+
+export type CancellationRefund =
+  | { kind: "NOTHING_PAID" }
+  | { kind: "REFUND"; amountCents: number; currency: string }
+  | { kind: "NO_REFUND"; reason: "REFUND_WINDOW_PASSED" | "NO_REFUNDS"; deadline?: Date | null };
+
+export interface CancellationConfirmedInput extends Recipient {
+  ticketTypeName: string;
+  refund: CancellationRefund;
+}
+
+export function cancellationConfirmedEmail(input: CancellationConfirmedInput): EmailContent {
+  const blocks: Block[] = [
+    {
+      kind: "paragraph",
+      text: `Your registration for ${input.event.title} (${input.ticketTypeName}) is cancelled and your place has been released for someone else. Thank you for letting us know.`,
+    },
+    eventDetails(input.event),
+  ];
+  switch (input.refund.kind) {
+    case "REFUND":
+      blocks.push({
+        kind: "paragraph",
+        text: `A refund of ${formatMoney(input.refund.amountCents, input.refund.currency)} is on its way; we'll email you again when it has been issued.`,
+      });
+      break;
+    case "NO_REFUND":
+      blocks.push({
+        kind: "paragraph",
+        text:
+          input.refund.reason === "REFUND_WINDOW_PASSED" && input.refund.deadline
+            ? `Cancellations for this ticket were refundable until ${formatInstant(input.refund.deadline, input.event.timeZone)}, so no refund is due. If something exceptional happened, please contact the organisers.`
+            : "This ticket type is not refundable, so no refund is due. If something exceptional happened, please contact the organisers.",
+      });
+      break;
+    case "NOTHING_PAID":
+      break;
+  }
+  blocks.push(
+    { kind: "paragraph", text: "Changed your mind? If places remain, you can register again at any time." },
+    { kind: "action", label: "Go to the event", url: input.event.url },
+  );
+  return render({
+    subject: `Cancelled: ${input.event.title}`,
+    preview: "Your registration is cancelled.",
+    attendeeName: input.attendeeName,
+    blocks,
+  });
+}
