@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { bindFields, formState, replyOf } from "./forms";
+import { bindFields } from "./forms";
 
 const form = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("create"), title: z.string(), themes: z.array(z.string()) }),
@@ -13,14 +13,11 @@ describe("binding a form's fields to its schema", () => {
     expect(Object.keys(fields).sort()).toEqual(["id", "intent", "themes", "title"]);
     expect(fields.title).toEqual({ name: "title", error: "Give it a title.", defaultValue: "Draft" });
     expect(fields.themes).toEqual({ name: "themes", error: undefined, defaultValue: ["MOBILITY"] });
+    expect(fields.id).toEqual({ name: "id", error: undefined, defaultValue: undefined });
   });
 
-  it("takes a refused submission only for the form that sent it", () => {
-    const refused = { ok: false, formError: "Check the highlighted fields.", fieldErrors: { title: "Too long." }, values: { intent: "rename", title: "x".repeat(300) } };
-    expect(replyOf(refused, "create")).toBeNull();
-    expect(replyOf(refused, "rename")?.fieldErrors).toEqual({ title: "Too long." });
-    expect(replyOf({ ok: true }, "rename")).toBeNull();
-    expect(formState(null, { title: "Stored" })).toEqual({ errors: {}, values: { title: "Stored" } });
-    expect(formState(replyOf(refused), { title: "Stored" }).values.title).toHaveLength(300);
+  it("reads the fields through a preprocessing step", () => {
+    const defaulted = z.preprocess((raw) => raw, z.object({ message: z.string().optional() }));
+    expect(bindFields(defaulted, { values: { message: "Postponed" } }).message).toEqual({ name: "message", error: undefined, defaultValue: "Postponed" });
   });
 });

@@ -17,17 +17,11 @@ export function CsrfField() {
 
 // ───────────────────────────── binding fields to a schema ─────────────────────────────
 
-/** What a refused submission sends back (the client's view of `FormFailure`). */
-export interface FormReply {
-  ok: false;
-  formError?: string;
-  fieldErrors: Record<string, string>;
-  values: Record<string, string>;
-}
-
 type FieldNamesOf<T> = T extends unknown ? Extract<keyof T, string> : never;
+/** The form a schema reads: past a preprocessing step (z.preprocess), the schema it feeds. */
+type FormInput<S> = S extends z.ZodPreprocess<infer Out> ? z.input<Out> : S extends z.ZodType ? z.input<S> : never;
 /** Every field name a schema reads; for a union on `intent`, the fields of all its intents. */
-export type FieldNames<S extends z.ZodType> = FieldNamesOf<z.input<S>>;
+export type FieldNames<S extends z.ZodType> = FieldNamesOf<FormInput<S>>;
 export type FieldValue = string | readonly string[];
 
 export interface BoundField<Name extends string = string> {
@@ -61,22 +55,6 @@ export function bindFields<S extends z.ZodType>(
   return fields as BoundFields<S>;
 }
 
-/**
- * The refused submission in an action's answer, if any — only when it came from the form of
- * `intent` when a page has several forms (the echoed values carry the intent).
- */
-export function replyOf(result: unknown, intent?: string): FormReply | null {
-  if (!result || typeof result !== "object" || (result as { ok?: unknown }).ok !== false) return null;
-  const reply = result as FormReply & { intent?: string };
-  if (intent !== undefined && (reply.intent ?? reply.values?.intent) !== intent) return null;
-  return { ...reply, fieldErrors: reply.fieldErrors ?? {}, values: reply.values ?? {} };
-}
-
-/** The state to bind a form to: the stored values, or those of its refused submission. */
-export function formState(reply: FormReply | null, stored: Partial<Record<string, FieldValue | undefined>> = {}) {
-  return reply ? { errors: reply.fieldErrors, values: reply.values } : { errors: {}, values: stored };
-}
-
 // ───────────────────────────── the field frame and its controls ─────────────────────────────
 
 interface FieldFrame {
@@ -89,6 +67,8 @@ interface FieldFrame {
   frameClassName?: string;
   /** The hint below the control instead of above it (for a hint that explains the choices). */
   hintBelow?: boolean;
+  /** A label for screen readers only, where the row around the control says what it is. */
+  labelHidden?: boolean;
 }
 
 type ControlLink = { id: string; "aria-invalid"?: true; "aria-describedby"?: string };
@@ -113,12 +93,12 @@ export function FieldError({ id, error }: { id?: string; error?: string }) {
  * The one labelled-field frame: label, hint and error around a control, the error announced and
  * tied to the control with aria-describedby. `control` receives the attributes that link them.
  */
-export function Field({ label, error, hint, id, frameClassName, hintBelow, control }: FieldFrame & { control: (link: ControlLink) => React.ReactNode }) {
+export function Field({ label, error, hint, id, frameClassName, hintBelow, labelHidden, control }: FieldFrame & { control: (link: ControlLink) => React.ReactNode }) {
   const { base, describedBy } = useFieldIds(id, hint, error);
   const link: ControlLink = { id: base, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   return (
     <div className={`field${frameClassName ? ` ${frameClassName}` : ""}${error ? " field--invalid" : ""}`}>
-      <label htmlFor={base}>{label}</label>
+      <label htmlFor={base} className={labelHidden ? "visually-hidden" : undefined}>{label}</label>
       {hintBelow ? null : <FieldHint id={base} hint={hint} />}
       {control(link)}
       {hintBelow ? <FieldHint id={base} hint={hint} /> : null}
@@ -127,40 +107,44 @@ export function Field({ label, error, hint, id, frameClassName, hintBelow, contr
   );
 }
 
-type WithoutFrame<T> = Omit<T, "id" | "defaultValue"> & FieldFrame & { name: string; defaultValue?: FieldValue };
+/** `name` may be left out only for a control that is never posted (e.g. one read by a socket handler). */
+type WithoutFrame<T> = Omit<T, "id" | "defaultValue"> & FieldFrame & { name?: string; defaultValue?: FieldValue };
 
 type TextFieldProps = WithoutFrame<React.InputHTMLAttributes<HTMLInputElement>>;
 
 /** A labelled input. */
-export function TextField({ label, name, error, hint, id, frameClassName, hintBelow, ...input }: TextFieldProps) {
-  const frame = { label, error, hint, id, frameClassName, hintBelow };
+export function TextField({ label, name, error, hint, id, frameClassName, hintBelow, labelHidden, ...input }: TextFieldProps) {
+  const frame = { label, error, hint, id, frameClassName, hintBelow, labelHidden };
   return <Field {...frame} control={(link) => <input {...link} name={name} {...input} />} />;
 }
 
 type TextAreaFieldProps = WithoutFrame<React.TextareaHTMLAttributes<HTMLTextAreaElement>>;
 
 /** A labelled textarea. */
-export function TextAreaField({ label, name, error, hint, id, frameClassName, hintBelow, ...area }: TextAreaFieldProps) {
-  const frame = { label, error, hint, id, frameClassName, hintBelow };
+export function TextAreaField({ label, name, error, hint, id, frameClassName, hintBelow, labelHidden, ...area }: TextAreaFieldProps) {
+  const frame = { label, error, hint, id, frameClassName, hintBelow, labelHidden };
   return <Field {...frame} control={(link) => <textarea {...link} name={name} {...area} />} />;
 }
 
 interface SelectFieldProps extends WithoutFrame<Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "onChange">> {
-  options: ReadonlyArray<readonly [value: string, label: string]>;
+  /** [value, label] options; or pass <option>/<optgroup> elements as children. */
+  options?: ReadonlyArray<readonly [value: string, label: string]>;
   onChange?: (value: string) => void;
 }
 
-/** A labelled select over [value, label] options. */
-export function SelectField({ label, name, error, hint, id, frameClassName, hintBelow, options, onChange, ...select }: SelectFieldProps) {
-  const frame = { label, error, hint, id, frameClassName, hintBelow };
+/** A labelled select over [value, label] options (or the options given as children). */
+export function SelectField({ label, name, error, hint, id, frameClassName, hintBelow, labelHidden, options, onChange, children, ...select }: SelectFieldProps) {
+  const frame = { label, error, hint, id, frameClassName, hintBelow, labelHidden };
   return (
     <Field
       {...frame}
       control={(link) => (
         <select {...link} name={name} onChange={onChange ? (event) => onChange(event.target.value) : undefined} {...select}>
-          {options.map(([value, text]) => (
-            <option key={value} value={value}>{text}</option>
-          ))}
+          {options
+            ? options.map(([value, text]) => (
+                <option key={value} value={value}>{text}</option>
+              ))
+            : children}
         </select>
       )}
     />
@@ -215,6 +199,15 @@ function checkedValues(value: FieldValue | undefined): readonly string[] {
   return typeof value === "string" ? value.split(",").filter(Boolean) : value;
 }
 
+/** One labelled checkbox or radio, the box before its label, one choice per line ("reg-choice"). */
+export function Choice({ children, type = "checkbox", ...input }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { type?: "checkbox" | "radio"; name: string; children: React.ReactNode }) {
+  return (
+    <label className="reg-choice">
+      <input type={type} {...input} /> <span>{children}</span>
+    </label>
+  );
+}
+
 interface ChoiceGroupProps extends Omit<FieldSetProps, "children" | "className"> {
   name: string;
   type?: "checkbox" | "radio";
@@ -246,9 +239,7 @@ export function ChoiceGroup({ name, type = "checkbox", options, defaultValue, la
         </div>
       ) : (
         options.map(([value, text]) => (
-          <label key={value} className="reg-choice">
-            <input type={type} name={name} value={value} defaultChecked={checked.has(value)} /> <span>{text}</span>
-          </label>
+          <Choice key={value} type={type} name={name} value={value} defaultChecked={checked.has(value)}>{text}</Choice>
         ))
       )}
     </FieldSet>

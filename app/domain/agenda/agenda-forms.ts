@@ -7,26 +7,11 @@
 // web addresses, names) stay with the domain functions that apply them (session-input.ts,
 // organiser.server.ts), which answer with field errors under these same names.
 import { z } from "zod";
+import { listField, optionalTextField, textField } from "~/domain/form-fields";
 
-const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
-
-/** A text field as the browser sends it; "" when it is missing. */
-const text = z.preprocess((value) => {
-  const first = firstValue(value);
-  return typeof first === "string" ? first : "";
-}, z.string());
-
-/** A text field that may be missing (undefined), so the domain can tell "absent" from "blank". */
-const optionalText = z.preprocess((value) => {
-  const first = firstValue(value);
-  return typeof first === "string" ? first : undefined;
-}, z.string().optional());
-
-/** Checkboxes: every ticked value, none when nothing is ticked. */
-const list = z.preprocess(
-  (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((item) => typeof item === "string"),
-  z.array(z.string()),
-);
+const text = textField;
+const optionalText = optionalTextField;
+const list = listField;
 
 /**
  * The version a form was drawn from. Anything but a whole number becomes -1, which matches no
