@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { SelectField, TextField } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { listOutbox } from "~/domain/notifications/outbox-admin.server";
@@ -67,19 +68,8 @@ export default function AdminOutbox() {
         </div>
       ) : null}
       <Form method="get" className="filters card" aria-label="Filter emails">
-        <div className="field">
-          <label htmlFor="outbox-status">Status</label>
-          <select id="outbox-status" name="status" defaultValue={data.filter.status ?? ""}>
-            <option value="">All</option>
-            {EMAIL_STATUSES.map((status) => (
-              <option key={status} value={status}>{status.charAt(0) + status.slice(1).toLowerCase()}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="outbox-q">Recipient or subject</label>
-          <input id="outbox-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
-        </div>
+        <SelectField label="Status" id="outbox-status" name="status" defaultValue={data.filter.status ?? ""} options={[["", "All"], ...EMAIL_STATUSES.map((status) => [status, status.charAt(0) + status.slice(1).toLowerCase()] as const)]} />
+        <TextField label="Recipient or subject" id="outbox-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button">Filter</button>
           <Link className="button button--ghost" to="/admin/outbox">Clear</Link>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
+import { SelectField } from "~/components/ui/forms";
 import { displayTimeZone, filterSessions, groupSessionsByDay, parseAgendaFilter } from "~/domain/agenda/display";
 import { loadPublicAgenda } from "~/domain/agenda/public.server";
 import { domainErrorResponse } from "~/web/responses.server";
@@ -96,28 +97,10 @@ export default function PublicAgenda() {
             <Form method="get" className="filters agenda-filters" aria-label="Filter the agenda">
               {data.tz ? <input type="hidden" name="tz" value={data.tz} /> : null}
               {data.tracks.length > 0 ? (
-                <div className="field">
-                  <label htmlFor="f-track">Track</label>
-                  <select id="f-track" name="track" defaultValue={data.filter.track}>
-                    <option value="">All tracks</option>
-                    {data.tracks.map((track) => <option key={track.id} value={track.id}>{track.name}</option>)}
-                  </select>
-                </div>
+                <SelectField label="Track" id="f-track" name="track" defaultValue={data.filter.track} options={[["", "All tracks"], ...data.tracks.map((track) => [track.id, track.name] as const)]} />
               ) : null}
-              <div className="field">
-                <label htmlFor="f-theme">Theme</label>
-                <select id="f-theme" name="theme" defaultValue={data.filter.theme}>
-                  <option value="">All themes</option>
-                  {THEMES.map((theme) => <option key={theme} value={theme}>{THEME_LABELS[theme]}</option>)}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-format">Format</label>
-                <select id="f-format" name="format" defaultValue={data.filter.format}>
-                  <option value="">All formats</option>
-                  {SESSION_FORMATS.map((format) => <option key={format} value={format}>{SESSION_FORMAT_LABELS[format]}</option>)}
-                </select>
-              </div>
+              <SelectField label="Theme" id="f-theme" name="theme" defaultValue={data.filter.theme} options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]} />
+              <SelectField label="Format" id="f-format" name="format" defaultValue={data.filter.format} options={[["", "All formats"], ...SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]] as const)]} />
               <div className="filters__actions">
                 <button type="submit" className="button" disabled={navigation.state === "loading"}>Filter</button>
                 {data.filtered ? <Link to={data.tz ? `?tz=${encodeURIComponent(data.tz)}` : "."} className="button button--ghost">Clear</Link> : null}

@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { QuestionField } from "~/components/registration/question-field";
 import { money, Notice } from "~/components/registration/status";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, Choice, CsrfField, FieldSet, FormError, TextField } from "~/components/ui/forms";
 import { isDomainError, type DomainError } from "~/domain/kernel/errors";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { limitAccessCodeAttempts } from "~/domain/registration/access-codes.server";
@@ -90,6 +90,7 @@ export default function Register() {
   const busy = navigation.state !== "idle" && navigation.formMethod?.toLowerCase() === "post";
   const errors = result && !result.ok ? result.fieldErrors : {};
   const values = result && !result.ok ? result.values : {};
+  const fields = bindFields(schema, { errors, values });
   const { event } = data;
   const start = new Date(event.startsAt);
   const end = new Date(event.endsAt);
@@ -132,13 +133,12 @@ export default function Register() {
             <Form method="post" noValidate aria-busy={busy}>
               <CsrfField />
               {data.accessCode ? <input type="hidden" name="accessCode" value={data.accessCode} /> : null}
-              <fieldset className={`field reg-tickets${errors.ticketTypeId ? " field--invalid" : ""}`} aria-describedby={errors.ticketTypeId ? "ticket-error" : undefined}>
-                <legend>Ticket</legend>
+              <FieldSet legend="Ticket" id="ticket" className="field reg-tickets" error={fields.ticketTypeId.error}>
                 {data.tickets.map((ticket) => {
                   const full = ticket.seatsLeft === 0;
                   return (
                     <label key={ticket.id} className={`reg-ticket${ticket.onSale ? "" : " reg-ticket--off"}`}>
-                      <input type="radio" name="ticketTypeId" value={ticket.id} defaultChecked={chosen === ticket.id} disabled={!ticket.onSale || data.event.status !== "PUBLISHED"} />
+                      <input type="radio" name={fields.ticketTypeId.name} value={ticket.id} defaultChecked={chosen === ticket.id} disabled={!ticket.onSale || data.event.status !== "PUBLISHED"} />
                       <span className="reg-ticket__body">
                         <span className="reg-ticket__head">
                           <strong>{ticket.name}</strong>
@@ -155,21 +155,23 @@ export default function Register() {
                     </label>
                   );
                 })}
-                {errors.ticketTypeId ? <p id="ticket-error" className="field__error" role="alert">{errors.ticketTypeId}</p> : null}
-              </fieldset>
+              </FieldSet>
 
               {priced && methods.length > 0 ? (
-                <fieldset className={`field reg-choices${errors.paymentMethod ? " field--invalid" : ""}`} aria-describedby={errors.paymentMethod ? "pay-error" : "pay-hint"}>
-                  <legend>How will you pay? <span className="field__hint">(priced tickets only)</span></legend>
-                  <p id="pay-hint" className="field__hint">Public bodies usually choose invoice / bank transfer: your place is confirmed at once and the organisers send the invoice.</p>
+                <FieldSet
+                  legend={<>How will you pay? <span className="field__hint">(priced tickets only)</span></>}
+                  id="pay"
+                  className="field reg-choices"
+                  hint="Public bodies usually choose invoice / bank transfer: your place is confirmed at once and the organisers send the invoice."
+                  error={fields.paymentMethod.error}
+                >
                   {methods.includes("INVOICE") ? (
-                    <label className="reg-choice"><input type="radio" name="paymentMethod" value="INVOICE" defaultChecked={values.paymentMethod === "INVOICE" || (!values.paymentMethod && methods.length === 1)} /> <span>Invoice / bank transfer</span></label>
+                    <Choice type="radio" name={fields.paymentMethod.name} value="INVOICE" defaultChecked={values.paymentMethod === "INVOICE" || (!values.paymentMethod && methods.length === 1)}>Invoice / bank transfer</Choice>
                   ) : null}
                   {methods.includes("STRIPE") ? (
-                    <label className="reg-choice"><input type="radio" name="paymentMethod" value="STRIPE" defaultChecked={values.paymentMethod === "STRIPE"} /> <span>Card now (secure payment with Stripe)</span></label>
+                    <Choice type="radio" name={fields.paymentMethod.name} value="STRIPE" defaultChecked={values.paymentMethod === "STRIPE"}>Card now (secure payment with Stripe)</Choice>
                   ) : null}
-                  {errors.paymentMethod ? <p id="pay-error" className="field__error" role="alert">{errors.paymentMethod}</p> : null}
-                </fieldset>
+                </FieldSet>
               ) : null}
 
               {data.questions.length > 0 ? (
@@ -195,10 +197,7 @@ export default function Register() {
           <p className="tz-note">Some tickets (partners, speakers, delegations) are reserved and open with a code.</p>
           {data.codeError ? <Notice tone="error">{data.codeError}</Notice> : null}
           <Form method="get">
-            <div className="field">
-              <label htmlFor="access-code">Access code</label>
-              <input id="access-code" name="code" defaultValue={data.accessCode ?? ""} autoComplete="off" />
-            </div>
+            <TextField label="Access code" id="access-code" name="code" defaultValue={data.accessCode ?? ""} autoComplete="off" />
             <button type="submit" className="button button--ghost">Show my tickets</button>
           </Form>
         </aside>

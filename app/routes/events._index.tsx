@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { EventCard } from "~/components/events/event-card";
+import { SelectField, TextField } from "~/components/ui/forms";
 import { parseCatalogueFilters } from "~/domain/events/catalogue";
 import { countryName, EVENT_KINDS, KIND_LABELS, THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
 import { catalogueCountries, listCatalogue } from "~/domain/events/events.server";
@@ -22,45 +23,12 @@ export default function Catalogue() {
       <h1>Events</h1>
       <p className="tz-note">Roadshows, workshops, webinars and matchmaking across the SCALE network. Dates are shown in each event's own time zone.</p>
       <Form method="get" className="filters card" aria-label="Filter events">
-        <div className="field">
-          <label htmlFor="q">Search</label>
-          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title, city…" />
-        </div>
-        <div className="field">
-          <label htmlFor="kind">Kind</label>
-          <select id="kind" name="kind" defaultValue={filters.kind ?? ""}>
-            <option value="">All kinds</option>
-            {EVENT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>{KIND_LABELS[kind]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="theme">Theme</label>
-          <select id="theme" name="theme" defaultValue={filters.theme ?? ""}>
-            <option value="">All themes</option>
-            {THEMES.map((theme) => (
-              <option key={theme} value={theme}>{THEME_LABELS[theme]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">Country</label>
-          <select id="country" name="country" defaultValue={filters.country ?? ""}>
-            <option value="">All countries</option>
-            {countries.map((code) => (
-              <option key={code} value={code}>{countryName(code)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="from">From</label>
-          <input id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor="to">To</label>
-          <input id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
-        </div>
+        <TextField label="Search" id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title, city…" />
+        <SelectField label="Kind" id="kind" name="kind" defaultValue={filters.kind ?? ""} options={[["", "All kinds"], ...EVENT_KINDS.map((kind) => [kind, KIND_LABELS[kind]] as const)]} />
+        <SelectField label="Theme" id="theme" name="theme" defaultValue={filters.theme ?? ""} options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]} />
+        <SelectField label="Country" id="country" name="country" defaultValue={filters.country ?? ""} options={[["", "All countries"], ...countries.map((code) => [code, countryName(code)] as const)]} />
+        <TextField label="From" id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        <TextField label="To" id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button" disabled={navigation.state === "loading"}>
             {navigation.state === "loading" ? "Filtering…" : "Apply filters"}

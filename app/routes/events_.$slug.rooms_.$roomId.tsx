@@ -4,9 +4,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { RoomLive } from "~/components/rooms/room-live";
 import { THEME_LABELS } from "~/domain/kernel/vocabulary";
+import { roomMessageForm } from "~/domain/rooms/room-forms";
 import { roundSeenBy } from "~/domain/rooms/rooms";
 import { findRoom, latestRound, postMessage, recentMessages } from "~/domain/rooms/rooms.server";
 import { requireUser } from "~/web/auth.server";
@@ -32,11 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { room, me: user.id, canModerate: access.moderator, messages, round: roundSeenBy(round, user.id, access.moderator) };
 }
 
-const formSchema = z.object({ intent: z.literal("message"), body: z.string().max(4000) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, formSchema);
+  const form = await readForm(request, roomMessageForm);
   if (!form.ok) return formFailure(form);
   await load(params.roomId ?? "", params.slug ?? "", user);
   try {

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { orResponse } from "~/components/registration/route-helpers.server";
 import { money, Notice } from "~/components/registration/status";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, ChoiceGroup, CsrfField, FormError } from "~/components/ui/forms";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { myRegistration } from "~/domain/registration/attendee.server";
 import { offeredPaymentMethods } from "~/domain/registration/ticket-rules";
@@ -25,10 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { registration, methods, expired: registration.status === "OFFERED" && registration.offerExpiresAt !== null && registration.offerExpiresAt <= new Date() };
 }
 
-const schema = z.object({
-  intent: z.enum(["claim", "decline"]),
-  paymentMethod: z.enum(["STRIPE", "INVOICE"], { error: "Please choose how you would like to pay." }).optional(),
-});
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("claim"), paymentMethod: z.enum(["STRIPE", "INVOICE"], { error: "Please choose how you would like to pay." }).optional() }),
+    z.object({ intent: z.literal("decline") }),
+  ],
+  { error: "Unknown action." },
+);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -63,6 +67,7 @@ export default function Offer() {
   const tz = r.event.timeZone;
   const busy = navigation.state === "submitting";
   const errors = result && !result.ok ? result.fieldErrors : {};
+  const fields = bindFields(schema, { errors, values: { paymentMethod: r.paymentMethod ?? methods[0] } });
   if (r.status !== "OFFERED" || expired) {
     return (
       <section className="card form-card reg-confirm">
@@ -82,16 +87,13 @@ export default function Offer() {
       <Form method="post">
         <CsrfField />
         {methods.length > 0 ? (
-          <fieldset className={`field reg-choices${errors.paymentMethod ? " field--invalid" : ""}`}>
-            <legend>How will you pay?</legend>
-            {methods.map((m) => (
-              <label key={m} className="reg-choice">
-                <input type="radio" name="paymentMethod" value={m} defaultChecked={m === (r.paymentMethod ?? methods[0])} />
-                <span>{m === "INVOICE" ? "Invoice / bank transfer" : "Card now (Stripe)"}</span>
-              </label>
-            ))}
-            {errors.paymentMethod ? <p className="field__error" role="alert">{errors.paymentMethod}</p> : null}
-          </fieldset>
+          <ChoiceGroup
+            legend="How will you pay?"
+            type="radio"
+            layout="list"
+            {...fields.paymentMethod}
+            options={methods.map((m) => [m, m === "INVOICE" ? "Invoice / bank transfer" : "Card now (Stripe)"])}
+          />
         ) : null}
         <div className="reg-actions">
           <button type="submit" name="intent" value="claim" className="button" disabled={busy}>{busy ? "Claiming…" : "Claim my place"}</button>

@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { Notice } from "~/components/registration/status";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { checkIn, recentCheckIns } from "~/domain/registration/checkin.server";
 import { formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
@@ -22,10 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { timeZone: event.timeZone, recent, checkedIn, expected };
 }
 
+const checkInForm = z.object({ code: z.string({ error: "Type or scan a ticket code." }).trim().min(1, { error: "Type or scan a ticket code." }).max(100) });
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, event } = await requireStaffEvent(request, params.slug, "check-in");
   try {
-    const form = await readForm(request, z.object({ code: z.string({ error: "Type or scan a ticket code." }).trim().min(1, { error: "Type or scan a ticket code." }).max(100) }));
+    const form = await readForm(request, checkInForm);
     if (!form.ok) return formFailure(form);
     const result = await checkIn(event, user.id, form.data.code);
     // `scan` remounts the form, so the field is empty and focused for the next ticket.
@@ -43,6 +45,7 @@ export default function CheckIn() {
   const busy = navigation.state === "submitting";
   const failure = answer && !answer.ok ? answer : null;
   const result = answer && answer.ok ? answer.result : null;
+  const fields = bindFields(checkInForm, { errors: failure?.fieldErrors });
   return (
     <div className="two-col">
       <section className="card reg-checkin" aria-labelledby="checkin-title">
@@ -66,12 +69,18 @@ export default function CheckIn() {
         </div>
         <Form method="post" key={answer && answer.ok ? answer.scan : "scan"} className="reg-checkin__form">
           <CsrfField />
-          <div className={`field${failure?.fieldErrors.code ? " field--invalid" : ""}`}>
-            <label htmlFor="ticket-code">Ticket code</label>
-            <p id="ticket-code-hint" className="field__hint">Type the code (e.g. ABCDE-23456) or scan the QR code into this field.</p>
-            <input id="ticket-code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} autoFocus inputMode="text" aria-describedby="ticket-code-hint" className="reg-checkin__input" />
-            {failure?.fieldErrors.code ? <p className="field__error" role="alert">{failure.fieldErrors.code}</p> : null}
-          </div>
+          <TextField
+            label="Ticket code"
+            id="ticket-code"
+            {...fields.code}
+            hint="Type the code (e.g. ABCDE-23456) or scan the QR code into this field."
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            autoFocus
+            inputMode="text"
+            className="reg-checkin__input"
+          />
           <button type="submit" className="button" disabled={busy}>{busy ? "Checking…" : "Check in"}</button>
         </Form>
       </section>

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { Notice } from "~/components/registration/status";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, Choice, CsrfField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
 import { QUESTION_KIND_LABELS, QUESTION_KINDS, questionFormSchema } from "~/domain/registration/organiser-input";
 import { createQuestion, deleteQuestion, listQuestions, moveQuestion, updateQuestion } from "~/domain/registration/organiser.server";
 import { domainFailure, formFailure, readForm, zodFieldErrors } from "~/web/forms.server";
@@ -57,25 +57,17 @@ interface QuestionValues {
 }
 
 function QuestionFields({ prefix, values, errors }: { prefix: string; values: QuestionValues; errors: Record<string, string> }) {
+  const fields = bindFields(questionFormSchema, { errors, values: { label: values.label, kind: values.kind ?? "SHORT_TEXT", options: values.options } });
   return (
     <>
-      <TextField label="Question" name="label" defaultValue={values.label} error={errors.label} maxLength={300} required />
+      <TextField label="Question" {...fields.label} maxLength={300} required />
       <div className="reg-form-row">
-        <div className="field">
-          <label htmlFor={`${prefix}-kind`}>Answer</label>
-          <select id={`${prefix}-kind`} name="kind" defaultValue={values.kind ?? "SHORT_TEXT"}>
-            {QUESTION_KINDS.map((k) => <option key={k} value={k}>{QUESTION_KIND_LABELS[k]}</option>)}
-          </select>
-        </div>
+        <SelectField label="Answer" id={`${prefix}-kind`} {...fields.kind} options={QUESTION_KINDS.map((k) => [k, QUESTION_KIND_LABELS[k]])} />
         <div className="field reg-choices reg-choices--inline">
-          <label className="reg-choice"><input type="checkbox" name="required" defaultChecked={values.required} /> <span>Required</span></label>
+          <Choice name={fields.required.name} defaultChecked={values.required}>Required</Choice>
         </div>
       </div>
-      <div className={`field${errors.options ? " field--invalid" : ""}`}>
-        <label htmlFor={`${prefix}-options`}>Options <span className="field__hint">(choices only — one per line)</span></label>
-        <textarea id={`${prefix}-options`} name="options" rows={3} defaultValue={values.options} />
-        {errors.options ? <p className="field__error" role="alert">{errors.options}</p> : null}
-      </div>
+      <TextAreaField label={<>Options <span className="field__hint">(choices only — one per line)</span></>} id={`${prefix}-options`} {...fields.options} rows={3} />
     </>
   );
 }

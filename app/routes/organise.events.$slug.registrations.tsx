@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { money, Notice, PaymentBadge, StatusBadge, STATUS_TEXT } from "~/components/registration/status";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
 import { parseMoneyInput } from "~/domain/kernel/money";
 import { refundForOrganiser } from "~/domain/payments/refunds.server";
@@ -32,17 +32,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event, list, ticketTypes: ticketTypes.map((t) => ({ id: t.id, name: t.name })), filters: { status, ticketTypeId, q } };
 }
 
-const schema = z.object({
-  intent: z.enum(["approve", "reject", "cancel", "invoice-paid", "refunded", "refund"], { error: "Unknown action." }),
-  registrationId: z.string().uuid({ error: "Unknown registration." }),
-  message: z.string().max(2000, { error: "Keep the message under 2,000 characters." }).optional(),
-  // Euros and cents as typed ("25", "25.50", "25,50"); empty means everything not yet refunded.
-  amount: z
-    .string()
-    .refine((text) => parseMoneyInput(text) !== null, { error: "Enter an amount like 25 or 25.50, or leave it empty to refund the rest." })
-    .transform((text) => parseMoneyInput(text) ?? undefined)
-    .optional(),
-});
+// One form per intent; the intent comes from the button pressed. (This schema stays here rather
+// than in app/domain/registration, which another change owns; it is built from pure parts only.)
+const registrationId = z.string().uuid({ error: "Unknown registration." });
+const decision = { registrationId, message: z.string().max(2000, { error: "Keep the message under 2,000 characters." }).optional() };
+// Euros and cents as typed ("25", "25.50", "25,50"); empty means everything not yet refunded.
+const amount = z
+  .string()
+  .refine((text) => parseMoneyInput(text) !== null, { error: "Enter an amount like 25 or 25.50, or leave it empty to refund the rest." })
+  .transform((text) => parseMoneyInput(text) ?? undefined)
+  .optional();
+const schema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("approve"), ...decision }),
+    z.object({ intent: z.literal("reject"), ...decision }),
+    z.object({ intent: z.literal("cancel"), registrationId }),
+    z.object({ intent: z.literal("invoice-paid"), registrationId }),
+    z.object({ intent: z.literal("refunded"), registrationId }),
+    z.object({ intent: z.literal("refund"), registrationId, amount }),
+  ],
+  { error: "Unknown action." },
+);
 
 const DONE: Record<string, string> = {
   approve: "Approved — the attendee has been emailed.",
@@ -58,14 +69,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const form = await readForm(request, schema);
     if (!form.ok) return formFailure(form);
-    const { intent, registrationId, message, amount } = form.data;
+    const data = form.data;
+    const { intent, registrationId } = data;
     let extra = "";
-    if (intent === "approve") await approveRegistration(event.id, registrationId, message);
-    if (intent === "reject") await rejectRegistration(event.id, registrationId, message);
+    if (data.intent === "approve") await approveRegistration(event.id, registrationId, data.message);
+    if (data.intent === "reject") await rejectRegistration(event.id, registrationId, data.message);
     if (intent === "invoice-paid") await markInvoicePaid(event.id, registrationId);
     if (intent === "refunded") await markRefunded(event.id, registrationId);
-    if (intent === "refund") {
-      const refund = await refundForOrganiser(event.id, registrationId, amount);
+    if (data.intent === "refund") {
+      const refund = await refundForOrganiser(event.id, registrationId, data.amount);
       extra = `A refund of ${money(refund.amountCents, refund.currency)} was requested from Stripe; it shows here once Stripe confirms it.`;
     }
     if (intent === "cancel") {
@@ -87,6 +99,7 @@ export default function Registrations() {
   const busy = navigation.state === "submitting";
   const tz = event.timeZone;
   const csv = `/organise/events/${event.slug}/registrations.csv`;
+  const fields = bindFields(schema);
   return (
     <div className="stack">
       <div className="section-head reg-head-row">
@@ -97,24 +110,9 @@ export default function Registrations() {
       <FormError message={answer && !answer.ok ? answer.formError : undefined} />
 
       <Form method="get" className="filters reg-filters" role="search" aria-label="Filter registrations">
-        <div className="field">
-          <label htmlFor="f-q">Name or email</label>
-          <input id="f-q" name="q" type="search" defaultValue={filters.q} />
-        </div>
-        <div className="field">
-          <label htmlFor="f-status">Status</label>
-          <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">All statuses</option>
-            {REGISTRATION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_TEXT[s]} ({list.byStatus[s] ?? 0})</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-ticket">Ticket type</label>
-          <select id="f-ticket" name="ticket" defaultValue={filters.ticketTypeId ?? ""}>
-            <option value="">All tickets</option>
-            {ticketTypes.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-          </select>
-        </div>
+        <TextField label="Name or email" id="f-q" name="q" type="search" defaultValue={filters.q} />
+        <SelectField label="Status" id="f-status" name="status" defaultValue={filters.status ?? ""} options={[["", "All statuses"], ...REGISTRATION_STATUSES.map((s) => [s, `${STATUS_TEXT[s]} (${list.byStatus[s] ?? 0})`] as const)]} />
+        <SelectField label="Ticket type" id="f-ticket" name="ticket" defaultValue={filters.ticketTypeId ?? ""} options={[["", "All tickets"], ...ticketTypes.map((t) => [t.id, t.name] as const)]} />
         <div className="filters__actions">
           <button type="submit" className="button">Apply filters</button>
           {params.toString() ? <Link className="button button--ghost" to=".">Reset</Link> : null}
@@ -148,10 +146,7 @@ export default function Registrations() {
                     <Form method="post" className="reg-decide__form">
                       <CsrfField />
                       <input type="hidden" name="registrationId" value={r.id} />
-                      <div className="field">
-                        <label htmlFor={`msg-${r.id}`}>Message to {r.user.name} (optional)</label>
-                        <textarea id={`msg-${r.id}`} name="message" rows={3} maxLength={2000} />
-                      </div>
+                      <TextAreaField label={`Message to ${r.user.name} (optional)`} id={`msg-${r.id}`} {...fields.message} rows={3} maxLength={2000} />
                       <div className="reg-actions">
                         <button type="submit" name="intent" value="approve" className="button button--small" disabled={busy}>Approve</button>
                         <button type="submit" name="intent" value="reject" className="button button--small reg-danger" disabled={busy}>Reject</button>
@@ -172,11 +167,15 @@ export default function Registrations() {
                     <Form method="post" className="reg-decide__form">
                       <CsrfField />
                       <input type="hidden" name="registrationId" value={r.id} />
-                      <div className="field">
-                        <label htmlFor={`refund-${r.id}`}>Amount to refund ({r.ticketType.currency})</label>
-                        <input id={`refund-${r.id}`} name="amount" inputMode="decimal" placeholder={(r.ticketType.priceCents / 100).toFixed(2)} aria-describedby={`refund-hint-${r.id}`} />
-                        <p className="field__hint" id={`refund-hint-${r.id}`}>Leave empty to refund everything not yet refunded. The card is refunded through Stripe; the registration stays as it is unless the whole amount goes back.</p>
-                      </div>
+                      <TextField
+                        label={`Amount to refund (${r.ticketType.currency})`}
+                        id={`refund-${r.id}`}
+                        {...fields.amount}
+                        inputMode="decimal"
+                        placeholder={(r.ticketType.priceCents / 100).toFixed(2)}
+                        hintBelow
+                        hint="Leave empty to refund everything not yet refunded. The card is refunded through Stripe; the registration stays as it is unless the whole amount goes back."
+                      />
                       <button type="submit" name="intent" value="refund" className="button button--small" disabled={busy}>Refund through Stripe</button>
                     </Form>
                   </details>

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { Notice } from "~/components/registration/status";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, ChoiceGroup, CsrfField, FormError, TextAreaField, TextField } from "~/components/ui/forms";
 import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
 import { ROOM_NAME_MAX, ROOM_TOPIC_MAX, roomFormSchema } from "~/domain/rooms/organiser-input";
 import { createRoom, deleteRoom, listEventRooms, updateRoom } from "~/domain/rooms/organiser.server";
@@ -62,31 +62,12 @@ interface RoomValues {
 }
 
 function RoomFields({ prefix, values, errors }: { prefix: string; values: RoomValues; errors: Record<string, string> }) {
+  const fields = bindFields(roomFormSchema, { errors, values: { name: values.name, topic: values.topic ?? "", themes: values.themes ?? [] } });
   return (
     <>
-      <TextField label="Name" name="name" defaultValue={values.name} error={errors.name} maxLength={ROOM_NAME_MAX} required hint={prefix === "new" ? "e.g. Mobility replication, Investors × fellow cities" : undefined} />
-      <div className={`field${errors.topic ? " field--invalid" : ""}`}>
-        <label htmlFor={`${prefix}-topic`}>Topic <span className="field__hint">(optional — what people talk about here)</span></label>
-        <textarea
-          id={`${prefix}-topic`}
-          name="topic"
-          rows={2}
-          maxLength={ROOM_TOPIC_MAX}
-          defaultValue={values.topic ?? ""}
-          aria-invalid={errors.topic ? true : undefined}
-          aria-describedby={errors.topic ? `${prefix}-topic-error` : undefined}
-        />
-        {errors.topic ? <p id={`${prefix}-topic-error`} className="field__error" role="alert">{errors.topic}</p> : null}
-      </div>
-      <fieldset className={`field reg-choices${errors.themes ? " field--invalid" : ""}`}>
-        <legend>Themes <span className="field__hint">(optional)</span></legend>
-        {THEMES.map((theme) => (
-          <label key={theme} className="reg-choice">
-            <input type="checkbox" name="themes" value={theme} defaultChecked={values.themes?.includes(theme)} /> <span>{THEME_LABELS[theme]}</span>
-          </label>
-        ))}
-        {errors.themes ? <p className="field__error" role="alert">{errors.themes}</p> : null}
-      </fieldset>
+      <TextField label="Name" {...fields.name} maxLength={ROOM_NAME_MAX} required hint={prefix === "new" ? "e.g. Mobility replication, Investors × fellow cities" : undefined} />
+      <TextAreaField label={<>Topic <span className="field__hint">(optional — what people talk about here)</span></>} id={`${prefix}-topic`} {...fields.topic} rows={2} maxLength={ROOM_TOPIC_MAX} />
+      <ChoiceGroup legend={<>Themes <span className="field__hint">(optional)</span></>} layout="list" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])} />
     </>
   );
 }

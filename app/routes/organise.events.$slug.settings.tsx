@@ -3,10 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { EventForm, type EventFormDefaults } from "~/components/events/event-form";
 import { EventStatusBadge } from "~/components/events/status-badge";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextAreaField } from "~/components/ui/forms";
+import { eventSettingsForm } from "~/domain/events/event-forms";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { CANCEL_MESSAGE_MAX, cancelEvent, deleteDraftEvent, getEventSettings, publishEvent, updateEvent } from "~/domain/events/manage.server";
 import { formatDate, formatLocalDateTimeInput } from "~/domain/kernel/time/zoned";
@@ -22,35 +22,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { event, timeZones: timeZoneOptions() };
 }
 
-const anyFields = z.looseObject({});
-const INTENTS = ["save", "publish", "cancel", "delete"] as const;
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
   let values: Record<string, string> = {};
   try {
-    const read = await readForm(request, anyFields);
+    const read = await readForm(request, eventSettingsForm);
     if (!read.ok) return formFailure(read);
-    const form = read.form;
-    const intent = INTENTS.find((i) => i === form.get("intent")) ?? "save";
+    const form = read.data;
+    const intent = form.intent;
     values = { intent };
-    if (intent === "publish") {
+    if (form.intent === "publish") {
       await publishEvent(user, slug);
       return redirect(`/organise/events/${slug}/settings?published=1`);
     }
-    if (intent === "delete") {
+    if (form.intent === "delete") {
       await deleteDraftEvent(user, slug);
       return redirect("/organise?deleted=1");
     }
-    if (intent === "cancel") {
-      values.message = typeof form.get("message") === "string" ? String(form.get("message")) : "";
-      const result = await cancelEvent(user, slug, form.get("message"));
+    if (form.intent === "cancel") {
+      values.message = form.message ?? "";
+      const result = await cancelEvent(user, slug, form.message);
       return redirect(`/organise/events/${slug}/settings?cancelled=1&notified=${result.notified}&paid=${result.paidRegistrations}`);
     }
     // A stale form keeps its version, so saving it again keeps failing until it is reloaded.
-    values = { ...echoEventForm(form), intent, version: String(form.get("version") ?? "") };
-    const saved = await updateEvent(user, slug, form.get("version"), form);
+    values = { ...echoEventForm(form), intent, version: form.version ?? "" };
+    const saved = await updateEvent(user, slug, form.version, form);
     return redirect(`/organise/events/${saved.slug}/settings?saved=1&notified=${saved.notified}`);
   } catch (error) {
     if (error instanceof Response) throw error;
@@ -88,6 +85,8 @@ export default function EventSettings() {
     themes: event.themes.join(","),
   };
   const saveFailed = failed && failedIntent === "save" ? failed : null;
+  const cancelFailed = failed && failedIntent === "cancel" ? failed : null;
+  const cancelFields = bindFields(eventSettingsForm, { errors: cancelFailed?.fieldErrors, values: { message: cancelFailed?.values.message ?? "" } });
   const cancelled = event.status === "CANCELLED";
   const paid = Number(params.get("paid") ?? "0");
   const notified = Number(params.get("notified") ?? "0");
@@ -191,11 +190,13 @@ export default function EventSettings() {
             <Form method="post" className="stack">
               <CsrfField />
               <input type="hidden" name="intent" value="cancel" />
-              <div className={`field${failed?.fieldErrors.message ? " field--invalid" : ""}`}>
-                <label htmlFor="cancel-message">Message to attendees <span className="field__hint">(optional)</span></label>
-                <textarea id="cancel-message" name="message" rows={4} maxLength={CANCEL_MESSAGE_MAX} defaultValue={failed?.values.message ?? ""} />
-                {failed?.fieldErrors.message ? <p className="field__error" role="alert">{failed.fieldErrors.message}</p> : null}
-              </div>
+              <TextAreaField
+                label={<>Message to attendees <span className="field__hint">(optional)</span></>}
+                id="cancel-message"
+                {...cancelFields.message}
+                rows={4}
+                maxLength={CANCEL_MESSAGE_MAX}
+              />
               <div className="button-row">
                 <button type="submit" className="button reg-danger" disabled={submitting("cancel")}>{submitting("cancel") ? "Cancelling…" : "Yes, cancel the event"}</button>
                 <Link className="button button--ghost" to={`/organise/events/${event.slug}/settings`}>Keep it</Link>

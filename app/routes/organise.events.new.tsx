@@ -3,10 +3,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { EventForm } from "~/components/events/event-form";
 import { FormError } from "~/components/ui/forms";
 import { DomainError } from "~/domain/kernel/errors";
+import { eventForm } from "~/domain/events/event-forms";
 import { echoEventForm, timeZoneOptions } from "~/domain/events/event-input";
 import { canCreateEvents, createEvent } from "~/domain/events/manage.server";
 import { requireUser } from "~/web/auth.server";
@@ -23,18 +23,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { timeZones: timeZoneOptions() };
 }
 
-// The event form is checked by the domain (its rules depend on each other: times on the zone,
-// the venue on the mode); readForm only checks CSRF and size here.
-const anyFields = z.looseObject({});
-
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   let values: Record<string, string> = {};
   try {
-    const read = await readForm(request, anyFields);
+    // The event's rules depend on each other (times on the zone, the venue on the mode), so the
+    // domain checks them; the schema reads the form's fields.
+    const read = await readForm(request, eventForm);
     if (!read.ok) return formFailure(read);
-    values = echoEventForm(read.form);
-    const created = await createEvent(user, read.form);
+    values = echoEventForm(read.data);
+    const created = await createEvent(user, read.data);
     return redirect(`/organise/events/${created.slug}/settings?created=1`);
   } catch (error) {
     if (error instanceof Response) throw error;

@@ -5,10 +5,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionNotice } from "~/components/meetings/meeting-parts";
-import { CsrfField, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, TextField } from "~/components/ui/forms";
 import { grantHosting } from "~/domain/meetings/access.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
-import { onlineUrlField } from "~/domain/kernel/online-url";
+import { scheduleAssignmentsSchema, stopOrganiserSchema } from "~/domain/meetings/meeting-forms";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";
 import { confirmStopSchedule, proposeStopSchedule, type StopProposal } from "~/domain/meetings/schedule.server";
 import { requireUser } from "~/web/auth.server";
@@ -22,19 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orErrorResponse(organiserStopView(user, params.slug ?? "", params.stopId));
 }
 
-const assignmentSchema = z.array(z.object({ hostId: z.string(), guestId: z.string(), startsAt: z.string(), meetingPointId: z.string() })).max(5000);
-
-const organiserSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("run-scheduler") }),
-  z.object({ intent: z.literal("confirm-schedule"), assignments: z.string().max(1_000_000) }),
-  z.object({ intent: z.literal("no-show"), meetingId: z.string().max(64), noShow: z.enum(["yes", "no"]) }),
-  z.object({ intent: z.literal("add-table"), name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."), onlineUrl: onlineUrlField }),
-  z.object({ intent: z.literal("allow-host"), email: z.string().trim().email("Enter an e-mail address.") }),
-], { error: "Unknown action." });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, organiserSchema);
+  const form = await readForm(request, stopOrganiserSchema);
   if (!form.ok) return formFailure({ ...form, formError: Object.values(form.fieldErrors)[0] ?? "That form could not be read." });
   const slug = params.slug ?? "";
   const data = form.data;
@@ -46,9 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return json({ ok: true as const, notice: `Proposal ready in ${Date.now() - started} ms: review it below, then confirm.`, proposal });
       }
       case "confirm-schedule": {
-        let parsed: z.infer<typeof assignmentSchema>;
+        let parsed: z.infer<typeof scheduleAssignmentsSchema>;
         try {
-          parsed = assignmentSchema.parse(JSON.parse(data.assignments));
+          parsed = scheduleAssignmentsSchema.parse(JSON.parse(data.assignments));
         } catch {
           return json({ ok: false as const, formError: "The proposal could not be read — run the scheduler again.", fieldErrors: {}, values: {} }, { status: 400 });
         }
@@ -112,6 +102,7 @@ function ProposalView({ proposal }: { proposal: StopProposal }) {
 export default function OrganiseStopPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok: boolean; notice?: string; formError?: string; fieldErrors?: Record<string, string>; proposal?: StopProposal } | undefined;
+  const fields = bindFields(stopOrganiserSchema, { errors: result && !result.ok ? result.fieldErrors : {} });
   return (
     <article className="meetings-page">
       <p className="tz-note"><Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link></p>
@@ -203,8 +194,8 @@ export default function OrganiseStopPage() {
           <Form method="post" className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value="add-table" />
-            <TextField label="New table name" name="name" required maxLength={80} error={result && !result.ok ? result.fieldErrors?.name : undefined} />
-            <TextField label="Online link (for an online meeting point)" name="onlineUrl" type="url" error={result && !result.ok ? result.fieldErrors?.onlineUrl : undefined} />
+            <TextField label="New table name" {...fields.name} required maxLength={80} />
+            <TextField label="Online link (for an online meeting point)" {...fields.onlineUrl} type="url" />
             <button type="submit" className="button button--small">Add meeting point</button>
           </Form>
         </section>
@@ -224,7 +215,7 @@ export default function OrganiseStopPage() {
           <Form method="post" className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value="allow-host" />
-            <TextField label="Allow a registered participant to host (e-mail)" name="email" type="email" required error={result && !result.ok ? result.fieldErrors?.email : undefined} />
+            <TextField label="Allow a registered participant to host (e-mail)" {...fields.email} type="email" required />
             <button type="submit" className="button button--small button--ghost">Allow to host</button>
           </Form>
         </section>

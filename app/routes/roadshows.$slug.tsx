@@ -7,8 +7,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
-import { CsrfField } from "~/components/ui/forms";
-import { roadshowActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { bindFields, Choice, CsrfField, FieldSet, SelectField, TextAreaField } from "~/components/ui/forms";
+import { runMeetingAction } from "~/domain/meetings/actions.server";
+import { roadshowActionSchema } from "~/domain/meetings/meeting-forms";
 import { setStopAttendance } from "~/domain/meetings/attendance.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { getUser, requireUser } from "~/web/auth.server";
@@ -55,6 +56,7 @@ export default function RoadshowMeetingsPage() {
   const failedAttendance = result && !result.ok && result.values?.intent === "attendance" ? result : null;
   const failedRequest = result && !result.ok && result.values?.intent === "request" ? result.values : null;
   const viewer = data.viewer;
+  const fields = bindFields(roadshowActionSchema);
   return (
     <article className="meetings-page">
       <p className="tz-note"><Link to={`/events/${data.event.slug}`}>About this roadshow</Link></p>
@@ -95,21 +97,18 @@ export default function RoadshowMeetingsPage() {
           <Form method="post" key={failedAttendance ? `failed-${failedAttendance.values?.stopIds}` : data.attendance.stopIds.join(",")} aria-label="Stops you will attend">
             <CsrfField />
             <input type="hidden" name="intent" value="attendance" />
-            <fieldset className={`field reg-choices${failedAttendance?.fieldErrors?.stopIds ? " field--invalid" : ""}`} aria-describedby={failedAttendance?.fieldErrors?.stopIds ? "stops-error" : undefined}>
-              <legend>Stops</legend>
+            <FieldSet legend="Stops" id="stops" className="field reg-choices" error={failedAttendance?.fieldErrors?.stopIds}>
               {data.stops.map((s) => (
-                <label key={s.id} className="reg-choice">
-                  <input
-                    type="checkbox"
-                    name="stopIds"
-                    value={s.id}
-                    defaultChecked={failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)}
-                  />{" "}
-                  <span>{s.city} — {s.when}</span>
-                </label>
+                <Choice
+                  key={s.id}
+                  name={fields.stopIds.name}
+                  value={s.id}
+                  defaultChecked={failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)}
+                >
+                  {s.city} — {s.when}
+                </Choice>
               ))}
-              {failedAttendance?.fieldErrors?.stopIds ? <p id="stops-error" className="field__error" role="alert">{failedAttendance.fieldErrors.stopIds}</p> : null}
-            </fieldset>
+            </FieldSet>
             <button type="submit" className="button button--small">Save stops</button>
           </Form>
         </section>
@@ -202,20 +201,27 @@ export default function RoadshowMeetingsPage() {
                         <input type="hidden" name="intent" value="request" />
                         <input type="hidden" name="stopId" value={stop.id} />
                         <input type="hidden" name="hostId" value={host.id} />
-                        <div className="field">
-                          <label htmlFor={`${formId}-slot`}>Slot with {host.name}</label>
-                          <select id={`${formId}-slot`} name="startsAt" required defaultValue={failedRequest?.hostId === host.id ? failedRequest.startsAt : undefined}>
-                            {host.days.map((d) => (
-                              <optgroup key={d.day} label={d.day}>
-                                {d.slots.map((s) => <option key={s.startsAt} value={s.startsAt}>{s.label} {s.zoneName}</option>)}
-                              </optgroup>
-                            ))}
-                          </select>
-                        </div>
-                        <div className="field">
-                          <label htmlFor={`${formId}-msg`}>Message (optional)</label>
-                          <textarea id={`${formId}-msg`} name="message" rows={2} maxLength={500} defaultValue={failedRequest?.hostId === host.id ? failedRequest.message : ""} />
-                        </div>
+                        <SelectField
+                          label={`Slot with ${host.name}`}
+                          id={`${formId}-slot`}
+                          {...fields.startsAt}
+                          required
+                          defaultValue={failedRequest?.hostId === host.id ? failedRequest.startsAt : undefined}
+                        >
+                          {host.days.map((d) => (
+                            <optgroup key={d.day} label={d.day}>
+                              {d.slots.map((s) => <option key={s.startsAt} value={s.startsAt}>{s.label} {s.zoneName}</option>)}
+                            </optgroup>
+                          ))}
+                        </SelectField>
+                        <TextAreaField
+                          label="Message (optional)"
+                          id={`${formId}-msg`}
+                          {...fields.message}
+                          rows={2}
+                          maxLength={500}
+                          defaultValue={failedRequest?.hostId === host.id ? failedRequest.message : ""}
+                        />
                         <button type="submit" className="button button--small">Request meeting</button>
                       </Form>
                     ) : (

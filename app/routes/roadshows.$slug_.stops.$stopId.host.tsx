@@ -5,8 +5,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ActionNotice, MeetingItem, PreferenceForm, preferenceLabel, PreviousOutcomes } from "~/components/meetings/meeting-parts";
-import { CsrfField, TextField } from "~/components/ui/forms";
-import { hostStopActionSchema, runMeetingAction } from "~/domain/meetings/actions.server";
+import { bindFields, CsrfField, TextField } from "~/components/ui/forms";
+import { runMeetingAction } from "~/domain/meetings/actions.server";
+import { hostStopActionSchema } from "~/domain/meetings/meeting-forms";
 import { publishAvailability, removeAvailability } from "~/domain/meetings/availability.server";
 import { hostStopView } from "~/domain/meetings/views.server";
 import { requireUser } from "~/web/auth.server";
@@ -59,6 +60,10 @@ export default function HostStopPage() {
   const values = result && !result.ok ? result.values ?? {} : {};
   const fieldErrors = result && !result.ok ? result.fieldErrors ?? {} : {};
   const publishing = values.intent === "publish";
+  const window = bindFields(hostStopActionSchema, {
+    errors: publishing ? { ...fieldErrors, onlineUrl: fieldErrors.onlineUrl ?? fieldErrors["windows.0.onlineUrl"] } : {},
+    values: { start: values.start ?? data.defaults.start, end: values.end ?? data.defaults.end, slotMinutes: values.slotMinutes ?? "30", bufferMinutes: values.bufferMinutes ?? "0", onlineUrl: values.onlineUrl ?? "" },
+  });
   return (
     <article className="meetings-page">
       <p className="tz-note"><Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link></p>
@@ -176,11 +181,11 @@ export default function HostStopPage() {
               <CsrfField />
               <input type="hidden" name="intent" value="publish" />
               {publishing && fieldErrors["windows.0"] ? <p className="notice notice--error" role="alert">{fieldErrors["windows.0"]}</p> : null}
-              <TextField label={`From (${data.stop.zoneName})`} name="start" type="datetime-local" required defaultValue={values.start ?? data.defaults.start} error={publishing ? fieldErrors.start : undefined} />
-              <TextField label={`Until (${data.stop.zoneName})`} name="end" type="datetime-local" required defaultValue={values.end ?? data.defaults.end} error={publishing ? fieldErrors.end : undefined} />
-              <TextField label="Slot length (minutes)" name="slotMinutes" type="number" min={10} max={240} step={5} required defaultValue={values.slotMinutes ?? "30"} error={publishing ? fieldErrors.slotMinutes : undefined} />
-              <TextField label="Pause between slots (minutes)" name="bufferMinutes" type="number" min={0} max={120} step={5} required defaultValue={values.bufferMinutes ?? "0"} error={publishing ? fieldErrors.bufferMinutes : undefined} />
-              <TextField label="Online meeting link (optional)" name="onlineUrl" type="url" hint="Leave empty to meet at a table at the venue." defaultValue={values.onlineUrl ?? ""} error={publishing ? fieldErrors.onlineUrl ?? fieldErrors["windows.0.onlineUrl"] : undefined} />
+              <TextField label={`From (${data.stop.zoneName})`} {...window.start} type="datetime-local" required />
+              <TextField label={`Until (${data.stop.zoneName})`} {...window.end} type="datetime-local" required />
+              <TextField label="Slot length (minutes)" {...window.slotMinutes} type="number" min={10} max={240} step={5} required />
+              <TextField label="Pause between slots (minutes)" {...window.bufferMinutes} type="number" min={0} max={120} step={5} required />
+              <TextField label="Online meeting link (optional)" {...window.onlineUrl} type="url" hint="Leave empty to meet at a table at the venue." />
               <button type="submit" className="button">Publish availability</button>
             </Form>
           </section>

@@ -5,9 +5,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { QaBoard } from "~/components/qa/qa-board";
-import { MODERATION_ACTIONS, type SortMode } from "~/domain/qa/questions";
+import { qaForm } from "~/domain/qa/qa-forms";
+import type { SortMode } from "~/domain/qa/questions";
 import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
 import { formatRange } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
@@ -35,15 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...base, questions: list.questions, cursor: list.cursor, myVotes: votes };
 }
 
-const formSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("ask"), body: z.string().max(4000), anonymous: z.literal("true").optional() }),
-  z.object({ intent: z.literal("vote"), questionId: z.string().uuid("Unknown question.") }),
-  z.object({ intent: z.literal("moderate"), questionId: z.string().uuid("Unknown question."), action: z.enum(MODERATION_ACTIONS), body: z.string().max(4000).optional() }),
-]);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, formSchema);
+  const form = await readForm(request, qaForm);
   if (!form.ok) return formFailure(form);
   const data = form.data;
   try {

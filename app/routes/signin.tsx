@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
 import { accountFormAction, getUser } from "~/web/auth.server";
@@ -32,14 +32,15 @@ export default function SignIn() {
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const values = result && !result.ok ? result.values : {};
+  const fields = bindFields(signInSchema, { errors, values });
   return (
     <section className="card form-card" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <TextField label="Email" {...fields.email} type="email" autoComplete="email" required />
+        <TextField label="Password" {...fields.password} defaultValue={undefined} type="password" autoComplete="current-password" required />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>

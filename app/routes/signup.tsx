@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignUps, signUp } from "~/domain/accounts/accounts.server";
 import { signUpSchema } from "~/domain/accounts/validation";
 import { accountFormAction, getUser } from "~/web/auth.server";
@@ -32,6 +32,7 @@ export default function SignUp() {
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const values = result && !result.ok ? result.values : {};
+  const fields = bindFields(signUpSchema, { errors, values });
   return (
     <section className="card form-card" aria-labelledby="signup-title">
       <h1 id="signup-title">Create your account</h1>
@@ -39,9 +40,9 @@ export default function SignUp() {
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
-        <TextField label="Full name" name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={errors.password} />
+        <TextField label="Full name" {...fields.name} autoComplete="name" required />
+        <TextField label="Email" {...fields.email} type="email" autoComplete="email" required />
+        <TextField label="Password" {...fields.password} defaultValue={undefined} type="password" autoComplete="new-password" required hint="At least 10 characters." />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </button>

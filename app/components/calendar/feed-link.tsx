@@ -1,4 +1,5 @@
 // Shows a personal feed address once, with copy-friendly fields and subscribe links.
+import { TextField } from "~/components/ui/forms";
 
 export interface FeedLinkProps {
   feedUrl: string;
@@ -10,14 +11,8 @@ export interface FeedLinkProps {
 export function FeedLink({ feedUrl, webcalUrl, googleSubscribeUrl, outlookSubscribeUrl }: FeedLinkProps) {
   return (
     <div className="feed-link stack">
-      <div className="field">
-        <label htmlFor="feed-url">Your calendar link</label>
-        <input id="feed-url" type="text" readOnly value={feedUrl} className="feed-link__url" />
-      </div>
-      <div className="field">
-        <label htmlFor="feed-webcal">The same link for Apple Calendar and desktop Outlook (webcal)</label>
-        <input id="feed-webcal" type="text" readOnly value={webcalUrl} className="feed-link__url" />
-      </div>
+      <TextField label="Your calendar link" id="feed-url" type="text" readOnly value={feedUrl} className="feed-link__url" />
+      <TextField label="The same link for Apple Calendar and desktop Outlook (webcal)" id="feed-webcal" type="text" readOnly value={webcalUrl} className="feed-link__url" />
       <div className="feed-link__actions">
         <a className="button button--small" href={webcalUrl}>Subscribe on this device</a>
         <a className="button button--small button--ghost" href={googleSubscribeUrl} target="_blank" rel="noopener noreferrer">

@@ -2,8 +2,9 @@
 // typed as wall-clock times in the chosen zone; the server reads them there.
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { CsrfField, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
+import { bindFields, ChoiceGroup, CsrfField, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
 import { EVENT_KINDS, KIND_LABELS, THEMES, THEME_LABELS } from "~/domain/kernel/vocabulary";
+import { eventForm } from "~/domain/events/event-forms";
 import { ATTENDANCE_MODES, MODE_LABELS, SUMMARY_MAX } from "~/domain/events/event-input";
 
 /** Field values as text; `themes` is a comma-separated list. */
@@ -28,7 +29,7 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const [zone, setZone] = useState(defaults.timeZone ?? "Europe/Brussels");
-  const themes = new Set((defaults.themes ?? "").split(",").filter(Boolean));
+  const fields = bindFields(eventForm, { errors, values: defaults });
   const zoneOptions: Array<[string, string]> = (timeZones.includes(zone) ? timeZones : [zone, ...timeZones]).map((z) => [z, z.replace(/_/g, " ")]);
   const zoneLabel = zone.replace(/_/g, " ");
   return (
@@ -38,48 +39,38 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
       <input type="hidden" name="intent" value="save" />
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>About the event</legend>
-        <TextField label="Title" name="title" required maxLength={160} defaultValue={defaults.title} error={errors.title} />
+        <TextField label="Title" {...fields.title} required maxLength={160} />
         <div className="reg-form-row">
-          <SelectField label="Kind" name="kind" defaultValue={defaults.kind ?? "WORKSHOP"} error={errors.kind} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
+          <SelectField label="Kind" {...fields.kind} defaultValue={defaults.kind ?? "WORKSHOP"} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
         </div>
-        <TextAreaField label="Summary" name="summary" rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} defaultValue={defaults.summary} error={errors.summary} />
-        <TextAreaField label="Description" name="description" rows={7} hint="The programme, who it is for, what to bring. Optional." defaultValue={defaults.description} error={errors.description} />
-        <fieldset className={`checkbox-group${errors.themes ? " field--invalid" : ""}`}>
-          <legend>Themes</legend>
-          <div className="checkbox-group__items">
-            {THEMES.map((theme) => (
-              <label key={theme} className="checkbox">
-                <input type="checkbox" name="themes" value={theme} defaultChecked={themes.has(theme)} /> {THEME_LABELS[theme]}
-              </label>
-            ))}
-          </div>
-          {errors.themes ? <p className="field__error" role="alert">{errors.themes}</p> : null}
-        </fieldset>
+        <TextAreaField label="Summary" {...fields.summary} rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} />
+        <TextAreaField label="Description" {...fields.description} rows={7} hint="The programme, who it is for, what to bring. Optional." />
+        <ChoiceGroup legend="Themes" className="checkbox-group" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])} />
       </fieldset>
 
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>When</legend>
-        <SelectField label="Time zone" name="timeZone" defaultValue={zone} error={errors.timeZone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
+        <SelectField label="Time zone" {...fields.timeZone} defaultValue={zone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
         <div className="reg-form-row">
-          <TextField label="Starts" name="startsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.startsAt} error={errors.startsAt} />
-          <TextField label="Ends" name="endsAt" type="datetime-local" required hint={`${zoneLabel} time`} defaultValue={defaults.endsAt} error={errors.endsAt} />
+          <TextField label="Starts" {...fields.startsAt} type="datetime-local" required hint={`${zoneLabel} time`} />
+          <TextField label="Ends" {...fields.endsAt} type="datetime-local" required hint={`${zoneLabel} time`} />
         </div>
       </fieldset>
 
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>Where</legend>
-        <SelectField label="Attendance" name="mode" defaultValue={mode} error={errors.mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
+        <SelectField label="Attendance" {...fields.mode} defaultValue={mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
         {!hydrated ? <p className="field__hint">In person and hybrid: fill in the venue. Online and hybrid: give the link.</p> : null}
         <div hidden={hydrated && mode === "ONLINE"}>
-            <TextField label="Venue name" name="venueName" maxLength={200} defaultValue={defaults.venueName} error={errors.venueName} />
-            <TextField label="Venue address" name="venueAddress" maxLength={300} hint="Street and number. Optional." defaultValue={defaults.venueAddress} error={errors.venueAddress} />
+            <TextField label="Venue name" {...fields.venueName} maxLength={200} />
+            <TextField label="Venue address" {...fields.venueAddress} maxLength={300} hint="Street and number. Optional." />
             <div className="reg-form-row">
-              <TextField label="City" name="city" maxLength={100} hint="As attendees know it, e.g. Lisbon" defaultValue={defaults.city} error={errors.city} />
-              <TextField label="Country" name="country" maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" defaultValue={defaults.country} error={errors.country} />
+              <TextField label="City" {...fields.city} maxLength={100} hint="As attendees know it, e.g. Lisbon" />
+              <TextField label="Country" {...fields.country} maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" />
             </div>
         </div>
         <div hidden={hydrated && mode === "IN_PERSON"}>
-          <TextField label="Online link" name="onlineUrl" type="url" inputMode="url" maxLength={2000} hint="https://… — shown only to registered people, never on public pages." defaultValue={defaults.onlineUrl} error={errors.onlineUrl} />
+          <TextField label="Online link" {...fields.onlineUrl} type="url" inputMode="url" maxLength={2000} hint="https://… — shown only to registered people, never on public pages." />
         </div>
       </fieldset>
 

@@ -1,7 +1,7 @@
 // "Add a person" on the Team page, and the one-line explanation of every role beside it.
 import { Form } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
-import { TEAM_ROLES, TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, type TeamRole } from "~/domain/events/team-input";
+import { bindFields, CsrfField, FormError, SelectField, TextField } from "~/components/ui/forms";
+import { TEAM_ROLES, TEAM_ROLE_DESCRIPTIONS, TEAM_ROLE_LABELS, teamFormSchema, type TeamRole } from "~/domain/events/team-input";
 
 export function TeamAddForm({
   grantable,
@@ -17,6 +17,7 @@ export function TeamAddForm({
   submitting: boolean;
 }) {
   const role = grantable.includes(values.role as TeamRole) ? values.role : "ORGANISER";
+  const fields = bindFields(teamFormSchema, { errors, values: { email: values.email ?? "", role } });
   return (
     <Form method="post" className="stack team-add" noValidate>
       <CsrfField />
@@ -24,23 +25,13 @@ export function TeamAddForm({
       <FormError message={formError} />
       <TextField
         label="Email of their account"
-        name="email"
+        {...fields.email}
         type="email"
         autoComplete="off"
         required
-        defaultValue={values.email ?? ""}
-        error={errors.email}
         hint="They need a SCALE Events account; ask them to sign up first if they have none."
       />
-      <div className={`field${errors.role ? " field--invalid" : ""}`}>
-        <label htmlFor="team-add-role">Role</label>
-        <select id="team-add-role" name="role" defaultValue={role} aria-invalid={errors.role ? true : undefined}>
-          {grantable.map((r) => (
-            <option key={r} value={r}>{TEAM_ROLE_LABELS[r]}</option>
-          ))}
-        </select>
-        {errors.role ? <p className="field__error" role="alert">{errors.role}</p> : null}
-      </div>
+      <SelectField label="Role" id="team-add-role" {...fields.role} options={grantable.map((r) => [r, TEAM_ROLE_LABELS[r]])} />
       <button type="submit" className="button" disabled={submitting}>{submitting ? "Adding…" : "Add to the team"}</button>
       <p className="tz-note">They get an email saying what they can now do, with a link.</p>
     </Form>

@@ -2,8 +2,8 @@
 // them (change role, remove after a confirmation). Owners' rows show no controls to organisers,
 // and the last owner's row none at all: the server refuses those changes anyway.
 import { Form, Link } from "@remix-run/react";
-import { CsrfField, FormError } from "~/components/ui/forms";
-import { TEAM_ROLE_LABELS, type TeamRole } from "~/domain/events/team-input";
+import { bindFields, CsrfField, FormError, SelectField } from "~/components/ui/forms";
+import { TEAM_ROLE_LABELS, teamFormSchema, type TeamRole } from "~/domain/events/team-input";
 import { formatDate } from "~/domain/kernel/time/zoned";
 
 export interface TeamRowData {
@@ -57,6 +57,7 @@ export function TeamList({
   failure: TeamRowFailure | null;
   busyUserId: string | null;
 }) {
+  const roleFields = bindFields(teamFormSchema);
   return (
     <ul className="reg-admin-list team-list">
       {members.map((member) => {
@@ -102,15 +103,15 @@ export function TeamList({
                   <CsrfField />
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="userId" value={member.userId} />
-                  <div className={`field${rowFailure?.fieldError ? " field--invalid" : ""}`}>
-                    <label htmlFor={selectId} className="visually-hidden">Role of {member.name}</label>
-                    <select id={selectId} name="role" defaultValue={member.role} aria-invalid={rowFailure?.fieldError ? true : undefined}>
-                      {options.map((role) => (
-                        <option key={role} value={role}>{TEAM_ROLE_LABELS[role]}</option>
-                      ))}
-                    </select>
-                    {rowFailure?.fieldError ? <p className="field__error" role="alert">{rowFailure.fieldError}</p> : null}
-                  </div>
+                  <SelectField
+                    label={`Role of ${member.name}`}
+                    labelHidden
+                    id={selectId}
+                    {...roleFields.role}
+                    defaultValue={member.role}
+                    error={rowFailure?.fieldError}
+                    options={options.map((role) => [role, TEAM_ROLE_LABELS[role]])}
+                  />
                   <button type="submit" className="button button--small button--ghost" disabled={busyUserId === member.userId}>Change role</button>
                 </Form>
                 <Link className="button button--small button--danger" to={`?remove=${member.userId}#member-${member.userId}`} preventScrollReset>

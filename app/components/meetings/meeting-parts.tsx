@@ -2,7 +2,8 @@
 // JavaScript) carrying the CSRF token, an `intent` and the meeting id.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { CsrfField } from "~/components/ui/forms";
+import { bindFields, CheckboxField, CsrfField, SelectField, TextAreaField, TextField } from "~/components/ui/forms";
+import { outcomeForm, preferenceForm, proposeForm } from "~/domain/meetings/meeting-forms";
 import type { MeetingCard } from "~/domain/meetings/views.server";
 
 /** What a meeting card shows: the domain's view of a meeting, minus the fields pages group by. */
@@ -41,12 +42,7 @@ export function ProposeForm({ meetingId, slots }: { meetingId: string; slots: { 
         <CsrfField />
         <input type="hidden" name="intent" value="propose" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <div className="field">
-          <label htmlFor={`propose-${meetingId}`}>Another free slot</label>
-          <select id={`propose-${meetingId}`} name="startsAt" required>
-            {slots.map((s) => <option key={s.startsAt} value={s.startsAt}>{s.label}</option>)}
-          </select>
-        </div>
+        <SelectField label="Another free slot" id={`propose-${meetingId}`} name={bindFields(proposeForm).startsAt.name} required options={slots.map((s) => [s.startsAt, s.label])} />
         <button type="submit" className="button button--small">Send proposal</button>
       </Form>
     </details>
@@ -55,6 +51,7 @@ export function ProposeForm({ meetingId, slots }: { meetingId: string; slots: { 
 
 export function OutcomeForm({ meeting }: { meeting: MeetingCardData }) {
   const o = meeting.outcome;
+  const fields = bindFields(outcomeForm, { values: { nextStep: o?.nextStep ?? "", notes: o?.notes ?? "" } });
   return (
     <details className="meeting-more" open={!o}>
       <summary>{o ? "Edit the outcome" : "Record the outcome"}</summary>
@@ -62,19 +59,9 @@ export function OutcomeForm({ meeting }: { meeting: MeetingCardData }) {
         <CsrfField />
         <input type="hidden" name="intent" value="outcome" />
         <input type="hidden" name="meetingId" value={meeting.id} />
-        <div className="field field--check">
-          <input id={`follow-${meeting.id}`} type="checkbox" name="followUp" value="yes" defaultChecked={o?.followUp} />
-          <label htmlFor={`follow-${meeting.id}`}>We want a follow-up</label>
-        </div>
-        <div className="field">
-          <label htmlFor={`next-${meeting.id}`}>Next step</label>
-          <input id={`next-${meeting.id}`} name="nextStep" maxLength={300} defaultValue={o?.nextStep ?? ""} />
-        </div>
-        <div className="field">
-          <label htmlFor={`notes-${meeting.id}`}>Notes</label>
-          <p className="field__hint" id={`notes-hint-${meeting.id}`}>Only members of your organisation can read these.</p>
-          <textarea id={`notes-${meeting.id}`} name="notes" rows={3} maxLength={2000} aria-describedby={`notes-hint-${meeting.id}`} defaultValue={o?.notes ?? ""} />
-        </div>
+        <CheckboxField label="We want a follow-up" id={`follow-${meeting.id}`} name={fields.followUp.name} value="yes" defaultChecked={o?.followUp} />
+        <TextField label="Next step" id={`next-${meeting.id}`} {...fields.nextStep} maxLength={300} />
+        <TextAreaField label="Notes" id={`notes-${meeting.id}`} {...fields.notes} hint="Only members of your organisation can read these." rows={3} maxLength={2000} />
         <button type="submit" className="button button--small">Save outcome</button>
       </Form>
     </details>
@@ -190,7 +177,7 @@ export function PreferenceForm({ toUserId, name, current, idScope }: { toUserId:
       <input type="hidden" name="intent" value="preference" />
       <input type="hidden" name="toUserId" value={toUserId} />
       <label htmlFor={id}>Your interest in {name}</label>
-      <select id={id} name="level" defaultValue={current ?? "NONE"}>
+      <select id={id} name={bindFields(preferenceForm).level.name} defaultValue={current ?? "NONE"}>
         {PREFERENCE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
       </select>
       <button type="submit" className="button button--small button--ghost">Save mark</button>

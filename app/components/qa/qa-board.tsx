@@ -4,7 +4,8 @@
 // (escaped), never as HTML.
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextAreaField } from "~/components/ui/forms";
+import { askForm, moderateForm } from "~/domain/qa/qa-forms";
 import { QUESTION_MAX, sortQuestions, visibleQuestions, type QuestionUpdate, type QuestionView, type SortMode } from "~/domain/qa/questions";
 import { formatTime } from "~/domain/kernel/time/zoned";
 import { useLiveQa, type AckResult } from "./use-live-qa";
@@ -73,24 +74,19 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
         <Form method="post" onSubmit={onAsk}>
           <CsrfField />
           <input type="hidden" name="intent" value="ask" />
-          <div className={`field${bodyError ? " field--invalid" : ""}`}>
-            <label htmlFor="qa-body">Your question</label>
-            <textarea
-              id="qa-body"
-              name="body"
-              rows={3}
-              required
-              maxLength={QUESTION_MAX}
-              value={body}
-              onChange={(e) => setBody(e.target.value)}
-              aria-describedby="qa-body-hint"
-              aria-invalid={bodyError ? true : undefined}
-            />
-            <p id="qa-body-hint" className="field__hint">
-              {[...body].length}/{QUESTION_MAX} characters.{qaMode === "PREMODERATED" ? " Questions appear after a moderator approves them." : ""}
-            </p>
-            {bodyError ? <p className="field__error" role="alert">{bodyError}</p> : null}
-          </div>
+          <TextAreaField
+            label="Your question"
+            id="qa-body"
+            name={bindFields(askForm).body.name}
+            rows={3}
+            required
+            maxLength={QUESTION_MAX}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            hintBelow
+            hint={<>{[...body].length}/{QUESTION_MAX} characters.{qaMode === "PREMODERATED" ? " Questions appear after a moderator approves them." : ""}</>}
+            error={bodyError}
+          />
           <div className="qa-ask__row">
             <label className="checkbox">
               <input type="checkbox" name="anonymous" value="true" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
@@ -239,10 +235,7 @@ function QuestionItem({
                   <input type="hidden" name="intent" value="moderate" />
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="action" value="edit" />
-                  <div className="field">
-                    <label htmlFor={`edit-${q.id}`}>Corrected text</label>
-                    <textarea id={`edit-${q.id}`} name="body" rows={3} maxLength={QUESTION_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} />
-                  </div>
+                  <TextAreaField label="Corrected text" id={`edit-${q.id}`} name={bindFields(moderateForm).body.name} rows={3} maxLength={QUESTION_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} />
                   <button type="submit" className="button button--small">Save text</button>
                 </Form>
               </details>

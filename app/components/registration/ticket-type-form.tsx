@@ -1,7 +1,8 @@
 // The organiser's ticket type form (create and edit share it). Times are typed in the event's
 // own zone; the hint says which.
 import { Form, useNavigation } from "@remix-run/react";
-import { CsrfField, TextField } from "~/components/ui/forms";
+import { bindFields, Choice, ChoiceGroup, CsrfField, FieldSet, TextAreaField, TextField } from "~/components/ui/forms";
+import { ticketTypeFormSchema } from "~/domain/registration/organiser-input";
 
 export interface TicketTypeDefaults {
   name?: string;
@@ -21,36 +22,36 @@ export function TicketTypeForm({ defaults, errors, timeZone, submitLabel, taken 
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const zone = timeZone.replace(/_/g, " ");
+  const { requiresApproval, hidden, ...values } = defaults;
+  const fields = bindFields(ticketTypeFormSchema, { errors, values: { ...values, paymentMethods: values.paymentMethods ?? ["INVOICE"] } });
   return (
     <Form method="post" noValidate className="reg-form-grid">
       <CsrfField />
-      <TextField label="Name" name="name" required defaultValue={defaults.name} error={errors.name} maxLength={120} />
-      <div className={`field${errors.description ? " field--invalid" : ""}`}>
-        <label htmlFor="tt-description">Description <span className="field__hint">(optional)</span></label>
-        <textarea id="tt-description" name="description" rows={2} defaultValue={defaults.description} maxLength={1000} />
-        {errors.description ? <p className="field__error" role="alert">{errors.description}</p> : null}
+      <TextField label="Name" {...fields.name} required maxLength={120} />
+      <TextAreaField label={<>Description <span className="field__hint">(optional)</span></>} id="tt-description" {...fields.description} rows={2} maxLength={1000} />
+      <div className="reg-form-row">
+        <TextField label="Price (EUR)" {...fields.price} inputMode="decimal" hint="0 or empty: free" />
+        <TextField label="Capacity" {...fields.capacity} type="number" min={taken ?? 1} hint={taken !== undefined ? `Empty: no limit. At least ${taken} (taken).` : "Empty: no limit"} />
       </div>
       <div className="reg-form-row">
-        <TextField label="Price (EUR)" name="price" inputMode="decimal" hint="0 or empty: free" defaultValue={defaults.price} error={errors.price} />
-        <TextField label="Capacity" name="capacity" type="number" min={taken ?? 1} hint={taken !== undefined ? `Empty: no limit. At least ${taken} (taken).` : "Empty: no limit"} defaultValue={defaults.capacity} error={errors.capacity} />
+        <TextField label="Sales open" {...fields.salesStartAt} type="datetime-local" hint={`${zone} time · empty: now`} />
+        <TextField label="Sales close" {...fields.salesEndAt} type="datetime-local" hint={`${zone} time · empty: until the event`} />
       </div>
-      <div className="reg-form-row">
-        <TextField label="Sales open" name="salesStartAt" type="datetime-local" hint={`${zone} time · empty: now`} defaultValue={defaults.salesStartAt} error={errors.salesStartAt} />
-        <TextField label="Sales close" name="salesEndAt" type="datetime-local" hint={`${zone} time · empty: until the event`} defaultValue={defaults.salesEndAt} error={errors.salesEndAt} />
-      </div>
-      <fieldset className={`field reg-choices${errors.paymentMethods ? " field--invalid" : ""}`}>
-        <legend>Payment methods <span className="field__hint">(priced tickets)</span></legend>
-        <label className="reg-choice"><input type="checkbox" name="paymentMethods" value="INVOICE" defaultChecked={defaults.paymentMethods?.includes("INVOICE") ?? true} /> <span>Invoice / bank transfer (confirmed at once, you mark it paid)</span></label>
-        <label className="reg-choice"><input type="checkbox" name="paymentMethods" value="STRIPE" defaultChecked={defaults.paymentMethods?.includes("STRIPE") ?? false} /> <span>Card via Stripe Checkout (when Stripe is configured)</span></label>
-        {errors.paymentMethods ? <p className="field__error" role="alert">{errors.paymentMethods}</p> : null}
-      </fieldset>
-      <TextField label="Refundable until (hours before the start)" name="refundUntilHours" type="number" min={0} hint="Empty: not refundable" defaultValue={defaults.refundUntilHours} error={errors.refundUntilHours} />
-      <fieldset className="field reg-choices">
-        <legend>Access</legend>
-        <label className="reg-choice"><input type="checkbox" name="requiresApproval" defaultChecked={defaults.requiresApproval} /> <span>Organisers approve each registration</span></label>
-        <label className="reg-choice"><input type="checkbox" name="hidden" defaultChecked={defaults.hidden} /> <span>Hidden: only reachable with the access code</span></label>
-      </fieldset>
-      <TextField label="Access code" name="accessCode" hint="For hidden tickets: at least 6 characters, hard to guess. Share the link /events/…/register?code=YOURCODE" defaultValue={defaults.accessCode} error={errors.accessCode} autoComplete="off" />
+      <ChoiceGroup
+        legend={<>Payment methods <span className="field__hint">(priced tickets)</span></>}
+        layout="list"
+        {...fields.paymentMethods}
+        options={[
+          ["INVOICE", "Invoice / bank transfer (confirmed at once, you mark it paid)"],
+          ["STRIPE", "Card via Stripe Checkout (when Stripe is configured)"],
+        ]}
+      />
+      <TextField label="Refundable until (hours before the start)" {...fields.refundUntilHours} type="number" min={0} hint="Empty: not refundable" />
+      <FieldSet legend="Access" className="field reg-choices">
+        <Choice name={fields.requiresApproval.name} defaultChecked={requiresApproval}>Organisers approve each registration</Choice>
+        <Choice name={fields.hidden.name} defaultChecked={hidden}>Hidden: only reachable with the access code</Choice>
+      </FieldSet>
+      <TextField label="Access code" {...fields.accessCode} hint="For hidden tickets: at least 6 characters, hard to guess. Share the link /events/…/register?code=YOURCODE" autoComplete="off" />
       <p className="tz-note">One ticket per person: registrations are personal, colleagues register with their own account.</p>
       <button type="submit" className="button" disabled={busy}>{busy ? "Saving…" : submitLabel}</button>
     </Form>

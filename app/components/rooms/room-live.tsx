@@ -5,7 +5,8 @@
 import { Form } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { io, type Socket } from "socket.io-client";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextAreaField, TextField } from "~/components/ui/forms";
+import { roomMessageForm } from "~/domain/rooms/room-forms";
 import { formatCountdown, INTENT_LABELS, isVideoLink, MESSAGE_MAX, secondsLeft } from "~/domain/rooms/rooms";
 import type { MessageView, PresenceProfile, RoundView } from "~/domain/rooms/rooms";
 import { formatTime } from "~/domain/kernel/time/zoned";
@@ -166,10 +167,7 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
                 report(reply, `Round ${(reply.round as RoundView | undefined)?.number ?? ""} started.`);
               }}
             >
-              <div className="field">
-                <label htmlFor="round-minutes">Minutes per round</label>
-                <input id="round-minutes" type="number" min={1} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-              </div>
+              <TextField label="Minutes per round" id="round-minutes" type="number" min={1} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
               <button type="submit" className="button" disabled={status !== "live" || running}>Start {round ? "next " : ""}round</button>
             </form>
             {running ? (
@@ -241,10 +239,7 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
           <Form method="post" onSubmit={onSend} className="room-chat__form">
             <CsrfField />
             <input type="hidden" name="intent" value="message" />
-            <div className="field">
-              <label htmlFor="chat-body">Message</label>
-              <textarea id="chat-body" name="body" rows={2} required maxLength={MESSAGE_MAX} value={body} onChange={(e) => setBody(e.target.value)} />
-            </div>
+            <TextAreaField label="Message" id="chat-body" name={bindFields(roomMessageForm).body.name} rows={2} required maxLength={MESSAGE_MAX} value={body} onChange={(e) => setBody(e.target.value)} />
             <button type="submit" className="button">Send</button>
           </Form>
         </section>

@@ -1,11 +1,9 @@
 // The meeting actions the pages post (one small form per action), dispatched by `intent`.
-// Routes parse the form with meetingActionSchema (through readForm: size cap + CSRF) and map a
-// DomainError to its status; this returns the success notice.
-import { z } from "zod";
+// Routes parse the form with the schemas of meeting-forms.ts (through readForm: size cap + CSRF)
+// and map a DomainError to its status; this returns the success notice.
 import { DomainError } from "~/domain/kernel/errors";
 import type { Actor } from "./access.server";
-import { attendanceFormSchema } from "./attendance.server";
-import { onlineUrlField } from "~/domain/kernel/online-url";
+import type { MeetingAction } from "./meeting-forms";
 import { cancelMeeting } from "./cancel.server";
 import { recordOutcome } from "./outcomes.server";
 import { setPreference } from "./preferences.server";
@@ -13,25 +11,7 @@ import { acceptProposal, proposeOtherSlot, rejectProposal } from "./propose.serv
 import { requestMeeting } from "./request.server";
 import { acceptMeeting, declineMeeting } from "./respond.server";
 
-export const MEETING_INTENTS = ["request", "accept", "decline", "cancel", "propose", "accept-proposal", "reject-proposal", "outcome", "preference"] as const;
-
-const text = (max: number) => z.string().max(max, `At most ${max} characters.`).optional();
-
-export const meetingActionSchema = z.object({
-  intent: z.enum(MEETING_INTENTS, { error: "Unknown action." }),
-  meetingId: text(64),
-  stopId: text(64),
-  hostId: text(64),
-  toUserId: text(64),
-  startsAt: text(64),
-  message: text(500),
-  level: z.enum(["MUST_MEET", "WOULD_LIKE", "NO_THANKS", "NONE"], { error: "Choose a preference." }).optional(),
-  followUp: z.string().optional(),
-  nextStep: text(300),
-  notes: text(2000),
-});
-
-export type MeetingAction = z.infer<typeof meetingActionSchema>;
+export type { MeetingAction } from "./meeting-forms";
 
 export async function runMeetingAction(actor: Actor, slug: string, action: MeetingAction, now = new Date()): Promise<string> {
   switch (action.intent) {
@@ -68,27 +48,3 @@ export async function runMeetingAction(actor: Actor, slug: string, action: Meeti
       return action.level === "NONE" ? "Mark removed." : "Preference saved.";
   }
 }
-
-/**
- * The roadshow page's form: the stop choice (a checkbox group) or any meeting action. Defined
- * here, not in the route: a schema built at a route's top level from *.server parts would be
- * undefined in the browser bundle and break the page's JavaScript.
- */
-export const roadshowActionSchema = z.discriminatedUnion("intent", [attendanceFormSchema, meetingActionSchema], { error: "Unknown action." });
-
-/**
- * A host's stop page: publish or remove an availability window, or any meeting action. One
- * schema per intent, chosen by `intent`, so a mistake comes back as that field's message.
- */
-export const hostStopActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("publish"),
-    start: z.string({ error: "Enter when the window starts." }).min(1, "Enter when the window starts."),
-    end: z.string({ error: "Enter when the window ends." }).min(1, "Enter when the window ends."),
-    slotMinutes: z.coerce.number({ error: "Enter the slot length in minutes." }).int("Whole minutes only."),
-    bufferMinutes: z.coerce.number({ error: "Enter the pause in minutes." }).int("Whole minutes only."),
-    onlineUrl: onlineUrlField,
-  }),
-  z.object({ intent: z.literal("remove-window"), availabilityId: z.string().max(64) }),
-  meetingActionSchema,
-], { error: "Unknown action." });

@@ -4,7 +4,6 @@
 // their registration row; requesting a meeting at a stop marks it too (booking implies
 // attending, see request.server.ts). Only confirmed registrants choose stops, and only among
 // the stops of that roadshow: any other id is refused before anything is written.
-import { z } from "zod";
 import { DomainError } from "~/domain/kernel/errors";
 import type { Db, Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
@@ -13,11 +12,7 @@ import { lockStopBookings } from "./tables.server";
 
 type Client = Db | Tx;
 
-/** The checkbox group as readForm gives it: absent (none ticked), one value, or several. */
-export const attendanceFormSchema = z.object({
-  intent: z.literal("attendance"),
-  stopIds: z.union([z.string().max(64), z.array(z.string().max(64)).max(100, "Too many stops.")], { error: "Choose stops from the list." }).optional(),
-});
+export { attendanceFormSchema } from "./meeting-forms";
 
 export const NOT_REGISTERED_MESSAGE = "Only people with a confirmed registration for this roadshow can choose the stops they attend.";
 
