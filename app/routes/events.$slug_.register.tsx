@@ -52,7 +52,7 @@ const schema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const slug = params.slug ?? "";
-  let values: Record<string, string> = {};
+  const values: Record<string, string> = {};
   let result;
   try {
     const form = await readForm(request, schema);

@@ -77,6 +77,9 @@ export default function CheckIn() {
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
+            // Door staff scan ticket after ticket with a hardware scanner that types into the
+            // focused field: the page exists to receive that input, so it starts there.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             inputMode="text"
             className="reg-checkin__input"

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
-import { DEMO_PASSWORD, seedDemoData } from "../../prisma/seed";
+import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
 import { TestClient, signedInClient } from "../support/http-client";
 

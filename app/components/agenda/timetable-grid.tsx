@@ -184,7 +184,7 @@ export function TimetableGrid(props: {
       {result && !result.ok ? (
         <div className="notice notice--error" role="alert">
           {result.formError}
-          {result.stale ? <> <a href="" className="button button--small button--ghost">Reload</a></> : null}
+          {result.stale ? <> <button type="button" className="button button--small button--ghost" onClick={() => window.location.reload()}>Reload</button></> : null}
         </div>
       ) : null}
       <p className="visually-hidden" aria-live="polite">{announcement}</p>

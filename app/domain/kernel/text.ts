@@ -5,10 +5,8 @@
 
 // Control characters (tab and line feed excepted), zero-width characters and bidirectional
 // overrides: invisible, and able to disguise what a text says.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
 // The same, tab included: messages and questions keep line breaks only.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_OR_TAB = /[\u0000-\u0009\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** CRLF and lone CR (from a <textarea>) become LF, so a line break counts as one character. */

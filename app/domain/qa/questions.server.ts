@@ -18,7 +18,6 @@ import {
   type QaChange,
   type QaMode,
   type QuestionRecord,
-  type QuestionStatus,
   type QuestionUpdate,
   type Viewer,
 } from "./questions";
