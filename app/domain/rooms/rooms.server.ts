@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Actor } from "~/domain/access/permissions";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError, isDomainError } from "~/domain/kernel/errors";
-import { findRoadshow } from "~/domain/meetings/access.server";
+import { findRoadshow } from "~/domain/meetings/roadshow.server";
 import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
