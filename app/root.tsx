@@ -13,7 +13,7 @@ import {
 import { SiteFooter, SiteHeader } from "~/components/ui/layout";
 import { useNonce } from "~/components/ui/nonce";
 import stylesheet from "~/styles/app.css";
-import { seesOrganiseArea } from "~/domain/events/manage.server";
+import { seesOrganiseArea } from "~/domain/access/events.server";
 import { getUser } from "~/web/auth.server";
 
 export const links: LinksFunction = () => [

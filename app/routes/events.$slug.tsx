@@ -6,7 +6,7 @@ import { eventCalendarLinks } from "~/domain/calendar/feeds.server";
 import { countryName } from "~/domain/kernel/vocabulary";
 import { findVisibleEvent } from "~/domain/events/events.server";
 import { formatDate, formatRange, formatTime } from "~/domain/kernel/time/zoned";
-import { canManageEvent } from "~/domain/events/access.server";
+import { canManageEvent } from "~/domain/access/events.server";
 import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
-import { canManageEvent } from "~/domain/events/access.server";
+import { canManageEvent } from "~/domain/access/events.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, event } = await requireStaffEvent(request, params.slug, "check-in");

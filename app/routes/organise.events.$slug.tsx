@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, Outlet, useLoaderData } from "@remix-run/react";
 import { OrganiseNav } from "~/components/registration/organise-nav";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
-import { canManageEvent } from "~/domain/events/access.server";
+import { canManageEvent } from "~/domain/access/events.server";
 import { formatRange } from "~/domain/kernel/time/zoned";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Manage: ${data.event.title} — SCALE Events` : "Manage — SCALE Events" }];

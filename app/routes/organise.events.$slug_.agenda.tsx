@@ -8,7 +8,7 @@ import { agendaEditorView, editorHref, type EditorActionResult } from "~/compone
 import { ResourcesSection } from "~/components/agenda/resource-lists";
 import { AddSessionCard, EditSessionCard } from "~/components/agenda/session-cards";
 import { TimetableGrid } from "~/components/agenda/timetable-grid";
-import { requireAgendaEvent } from "~/domain/agenda/access.server";
+import { requireAgendaEvent } from "~/domain/access/events.server";
 import { agendaEditorForm, echoAgendaForm } from "~/domain/agenda/agenda-forms";
 import { runAgendaEditorAction } from "~/domain/agenda/editor-actions.server";
 import { loadAgendaEditor } from "~/domain/agenda/organiser.server";

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionNotice } from "~/components/meetings/meeting-parts";
 import { bindFields, CsrfField, TextField } from "~/components/ui/forms";
-import { grantHosting } from "~/domain/meetings/access.server";
+import { grantHosting } from "~/domain/meetings/roadshow.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
 import { scheduleAssignmentsSchema, stopOrganiserSchema } from "~/domain/meetings/meeting-forms";
 import { markNoShow, organiserStopView } from "~/domain/meetings/organiser.server";

@@ -22,7 +22,8 @@ import { z } from "zod";
 import { findNul, NUL_MESSAGE } from "../../app/web/storable-text";
 import type { SessionUser } from "../../app/domain/accounts/sessions.server";
 import { DomainError, isDomainError } from "../../app/domain/kernel/errors";
-import { eventAccess, type AccessUser, type EventAccess } from "../../app/domain/qa/access.server";
+import type { Actor } from "../../app/domain/access/permissions";
+import { eventAccess, type AccessResolver, type EventAccess } from "../../app/domain/access/live.server";
 import { onQaChange } from "../../app/domain/qa/publish.server";
 import { mergeChanges, MODERATION_ACTIONS, viewChange, viewQuestion, type QaChange } from "../../app/domain/qa/questions";
 import {
@@ -32,7 +33,6 @@ import {
   moderateQuestion,
   myVotes,
   toggleVote,
-  type AccessResolver,
 } from "../../app/domain/qa/questions.server";
 
 export const QA_EVENTS = ["qa:join", "qa:leave", "qa:ask", "qa:vote", "qa:moderate"] as const;
@@ -65,7 +65,7 @@ const sweeper = setInterval(() => {
 }, ACCESS_TTL_MS);
 sweeper.unref();
 
-export const cachedAccess: AccessResolver = async (user: AccessUser | null, eventId: string) => {
+export const cachedAccess: AccessResolver = async (user: Actor | null, eventId: string) => {
   const key = `${user?.id ?? "-"}:${eventId}`;
   const hit = accessCache.get(key);
   if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit.access;

@@ -25,10 +25,10 @@ import {
   postMessage,
   presenceProfile,
   recentMessages,
-  requireRoomParticipant,
   startRound,
   type PresenceProfile,
 } from "../../app/domain/rooms/rooms.server";
+import { requireRoomParticipant } from "../../app/domain/access/live.server";
 import { handler, socketAccess, socketUser, type Listener } from "./qa";
 
 export const ROOM_EVENTS = ["rooms:join", "rooms:leave", "rooms:message", "rooms:meet", "rooms:round:start", "rooms:round:end"] as const;

@@ -4,7 +4,7 @@
 // meetings, and online links that must be web addresses.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "~/domain/kernel/errors";
-import { findRoadshow, grantHosting } from "~/domain/meetings/access.server";
+import { findRoadshow, grantHosting } from "~/domain/meetings/roadshow.server";
 import { runMeetingAction } from "~/domain/meetings/actions.server";
 import { addMeetingPoint, publishAvailability } from "~/domain/meetings/availability.server";
 import { markNoShow, organiserStopCsv, organiserStopView } from "~/domain/meetings/organiser.server";

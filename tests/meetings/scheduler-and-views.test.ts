@@ -2,7 +2,7 @@
 // existing meetings), no-shows, CSV, outcomes carried to the next stop, preferences.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DomainError } from "~/domain/kernel/errors";
-import { grantHosting } from "~/domain/meetings/access.server";
+import { grantHosting } from "~/domain/meetings/roadshow.server";
 import { addMeetingPoint, publishAvailability } from "~/domain/meetings/availability.server";
 import { acceptMeeting } from "~/domain/meetings/respond.server";
 import { markNoShow, organiserStopCsv, organiserStopView } from "~/domain/meetings/organiser.server";

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { onQaChange } from "~/domain/qa/publish.server";
 import type { QaChange, QuestionView } from "~/domain/qa/questions";
 import { askQuestion, listQuestions, moderateQuestion, QA_LIMITS, toggleVote } from "~/domain/qa/questions.server";
-import { canParticipate } from "~/domain/qa/access.server";
+import { canParticipate } from "~/domain/access/live.server";
 import { db } from "~/platform/db.server";
 import { createQaFixture, type FixtureUser, type QaFixture } from "../realtime/fixtures";
 

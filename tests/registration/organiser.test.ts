@@ -2,7 +2,7 @@
 // edits, check-in counted once under concurrent scans, CSV export, the held-seat sweep.
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/kernel/errors";
-import { requireManagedEvent } from "~/domain/events/access.server";
+import { requireManagedEvent } from "~/domain/access/events.server";
 import { cancelRegistration } from "~/domain/payments/cancellation.server";
 import { checkIn } from "~/domain/registration/checkin.server";
 import { approveRegistration, markInvoicePaid, rejectRegistration } from "~/domain/registration/decisions.server";

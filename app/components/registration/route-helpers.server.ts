@@ -1,7 +1,7 @@
 // Small glue shared by the registration routes: who is asking, and DomainErrors thrown while
 // loading a page turned into the HTTP responses the error boundary shows (404, 403, …).
 import { DomainError, httpStatusFor, isDomainError } from "~/domain/kernel/errors";
-import { requireManagedEvent, type Capability } from "~/domain/events/access.server";
+import { requireManagedEvent, type Capability } from "~/domain/access/events.server";
 import { requireUser } from "~/web/auth.server";
 
 /** Runs a loader step; a DomainError becomes a Response with its status and message. */

@@ -1,6 +1,16 @@
 // The one vocabulary of who may do what. Every check in routes, sockets and jobs names a
 // permission from these tables; nothing else decides access. Pure: no database here, so the
-// tables can be read (and tested) at a glance. `policy.server.ts` applies them to rows.
+// tables can be read (and tested) at a glance. Every check lives in this folder:
+// - `policy.server.ts`: the tables applied to rows (mayOnEvent, requireOnEvent, loadEventFor,
+//   eventScope) and taking part (isConfirmedAttendee, isParticipant).
+// - `events.server.ts`: creating events and the "Organise" area, managing or checking in at an
+//   event (requireManagedEvent, canManageEvent), editing its agenda (requireAgendaEvent).
+// - `meetings.server.ts`: roadshow meetings (requireOrganiser, requireParticipant, canHost,
+//   hostsAt, requireHost).
+// - `live.server.ts`: live Q&A and matchmaking rooms (eventAccess, canModerate, canParticipate,
+//   requireQaParticipant, requireRoomParticipant).
+// Capabilities ask these modules and only look rows up themselves. This folder imports only the
+// kernel, accounts and the platform. One person acting has one type: `Actor` below.
 import type { EventRole, UserRole } from "~/generated/prisma/enums";
 
 /**

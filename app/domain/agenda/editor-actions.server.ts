@@ -1,7 +1,7 @@
 // The agenda editor's intents, one small handler each, dispatched on the parsed form's `intent`
 // (agenda-forms.ts). Each applies one domain change and returns the notice the editor shows;
 // a DomainError goes back to the route, which maps it (route-errors.server.ts).
-import type { AgendaUser } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
 import type { AgendaEditorAction, AgendaEditorIntent } from "./agenda-forms";
 import {
   cancelSession,
@@ -21,7 +21,7 @@ import {
   updateSession,
 } from "./organiser.server";
 
-type Handler<I extends AgendaEditorIntent> = (user: AgendaUser, eventId: string, form: Extract<AgendaEditorAction, { intent: I }>) => Promise<string>;
+type Handler<I extends AgendaEditorIntent> = (user: Actor, eventId: string, form: Extract<AgendaEditorAction, { intent: I }>) => Promise<string>;
 
 const emailed = (notified: number, what = "will be emailed") => (notified ? ` ${notified} attendee(s) ${what}.` : "");
 
@@ -94,7 +94,7 @@ const handlers: { [I in AgendaEditorIntent]: Handler<I> } = {
 };
 
 /** Applies one parsed editor form to the event; returns the notice to show. */
-export function runAgendaEditorAction(user: AgendaUser, eventId: string, form: AgendaEditorAction): Promise<string> {
+export function runAgendaEditorAction(user: Actor, eventId: string, form: AgendaEditorAction): Promise<string> {
   const handler = handlers[form.intent] as Handler<typeof form.intent>;
   return handler(user, eventId, form as never);
 }

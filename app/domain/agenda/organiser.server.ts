@@ -10,7 +10,8 @@ import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { z } from "zod";
-import { requireAgendaEvent, type AgendaUser } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
+import { requireAgendaEvent } from "~/domain/access/events.server";
 import { blockingConflicts, detectConflicts, type AgendaConflict, type ConflictSession } from "./conflicts";
 import { sessionChangedEmail, type EmailSession } from "~/domain/notifications/emails/agenda";
 import { sessionAudience, syncAgendaReminders, syncReminders } from "./reminders.server";
@@ -83,7 +84,7 @@ async function eventSessions(client: Tx | ReturnType<typeof db>, eventId: string
 }
 
 /** Everything the timetable editor shows. */
-export async function loadAgendaEditor(user: AgendaUser, slug: string) {
+export async function loadAgendaEditor(user: Actor, slug: string) {
   const event = await requireAgendaEvent(user, { slug });
   const client = db();
   const [rooms, tracks, speakers, sessions] = await Promise.all([
@@ -142,7 +143,7 @@ async function resultFor(tx: Tx, event: AgendaEventRow, sessionId: string, notif
 }
 
 /** Creates a session from the organiser's form (a draft until the agenda is (re)published). */
-export async function createSession(user: AgendaUser, eventId: string, form: SessionFormValues): Promise<SessionResult> {
+export async function createSession(user: Actor, eventId: string, form: SessionFormValues): Promise<SessionResult> {
   const event = await requireAgendaEvent(user, { id: eventId });
   const parsed = parseSessionInput(form, event);
   if (!parsed.ok) throw new DomainError("VALIDATION", "Check the highlighted fields.", { fieldErrors: parsed.fieldErrors });
@@ -212,7 +213,7 @@ function emailView(session: EditorSession): EmailSession {
  * Zero rows means someone else saved first (or the seats rule refused a smaller capacity), and
  * nothing is written. The returned result carries the recomputed conflicts.
  */
-async function patchSession(user: AgendaUser, eventId: string, sessionId: string, expectedVersion: number, patch: SessionPatch, now = new Date()): Promise<SessionResult> {
+async function patchSession(user: Actor, eventId: string, sessionId: string, expectedVersion: number, patch: SessionPatch, now = new Date()): Promise<SessionResult> {
   requireUuid(sessionId, "This session does not exist (it may have been deleted).");
   const event = await requireAgendaEvent(user, { id: eventId });
   return db().$transaction(async (tx) => {
@@ -323,7 +324,7 @@ function requireVersion(version: number | null): number {
 }
 
 /** Saves the full edit form (the keyboard/form alternative to drag and drop). */
-export async function updateSession(user: AgendaUser, eventId: string, sessionId: string, form: SessionFormValues): Promise<SessionResult> {
+export async function updateSession(user: Actor, eventId: string, sessionId: string, form: SessionFormValues): Promise<SessionResult> {
   const event = await requireAgendaEvent(user, { id: eventId });
   const parsed = parseSessionInput(form, event);
   if (!parsed.ok) throw new DomainError("VALIDATION", "Check the highlighted fields.", { fieldErrors: parsed.fieldErrors });
@@ -342,7 +343,7 @@ export interface Reschedule {
 }
 
 /** Drag and drop or keyboard: a new start and/or end (exact instants), maybe a new column. */
-export async function rescheduleSession(user: AgendaUser, eventId: string, sessionId: string, change: Reschedule, now = new Date()): Promise<SessionResult> {
+export async function rescheduleSession(user: Actor, eventId: string, sessionId: string, change: Reschedule, now = new Date()): Promise<SessionResult> {
   requireUuid(sessionId, "This session does not exist.");
   const startsAt = change.startsAt;
   const endsAt = change.endsAt;
@@ -367,12 +368,12 @@ export async function rescheduleSession(user: AgendaUser, eventId: string, sessi
   }, now);
 }
 
-export async function cancelSession(user: AgendaUser, eventId: string, sessionId: string, version: number): Promise<SessionResult> {
+export async function cancelSession(user: Actor, eventId: string, sessionId: string, version: number): Promise<SessionResult> {
   return patchSession(user, eventId, sessionId, version, { status: "CANCELLED" });
 }
 
 /** Puts a cancelled session back: published if the agenda is public, else a draft. */
-export async function restoreSession(user: AgendaUser, eventId: string, sessionId: string, version: number): Promise<SessionResult> {
+export async function restoreSession(user: Actor, eventId: string, sessionId: string, version: number): Promise<SessionResult> {
   const event = await requireAgendaEvent(user, { id: eventId });
   return patchSession(user, eventId, sessionId, version, { status: event.agendaPublishedAt ? "PUBLISHED" : "DRAFT" });
 }
@@ -380,7 +381,7 @@ export async function restoreSession(user: AgendaUser, eventId: string, sessionI
 export const sessionLinksSchema = z.object({ recordingUrl: optionalWebAddress, slidesUrl: optionalWebAddress });
 
 /** Recording and slides, shown on the session page after it ends. */
-export async function setSessionLinks(user: AgendaUser, eventId: string, sessionId: string, version: number, links: { recordingUrl?: unknown; slidesUrl?: unknown }): Promise<SessionResult> {
+export async function setSessionLinks(user: Actor, eventId: string, sessionId: string, version: number, links: { recordingUrl?: unknown; slidesUrl?: unknown }): Promise<SessionResult> {
   const parsed = sessionLinksSchema.safeParse(links);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -394,7 +395,7 @@ export async function setSessionLinks(user: AgendaUser, eventId: string, session
  * Accepts (or withdraws acceptance of) the conflicts of the given sessions. Each session comes
  * with the version the organiser saw, so accepting a conflict that has since changed is refused.
  */
-export async function setConflictsAccepted(user: AgendaUser, eventId: string, sessions: { id: string; version: number }[], accepted: boolean): Promise<ConflictReport> {
+export async function setConflictsAccepted(user: Actor, eventId: string, sessions: { id: string; version: number }[], accepted: boolean): Promise<ConflictReport> {
   const event = await requireAgendaEvent(user, { id: eventId });
   if (sessions.length === 0) throw new DomainError("VALIDATION", "Choose the sessions whose conflict you accept.");
   for (const session of sessions) requireUuid(session.id, "One of these sessions no longer exists.");
@@ -420,7 +421,7 @@ export async function setConflictsAccepted(user: AgendaUser, eventId: string, se
  * a blocking conflict remains, checked under an exclusive lock on the event so no edit can slip
  * a new conflict in between the check and the publication.
  */
-export async function publishAgenda(user: AgendaUser, eventId: string, now = new Date()): Promise<{ published: number } & ConflictReport> {
+export async function publishAgenda(user: Actor, eventId: string, now = new Date()): Promise<{ published: number } & ConflictReport> {
   const event = await requireAgendaEvent(user, { id: eventId });
   return db().$transaction(async (tx) => {
     await lockEventExclusive(tx, event.id);
@@ -449,7 +450,7 @@ export async function publishAgenda(user: AgendaUser, eventId: string, now = new
  * Calendars that subscribed to its sessions see them as cancelled (a higher SEQUENCE) until it
  * is published again.
  */
-export async function unpublishAgenda(user: AgendaUser, eventId: string): Promise<void> {
+export async function unpublishAgenda(user: Actor, eventId: string): Promise<void> {
   const event = await requireAgendaEvent(user, { id: eventId });
   await db().$transaction(async (tx) => {
     await lockEventExclusive(tx, event.id);
@@ -483,7 +484,7 @@ async function uniqueName<T>(what: string, write: () => Promise<T>): Promise<T> 
   }
 }
 
-export async function createRoom(user: AgendaUser, eventId: string, input: { name: unknown; capacity?: unknown }) {
+export async function createRoom(user: Actor, eventId: string, input: { name: unknown; capacity?: unknown }) {
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(input.name);
   const capacity = input.capacity === undefined || input.capacity === null || input.capacity === "" ? null : Number(input.capacity);
@@ -498,7 +499,7 @@ export async function createRoom(user: AgendaUser, eventId: string, input: { nam
  * A room's name is part of its sessions' calendar LOCATION, so renaming it is a change of place:
  * their SEQUENCE moves on in the same transaction and subscribed calendars pick up the new name.
  */
-export async function renameRoom(user: AgendaUser, eventId: string, roomId: string, nameInput: unknown) {
+export async function renameRoom(user: Actor, eventId: string, roomId: string, nameInput: unknown) {
   requireUuid(roomId, "This room does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);
@@ -513,7 +514,7 @@ export async function renameRoom(user: AgendaUser, eventId: string, roomId: stri
   );
 }
 
-export async function createTrack(user: AgendaUser, eventId: string, input: { name: unknown; color?: unknown }) {
+export async function createTrack(user: Actor, eventId: string, input: { name: unknown; color?: unknown }) {
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(input.name);
   const color = typeof input.color === "string" && /^#[0-9a-f]{6}$/i.test(input.color) ? input.color : "#2563eb";
@@ -521,7 +522,7 @@ export async function createTrack(user: AgendaUser, eventId: string, input: { na
   return uniqueName("track", () => db().track.create({ data: { eventId: event.id, name, color, position } }));
 }
 
-export async function renameTrack(user: AgendaUser, eventId: string, trackId: string, nameInput: unknown) {
+export async function renameTrack(user: Actor, eventId: string, trackId: string, nameInput: unknown) {
   requireUuid(trackId, "This track does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);
@@ -539,7 +540,7 @@ const speakerSchema = z.object({
 });
 
 /** A speaker: an external person, or a platform user found by email (for double-booking checks). */
-export async function createSpeaker(user: AgendaUser, eventId: string, input: Record<string, unknown>) {
+export async function createSpeaker(user: Actor, eventId: string, input: Record<string, unknown>) {
   const event = await requireAgendaEvent(user, { id: eventId });
   const parsed = speakerSchema.safeParse(input);
   if (!parsed.success) {
@@ -556,7 +557,7 @@ export async function createSpeaker(user: AgendaUser, eventId: string, input: Re
   return db().speaker.create({ data: { eventId: event.id, name: parsed.data.name, jobTitle: parsed.data.jobTitle, organisation: parsed.data.organisation, userId } });
 }
 
-export async function renameSpeaker(user: AgendaUser, eventId: string, speakerId: string, nameInput: unknown) {
+export async function renameSpeaker(user: Actor, eventId: string, speakerId: string, nameInput: unknown) {
   requireUuid(speakerId, "This speaker does not exist.");
   const event = await requireAgendaEvent(user, { id: eventId });
   const name = parseName(nameInput);

@@ -4,7 +4,7 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { isUuid, requireUuid } from "~/domain/kernel/ids";
 import { db, type Tx } from "~/platform/db.server";
-import { isRegisteredFor } from "./access.server";
+import { isConfirmedAttendee } from "~/domain/access/policy.server";
 import { overlapsWithPicks, pickOverlapWarning } from "./personal";
 import { cancelReminders, syncReminders } from "./reminders.server";
 
@@ -41,7 +41,7 @@ export async function addToMyAgenda(user: { id: string }, sessionId: string, now
   if (session.endsAt.getTime() <= now.getTime()) throw new DomainError("CONFLICT", "This session has already ended.");
 
   const added = await db().$transaction(async (tx) => {
-    if (!(await isRegisteredFor(user.id, session.event.id, tx))) {
+    if (!(await isConfirmedAttendee(user.id, session.event.id, tx))) {
       throw new DomainError("FORBIDDEN", `Register for ${session.event.title} to add its sessions to your agenda.`);
     }
     const inserted = await tx.$executeRaw`

@@ -4,7 +4,8 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
 import { db } from "~/platform/db.server";
-import { canEditAgenda, isEventStaff, isRegisteredFor, type AgendaUser } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isConfirmedAttendee, mayOnEvent } from "~/domain/access/policy.server";
 import { pickedSessionIds } from "./personal.server";
 import { agendaSettings } from "./reminders.server";
 import { describeOpening, joinWindow, type JoinWindow } from "./webinar";
@@ -32,7 +33,7 @@ const publicSessionSelect = {
  * The public agenda of an event. Published (and cancelled, shown struck through) sessions once
  * the organisers have published the agenda; organisers also see drafts, marked as such.
  */
-export async function loadPublicAgenda(slug: string, viewer: AgendaUser | null) {
+export async function loadPublicAgenda(slug: string, viewer: Actor | null) {
   const event = await db().event.findFirst({
     where: { slug },
     select: {
@@ -40,7 +41,7 @@ export async function loadPublicAgenda(slug: string, viewer: AgendaUser | null) 
       tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, color: true } },
     },
   });
-  const staff = event ? await isEventStaff(viewer, event.id) : false;
+  const staff = event ? await mayOnEvent(viewer, "event:staff", event.id) : false;
   if (!event || (event.status === "DRAFT" && !staff)) throw new DomainError("NOT_FOUND", "This event does not exist or is not published yet.");
   const preview = staff && !event.agendaPublishedAt;
   const visible = Boolean(event.agendaPublishedAt) || staff;
@@ -52,7 +53,7 @@ export async function loadPublicAgenda(slug: string, viewer: AgendaUser | null) 
       })
     : [];
   const picked = viewer ? await pickedSessionIds(viewer.id, sessions.map((s) => s.id)) : new Set<string>();
-  const canEdit = await canEditAgenda(viewer, event.id);
+  const canEdit = await mayOnEvent(viewer, "event:manage", event.id);
   return { event, sessions: sessions.map(({ onlineUrl, ...s }) => ({ ...s, online: Boolean(onlineUrl) })), picked: [...picked], published: Boolean(event.agendaPublishedAt), preview, canEdit };
 }
 
@@ -65,15 +66,15 @@ export type JoinArea =
   | { kind: "ended"; window: JoinWindow };
 
 /** May this person use the join link: registered attendees, the event's staff, its speakers. */
-async function mayJoin(user: AgendaUser, session: { id: string; eventId: string }): Promise<boolean> {
-  if (await isRegisteredFor(user.id, session.eventId)) return true;
-  if (await isEventStaff(user, session.eventId)) return true;
+async function mayJoin(user: Actor, session: { id: string; eventId: string }): Promise<boolean> {
+  if (await isConfirmedAttendee(user.id, session.eventId)) return true;
+  if (await mayOnEvent(user, "event:staff", session.eventId)) return true;
   const speaker = await db().sessionSpeaker.findFirst({ where: { sessionId: session.id, speaker: { userId: user.id } }, select: { sessionId: true } });
   return speaker !== null;
 }
 
 /** A session's page. Drafts and sessions of unpublished agendas are for the organisers only. */
-export async function loadSessionPage(sessionId: string, viewer: AgendaUser | null, displayZone: string | null = null, now = new Date()) {
+export async function loadSessionPage(sessionId: string, viewer: Actor | null, displayZone: string | null = null, now = new Date()) {
   requireUuid(sessionId, "This session does not exist.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
@@ -88,11 +89,11 @@ export async function loadSessionPage(sessionId: string, viewer: AgendaUser | nu
     },
   });
   if (!session) throw new DomainError("NOT_FOUND", "This session does not exist.");
-  const staff = await isEventStaff(viewer, session.eventId);
+  const staff = await mayOnEvent(viewer, "event:staff", session.eventId);
   const isPublic = session.status !== "DRAFT" && Boolean(session.event.agendaPublishedAt) && session.event.status !== "DRAFT";
   if (!isPublic && !staff) throw new DomainError("NOT_FOUND", "This session does not exist or is not published yet.");
 
-  const registered = viewer ? await isRegisteredFor(viewer.id, session.eventId) : false;
+  const registered = viewer ? await isConfirmedAttendee(viewer.id, session.eventId) : false;
   const picked = viewer ? (await pickedSessionIds(viewer.id, [session.id])).has(session.id) : false;
   const settings = agendaSettings();
   let join: JoinArea = { kind: "none" };
@@ -118,7 +119,7 @@ export async function loadSessionPage(sessionId: string, viewer: AgendaUser | nu
     picked,
     join,
     joinLeadMinutes: settings.joinLeadMinutes,
-    canEdit: await canEditAgenda(viewer, session.eventId),
+    canEdit: await mayOnEvent(viewer, "event:manage", session.eventId),
   };
 }
 
@@ -127,7 +128,7 @@ export async function loadSessionPage(sessionId: string, viewer: AgendaUser | nu
  * last join, number of joins — an upsert, so concurrent clicks count correctly) and returns the
  * meeting link to redirect to.
  */
-export async function recordJoin(user: AgendaUser, sessionId: string, now = new Date()): Promise<{ url: string }> {
+export async function recordJoin(user: Actor, sessionId: string, now = new Date()): Promise<{ url: string }> {
   requireUuid(sessionId, "This session does not exist or is not published yet.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
@@ -136,7 +137,7 @@ export async function recordJoin(user: AgendaUser, sessionId: string, now = new 
       event: { select: { title: true, timeZone: true, agendaPublishedAt: true, status: true } },
     },
   });
-  const staff = session ? await isEventStaff(user, session.eventId) : false;
+  const staff = session ? await mayOnEvent(user, "event:staff", session.eventId) : false;
   if (!session || ((session.status === "DRAFT" || !session.event.agendaPublishedAt) && !staff)) {
     throw new DomainError("NOT_FOUND", "This session does not exist or is not published yet.");
   }

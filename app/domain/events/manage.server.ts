@@ -2,38 +2,20 @@
 // settings form (optimistic locking on updatedAt), publish and cancel. Every write that people
 // with a registration should hear about queues its emails in the same transaction.
 import { Prisma } from "~/generated/prisma/client";
-import type { UserRole } from "~/generated/prisma/enums";
-import { hasRole } from "~/domain/accounts/accounts.server";
-import type { SessionUser } from "~/domain/accounts/sessions.server";
+import { isAdmin, type Actor } from "~/domain/access/permissions";
 import { DomainError } from "~/domain/kernel/errors";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventCancelledEmail, eventChangedEmail } from "~/domain/notifications/emails/events";
-import { MANAGER_ROLES, requireManagedEvent } from "./access.server";
+import { MANAGER_ROLES, canCreateEvents, requireManagedEvent } from "~/domain/access/events.server";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { eventChanges, nextFreeSlug, parseEventInput, slugify, type EventFormValues, type EventInput } from "./event-input";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 
-export type EventsUser = Pick<SessionUser, "id" | "roles">;
-
 /** Registrations that still hold (or wait for) a place: the people an event change concerns. */
 export const ACTIVE_REGISTRATION_STATUSES = ["CONFIRMED", "PENDING_APPROVAL", "PENDING_PAYMENT", "WAITLISTED", "OFFERED"] as const;
 
-/** Site roles that may create events. */
-export const CREATOR_ROLES: UserRole[] = ["ORGANISER", "ADMIN"];
-
 export const STALE_MESSAGE = "Changed by someone else — reload to see their changes, then make yours again.";
-
-export function canCreateEvents(user: Pick<SessionUser, "roles"> | null | undefined): boolean {
-  return hasRole(user, ...CREATOR_ROLES);
-}
-
-/** Whether the header shows "Organise": creators, admins and anyone with a role at an event. */
-export async function seesOrganiseArea(user: EventsUser | null): Promise<boolean> {
-  if (!user) return false;
-  if (canCreateEvents(user)) return true;
-  return (await db().eventOrganiser.count({ where: { userId: user.id } })) > 0;
-}
 
 // ───────────────────────────── My events ─────────────────────────────
 
@@ -56,8 +38,8 @@ export interface MyEvent {
 }
 
 /** The events `user` organises (any event role); admins see all. Upcoming first, then past. */
-export async function listMyEvents(user: EventsUser, now = new Date()): Promise<{ upcoming: MyEvent[]; past: MyEvent[] }> {
-  const admin = hasRole(user, "ADMIN");
+export async function listMyEvents(user: Actor, now = new Date()): Promise<{ upcoming: MyEvent[]; past: MyEvent[] }> {
+  const admin = isAdmin(user);
   if (!admin && !canCreateEvents(user) && (await db().eventOrganiser.count({ where: { userId: user.id } })) === 0) {
     throw new DomainError("FORBIDDEN", "This area is for event organisers. Ask an organiser to add you to their event's team.");
   }
@@ -116,7 +98,7 @@ const MAX_SLUG_ATTEMPTS = 25;
  * title; the unique index decides between concurrent creates of the same title: a collision
  * rolls that attempt back and the next free suffix is tried.
  */
-export async function createEvent(user: EventsUser, values: EventFormValues): Promise<{ id: string; slug: string }> {
+export async function createEvent(user: Actor, values: EventFormValues): Promise<{ id: string; slug: string }> {
   if (!canCreateEvents(user)) throw new DomainError("FORBIDDEN", "Only organisers can create events. Ask the SCALE team for organiser access.");
   const input = requireInput(values);
   const base = slugify(input.title);
@@ -173,7 +155,7 @@ const settingsSelect = {
 export type EventSettings = Prisma.EventGetPayload<{ select: typeof settingsSelect }>;
 
 /** The event for its settings page: its OWNER/ORGANISER team and admins only. */
-export async function getEventSettings(user: EventsUser, slug: string): Promise<EventSettings & { version: string; paidRegistrations: number; activeRegistrations: number }> {
+export async function getEventSettings(user: Actor, slug: string): Promise<EventSettings & { version: string; paidRegistrations: number; activeRegistrations: number }> {
   const managed = await requireManagedEvent(user, slug, "manage");
   const event = await db().event.findUniqueOrThrow({ where: { id: managed.id }, select: settingsSelect });
   const [activeRegistrations, paidRegistrations] = await Promise.all([
@@ -234,7 +216,7 @@ export interface UpdateResult {
  * title moves the ICS sequence on; for a published event, a change of time or place is emailed
  * to every person with an active registration, once per change (the sequence names it).
  */
-export async function updateEvent(user: EventsUser, slug: string, version: unknown, values: EventFormValues): Promise<UpdateResult> {
+export async function updateEvent(user: Actor, slug: string, version: unknown, values: EventFormValues): Promise<UpdateResult> {
   const managed = await requireManagedEvent(user, slug, "manage");
   const expected = parseVersion(version);
   const input = requireInput(values);
@@ -273,7 +255,7 @@ export async function updateEvent(user: EventsUser, slug: string, version: unkno
 }
 
 /** DRAFT → PUBLISHED. Refused without a ticket type: nobody could register. */
-export async function publishEvent(user: EventsUser, slug: string, now = new Date()): Promise<void> {
+export async function publishEvent(user: Actor, slug: string, now = new Date()): Promise<void> {
   const managed = await requireManagedEvent(user, slug, "manage");
   await db().$transaction(async (tx) => {
     const event = await lockEvent(tx, managed.id);
@@ -292,7 +274,7 @@ export async function publishEvent(user: EventsUser, slug: string, now = new Dat
  * instead, so their history, calendars and payments stay; a draft with registrations (made by
  * its team while testing) is refused too, so nobody's record disappears silently.
  */
-export async function deleteDraftEvent(user: EventsUser, slug: string): Promise<{ title: string }> {
+export async function deleteDraftEvent(user: Actor, slug: string): Promise<{ title: string }> {
   const managed = await requireManagedEvent(user, slug, "manage");
   return db().$transaction(async (tx) => {
     const event = await lockEvent(tx, managed.id);
@@ -312,7 +294,7 @@ export const CANCEL_MESSAGE_MAX = 2_000;
  * organiser's decision, made on the registrations page); every person with an active
  * registration is emailed once.
  */
-export async function cancelEvent(user: EventsUser, slug: string, message: unknown, now = new Date()): Promise<{ notified: number; paidRegistrations: number }> {
+export async function cancelEvent(user: Actor, slug: string, message: unknown, now = new Date()): Promise<{ notified: number; paidRegistrations: number }> {
   const managed = await requireManagedEvent(user, slug, "manage");
   const note = typeof message === "string" ? message.trim() : "";
   if (note.length > CANCEL_MESSAGE_MAX) {

@@ -53,9 +53,10 @@ export type TeamForm = z.infer<typeof teamFormSchema>;
 
 // ───────────────────────────── the rule ─────────────────────────────
 
-export interface TeamActor {
+/** Where the person acting stands on the team: what judging a team change needs of the Actor. */
+export interface TeamStanding {
   admin: boolean;
-  /** The actor's current role at the event (read under the lock), null if not on the team. */
+  /** Their current role at the event (read under the lock), null if not on the team. */
   role: TeamRole | null;
 }
 
@@ -69,7 +70,7 @@ export type TeamVerdict = { ok: true } | { ok: false; code: "FORBIDDEN" | "CONFL
 export const LAST_OWNER_MESSAGE = "An event always keeps at least one owner — make someone else an owner first.";
 
 /** Whether `actor` may make `change` while the event has `owners` owners. */
-export function judgeTeamChange(actor: TeamActor, change: TeamChange, owners: number): TeamVerdict {
+export function judgeTeamChange(actor: TeamStanding, change: TeamChange, owners: number): TeamVerdict {
   const manager = actor.admin || (actor.role !== null && TEAM_MANAGER_ROLES.includes(actor.role));
   if (!manager) return { ok: false, code: "FORBIDDEN", message: "Only this event's owners and organisers can change its team." };
   const ownerPower = actor.admin || actor.role === "OWNER";
@@ -81,6 +82,6 @@ export function judgeTeamChange(actor: TeamActor, change: TeamChange, owners: nu
 }
 
 /** The roles `actor` may give someone (owners only by an owner or admin). */
-export function grantableRoles(actor: TeamActor): TeamRole[] {
+export function grantableRoles(actor: TeamStanding): TeamRole[] {
   return actor.admin || actor.role === "OWNER" ? [...TEAM_ROLES] : TEAM_ROLES.filter((r) => r !== "OWNER");
 }

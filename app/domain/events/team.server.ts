@@ -3,13 +3,12 @@
 // (SELECT … FOR UPDATE), then reads the actor's own role and the owner count under that lock,
 // so two owners demoting each other at once are serialised and the second one — no longer an
 // owner — is refused: an event never loses its last owner.
-import { hasRole } from "~/domain/accounts/accounts.server";
-import type { SessionUser } from "~/domain/accounts/sessions.server";
+import { isAdmin, type Actor } from "~/domain/access/permissions";
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
 import { teamMemberAddedEmail, teamMemberRemovedEmail, teamRoleChangedEmail } from "~/domain/notifications/emails/events";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { requireManagedEvent } from "./access.server";
+import { requireManagedEvent } from "~/domain/access/events.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
@@ -19,12 +18,10 @@ import {
   grantableRoles,
   isTeamRole,
   judgeTeamChange,
-  type TeamActor,
+  type TeamStanding,
   type TeamChange,
   type TeamRole,
 } from "./team-input";
-
-export type TeamUser = Pick<SessionUser, "id" | "roles">;
 
 export interface TeamMember {
   userId: string;
@@ -37,7 +34,7 @@ export interface TeamMember {
 export interface TeamView {
   event: { id: string; slug: string; title: string; timeZone: string };
   members: TeamMember[];
-  viewer: TeamActor & { id: string; grantable: TeamRole[] };
+  viewer: TeamStanding & { id: string; grantable: TeamRole[] };
   owners: number;
 }
 
@@ -61,11 +58,11 @@ async function readMembers(client: Tx | ReturnType<typeof db>, eventId: string):
 }
 
 /** The team page: OWNER/ORGANISER of the event and admins only. */
-export async function getTeam(user: TeamUser, slug: string): Promise<TeamView> {
+export async function getTeam(user: Actor, slug: string): Promise<TeamView> {
   const event = await requireManagedEvent(user, slug, "manage");
   const members = await readMembers(db(), event.id);
   const mine = members.find((member) => member.userId === user.id);
-  const actor: TeamActor = { admin: hasRole(user, "ADMIN"), role: mine?.role ?? null };
+  const actor: TeamStanding = { admin: isAdmin(user), role: mine?.role ?? null };
   return {
     event: { id: event.id, slug: event.slug, title: event.title, timeZone: event.timeZone },
     members,
@@ -75,18 +72,18 @@ export async function getTeam(user: TeamUser, slug: string): Promise<TeamView> {
 }
 
 interface Locked {
-  actor: TeamActor;
+  actor: TeamStanding;
   owners: number;
 }
 
 /** Locks the event row for the rest of the transaction; then reads who acts and how many owners remain. */
-async function lockTeam(tx: Tx, eventId: string, user: TeamUser): Promise<Locked> {
+async function lockTeam(tx: Tx, eventId: string, user: Actor): Promise<Locked> {
   await tx.$queryRaw`SELECT 1 FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
   const [mine, owners] = await Promise.all([
     tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId, userId: user.id } }, select: { role: true } }),
     tx.eventOrganiser.count({ where: { eventId, role: "OWNER" } }),
   ]);
-  return { actor: { admin: hasRole(user, "ADMIN"), role: mine ? asRole(mine.role) : null }, owners };
+  return { actor: { admin: isAdmin(user), role: mine ? asRole(mine.role) : null }, owners };
 }
 
 function enforce(locked: Locked, change: TeamChange): void {
@@ -105,7 +102,7 @@ export function teamHomePath(slug: string, role: TeamRole): string {
  * Adds the person whose account uses `email`, with `role`, and emails them (outbox, same
  * transaction). Unknown email and someone already on the team are field errors.
  */
-export async function addTeamMember(user: TeamUser, slug: string, input: { email: string; role: TeamRole }): Promise<TeamMember> {
+export async function addTeamMember(user: Actor, slug: string, input: { email: string; role: TeamRole }): Promise<TeamMember> {
   const event = await requireManagedEvent(user, slug, "manage");
   const email = input.email.trim().toLowerCase();
   return db().$transaction(async (tx) => {
@@ -139,7 +136,7 @@ async function actorName(tx: Tx, userId: string): Promise<string | null> {
 }
 
 /** Gives a member another role. Owners are changed only by owners (or admins); the last owner stays one. */
-export async function changeTeamRole(user: TeamUser, slug: string, input: { userId: unknown; role: TeamRole }): Promise<{ changed: boolean }> {
+export async function changeTeamRole(user: Actor, slug: string, input: { userId: unknown; role: TeamRole }): Promise<{ changed: boolean }> {
   const event = await requireManagedEvent(user, slug, "manage");
   const userId = requireUuid(input.userId, NOT_ON_TEAM);
   return db().$transaction(async (tx) => {
@@ -171,7 +168,7 @@ export async function changeTeamRole(user: TeamUser, slug: string, input: { user
 }
 
 /** Takes a member off the team (themselves included, unless they are the last owner). */
-export async function removeTeamMember(user: TeamUser, slug: string, input: { userId: unknown }): Promise<{ self: boolean }> {
+export async function removeTeamMember(user: Actor, slug: string, input: { userId: unknown }): Promise<{ self: boolean }> {
   const event = await requireManagedEvent(user, slug, "manage");
   const userId = requireUuid(input.userId, NOT_ON_TEAM);
   return db().$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // Routes parse the form with the schemas of meeting-forms.ts (through readForm: size cap + CSRF)
 // and map a DomainError to its status; this returns the success notice.
 import { DomainError } from "~/domain/kernel/errors";
-import type { Actor } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
 import type { MeetingAction } from "./meeting-forms";
 import { cancelMeeting } from "./cancel.server";
 import { recordOutcome } from "./outcomes.server";

@@ -7,7 +7,9 @@
 import { DomainError } from "~/domain/kernel/errors";
 import type { Db, Tx } from "~/platform/db.server";
 import { db } from "~/platform/db.server";
-import { findRoadshow, isUuid, type Actor } from "./access.server";
+import { findRoadshow } from "./roadshow.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 import { lockStopBookings } from "./tables.server";
 
 type Client = Db | Tx;

@@ -6,7 +6,10 @@ import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/kern
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
 import { constraintViolation } from "./db-errors.server";
-import { findRoadshow, findStopOf, isUuid, notFound, requireHost, requireOrganiser, type Actor, type RoadshowStopRow } from "./access.server";
+import { findRoadshow, findStopOf, notFound, type RoadshowStopRow } from "./roadshow.server";
+import { requireHost, requireOrganiser } from "~/domain/access/meetings.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 import { onlineUrlProblem } from "~/domain/kernel/online-url";
 
 export const LIVE_STATUSES = ["REQUESTED", "CONFIRMED"] as const;

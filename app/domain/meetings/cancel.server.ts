@@ -2,7 +2,7 @@
 // meeting is cancelled with METHOD:CANCEL to both calendars (SEQUENCE bumped).
 import { DomainError } from "~/domain/kernel/errors";
 import { db, type Tx } from "~/platform/db.server";
-import type { Actor } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
 import { requestWithdrawnNotice } from "~/domain/notifications/emails/meetings";
 import { enqueueMeetingCancelled, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";

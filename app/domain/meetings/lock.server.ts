@@ -2,7 +2,9 @@
 // the actor's part in it is known. Someone who is not in the meeting cannot tell it exists.
 import { DomainError } from "~/domain/kernel/errors";
 import type { Tx } from "~/platform/db.server";
-import { isUuid, notFound, type Actor } from "./access.server";
+import { notFound } from "./roadshow.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 import { meetingEmailSelect, type MeetingForEmail } from "./emails.server";
 
 export interface LockedMeeting extends MeetingForEmail {

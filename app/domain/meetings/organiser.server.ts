@@ -3,7 +3,10 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { formatDate, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
-import { findRoadshow, findStopOf, isUuid, notFound, requireOrganiser, type Actor } from "./access.server";
+import { findRoadshow, findStopOf, notFound } from "./roadshow.server";
+import { requireOrganiser } from "~/domain/access/meetings.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 import { stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
 import { stopSummary } from "./views.server";

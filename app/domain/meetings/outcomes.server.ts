@@ -3,7 +3,9 @@
 // stop shows what was agreed before with the same people.
 import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
-import { isUuid, notFound, type Actor } from "./access.server";
+import { notFound } from "./roadshow.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 
 export const NOTES_MAX = 2000;
 

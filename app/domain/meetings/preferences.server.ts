@@ -5,7 +5,11 @@ import type { PreferenceLevel } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { constraintViolation } from "./db-errors.server";
-import { findRoadshow, hostsAt, isParticipant, isUuid, notFound, type Actor } from "./access.server";
+import { findRoadshow, notFound } from "./roadshow.server";
+import { hostsAt } from "~/domain/access/meetings.server";
+import { isParticipant } from "~/domain/access/policy.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 
 export const PREFERENCE_LEVELS = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS"] as const;
 export const PREFERENCE_LABELS: Record<PreferenceLevel, string> = { MUST_MEET: "Must meet", WOULD_LIKE: "Would like to meet", NO_THANKS: "No thanks" };

@@ -4,7 +4,8 @@
 // if the slot was taken meanwhile — keeps its UID, bumps SEQUENCE and re-sends the invitation.
 import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
-import { notFound, type Actor, type RoadshowStopRow } from "./access.server";
+import { notFound, type RoadshowStopRow } from "./roadshow.server";
+import type { Actor } from "~/domain/access/permissions";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError } from "./db-errors.server";
 import { proposalRejectedNotice, timeProposedNotice } from "~/domain/notifications/emails/meetings";

@@ -8,7 +8,10 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
-import { findRoadshow, findStopOf, isUuid, notFound, requireParticipant, type Actor } from "./access.server";
+import { findRoadshow, findStopOf, notFound } from "./roadshow.server";
+import { requireParticipant } from "~/domain/access/meetings.server";
+import type { Actor } from "~/domain/access/permissions";
+import { isUuid } from "~/domain/kernel/ids";
 import { findHostSlot, liveMeetingsOf } from "./availability.server";
 import { bookingConstraintError, isRetryableConflict, isTableClash, SLOT_TAKEN_MESSAGE, TABLE_TAKEN_MESSAGE } from "./db-errors.server";
 import { meetingRequestedNotice } from "~/domain/notifications/emails/meetings";

@@ -2,7 +2,7 @@
 // the meeting (SEQUENCE bumped) and queues the invitation to both; declining frees the slot.
 import { DomainError } from "~/domain/kernel/errors";
 import { db } from "~/platform/db.server";
-import type { Actor } from "./access.server";
+import type { Actor } from "~/domain/access/permissions";
 import { requestDeclinedNotice } from "~/domain/notifications/emails/meetings";
 import { enqueueMeetingConfirmed, enqueueMeetingNotice, meetingEmailSelect } from "./emails.server";
 import { lockMeeting, requireStatus } from "./lock.server";

@@ -6,7 +6,10 @@ import { THEME_LABELS } from "~/domain/kernel/vocabulary";
 import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
 import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
-import { canHost, findRoadshow, findStopOf, hostsAt, isOrganiser, isParticipant, requireHost, type Actor, type RoadshowStopRow } from "./access.server";
+import { findRoadshow, findStopOf, type RoadshowStopRow } from "./roadshow.server";
+import { canHost, hostsAt, requireHost } from "~/domain/access/meetings.server";
+import { mayOnEvent, isParticipant } from "~/domain/access/policy.server";
+import type { Actor } from "~/domain/access/permissions";
 import { attendanceByUser, attendedStops, stopGuestIds } from "./attendance.server";
 import { stopHostSlots } from "./availability.server";
 import { meetingPlace } from "~/domain/notifications/emails/meetings";
@@ -135,7 +138,7 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
   }));
   const freeSlots = (mine?.slots ?? []).filter((s) => s.status === "FREE").map((s) => ({ startsAt: s.startsAt.toISOString(), label: `${formatDate(s.startsAt, stop.timeZone)}, ${s.label} ${s.zoneName}` }));
   // Who is registered stays hidden from an investor with no tie to the roadshow.
-  const attendees = (await hostsAt(actor, event.id)) || (await isOrganiser(actor, event.id)) ? await stopAttendees(event.id, stop, actor, now) : null;
+  const attendees = (await hostsAt(actor, event.id)) || (await mayOnEvent(actor, "event:manage", event.id)) ? await stopAttendees(event.id, stop, actor, now) : null;
   return {
     event: { slug: event.slug, title: event.title },
     stop: stopSummary(stop),
@@ -200,7 +203,7 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   const registered = actor ? (await db().registration.count({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" } })) > 0 : false;
   const host = actor ? await canHost(actor, event.id) : false;
   const hostHere = actor && host ? await hostsAt(actor, event.id) : false;
-  const organiser = actor ? await isOrganiser(actor, event.id) : false;
+  const organiser = actor ? await mayOnEvent(actor, "event:manage", event.id) : false;
   const preferences = actor ? await preferencesBy(event.id, actor.id) : new Map<string, PreferenceLevel>();
   const myRows = actor ? await loadMeetings({ eventId: event.id, OR: [{ hostId: actor.id }, { guestId: actor.id }] }) : [];
   const stopZone = new Map(event.stops.map((s) => [s.id, s.timeZone]));

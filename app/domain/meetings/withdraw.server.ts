@@ -2,7 +2,7 @@
 // request or confirmed meeting of theirs there that has not started is cancelled in the
 // caller's transaction, exactly as either person cancelling one would (cancelLockedMeeting).
 import type { Tx } from "~/platform/db.server";
-import { isParticipant } from "./access.server";
+import { isParticipant } from "~/domain/access/policy.server";
 import { cancelLockedMeeting } from "./cancel.server";
 import { lockMeeting } from "./lock.server";
 

@@ -6,16 +6,16 @@
 // webhook arrives; the job queue retries when Stripe is down). Invoice payments are refunded by
 // bank transfer, by hand.
 import { requireUuid } from "~/domain/kernel/ids";
-import { cancelInTransaction, type CancelActor, type CancelOutcome } from "~/domain/registration/cancel.server";
+import { cancelInTransaction, type CancelledBy, type CancelOutcome } from "~/domain/registration/cancel.server";
 import { TX_OPTIONS } from "~/domain/registration/store.server";
 import { db } from "~/platform/db.server";
 import { issueRefundsAfterCommit, recordRefundOwed } from "./refund-queue.server";
 
-export async function cancelRegistration(actor: CancelActor, registrationId: string, now: Date = new Date()): Promise<CancelOutcome> {
+export async function cancelRegistration(by: CancelledBy, registrationId: string, now: Date = new Date()): Promise<CancelOutcome> {
   requireUuid(registrationId, "This registration does not exist.");
   // The outcome callers see is the decision without the payment row (recorded below, in the transaction).
   const { refundOwed: _recorded, ...outcome } = await db().$transaction(async (tx) => {
-    const decision = await cancelInTransaction(tx, actor, registrationId, now);
+    const decision = await cancelInTransaction(tx, by, registrationId, now);
     if (decision.refundOwed) await recordRefundOwed(tx, decision.refundOwed.paymentId, decision.refundOwed.amountCents);
     return decision;
   }, TX_OPTIONS);

@@ -2,12 +2,12 @@
 // first takes the session's advisory lock, then sets changeSeq = nextval('question_change_seq')
 // on each row it touches. So within a session, cursor order is commit order: a snapshot always
 // holds a prefix of the session's changes, and "everything with changeSeq > cursor" is exact.
-import type { SessionUser } from "~/domain/accounts/sessions.server";
+import type { Actor } from "~/domain/access/permissions";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { requireUuid } from "~/domain/kernel/ids";
 import { db, type Tx } from "~/platform/db.server";
-import { eventAccess, type AccessUser, type EventAccess } from "./access.server";
+import { eventAccess, requireQaParticipant, type AccessResolver, type EventAccess } from "~/domain/access/live.server";
 import { publishQaChange } from "./publish.server";
 import {
   moderationPatch,
@@ -27,9 +27,6 @@ export const QA_LIMITS = { askPerMinute: 5, votesPerMinute: 60 };
 
 const TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 };
 
-export type QaUser = Pick<SessionUser, "id" | "roles" | "name">;
-/** Resolves a user's access to an event; the socket layer passes a short-lived cache. */
-export type AccessResolver = (user: AccessUser | null, eventId: string) => Promise<EventAccess>;
 const liveAccess: AccessResolver = (user, eventId) => eventAccess(user, eventId);
 
 export interface QaSession {
@@ -43,7 +40,7 @@ export interface QaSession {
 }
 
 /** A session whose Q&A may be opened: published in a published (or cancelled) event; staff also see drafts. */
-export async function findQaSession(sessionId: string, user: AccessUser | null, resolve: AccessResolver = liveAccess): Promise<{ session: QaSession; access: EventAccess }> {
+export async function findQaSession(sessionId: string, user: Actor | null, resolve: AccessResolver = liveAccess): Promise<{ session: QaSession; access: EventAccess }> {
   requireUuid(sessionId, "This session does not exist.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
@@ -58,11 +55,6 @@ export async function findQaSession(sessionId: string, user: AccessUser | null, 
   if (!published && !access.moderator) throw new DomainError("NOT_FOUND", "This session does not exist.");
   const { status: _status, event, ...rest } = session;
   return { session: { ...rest, event: { slug: event.slug, title: event.title, timeZone: event.timeZone } }, access };
-}
-
-function requireParticipant(user: QaUser | null, access: EventAccess): asserts user is QaUser {
-  if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to take part in the Q&A.");
-  if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered attendees of this event can take part in its Q&A.");
 }
 
 /** A question row as raw SQL returns it: the stored record before JSON-safe conversion. */
@@ -123,13 +115,13 @@ export async function myVotes(sessionId: string, userId: string): Promise<string
 }
 
 export async function askQuestion(
-  user: QaUser | null,
+  user: (Actor & { name: string }) | null,
   input: { sessionId: string; body: unknown; anonymous?: boolean },
   resolve: AccessResolver = liveAccess,
 ): Promise<{ question: QuestionRecord; change: QaChange }> {
   const body = parseQuestionBody(input.body);
   const { session, access } = await findQaSession(input.sessionId, user, resolve);
-  requireParticipant(user, access);
+  requireQaParticipant(user, access);
   await hitRateLimit({ key: `qa-ask:${user.id}:${session.id}`, limit: QA_LIMITS.askPerMinute, windowSeconds: 60 });
   const status = initialStatus(session.qaMode);
   const change = await db().$transaction(async (tx) => {
@@ -165,13 +157,13 @@ async function questionContext(questionId: string) {
  * the same question never share a batch, so they apply in order.
  */
 export async function toggleVote(
-  user: QaUser | null,
+  user: (Actor & { name: string }) | null,
   input: { questionId: string },
   resolve: AccessResolver = liveAccess,
 ): Promise<{ voted: boolean; votes: number; change: QaChange }> {
   const question = await questionContext(input.questionId);
   const { access } = await findQaSession(question.sessionId, user, resolve);
-  requireParticipant(user, access);
+  requireQaParticipant(user, access);
   if (question.status !== "VISIBLE") throw new DomainError("CONFLICT", "Only open questions can be voted on.");
   await hitRateLimit({ key: `qa-vote:${user.id}`, limit: QA_LIMITS.votesPerMinute, windowSeconds: 60 });
   return voteBatcher(question.sessionId).add({ questionId: input.questionId, userId: user.id });
@@ -297,7 +289,7 @@ async function applyVoteBatch(sessionId: string, batch: PendingVote[]): Promise<
 }
 
 export async function moderateQuestion(
-  user: QaUser | null,
+  user: (Actor & { name: string }) | null,
   input: { questionId: string; action: ModerationAction; body?: unknown },
   resolve: AccessResolver = liveAccess,
 ): Promise<{ change: QaChange }> {

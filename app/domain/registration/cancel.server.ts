@@ -12,7 +12,8 @@ import { enqueueCancellationEmail } from "./registration-emails.server";
 import { releaseSeat } from "./waitlist.server";
 import { hasEnded, holdsSeat, refundDecision } from "./ticket-rules";
 
-export type CancelActor = { kind: "attendee"; userId: string } | { kind: "organiser"; eventId: string };
+/** Who cancels: the attendee (their own registration) or the event's organisers (any of its registrations). */
+export type CancelledBy = { kind: "attendee"; userId: string } | { kind: "organiser"; eventId: string };
 
 export interface CancelOutcome {
   registrationId: string;
@@ -27,8 +28,8 @@ export interface CancelDecision extends CancelOutcome {
 }
 
 /** Cancels the registration in `tx` (the id already checked to be a uuid). */
-export async function cancelInTransaction(tx: Tx, actor: CancelActor, registrationId: string, now: Date): Promise<CancelDecision> {
-  const scope = actor.kind === "attendee" ? { userId: actor.userId } : { eventId: actor.eventId };
+export async function cancelInTransaction(tx: Tx, by: CancelledBy, registrationId: string, now: Date): Promise<CancelDecision> {
+  const scope = by.kind === "attendee" ? { userId: by.userId } : { eventId: by.eventId };
   const registration = await tx.registration.findFirst({
     where: { id: registrationId, ...scope },
     select: {

@@ -2,16 +2,16 @@
 // speed-networking rounds. Presence (who is in a room right now) is computed by the realtime
 // layer from the connected sockets of every node; the pairing of a round takes it as input.
 import { randomBytes } from "node:crypto";
-import type { SessionUser } from "~/domain/accounts/sessions.server";
+import type { Actor } from "~/domain/access/permissions";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { DomainError, isDomainError } from "~/domain/kernel/errors";
-import { findRoadshow } from "~/domain/meetings/access.server";
+import { findRoadshow } from "~/domain/meetings/roadshow.server";
 import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { roomContactEmail } from "~/domain/notifications/emails/rooms";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
-import { eventAccess, type AccessUser, type EventAccess } from "~/domain/qa/access.server";
+import { eventAccess, requireRoomParticipant, type AccessResolver } from "~/domain/access/live.server";
 import { db } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { pairKey, pairParticipants, type Participant } from "./pairing";
@@ -21,7 +21,6 @@ import { isUuid } from "~/domain/kernel/ids";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
-export type RoomUser = Pick<SessionUser, "id" | "roles" | "name">;
 
 
 /** 128 random bits for a pair's video room name (see meetingPlace). */
@@ -29,7 +28,7 @@ const videoSecret = () => randomBytes(16).toString("base64url");
 
 export type { MessageView, PresenceProfile, RoundView };
 
-async function visibleEvent(slug: string, user: AccessUser | null) {
+async function visibleEvent(slug: string, user: Actor | null) {
   const event = await db().event.findUnique({
     where: { slug },
     select: { id: true, slug: true, title: true, status: true, mode: true, timeZone: true, startsAt: true, endsAt: true, onlineUrl: true },
@@ -40,7 +39,7 @@ async function visibleEvent(slug: string, user: AccessUser | null) {
   return { event, access };
 }
 
-export async function listRooms(eventSlug: string, user: AccessUser | null) {
+export async function listRooms(eventSlug: string, user: Actor | null) {
   const { event, access } = await visibleEvent(eventSlug, user);
   const rooms = await db().matchRoom.findMany({
     where: { eventId: event.id },
@@ -51,7 +50,7 @@ export async function listRooms(eventSlug: string, user: AccessUser | null) {
 }
 
 /** A room the user may enter: registered (CONFIRMED) for its event, or staff. */
-export async function findRoom(roomId: string, user: AccessUser | null, resolve: (u: AccessUser | null, eventId: string) => Promise<EventAccess> = eventAccess) {
+export async function findRoom(roomId: string, user: Actor | null, resolve: AccessResolver = eventAccess) {
   if (!isUuid(roomId)) throw new DomainError("NOT_FOUND", "This room does not exist.");
   const room = await db().matchRoom.findUnique({
     where: { id: roomId },
@@ -64,11 +63,6 @@ export async function findRoom(roomId: string, user: AccessUser | null, resolve:
   const access = await resolve(user, room.eventId);
   if (room.event.status === "DRAFT" && !access.moderator) throw new DomainError("NOT_FOUND", "This room does not exist.");
   return { room, access };
-}
-
-export function requireRoomParticipant(user: RoomUser | null, access: EventAccess): asserts user is RoomUser {
-  if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to enter the room.");
-  if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered participants of this event can enter its rooms.");
 }
 
 /** Name, organisation, themes and the intents given at registration: what others see in the room. */
@@ -122,7 +116,7 @@ export async function recentMessages(roomId: string, userId: string, limit = 50)
   return toViews(rows.reverse());
 }
 
-export async function postMessage(user: RoomUser | null, input: { roomId: string; body: unknown }, resolve?: (u: AccessUser | null, eventId: string) => Promise<EventAccess>): Promise<MessageView> {
+export async function postMessage(user: (Actor & { name: string }) | null, input: { roomId: string; body: unknown }, resolve?: AccessResolver): Promise<MessageView> {
   const body = parseMessageBody(input.body);
   const { room, access } = await findRoom(input.roomId, user, resolve);
   requireRoomParticipant(user, access);
@@ -140,7 +134,7 @@ export async function postMessage(user: RoomUser | null, input: { roomId: string
  * chat-only contact: a private CONTACT message in the room (seen by the two of them) and an email
  * to the person asked, written in the same transaction.
  */
-export async function letsMeet(user: RoomUser | null, input: { roomId: string; userId: string; note?: unknown }, resolve?: (u: AccessUser | null, eventId: string) => Promise<EventAccess>) {
+export async function letsMeet(user: (Actor & { name: string }) | null, input: { roomId: string; userId: string; note?: unknown }, resolve?: AccessResolver) {
   const { room, access } = await findRoom(input.roomId, user, resolve);
   requireRoomParticipant(user, access);
   if (!isUuid(input.userId) || input.userId === user.id) throw new DomainError("VALIDATION", "Choose someone else to meet.");
@@ -187,7 +181,7 @@ export async function letsMeet(user: RoomUser | null, input: { roomId: string; u
  * requested through the meeting flow; null when there is none (or it was just taken), so the
  * caller falls back to a chat-only contact.
  */
-async function requestRoadshowMeeting(user: RoomUser, slug: string, hostId: string, note: string | null, now = new Date()) {
+async function requestRoadshowMeeting(user: Actor & { name: string }, slug: string, hostId: string, note: string | null, now = new Date()) {
   const event = await findRoadshow(slug, user).catch(() => null);
   if (!event) return null;
   for (const stop of event.stops.filter((s) => s.endsAt > now)) {
@@ -238,10 +232,10 @@ export async function latestRound(roomId: string): Promise<RoundView | null> {
  * advisory lock; refused while a round is still running.
  */
 export async function startRound(
-  user: RoomUser | null,
+  user: (Actor & { name: string }) | null,
   input: { roomId: string; minutes: unknown; present: Pick<PresenceProfile, "userId" | "themes" | "intents" | "organisationId" | "staff">[] },
   now = new Date(),
-  resolve?: (u: AccessUser | null, eventId: string) => Promise<EventAccess>,
+  resolve?: AccessResolver,
 ): Promise<RoundView> {
   const minutes = parseRoundMinutes(input.minutes);
   const { room, access } = await findRoom(input.roomId, user, resolve);
@@ -291,7 +285,7 @@ export async function startRound(
 }
 
 /** Ends the running round now (organisers). */
-export async function endRound(user: RoomUser | null, input: { roomId: string }, now = new Date(), resolve?: (u: AccessUser | null, eventId: string) => Promise<EventAccess>): Promise<RoundView> {
+export async function endRound(user: (Actor & { name: string }) | null, input: { roomId: string }, now = new Date(), resolve?: AccessResolver): Promise<RoundView> {
   const { room, access } = await findRoom(input.roomId, user, resolve);
   if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to run speed networking.");
   if (!access.moderator) throw new DomainError("FORBIDDEN", "Only this event's organisers can end networking rounds.");
