@@ -41,7 +41,7 @@ export default function SignUp() {
         <CsrfField />
         <TextField label="Full name" name="name" autoComplete="name" required defaultValue={values.name} error={errors.name} />
         <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters." error={errors.password} />
+        <TextField label="Password" name="password" type="password" autoComplete="new-password" required hint="At least 12 characters. No symbols or digits needed: a few words you will remember make a strong one." error={errors.password} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </button>

@@ -93,7 +93,7 @@ describe("accounts over HTTP", () => {
     const html = await response.text();
     expect(html).toContain("Enter your full name.");
     expect(html).toContain("Enter a valid email address");
-    expect(html).toContain("Use at least 10 characters.");
+    expect(html).toContain("Use at least 12 characters");
   });
 
   it("answers a duplicate email with 409 and keeps what was typed", async () => {
