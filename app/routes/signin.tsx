@@ -35,6 +35,7 @@ export default function SignIn() {
   return (
     <section className="card form-card" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
+      {params.get("reset") === "done" ? <div className="notice notice--success" role="status">Your new password is saved and every other session was signed out. Sign in with it.</div> : null}
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
@@ -44,6 +45,9 @@ export default function SignIn() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p style={{ marginTop: "1rem" }}>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p style={{ marginTop: "1rem" }}>
         New to SCALE Events? <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Create an account</Link>
       </p>

@@ -23,6 +23,8 @@ export interface OutgoingEmail {
    * whose session moved) and is ignored once it was sent.
    */
   dedupeKey?: string;
+  /** Extra mail headers (List-Unsubscribe…), sent as they are. */
+  headers?: Record<string, string>;
 }
 
 export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<void> {
@@ -32,6 +34,7 @@ export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<v
     textBody: email.text,
     htmlBody: email.html ?? null,
     attachments: (email.attachments ?? []) as unknown as object,
+    headers: email.headers ?? {},
     nextAttemptAt: email.sendAfter ?? new Date(),
   };
   if (!email.dedupeKey) {
