@@ -9,6 +9,7 @@ import { organizerAddress } from "~/domain/registration/ticket-assets.server";
 import { formatRange } from "~/domain/time/zoned";
 import { publicUrl } from "~/platform/env.server";
 import type { Tx } from "~/platform/db.server";
+import { enqueueNotification } from "~/domain/accounts/notification-choices.server";
 
 export const meetingEmailSelect = {
   id: true, status: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true, message: true,
@@ -131,7 +132,7 @@ export async function enqueueMeetingNotice(
   key: string | null,
 ): Promise<void> {
   const person = to === "host" ? meeting.host : meeting.guest;
-  await enqueueEmail(tx, {
+  await enqueueNotification(tx, person, "MEETING_REQUESTS", {
     to: person.email,
     subject,
     text: [`Hello ${person.name},`, ...lines.filter(Boolean), `Your meetings: ${meetingPageUrl(meeting, to === "host")}`].join("\n\n"),

@@ -17,6 +17,7 @@ import { pairKey, pairParticipants, type Participant } from "./pairing";
 import { publishRoomEvent } from "./publish.server";
 import { meetingPlace, parseMessageBody, parseRoundMinutes, type MessageView, type PresenceProfile, type RoundView } from "./rooms";
 import { isUuid } from "~/domain/ids";
+import { enqueueNotification } from "~/domain/accounts/notification-choices.server";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
@@ -169,7 +170,7 @@ export async function letsMeet(user: RoomUser | null, input: { roomId: string; u
       select: messageSelect,
     });
     const link = `${publicUrl()}/events/${room.event.slug}/rooms/${room.id}`;
-    await enqueueEmail(tx, {
+    await enqueueNotification(tx, target, "INTRODUCTIONS", {
       to: target.email,
       subject: `${user.name} would like to meet you at ${room.event.title}`,
       text: `${body}\n\nReply in the room "${room.name}": ${link}\n\n— SCALE Events`,
