@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
-import { accountFormAction, getUser } from "~/web/auth.server";
+import { hasTwoFactor } from "~/domain/accounts/two-factor.server";
+import { accountFormAction, getUser, safeRedirect } from "~/web/auth.server";
+import { beginSecondStep } from "~/web/second-factor.server";
 import { clientIp, forwardActionHeaders } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — SCALE Events" }];
@@ -21,7 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
     echo: (data) => ({ email: data.email }),
     act: async (data) => {
       await limitSignInAttempts(clientIp(request), data.email);
-      return signIn(data);
+      const user = await signIn(data);
+      // Two-factor on: no session yet, the code comes first.
+      if (await hasTwoFactor(user.id)) throw await beginSecondStep(user.id, safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events"));
+      return user;
     },
   });
 }

@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/errors";
 import type { z } from "zod";
 import { env, servedOverHttps } from "~/platform/env.server";
 import { clientIp, domainFailure, formFailure, readForm } from "./forms.server";
+import { requireStaffSecondFactor } from "./second-factor.server";
 
 export const SESSION_COOKIE_NAME = "scale_sid";
 
@@ -36,6 +37,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const url = new URL(request.url);
     throw redirect(`/signin?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  await requireStaffSecondFactor(request, user);
   return user;
 }
 

@@ -145,7 +145,7 @@ describe("accounts over HTTP", () => {
 
   it("does not redirect off-site after sign-in", async () => {
     const browser = new TestClient(server.baseUrl);
-    const response = await browser.submitForm("/signin?redirectTo=//evil.example", { email: "organiser@scale-events.demo", password: "scale-demo-2026" });
+    const response = await browser.submitForm("/signin?redirectTo=//evil.example", { email: "investor@scale-events.demo", password: "scale-demo-2026" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/events");
   });

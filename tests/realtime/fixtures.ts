@@ -36,7 +36,7 @@ export async function createQaFixture(options: { attendees?: number; qaMode?: "O
   const tag = options.tag ?? randomBytes(4).toString("hex");
   const count = options.attendees ?? 3;
   const now = Date.now();
-  const organiserRow = await db().user.create({ data: { email: `org-${tag}@example.test`, name: `Olga Organiser ${tag}`, passwordHash: "x", roles: ["ORGANISER"] } });
+  const organiserRow = await db().user.create({ data: { email: `org-${tag}@example.test`, name: `Olga Organiser ${tag}`, passwordHash: "x", roles: ["ORGANISER"], totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() } }); // staff have two-factor on (issue 15)
   const outsiderRow = await db().user.create({ data: { email: `out-${tag}@example.test`, name: `Oscar Outsider ${tag}`, passwordHash: "x", roles: ["ATTENDEE"] } });
   const themes = ["MOBILITY", "ENERGY", "GOVERNANCE", "DATA_PLATFORMS"] as const;
   const orgs = await Promise.all(

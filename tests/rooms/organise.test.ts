@@ -114,7 +114,7 @@ describe("the organiser's rooms page", () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    const adminRow = await db().user.create({ data: { email: "admin-rooms@example.test", name: "Ada Admin", passwordHash: "x", roles: ["ADMIN"] } });
+    const adminRow = await db().user.create({ data: { email: "admin-rooms@example.test", name: "Ada Admin", passwordHash: "x", roles: ["ADMIN"], totpSecret: "JBSWY3DPEHPK3PXP", totpEnabledAt: new Date() } });
     admin = { id: adminRow.id, name: adminRow.name, email: adminRow.email, roles: ["ADMIN"], cookie: await cookieFor(adminRow.id) };
     const staffRow = await db().user.create({ data: { email: "door-rooms@example.test", name: "Dora Door", passwordHash: "x" } });
     await db().eventOrganiser.create({ data: { eventId: fx.eventId, userId: staffRow.id, role: "CHECKIN" } });

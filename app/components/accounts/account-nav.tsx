@@ -7,7 +7,6 @@ export function AccountNav() {
       <NavLink to="/account" end>Settings</NavLink>
       <NavLink to="/account/security">Security</NavLink>
       <NavLink to="/account/calendar">Calendar</NavLink>
-      <NavLink to="/account/data">Your data</NavLink>
     </nav>
   );
 }
