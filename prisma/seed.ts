@@ -10,6 +10,11 @@ import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
+/**
+ * The demo organiser and admin have two-factor authentication on with this TOTP secret (base32),
+ * printed with the demo accounts: add it to any authenticator app. Demo data only.
+ */
+export const DEMO_TOTP_SECRET = "SCALEEVENTSDEMOSECRETTOTP234567A";
 
 type OrgSeed = Omit<Prisma.OrganisationCreateManyInput, "slug"> & { slug?: string };
 
@@ -127,7 +132,13 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
     { email: "expert@scale-events.demo", name: "Dr. Elena Rossi", roles: ["ATTENDEE"], jobTitle: "Expert, citizen engagement", org: "austrian-institute-of-technology", role: "expert" },
     { email: "attendee@scale-events.demo", name: "Tomás Ferreira", roles: ["ATTENDEE"], jobTitle: "Urban planner", org: "lisbon", role: "attendee" },
   ];
-  await client.user.createMany({ data: people.map(({ email, name, roles, jobTitle }) => ({ email, name, roles, jobTitle, passwordHash })) });
+  await client.user.createMany({
+    data: people.map(({ email, name, roles, jobTitle }) => ({
+      email, name, roles, jobTitle, passwordHash,
+      // Staff need a second factor before organiser and admin pages (issue 15).
+      ...(roles.includes("ADMIN") || roles.includes("ORGANISER") ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: now } : {}),
+    })),
+  });
   const userByEmail = new Map((await client.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   await client.membership.createMany({
     data: people.filter((p) => p.org).map((p) => ({

@@ -19,11 +19,11 @@ async function main() {
   process.env.DATABASE_URL = database.url;
 
   if (config.SEED_DEMO === "true") {
-    const { seedDemoDataIfEmpty } = await import("../prisma/seed");
+    const { seedDemoDataIfEmpty, DEMO_TOTP_SECRET } = await import("../prisma/seed");
     const seeded = await seedDemoDataIfEmpty();
     if (seeded) {
       logger.info("seeded demo data into an empty database");
-      console.log(`\nDemo accounts (password for all: ${seeded.password})\n${seeded.accounts.map((a) => `  ${a.role.padEnd(16)} ${a.email}`).join("\n")}\n`);
+      console.log(`\nDemo accounts (password for all: ${seeded.password})\n${seeded.accounts.map((a) => `  ${a.role.padEnd(16)} ${a.email}`).join("\n")}\n  admin and organiser sign in with two-factor: TOTP secret ${DEMO_TOTP_SECRET}\n`);
     }
   }
 

@@ -4,7 +4,9 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
-import { accountFormAction, getUser } from "~/web/auth.server";
+import { hasTwoFactor } from "~/domain/accounts/two-factor.server";
+import { accountFormAction, getUser, safeRedirect } from "~/web/auth.server";
+import { beginSecondStep } from "~/web/second-factor.server";
 import { clientIp, forwardActionHeaders } from "~/web/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — SCALE Events" }];
@@ -21,7 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
     echo: (data) => ({ email: data.email }),
     act: async (data) => {
       await limitSignInAttempts(clientIp(request), data.email);
-      return signIn(data);
+      const user = await signIn(data);
+      // Two-factor on: no session yet, the code comes first.
+      if (await hasTwoFactor(user.id)) throw await beginSecondStep(user.id, safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events"));
+      return user;
     },
   });
 }
@@ -36,6 +41,7 @@ export default function SignIn() {
   return (
     <section className="card form-card" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
+      {params.get("reset") === "done" ? <div className="notice notice--success" role="status">Your new password is saved and every other session was signed out. Sign in with it.</div> : null}
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
@@ -45,6 +51,9 @@ export default function SignIn() {
           {navigation.state === "submitting" ? "Signing in…" : "Sign in"}
         </button>
       </Form>
+      <p style={{ marginTop: "1rem" }}>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p style={{ marginTop: "1rem" }}>
         New to SCALE Events? <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Create an account</Link>
       </p>

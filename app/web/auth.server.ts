@@ -1,12 +1,13 @@
 // Who is asking: the session cookie → the signed-in user. Shared by Remix loaders/actions and
 // the Socket.IO handshake, so pages and sockets authenticate the same way.
 import { createCookie, redirect } from "@remix-run/node";
-import { createSession, destroySession, findSessionUser, type SessionUser } from "~/domain/accounts/sessions.server";
+import { createSession, destroySession, findSessionUser, hashSessionToken, type SessionUser } from "~/domain/accounts/sessions.server";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import { DomainError } from "~/domain/kernel/errors";
 import type { z } from "zod";
 import { env, servedOverHttps } from "~/platform/env.server";
-import { domainFailure, formFailure, readForm } from "./forms.server";
+import { clientIp, domainFailure, formFailure, readForm } from "./forms.server";
+import { requireStaffSecondFactor } from "./second-factor.server";
 
 export const SESSION_COOKIE_NAME = "scale_sid";
 
@@ -36,6 +37,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
     const url = new URL(request.url);
     throw redirect(`/signin?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
+  await requireStaffSecondFactor(request, user);
   return user;
 }
 
@@ -48,7 +50,7 @@ export async function requireRole(request: Request, ...roles: SessionUser["roles
 /** Starts a session and redirects, rotating any previous session id (no fixation). */
 export async function startSession(request: Request, userId: string, redirectTo: string): Promise<Response> {
   await destroySession(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
-  const { token } = await createSession(userId, env().SESSION_DAYS, request.headers.get("User-Agent"));
+  const { token } = await createSession(userId, env().SESSION_DAYS, request.headers.get("User-Agent"), clientIp(request));
   return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await sessionCookie().serialize(token) } });
 }
 
@@ -84,4 +86,10 @@ export async function endSession(request: Request): Promise<Response> {
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
   return to;
+}
+
+/** The SHA-256 id of the session the request carries (to keep it when ending the others). */
+export async function currentSessionHash(request: Request): Promise<string | null> {
+  const token = await sessionTokenFromCookieHeader(request.headers.get("Cookie"));
+  return token ? hashSessionToken(token) : null;
 }

@@ -41,12 +41,14 @@ export const HOUSEKEEPING_CRON = "17 * * * *";
 /** Rate-limit windows are at most an hour; a day's margin keeps every bucket that still counts. */
 const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function runHousekeeping(now: Date = new Date()): Promise<{ expiredSessions: number; staleRateLimitBuckets: number }> {
+export async function runHousekeeping(now: Date = new Date()): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number }> {
   const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
   const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
+  const { pruneAccountTokens } = await import("../../app/domain/kernel/tokens.server");
   const expiredSessions = await deleteExpiredSessions(now);
   const staleRateLimitBuckets = await pruneRateLimitBuckets(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
-  return { expiredSessions, staleRateLimitBuckets };
+  const expiredAccountTokens = await pruneAccountTokens(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
+  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens };
 }
 
 /** One retry of a refund owed after a webhook. */

@@ -14,9 +14,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 /** Lowest first: each capability stands on the ones before it (see DECISION-domain.md). */
 const CAPABILITY_ORDER = [
   "kernel",
+  "notifications",
   "accounts",
   "access",
-  "notifications",
   "events",
   "agenda",
   "calendar",

@@ -93,7 +93,7 @@ describe("accounts over HTTP", () => {
     const html = await response.text();
     expect(html).toContain("Enter your full name.");
     expect(html).toContain("Enter a valid email address");
-    expect(html).toContain("Use at least 10 characters.");
+    expect(html).toContain("Use at least 12 characters");
   });
 
   it("answers a duplicate email with 409 and keeps what was typed", async () => {
@@ -145,7 +145,7 @@ describe("accounts over HTTP", () => {
 
   it("does not redirect off-site after sign-in", async () => {
     const browser = new TestClient(server.baseUrl);
-    const response = await browser.submitForm("/signin?redirectTo=//evil.example", { email: "organiser@scale-events.demo", password: "scale-demo-2026" });
+    const response = await browser.submitForm("/signin?redirectTo=//evil.example", { email: "investor@scale-events.demo", password: "scale-demo-2026" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/events");
   });

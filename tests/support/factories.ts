@@ -5,12 +5,14 @@
 import { randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { hashPassword } from "~/domain/accounts/passwords.server";
+import { requiresTwoFactor } from "~/domain/accounts/two-factor.server";
 import { createSession } from "~/domain/accounts/sessions.server";
 import { generateTicketCode } from "~/domain/registration/ticket-code";
 import type { Prisma } from "~/generated/prisma/client";
 import type { EventRole, MembershipRole, RegistrationStatus, UserRole } from "~/generated/prisma/enums";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { SESSION_COOKIE_NAME } from "~/web/auth.server";
+import { DEMO_TOTP_SECRET } from "../../prisma/seed";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -60,6 +62,8 @@ export async function makeUser(options: UserOptions = {}) {
       name: "Test Person",
       email: `user-${unique()}@example.test`,
       roles: ["ATTENDEE"],
+      // Staff must have two-factor on before staff pages open; they are enrolled as the seed's demo staff are.
+      ...(requiresTwoFactor(data.roles ?? []) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
       ...data,
       passwordHash: password === undefined ? NO_PASSWORD : await passwordHash(password),
     },
@@ -73,7 +77,13 @@ export async function makeUsers(count: number, options: { prefix?: string; name?
   const tag = unique();
   const emails = Array.from({ length: count }, (_, i) => `${prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${i}-${tag}@example.test`);
   await db().user.createMany({
-    data: emails.map((email, i) => ({ email, name: name(i), passwordHash: NO_PASSWORD, roles: options.roles ?? ["ATTENDEE"] })),
+    data: emails.map((email, i) => ({
+      email,
+      name: name(i),
+      passwordHash: NO_PASSWORD,
+      roles: options.roles ?? ["ATTENDEE"],
+      ...(requiresTwoFactor(options.roles ?? []) ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
+    })),
   });
   const rows = await db().user.findMany({ where: { email: { in: emails } } });
   const position = new Map(emails.map((email, i) => [email, i]));

@@ -1,6 +1,8 @@
 // A minimal cookie-keeping HTTP client for integration tests: behaves like a browser without
 // JavaScript (forms posted as application/x-www-form-urlencoded, redirects not followed).
-import { DEMO_PASSWORD } from "../../prisma/seed";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../prisma/seed";
+import { totpCode } from "~/domain/accounts/totp";
+import { db } from "~/platform/db.server";
 
 export class TestClient {
   readonly cookies = new Map<string, string>();
@@ -55,5 +57,18 @@ export async function signedInClient(baseUrl: string, email: string, password = 
   const client = new TestClient(baseUrl);
   const response = await client.submitForm("/signin", { email, password });
   if (response.status !== 302) throw new Error(`signing in as ${email} answered ${response.status}`);
+  const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, roles: true, totpSecret: true, totpEnabledAt: true } });
+  if (response.headers.get("location")?.startsWith("/signin/code")) {
+    // The second step, as a person with the app would. Every sign-in of a test run shares the
+    // demo secret, so the replay guard (tested on its own) is reset to let this step's code pass.
+    // Likewise its per-person attempt limit, which a file's many sign-ins as one demo user would pass.
+    await db().user.update({ where: { id: user.id }, data: { totpLastStep: null } });
+    await db().rateLimitBucket.deleteMany({ where: { key: `totp:${user.id}` } });
+    const code = await client.submitForm(response.headers.get("location")!, { code: totpCode(user.totpSecret!, new Date()) });
+    if (code.status !== 302) throw new Error(`the second step for ${email} answered ${code.status}`);
+  } else if (!user.totpEnabledAt && user.roles.some((role) => role === "ORGANISER" || role === "ADMIN")) {
+    // Staff made by test fixtures enrol as the seed's demo staff are, so staff pages open.
+    await db().user.update({ where: { id: user.id }, data: { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } });
+  }
   return client;
 }

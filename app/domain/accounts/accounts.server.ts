@@ -6,15 +6,22 @@ import { hitRateLimit } from "./rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
 import type { SessionUser } from "./sessions.server";
 import type { SignInInput, SignUpInput } from "./validation";
+import { PRIVACY_VERSION } from "./privacy";
+import { sendVerificationEmail } from "./verification.server";
 
 const userSelect = { id: true, email: true, name: true, roles: true } as const;
 
 export async function signUp(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db().user.create({
-      data: { email: input.email, name: input.name, passwordHash, roles: ["ATTENDEE"] },
-      select: userSelect,
+    // The account, the privacy version accepted and the verification email: all or nothing.
+    return await db().$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name, passwordHash, roles: ["ATTENDEE"], emailVerifiedAt: null, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date() },
+        select: userSelect,
+      });
+      await sendVerificationEmail(tx, user);
+      return user;
     });
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both win.
@@ -28,7 +35,7 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
 }
 
 export async function signIn(input: SignInInput): Promise<SessionUser> {
-  const user = await db().user.findUnique({ where: { email: input.email }, select: { ...userSelect, passwordHash: true } });
+  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...userSelect, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
     throw new DomainError("INVALID_CREDENTIALS", "That email and password do not match an account.");

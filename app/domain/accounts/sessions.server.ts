@@ -16,11 +16,11 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(userId: string, days: number, userAgent?: string | null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(userId: string, days: number, userAgent?: string | null, ipAddress?: string | null): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   await db().session.create({
-    data: { id: hashSessionToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null },
+    data: { id: hashSessionToken(token), userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null, ipAddress: ipAddress?.slice(0, 64) ?? null },
   });
   return { token, expiresAt };
 }

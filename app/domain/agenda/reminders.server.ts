@@ -5,6 +5,7 @@ import type { Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { sessionReminderEmail } from "~/domain/notifications/emails/agenda";
 import { parseJoinLeadMinutes, parseReminderOffsets, planReminders, type ReminderOffset } from "./webinar";
+import { enqueueNotification } from "~/domain/notifications/notification-choices.server";
 
 /** Settings read at use, so tests and operators can change them through the environment. */
 export function agendaSettings(): { joinLeadMinutes: number; reminders: ReminderOffset[] } {
@@ -154,6 +155,6 @@ export async function syncReminders(
       sessionUrl: `${base}/sessions/${session.id}`,
       leadMinutes: settings.joinLeadMinutes,
     });
-    await enqueueEmail(tx, { to: user.email, subject: content.subject, text: content.text, sendAfter: reminder.sendAfter, dedupeKey: reminderKey(session.id, user.id, reminder.label) });
+    await enqueueNotification(tx, user, "REMINDERS", { to: user.email, subject: content.subject, text: content.text, sendAfter: reminder.sendAfter, dedupeKey: reminderKey(session.id, user.id, reminder.label) });
   }
 }

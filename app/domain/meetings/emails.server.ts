@@ -18,6 +18,7 @@ import {
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { publicUrl } from "~/platform/env.server";
 import type { Tx } from "~/platform/db.server";
+import { enqueueNotification } from "~/domain/notifications/notification-choices.server";
 
 export const meetingEmailSelect = {
   id: true, status: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true, message: true,
@@ -99,7 +100,7 @@ export async function enqueueMeetingNotice(
   key: string | null,
 ): Promise<void> {
   const person = notice.to === "host" ? meeting.host : meeting.guest;
-  await enqueueEmail(tx, {
+  await enqueueNotification(tx, person, "MEETING_REQUESTS", {
     to: person.email,
     ...meetingNoticeEmail(person, notice, meetingPageUrl(meeting, notice.to === "host")),
     ...(key ? { dedupeKey: `meeting:${meeting.id}:${key}:${person.id}` } : {}),

@@ -5,7 +5,9 @@
 // decided by the exclusion constraints: the loser gets SLOT_TAKEN and nothing is written.
 // Booking implies attending: the same transaction marks the stop as attended by the guest, so
 // the stop's scheduler and its host page count them there.
+import { requireVerifiedEmail } from "~/domain/accounts/verification.server";
 import { DomainError } from "~/domain/kernel/errors";
+import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, notFound } from "./roadshow.server";
@@ -42,6 +44,7 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
   if (!isUuid(input.hostId)) throw notFound("This investor");
   if (input.hostId === actor.id) throw new DomainError("VALIDATION", "You cannot book a meeting with yourself.");
   await requireParticipant(actor, event.id);
+  await requireVerifiedEmail(db(), actor.id, "book a meeting");
   const message = (input.message ?? "").trim();
   if (message.length > MESSAGE_MAX) {
     throw new DomainError("VALIDATION", `Keep the message under ${MESSAGE_MAX} characters.`, { fieldErrors: { message: `At most ${MESSAGE_MAX} characters.` } });

@@ -37,6 +37,8 @@ export interface ClaimedEmail {
   textBody: string;
   htmlBody: string | null;
   attachments: unknown;
+  /** Extra headers, e.g. List-Unsubscribe (a JSON object of strings). */
+  headers?: unknown;
   attempts: number;
   /** The claim token (the lease end written by the claim). */
   leaseUntil: Date;
@@ -69,7 +71,7 @@ export async function claimDueEmails(limit: number, now: Date = new Date()): Pro
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING o."id", o."toAddress", o."subject", o."textBody", o."htmlBody", o."attachments", o."attempts"`;
+    RETURNING o."id", o."toAddress", o."subject", o."textBody", o."htmlBody", o."attachments", o."headers", o."attempts"`;
   return rows.map((row) => ({ ...row, leaseUntil }));
 }
 
@@ -79,6 +81,12 @@ function attachmentsOf(value: unknown): EmailAttachment[] {
     (item): item is EmailAttachment =>
       Boolean(item) && typeof item.filename === "string" && typeof item.contentType === "string" && typeof item.content === "string",
   );
+}
+
+/** Only string values under header-safe names (no CR/LF), so a stored row cannot inject headers. */
+function extraHeadersOf(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter(([name, text]) => /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name) && typeof text === "string" && !/[\r\n]/.test(text)));
 }
 
 function messageIdFor(emailId: string): string {
@@ -110,7 +118,7 @@ async function deliver(transport: MailTransport, email: ClaimedEmail, from: stri
     text: email.textBody,
     html: email.htmlBody ?? undefined,
     messageId: messageIdFor(email.id),
-    headers: { "X-Outbox-Id": email.id },
+    headers: { ...extraHeadersOf(email.headers), "X-Outbox-Id": email.id },
     attachments: attachmentsOf(email.attachments).map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,

@@ -27,6 +27,8 @@ export interface OutgoingEmail {
    * whose session moved) and is ignored once it was sent.
    */
   dedupeKey?: string;
+  /** Extra mail headers (List-Unsubscribe…), sent as they are. */
+  headers?: Record<string, string>;
 }
 
 /** The columns of a new outbox row (its dedupe key aside). */
@@ -37,6 +39,7 @@ function outboxRow(email: OutgoingEmail, now: Date) {
     textBody: email.text,
     htmlBody: email.html ?? null,
     attachments: (email.attachments ?? []) as unknown as object,
+    headers: email.headers ?? {},
     nextAttemptAt: email.sendAfter ?? now,
   };
 }

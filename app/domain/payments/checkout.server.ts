@@ -12,6 +12,7 @@
 //   clicks, two tabs, a retry after a timeout — gets the same Checkout Session from Stripe, and
 //   the Payment row is keyed by the session id, so there is one session and one row.
 // - Asking again while the session is open returns the same URL (retrieved from Stripe).
+import { requireVerifiedEmail } from "~/domain/accounts/verification.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { CHECKOUT_SESSION_MINUTES, PAYMENT_HOLD_MINUTES, offeredPaymentMethods } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
@@ -87,6 +88,7 @@ export async function startCheckout(registrationId: string, scope: { userId?: st
       throw notPayable("This registration is not waiting for a card payment.");
     }
     if (registration.ticketType.priceCents <= 0) throw notPayable("This ticket is free — there is nothing to pay.");
+    await requireVerifiedEmail(tx, registration.userId, "pay for a ticket");
     const existing = registration.payments[0];
     if (existing && existing.state === "PENDING") return { kind: "existing" as const, registration, payment: existing };
 

@@ -12,6 +12,7 @@
 // concurrent reads of the same ticket type share one query (load-ticket.server.ts); the ticket
 // email is drawn only by attempts likely to get a seat; and attempts that find the ticket type
 // full join the waiting list in batched statements (waitlist-batch.server.ts, group commit).
+import { requireVerifiedEmail } from "~/domain/accounts/verification.server";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { DomainError } from "~/domain/kernel/errors";
@@ -161,6 +162,8 @@ export async function registerForEvent(user: Attendee, input: RegisterInput, now
   if (quantity !== 1) throw new DomainError("INVALID_QUANTITY", "Each registration is for one person: colleagues register with their own account.");
   const answers = validAnswers(ticketType, input.answers);
   const initial = decideInitialStatus(ticketType, input.paymentMethod);
+  // Free events are open to unverified accounts; paying (and so holding a paid seat) is not.
+  if (ticketType.priceCents > 0) await requireVerifiedEmail(db(), user.id, "pay for a ticket");
 
   const registration: RegisteredRegistration = {
     id: randomUUID(),

@@ -18,6 +18,7 @@ import { pairKey, pairParticipants, type Participant } from "./pairing";
 import { publishRoomEvent } from "./publish.server";
 import { meetingPlace, parseMessageBody, parseRoundMinutes, type MessageView, type PresenceProfile, type RoundView } from "./rooms";
 import { isUuid } from "~/domain/kernel/ids";
+import { enqueueNotification } from "~/domain/notifications/notification-choices.server";
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
@@ -164,7 +165,7 @@ export async function letsMeet(user: (Actor & { name: string }) | null, input: {
       select: messageSelect,
     });
     const link = `${publicUrl()}/events/${room.event.slug}/rooms/${room.id}`;
-    await enqueueEmail(tx, {
+    await enqueueNotification(tx, target, "INTRODUCTIONS", {
       to: target.email,
       ...roomContactEmail({ fromName: user.name, eventTitle: room.event.title, roomName: room.name, body, roomUrl: link }),
       dedupeKey: `room-contact:${room.id}:${user.id}:${target.id}:${new Date().toISOString().slice(0, 13)}`,

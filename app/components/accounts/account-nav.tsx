@@ -1,0 +1,12 @@
+import { NavLink } from "@remix-run/react";
+
+/** The tabs of the person's own account pages. */
+export function AccountNav() {
+  return (
+    <nav aria-label="Account" className="account-nav">
+      <NavLink to="/account" end>Settings</NavLink>
+      <NavLink to="/account/security">Security</NavLink>
+      <NavLink to="/account/calendar">Calendar</NavLink>
+    </nav>
+  );
+}

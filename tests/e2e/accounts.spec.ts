@@ -1,0 +1,75 @@
+// Accounts people can trust, in a real browser: sign up → confirm by the emailed link → sign out
+// → forgot password → reset by the emailed link → sign in; then two-factor on and signing in with it.
+import { expect, test, type Page } from "@playwright/test";
+import { totpCode } from "../../app/domain/accounts/totp";
+import { signOut, withE2eDatabase } from "./support";
+
+/** The path of the newest link to `path` emailed to `to`, read from the outbox as a mail client would show it. */
+async function emailedLink(to: string, path: string): Promise<string> {
+  return withE2eDatabase(async (client) => {
+    const { rows } = await client.query(`SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 AND "textBody" LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [to, `%${path}/%`]);
+    return new URL(rows[0].textBody.match(new RegExp(`https?://\\S+${path}/[A-Za-z0-9_-]+`))[0]).pathname;
+  });
+}
+
+async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test("sign up, confirm the address, forget the password, reset it, sign in; then turn on two-factor and sign in with it", async ({ page }) => {
+  const email = `ana.${Date.now()}@porto.pt`;
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Ana Ribeiro");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("ribeira-bridges");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Ana Ribeiro")).toBeVisible();
+
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  await page.screenshot({ path: "test-results/account-unverified.png", fullPage: true });
+  await page.goto(await emailedLink(email, "/verify-email"));
+  await expect(page.getByText("Thank you — your email address is confirmed.")).toBeVisible();
+  await page.goto("/account");
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toHaveCount(0);
+
+  await signOut(page);
+  await page.goto("/signin");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send me a reset link" }).click();
+  await expect(page.getByText("If an account uses that address")).toBeVisible();
+  await page.goto(await emailedLink(email, "/reset-password"));
+  await page.getByLabel("New password").fill("douro-at-sunset");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByText("Your new password is saved")).toBeVisible();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("douro-at-sunset");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+
+  // Two-factor on.
+  await page.goto("/account/security");
+  await expect(page.getByRole("heading", { name: "Where you are signed in" })).toBeVisible();
+  await page.screenshot({ path: "test-results/account-security.png", fullPage: true });
+  await page.getByRole("link", { name: "Turn on two-factor authentication" }).click();
+  const secret = ((await page.getByTestId("totp-secret").textContent()) ?? "").replace(/\s/g, "");
+  await page.screenshot({ path: "test-results/account-two-factor.png", fullPage: true });
+  await page.getByLabel("Code from the app").fill(totpCode(secret, new Date()));
+  await page.getByRole("button", { name: "Turn on two-factor authentication" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem")).toHaveCount(10);
+
+  await signOut(page);
+  await signInWithPassword(page, email, "douro-at-sunset");
+  await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
+  // The code that turned it on was used; the app's next code (one step of drift is accepted) signs in.
+  await page.getByLabel("Code").fill(totpCode(secret, new Date(Date.now() + 30_000)));
+  await page.getByRole("button", { name: "Verify and sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await page.goto("/account");
+  await page.screenshot({ path: "test-results/account-settings.png", fullPage: true });
+});
