@@ -17,7 +17,8 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const status = await twoFactorStatus(user.id);
-  return { status, enrolment: status.enabled ? null : await beginEnrolment(user.id) };
+  const next = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account/security");
+  return { status, next, enrolment: status.enabled ? null : await beginEnrolment(user.id) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,13 +38,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TwoFactor() {
-  const { status, enrolment } = useLoaderData<typeof loader>();
+  const { status, enrolment, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state === "submitting";
   const failure = result && !result.ok ? result : null;
-  const next = safeRedirect(params.get("redirectTo"), "/account/security");
 
   return (
     <section className="account-page stack" aria-labelledby="twofactor-title">

@@ -39,13 +39,15 @@ test("sign up, confirm the address, forget the password, reset it, sign in; then
   await signOut(page);
   await page.goto("/signin");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(page.getByText("If an account uses that address")).toBeVisible();
   await page.goto(await emailedLink(email, "/reset-password"));
-  await page.getByLabel("New password").fill("douro-at-sunset");
+  await page.getByLabel("New password", { exact: true }).fill("douro-at-sunset");
   await page.getByRole("button", { name: "Save new password" }).click();
   await expect(page.getByText("Your new password is saved")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("douro-at-sunset");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -67,7 +69,7 @@ test("sign up, confirm the address, forget the password, reset it, sign in; then
   await signInWithPassword(page, email, "douro-at-sunset");
   await expect(page.getByRole("heading", { name: "Enter your code" })).toBeVisible();
   // The code that turned it on was used; the app's next code (one step of drift is accepted) signs in.
-  await page.getByLabel("Code").fill(totpCode(secret, new Date(Date.now() + 30_000)));
+  await page.getByLabel("Code", { exact: true }).fill(totpCode(secret, new Date(Date.now() + 30_000)));
   await page.getByRole("button", { name: "Verify and sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.goto("/account");

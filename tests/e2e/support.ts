@@ -46,9 +46,13 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => url.pathname !== "/signin");
   if (new URL(page.url()).pathname === "/signin/code") {
-    // Demo staff have two-factor on with the demo secret; journeys share it, so the replay guard is reset first.
-    await withE2eDatabase((client) => client.query(`UPDATE "User" SET "totpLastStep" = NULL WHERE email = $1`, [email]));
-    await page.getByLabel("Code").fill(totpCode(DEMO_TOTP_SECRET, new Date()));
+    // Demo staff have two-factor on with the demo secret; journeys share it, so the replay guard and
+    // the per-person code limit are reset first.
+    await withE2eDatabase(async (client) => {
+      const { rows } = await client.query(`UPDATE "User" SET "totpLastStep" = NULL WHERE email = $1 RETURNING id`, [email]);
+      await client.query(`DELETE FROM "RateLimitBucket" WHERE key = $1`, [`totp:${rows[0].id}`]);
+    });
+    await page.getByLabel("Code", { exact: true }).fill(totpCode(DEMO_TOTP_SECRET, new Date()));
     await page.getByRole("button", { name: "Verify and sign in" }).click();
   }
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();

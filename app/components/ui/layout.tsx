@@ -24,7 +24,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/my/agenda">My agenda</NavLink>
               <NavLink to="/my/registrations">My registrations</NavLink>
               {user.organises ? <NavLink to="/organise">Organise</NavLink> : null}
-              <span className="site-nav__user" title={user.roles.join(", ").toLowerCase()}>{user.name}</span>
+              <NavLink to="/account" className="site-nav__user" title={`Your account (${user.roles.join(", ").toLowerCase()})`}>{user.name}</NavLink>
               <Form method="post" action="/signout" className="inline-form">
                 <CsrfField />
                 <button type="submit" className="button button--ghost">Sign out</button>
