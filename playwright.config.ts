@@ -32,9 +32,7 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args },
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args } } }],
   webServer: {
     // A fresh, seeded database and the built server (npm test builds before running this).
     command: "node --import tsx tests/e2e/serve.ts",

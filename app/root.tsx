@@ -1,15 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLoaderData,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import { SiteFooter, SiteHeader } from "~/components/ui/layout";
 import { useNonce } from "~/components/ui/nonce";
 import stylesheet from "~/styles/app.css";
@@ -23,7 +13,10 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [
   { title: "SCALE Events — smart-city roadshows, workshops and webinars" },
-  { name: "description", content: "Find and join the SCALE network's roadshows, workshops, webinars and matchmaking for Europe's lighthouse and fellow cities." },
+  {
+    name: "description",
+    content: "Find and join the SCALE network's roadshows, workshops, webinars and matchmaking for Europe's lighthouse and fellow cities.",
+  },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -52,7 +45,9 @@ function Document({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         {children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
@@ -80,7 +75,7 @@ export function ErrorBoundary() {
   const message = isRouteErrorResponse(error)
     ? typeof error.data === "string"
       ? error.data
-      : (error.data as { message?: string })?.message ?? error.statusText
+      : ((error.data as { message?: string })?.message ?? error.statusText)
     : "Something went wrong on our side. Please try again in a moment.";
   return (
     <Document>
@@ -90,7 +85,9 @@ export function ErrorBoundary() {
           <h1>{status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong"}</h1>
           <p>{message}</p>
           <p>
-            <a className="button" href="/events">Browse events</a>
+            <a className="button" href="/events">
+              Browse events
+            </a>
           </p>
         </section>
       </main>

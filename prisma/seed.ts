@@ -19,7 +19,12 @@ export const DEMO_TOTP_SECRET = "SCALEEVENTSDEMOSECRETTOTP234567A";
 type OrgSeed = Omit<Prisma.OrganisationCreateManyInput, "slug"> & { slug?: string };
 
 const slugify = (text: string) =>
-  text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 const lighthouseCities: [string, string, Prisma.OrganisationCreateManyInput["themes"]][] = [
   ["Lyon", "FR", ["SMART_BUILDINGS", "ENERGY", "DATA_PLATFORMS"]],
@@ -66,11 +71,56 @@ const projects: [string, string, Prisma.OrganisationCreateManyInput["themes"], s
   ["SPARCS", "FI", ["ENERGY", "SMART_BUILDINGS"], ["Positive energy district", "Virtual power plant"]],
 ];
 
-const investors: { name: string; country: string; themes: Prisma.OrganisationCreateManyInput["themes"]; min: number; max: number; stages: string[]; focus: string[]; description: string }[] = [
-  { name: "European Investment Bank — Urban Development", country: "LU", themes: ["ENERGY", "MOBILITY", "SMART_INFRASTRUCTURE"], min: 25_000_000, max: 500_000_000, stages: ["scale-up", "infrastructure"], focus: [], description: "Long-term lending for urban infrastructure, energy efficiency and sustainable mobility across the EU." },
-  { name: "Nordic Green Infrastructure Fund", country: "SE", themes: ["ENERGY", "SMART_BUILDINGS"], min: 5_000_000, max: 40_000_000, stages: ["pilot-to-scale", "scale-up"], focus: ["SE", "FI", "DK", "EE"], description: "Equity and mezzanine for energy-positive districts and building retrofits in the Nordics and Baltics." },
-  { name: "CityTech Ventures", country: "DE", themes: ["DATA_PLATFORMS", "MOBILITY", "CITIZEN_ENGAGEMENT"], min: 500_000, max: 5_000_000, stages: ["pilot", "pilot-to-scale"], focus: [], description: "Venture capital for companies whose products were proven in lighthouse city pilots." },
-  { name: "Iberian Impact Capital", country: "ES", themes: ["MOBILITY", "ENERGY", "SMART_INFRASTRUCTURE"], min: 2_000_000, max: 25_000_000, stages: ["pilot-to-scale"], focus: ["ES", "PT"], description: "Impact investment in bankable smart-city projects in Spain and Portugal." },
+const investors: {
+  name: string;
+  country: string;
+  themes: Prisma.OrganisationCreateManyInput["themes"];
+  min: number;
+  max: number;
+  stages: string[];
+  focus: string[];
+  description: string;
+}[] = [
+  {
+    name: "European Investment Bank — Urban Development",
+    country: "LU",
+    themes: ["ENERGY", "MOBILITY", "SMART_INFRASTRUCTURE"],
+    min: 25_000_000,
+    max: 500_000_000,
+    stages: ["scale-up", "infrastructure"],
+    focus: [],
+    description: "Long-term lending for urban infrastructure, energy efficiency and sustainable mobility across the EU.",
+  },
+  {
+    name: "Nordic Green Infrastructure Fund",
+    country: "SE",
+    themes: ["ENERGY", "SMART_BUILDINGS"],
+    min: 5_000_000,
+    max: 40_000_000,
+    stages: ["pilot-to-scale", "scale-up"],
+    focus: ["SE", "FI", "DK", "EE"],
+    description: "Equity and mezzanine for energy-positive districts and building retrofits in the Nordics and Baltics.",
+  },
+  {
+    name: "CityTech Ventures",
+    country: "DE",
+    themes: ["DATA_PLATFORMS", "MOBILITY", "CITIZEN_ENGAGEMENT"],
+    min: 500_000,
+    max: 5_000_000,
+    stages: ["pilot", "pilot-to-scale"],
+    focus: [],
+    description: "Venture capital for companies whose products were proven in lighthouse city pilots.",
+  },
+  {
+    name: "Iberian Impact Capital",
+    country: "ES",
+    themes: ["MOBILITY", "ENERGY", "SMART_INFRASTRUCTURE"],
+    min: 2_000_000,
+    max: 25_000_000,
+    stages: ["pilot-to-scale"],
+    focus: ["ES", "PT"],
+    description: "Impact investment in bankable smart-city projects in Spain and Portugal.",
+  },
 ];
 
 const secretariat: [string, string, Prisma.OrganisationCreateManyInput["kind"]][] = [
@@ -98,24 +148,47 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
 
   const orgs: OrgSeed[] = [
     ...lighthouseCities.map(([name, country, themes]) => ({
-      name: `City of ${name}`, slug: slugify(name), kind: "LIGHTHOUSE_CITY" as const, country, city: name, themes,
+      name: `City of ${name}`,
+      slug: slugify(name),
+      kind: "LIGHTHOUSE_CITY" as const,
+      country,
+      city: name,
+      themes,
       description: `${name} is a SCALE lighthouse city demonstrating smart, carbon-neutral solutions ready for replication.`,
       solutionsOffered: ["Smart street lighting", "E-mobility hubs", "Building energy management"].slice(0, 2 + (name.length % 2)),
       investmentSoughtEur: BigInt(5_000_000 + (name.length % 5) * 5_000_000),
     })),
     ...fellowCities.map(([name, country, themes]) => ({
-      name: `City of ${name}`, slug: slugify(name), kind: "FELLOW_CITY" as const, country, city: name, themes,
+      name: `City of ${name}`,
+      slug: slugify(name),
+      kind: "FELLOW_CITY" as const,
+      country,
+      city: name,
+      themes,
       description: `${name} is a SCALE fellow city replicating proven lighthouse solutions.`,
       solutionsWanted: ["Smart street lighting", "Positive energy district", "Open data platform"].slice(name.length % 2),
       investmentSoughtEur: BigInt(2_000_000 + (name.length % 4) * 4_000_000),
     })),
     ...projects.map(([name, country, themes, offered]) => ({
-      name, slug: slugify(name), kind: "PROJECT" as const, country, themes, solutionsOffered: offered,
+      name,
+      slug: slugify(name),
+      kind: "PROJECT" as const,
+      country,
+      themes,
+      solutionsOffered: offered,
       description: `${name} is one of the 18 Horizon 2020 Smart Cities and Communities Lighthouse projects.`,
     })),
     ...investors.map((i) => ({
-      name: i.name, slug: slugify(i.name), kind: "INVESTOR" as const, country: i.country, themes: i.themes,
-      ticketMinEur: BigInt(i.min), ticketMaxEur: BigInt(i.max), stages: i.stages, focusCountries: i.focus, description: i.description,
+      name: i.name,
+      slug: slugify(i.name),
+      kind: "INVESTOR" as const,
+      country: i.country,
+      themes: i.themes,
+      ticketMinEur: BigInt(i.min),
+      ticketMaxEur: BigInt(i.max),
+      stages: i.stages,
+      focusCountries: i.focus,
+      description: i.description,
     })),
     ...secretariat.map(([name, country, kind]) => ({ name, slug: slugify(name), kind, country, description: `${name} is part of the SCALE Secretariat.` })),
   ];
@@ -123,29 +196,77 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
   const orgBySlug = new Map((await client.organisation.findMany({ select: { id: true, slug: true } })).map((o) => [o.slug, o.id]));
 
   const people: { email: string; name: string; roles: UserRole[]; jobTitle: string; org?: string; role: string }[] = [
-    { email: "admin@scale-events.demo", name: "Amélie Durand", roles: ["ADMIN"], jobTitle: "Platform administrator, SCALE Secretariat", org: "spl-lyon-confluence", role: "admin" },
-    { email: "organiser@scale-events.demo", name: "Jonas Weber", roles: ["ORGANISER"], jobTitle: "Roadshow coordinator, SCALE Secretariat", org: "energy-cities", role: "organiser" },
-    { email: "investor@scale-events.demo", name: "Sofia Lindqvist", roles: ["INVESTOR"], jobTitle: "Investment director", org: "nordic-green-infrastructure-fund", role: "investor" },
+    {
+      email: "admin@scale-events.demo",
+      name: "Amélie Durand",
+      roles: ["ADMIN"],
+      jobTitle: "Platform administrator, SCALE Secretariat",
+      org: "spl-lyon-confluence",
+      role: "admin",
+    },
+    {
+      email: "organiser@scale-events.demo",
+      name: "Jonas Weber",
+      roles: ["ORGANISER"],
+      jobTitle: "Roadshow coordinator, SCALE Secretariat",
+      org: "energy-cities",
+      role: "organiser",
+    },
+    {
+      email: "investor@scale-events.demo",
+      name: "Sofia Lindqvist",
+      roles: ["INVESTOR"],
+      jobTitle: "Investment director",
+      org: "nordic-green-infrastructure-fund",
+      role: "investor",
+    },
     { email: "investor2@scale-events.demo", name: "Miguel Santos", roles: ["INVESTOR"], jobTitle: "Partner", org: "iberian-impact-capital", role: "investor" },
-    { email: "city@scale-events.demo", name: "Maria Kowalska", roles: ["REPRESENTATIVE"], jobTitle: "Smart city coordinator", org: "krakow", role: "city representative" },
-    { email: "project@scale-events.demo", name: "Pekka Virtanen", roles: ["REPRESENTATIVE"], jobTitle: "Replication manager", org: "sparcs", role: "project representative" },
-    { email: "expert@scale-events.demo", name: "Dr. Elena Rossi", roles: ["ATTENDEE"], jobTitle: "Expert, citizen engagement", org: "austrian-institute-of-technology", role: "expert" },
+    {
+      email: "city@scale-events.demo",
+      name: "Maria Kowalska",
+      roles: ["REPRESENTATIVE"],
+      jobTitle: "Smart city coordinator",
+      org: "krakow",
+      role: "city representative",
+    },
+    {
+      email: "project@scale-events.demo",
+      name: "Pekka Virtanen",
+      roles: ["REPRESENTATIVE"],
+      jobTitle: "Replication manager",
+      org: "sparcs",
+      role: "project representative",
+    },
+    {
+      email: "expert@scale-events.demo",
+      name: "Dr. Elena Rossi",
+      roles: ["ATTENDEE"],
+      jobTitle: "Expert, citizen engagement",
+      org: "austrian-institute-of-technology",
+      role: "expert",
+    },
     { email: "attendee@scale-events.demo", name: "Tomás Ferreira", roles: ["ATTENDEE"], jobTitle: "Urban planner", org: "lisbon", role: "attendee" },
   ];
   await client.user.createMany({
     data: people.map(({ email, name, roles, jobTitle }) => ({
-      email, name, roles, jobTitle, passwordHash,
+      email,
+      name,
+      roles,
+      jobTitle,
+      passwordHash,
       // Staff need a second factor before organiser and admin pages (issue 15).
       ...(roles.includes("ADMIN") || roles.includes("ORGANISER") ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: now } : {}),
     })),
   });
   const userByEmail = new Map((await client.user.findMany({ select: { id: true, email: true } })).map((u) => [u.email, u.id]));
   await client.membership.createMany({
-    data: people.filter((p) => p.org).map((p) => ({
-      userId: userByEmail.get(p.email)!,
-      organisationId: orgBySlug.get(p.org!)!,
-      role: p.roles.includes("REPRESENTATIVE") || p.roles.includes("INVESTOR") ? ("REPRESENTATIVE" as const) : ("MEMBER" as const),
-    })),
+    data: people
+      .filter((p) => p.org)
+      .map((p) => ({
+        userId: userByEmail.get(p.email)!,
+        organisationId: orgBySlug.get(p.org!)!,
+        role: p.roles.includes("REPRESENTATIVE") || p.roles.includes("INVESTOR") ? ("REPRESENTATIVE" as const) : ("MEMBER" as const),
+      })),
   });
   const organiserId = userByEmail.get("organiser@scale-events.demo")!;
   const investorId = userByEmail.get("investor@scale-events.demo")!;
@@ -160,42 +281,82 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       summary: "Lighthouse and fellow cities pitch bankable smart-city investments to investors — stop by stop across Europe.",
       description:
         "The SCALE Roadshow bridges the gap between cities and investor communities.\n\nAt each stop, cities and Lighthouse projects pitch their most bankable, high-demand smart-city investments — e-mobility hubs, positive energy districts, smart street lighting, urban data platforms — and meet investors in pre-booked 1:1 meetings.\n\nInvestors publish meeting slots; cities and projects book them, or the organisers schedule meetings from mutual preferences.",
-      kind: "ROADSHOW", status: "PUBLISHED", mode: "IN_PERSON", timeZone: "Europe/Lisbon",
-      startsAt: roadshowStart, endsAt: at("Europe/Paris", now, 54, 17),
-      city: "Lisbon", country: "PT", venueName: "Lisbon, Helsinki and Lyon",
+      kind: "ROADSHOW",
+      status: "PUBLISHED",
+      mode: "IN_PERSON",
+      timeZone: "Europe/Lisbon",
+      startsAt: roadshowStart,
+      endsAt: at("Europe/Paris", now, 54, 17),
+      city: "Lisbon",
+      country: "PT",
+      venueName: "Lisbon, Helsinki and Lyon",
       themes: ["MOBILITY", "ENERGY", "SMART_INFRASTRUCTURE", "GOVERNANCE"],
-      organisationId: orgBySlug.get("spl-lyon-confluence"), createdById: organiserId, publishedAt: now,
+      organisationId: orgBySlug.get("spl-lyon-confluence"),
+      createdById: organiserId,
+      publishedAt: now,
       organisers: { create: [{ userId: organiserId, role: "OWNER" }] },
-      ticketTypes: { create: [
-        { name: "City or project delegate", priceCents: 0, capacity: 120, position: 0 },
-        { name: "Investor", priceCents: 0, capacity: 40, requiresApproval: true, position: 1 },
-      ] },
-      stops: { create: [
-        { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", venueName: "Hub Criativo do Beato", startsAt: roadshowStart, endsAt: at("Europe/Lisbon", now, 40, 18), position: 0 },
-        { city: "Helsinki", country: "FI", timeZone: "Europe/Helsinki", venueName: "Maria 01", startsAt: at("Europe/Helsinki", now, 47, 9), endsAt: at("Europe/Helsinki", now, 47, 18), position: 1 },
-        { city: "Lyon", country: "FR", timeZone: "Europe/Paris", venueName: "La Sucrière, Lyon Confluence", startsAt: at("Europe/Paris", now, 54, 9), endsAt: at("Europe/Paris", now, 54, 17), position: 2 },
-      ] },
+      ticketTypes: {
+        create: [
+          { name: "City or project delegate", priceCents: 0, capacity: 120, position: 0 },
+          { name: "Investor", priceCents: 0, capacity: 40, requiresApproval: true, position: 1 },
+        ],
+      },
+      stops: {
+        create: [
+          {
+            city: "Lisbon",
+            country: "PT",
+            timeZone: "Europe/Lisbon",
+            venueName: "Hub Criativo do Beato",
+            startsAt: roadshowStart,
+            endsAt: at("Europe/Lisbon", now, 40, 18),
+            position: 0,
+          },
+          {
+            city: "Helsinki",
+            country: "FI",
+            timeZone: "Europe/Helsinki",
+            venueName: "Maria 01",
+            startsAt: at("Europe/Helsinki", now, 47, 9),
+            endsAt: at("Europe/Helsinki", now, 47, 18),
+            position: 1,
+          },
+          {
+            city: "Lyon",
+            country: "FR",
+            timeZone: "Europe/Paris",
+            venueName: "La Sucrière, Lyon Confluence",
+            startsAt: at("Europe/Paris", now, 54, 9),
+            endsAt: at("Europe/Paris", now, 54, 17),
+            position: 2,
+          },
+        ],
+      },
     },
     include: { stops: true },
   });
   for (const stop of roadshow.stops) {
     await client.meetingPoint.createMany({ data: [1, 2, 3, 4].map((n) => ({ eventId: roadshow.id, stopId: stop.id, name: `Table ${n}` })) });
     const stopDay = (hour: number) => new Date(stop.startsAt.getTime() + (hour - 9) * 3_600_000);
-    await client.meetingAvailability.createMany({ data: [
-      { eventId: roadshow.id, stopId: stop.id, hostId: investorId, startsAt: stopDay(10), endsAt: stopDay(12.5), slotMinutes: 30, bufferMinutes: 0 },
-      { eventId: roadshow.id, stopId: stop.id, hostId: investor2Id, startsAt: stopDay(14), endsAt: stopDay(17), slotMinutes: 20, bufferMinutes: 10 },
-    ] });
+    await client.meetingAvailability.createMany({
+      data: [
+        { eventId: roadshow.id, stopId: stop.id, hostId: investorId, startsAt: stopDay(10), endsAt: stopDay(12.5), slotMinutes: 30, bufferMinutes: 0 },
+        { eventId: roadshow.id, stopId: stop.id, hostId: investor2Id, startsAt: stopDay(14), endsAt: stopDay(17), slotMinutes: 20, bufferMinutes: 10 },
+      ],
+    });
   }
   // Which stops the demo city and project attend (the scheduler pairs them only there): Kraków's
   // coordinator flies to Lisbon and Helsinki; the SPARCS project, run from Finland, goes to
   // Helsinki and Lyon. They count once registered for the roadshow.
   const stopIn = (city: string) => roadshow.stops.find((s) => s.city === city)!.id;
-  await client.stopAttendance.createMany({ data: [
-    { stopId: stopIn("Lisbon"), userId: userByEmail.get("city@scale-events.demo")! },
-    { stopId: stopIn("Helsinki"), userId: userByEmail.get("city@scale-events.demo")! },
-    { stopId: stopIn("Helsinki"), userId: userByEmail.get("project@scale-events.demo")! },
-    { stopId: stopIn("Lyon"), userId: userByEmail.get("project@scale-events.demo")! },
-  ] });
+  await client.stopAttendance.createMany({
+    data: [
+      { stopId: stopIn("Lisbon"), userId: userByEmail.get("city@scale-events.demo")! },
+      { stopId: stopIn("Helsinki"), userId: userByEmail.get("city@scale-events.demo")! },
+      { stopId: stopIn("Helsinki"), userId: userByEmail.get("project@scale-events.demo")! },
+      { stopId: stopIn("Lyon"), userId: userByEmail.get("project@scale-events.demo")! },
+    ],
+  });
 
   // 2. An in-person workshop with an agenda of sessions in rooms and tracks.
   const vienna = "Europe/Vienna";
@@ -207,49 +368,170 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       summary: "A hands-on workshop for fellow cities replicating positive energy districts proven by lighthouse cities.",
       description:
         "Lighthouse cities share what worked — and what did not — in their positive energy districts.\n\nFellow cities work in small groups on their own replication plans with experts from the SCALE expert community, covering business models, financing and citizen engagement.",
-      kind: "WORKSHOP", status: "PUBLISHED", mode: "HYBRID", timeZone: vienna,
-      startsAt: at(vienna, now, workshopDay, 9), endsAt: at(vienna, now, workshopDay + 1, 16),
-      city: "Vienna", country: "AT", venueName: "Aspern Seestadt Technology Centre", venueAddress: "Seestadtstraße 27, 1220 Vienna",
+      kind: "WORKSHOP",
+      status: "PUBLISHED",
+      mode: "HYBRID",
+      timeZone: vienna,
+      startsAt: at(vienna, now, workshopDay, 9),
+      endsAt: at(vienna, now, workshopDay + 1, 16),
+      city: "Vienna",
+      country: "AT",
+      venueName: "Aspern Seestadt Technology Centre",
+      venueAddress: "Seestadtstraße 27, 1220 Vienna",
       onlineUrl: "https://meet.scale-events.demo/ped-workshop",
       themes: ["ENERGY", "SMART_BUILDINGS", "CITIZEN_ENGAGEMENT"],
-      organisationId: orgBySlug.get("austrian-institute-of-technology"), createdById: organiserId, publishedAt: now, agendaPublishedAt: now,
+      organisationId: orgBySlug.get("austrian-institute-of-technology"),
+      createdById: organiserId,
+      publishedAt: now,
+      agendaPublishedAt: now,
       organisers: { create: [{ userId: organiserId, role: "OWNER" }] },
-      ticketTypes: { create: [
-        { name: "In person", priceCents: 0, capacity: 60, position: 0 },
-        { name: "Online", priceCents: 0, position: 1 },
-        { name: "Study visit to Aspern Seestadt", priceCents: 4500, capacity: 25, paymentMethods: ["INVOICE"], refundUntilHours: 72, position: 2 },
-      ] },
-      tracks: { create: [{ name: "Lessons learned", color: "#0b5cad", position: 0 }, { name: "Replication lab", color: "#12a37f", position: 1 }] },
-      rooms: { create: [{ name: "Plenary hall", capacity: 120, position: 0 }, { name: "Lab A", capacity: 25, position: 1 }, { name: "Lab B", capacity: 25, position: 2 }] },
-      speakers: { create: [
-        { name: "Dr. Elena Rossi", jobTitle: "Expert, citizen engagement", organisation: "Austrian Institute of Technology", userId: userByEmail.get("expert@scale-events.demo") },
-        { name: "Pekka Virtanen", jobTitle: "Replication manager", organisation: "SPARCS", userId: userByEmail.get("project@scale-events.demo") },
-        { name: "Anna Gruber", jobTitle: "Head of energy planning", organisation: "City of Vienna" },
-        { name: "Sofia Lindqvist", jobTitle: "Investment director", organisation: "Nordic Green Infrastructure Fund", userId: investorId },
-      ] },
+      ticketTypes: {
+        create: [
+          { name: "In person", priceCents: 0, capacity: 60, position: 0 },
+          { name: "Online", priceCents: 0, position: 1 },
+          { name: "Study visit to Aspern Seestadt", priceCents: 4500, capacity: 25, paymentMethods: ["INVOICE"], refundUntilHours: 72, position: 2 },
+        ],
+      },
+      tracks: {
+        create: [
+          { name: "Lessons learned", color: "#0b5cad", position: 0 },
+          { name: "Replication lab", color: "#12a37f", position: 1 },
+        ],
+      },
+      rooms: {
+        create: [
+          { name: "Plenary hall", capacity: 120, position: 0 },
+          { name: "Lab A", capacity: 25, position: 1 },
+          { name: "Lab B", capacity: 25, position: 2 },
+        ],
+      },
+      speakers: {
+        create: [
+          {
+            name: "Dr. Elena Rossi",
+            jobTitle: "Expert, citizen engagement",
+            organisation: "Austrian Institute of Technology",
+            userId: userByEmail.get("expert@scale-events.demo"),
+          },
+          { name: "Pekka Virtanen", jobTitle: "Replication manager", organisation: "SPARCS", userId: userByEmail.get("project@scale-events.demo") },
+          { name: "Anna Gruber", jobTitle: "Head of energy planning", organisation: "City of Vienna" },
+          { name: "Sofia Lindqvist", jobTitle: "Investment director", organisation: "Nordic Green Infrastructure Fund", userId: investorId },
+        ],
+      },
     },
     include: { tracks: true, rooms: true, speakers: true },
   });
   const room = (name: string) => workshop.rooms.find((r) => r.name === name)!.id;
   const track = (name: string) => workshop.tracks.find((t) => t.name === name)!.id;
   const speaker = (name: string) => workshop.speakers.find((s) => s.name === name)!.id;
-  const sessions: { title: string; format: Prisma.AgendaSessionCreateManyInput["format"]; day: number; from: [number, number]; to: [number, number]; room: string; track?: string; speakers: string[]; capacity?: number; description: string }[] = [
-    { title: "Welcome: why positive energy districts scale", format: "KEYNOTE", day: 0, from: [9, 0], to: [9, 45], room: "Plenary hall", track: "Lessons learned", speakers: ["Anna Gruber"], description: "Vienna's journey from demonstration to city-wide programme." },
-    { title: "Espoo and Leipzig: what SPARCS learned", format: "TALK", day: 0, from: [9, 45], to: [10, 30], room: "Plenary hall", track: "Lessons learned", speakers: ["Pekka Virtanen"], description: "Virtual power plants, district heating and the contracts behind them." },
+  const sessions: {
+    title: string;
+    format: Prisma.AgendaSessionCreateManyInput["format"];
+    day: number;
+    from: [number, number];
+    to: [number, number];
+    room: string;
+    track?: string;
+    speakers: string[];
+    capacity?: number;
+    description: string;
+  }[] = [
+    {
+      title: "Welcome: why positive energy districts scale",
+      format: "KEYNOTE",
+      day: 0,
+      from: [9, 0],
+      to: [9, 45],
+      room: "Plenary hall",
+      track: "Lessons learned",
+      speakers: ["Anna Gruber"],
+      description: "Vienna's journey from demonstration to city-wide programme.",
+    },
+    {
+      title: "Espoo and Leipzig: what SPARCS learned",
+      format: "TALK",
+      day: 0,
+      from: [9, 45],
+      to: [10, 30],
+      room: "Plenary hall",
+      track: "Lessons learned",
+      speakers: ["Pekka Virtanen"],
+      description: "Virtual power plants, district heating and the contracts behind them.",
+    },
     { title: "Coffee and posters", format: "BREAK", day: 0, from: [10, 30], to: [11, 0], room: "Plenary hall", speakers: [], description: "" },
-    { title: "Financing panel: making PEDs bankable", format: "PANEL", day: 0, from: [11, 0], to: [12, 15], room: "Plenary hall", track: "Lessons learned", speakers: ["Sofia Lindqvist", "Anna Gruber"], description: "Investors and cities on business models that work." },
-    { title: "Replication lab: citizen engagement", format: "WORKSHOP", day: 0, from: [13, 30], to: [15, 30], room: "Lab A", track: "Replication lab", speakers: ["Dr. Elena Rossi"], capacity: 20, description: "Co-design methods that win residents' support." },
-    { title: "Replication lab: technical integration", format: "WORKSHOP", day: 0, from: [13, 30], to: [15, 30], room: "Lab B", track: "Replication lab", speakers: ["Pekka Virtanen"], capacity: 20, description: "Energy management systems and data platforms." },
-    { title: "Study visit: Aspern Seestadt", format: "NETWORKING", day: 1, from: [9, 30], to: [12, 0], room: "Plenary hall", speakers: ["Anna Gruber"], description: "Walk through one of Europe's largest urban development areas." },
-    { title: "Your replication plan: peer review", format: "WORKSHOP", day: 1, from: [13, 0], to: [15, 30], room: "Lab A", track: "Replication lab", speakers: ["Dr. Elena Rossi"], capacity: 24, description: "Fellow cities present their plans; experts and peers give feedback." },
+    {
+      title: "Financing panel: making PEDs bankable",
+      format: "PANEL",
+      day: 0,
+      from: [11, 0],
+      to: [12, 15],
+      room: "Plenary hall",
+      track: "Lessons learned",
+      speakers: ["Sofia Lindqvist", "Anna Gruber"],
+      description: "Investors and cities on business models that work.",
+    },
+    {
+      title: "Replication lab: citizen engagement",
+      format: "WORKSHOP",
+      day: 0,
+      from: [13, 30],
+      to: [15, 30],
+      room: "Lab A",
+      track: "Replication lab",
+      speakers: ["Dr. Elena Rossi"],
+      capacity: 20,
+      description: "Co-design methods that win residents' support.",
+    },
+    {
+      title: "Replication lab: technical integration",
+      format: "WORKSHOP",
+      day: 0,
+      from: [13, 30],
+      to: [15, 30],
+      room: "Lab B",
+      track: "Replication lab",
+      speakers: ["Pekka Virtanen"],
+      capacity: 20,
+      description: "Energy management systems and data platforms.",
+    },
+    {
+      title: "Study visit: Aspern Seestadt",
+      format: "NETWORKING",
+      day: 1,
+      from: [9, 30],
+      to: [12, 0],
+      room: "Plenary hall",
+      speakers: ["Anna Gruber"],
+      description: "Walk through one of Europe's largest urban development areas.",
+    },
+    {
+      title: "Your replication plan: peer review",
+      format: "WORKSHOP",
+      day: 1,
+      from: [13, 0],
+      to: [15, 30],
+      room: "Lab A",
+      track: "Replication lab",
+      speakers: ["Dr. Elena Rossi"],
+      capacity: 24,
+      description: "Fellow cities present their plans; experts and peers give feedback.",
+    },
   ];
   for (const s of sessions) {
     await client.agendaSession.create({
       data: {
-        eventId: workshop.id, title: s.title, description: s.description, format: s.format, status: "PUBLISHED",
-        startsAt: at(vienna, now, workshopDay + s.day, ...s.from), endsAt: at(vienna, now, workshopDay + s.day, ...s.to),
-        roomId: room(s.room), trackId: s.track ? track(s.track) : null, capacity: s.capacity ?? null,
-        themes: ["ENERGY"], speakers: { create: s.speakers.map((name) => ({ speakerId: speaker(name) })) },
+        eventId: workshop.id,
+        title: s.title,
+        description: s.description,
+        format: s.format,
+        status: "PUBLISHED",
+        startsAt: at(vienna, now, workshopDay + s.day, ...s.from),
+        endsAt: at(vienna, now, workshopDay + s.day, ...s.to),
+        roomId: room(s.room),
+        trackId: s.track ? track(s.track) : null,
+        capacity: s.capacity ?? null,
+        themes: ["ENERGY"],
+        speakers: { create: s.speakers.map((name) => ({ speakerId: speaker(name) })) },
       },
     });
   }
@@ -261,19 +543,34 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       slug: "urban-data-platforms-webinar",
       title: "Urban Data Platforms for City Governance: Lessons from Lighthouse Cities",
       summary: "How Hamburg, Helsinki and Eindhoven run open urban data platforms — and how fellow cities can replicate them.",
-      description: "A knowledge-sharing webinar of the SCALE network on holistic steering and city governance with urban data platforms. Live Q&A with the speakers.",
-      kind: "WEBINAR", status: "PUBLISHED", mode: "ONLINE", timeZone: brussels,
-      startsAt: at(brussels, now, 9, 14), endsAt: at(brussels, now, 9, 15, 30),
+      description:
+        "A knowledge-sharing webinar of the SCALE network on holistic steering and city governance with urban data platforms. Live Q&A with the speakers.",
+      kind: "WEBINAR",
+      status: "PUBLISHED",
+      mode: "ONLINE",
+      timeZone: brussels,
+      startsAt: at(brussels, now, 9, 14),
+      endsAt: at(brussels, now, 9, 15, 30),
       onlineUrl: "https://meet.scale-events.demo/urban-data-platforms",
-      themes: ["DATA_PLATFORMS", "GOVERNANCE"], organisationId: orgBySlug.get("energy-cities"), createdById: organiserId, publishedAt: now, agendaPublishedAt: now,
+      themes: ["DATA_PLATFORMS", "GOVERNANCE"],
+      organisationId: orgBySlug.get("energy-cities"),
+      createdById: organiserId,
+      publishedAt: now,
+      agendaPublishedAt: now,
       organisers: { create: [{ userId: organiserId, role: "OWNER" }] },
       ticketTypes: { create: [{ name: "Webinar seat", priceCents: 0, capacity: 500, position: 0 }] },
     },
   });
   await client.agendaSession.create({
     data: {
-      eventId: webinar.id, title: "Urban data platforms: Hamburg, Helsinki, Eindhoven", format: "PANEL", status: "PUBLISHED",
-      startsAt: webinar.startsAt, endsAt: webinar.endsAt, onlineUrl: webinar.onlineUrl, themes: ["DATA_PLATFORMS", "GOVERNANCE"],
+      eventId: webinar.id,
+      title: "Urban data platforms: Hamburg, Helsinki, Eindhoven",
+      format: "PANEL",
+      status: "PUBLISHED",
+      startsAt: webinar.startsAt,
+      endsAt: webinar.endsAt,
+      onlineUrl: webinar.onlineUrl,
+      themes: ["DATA_PLATFORMS", "GOVERNANCE"],
       description: "Three lighthouse cities compare architectures, governance and costs.",
     },
   });
@@ -284,16 +581,26 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       slug: "city-coordinators-group-mobility-meetup",
       title: "City Coordinators Group: Mobility Replication Meet-up",
       summary: "Matchmaking for city coordinators: find partner cities that solved your mobility challenge.",
-      description: "The City Coordinators Group is SCALE's matchmaking and networking group for cities to expand their networks of partners. This meet-up focuses on e-mobility hubs, shared mobility and smart parking.",
-      kind: "NETWORKING", status: "PUBLISHED", mode: "ONLINE", timeZone: "Europe/Madrid",
-      startsAt: at("Europe/Madrid", now, 30, 10), endsAt: at("Europe/Madrid", now, 30, 12),
-      themes: ["MOBILITY", "CITIZEN_ENGAGEMENT"], organisationId: orgBySlug.get("civiesco"), createdById: organiserId, publishedAt: now,
+      description:
+        "The City Coordinators Group is SCALE's matchmaking and networking group for cities to expand their networks of partners. This meet-up focuses on e-mobility hubs, shared mobility and smart parking.",
+      kind: "NETWORKING",
+      status: "PUBLISHED",
+      mode: "ONLINE",
+      timeZone: "Europe/Madrid",
+      startsAt: at("Europe/Madrid", now, 30, 10),
+      endsAt: at("Europe/Madrid", now, 30, 12),
+      themes: ["MOBILITY", "CITIZEN_ENGAGEMENT"],
+      organisationId: orgBySlug.get("civiesco"),
+      createdById: organiserId,
+      publishedAt: now,
       organisers: { create: [{ userId: organiserId, role: "OWNER" }] },
       ticketTypes: { create: [{ name: "City coordinator", priceCents: 0, capacity: 80, position: 0 }] },
-      matchRooms: { create: [
-        { name: "Mobility replication", topic: "E-mobility hubs and shared mobility", themes: ["MOBILITY"] },
-        { name: "Investors × fellow cities", topic: "Financing replication", themes: ["GOVERNANCE"] },
-      ] },
+      matchRooms: {
+        create: [
+          { name: "Mobility replication", topic: "E-mobility hubs and shared mobility", themes: ["MOBILITY"] },
+          { name: "Investors × fellow cities", topic: "Financing replication", themes: ["GOVERNANCE"] },
+        ],
+      },
     },
   });
 
@@ -304,13 +611,32 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
 }
 
 const demoDelegates: [string, string][] = [
-  ["Inês Carvalho", "Maia"], ["Jakub Nowak", "Łódź"], ["Elena Petrova", "Sofia"], ["Marco Bianchi", "Venice"],
-  ["Lucía Fernández", "Santiago de Compostela"], ["Henrik Sörensen", "Göteborg"], ["Katarzyna Wiśniewska", "Kraków"],
-  ["Georgios Papadopoulos", "Ioannina"], ["Petr Dvořák", "Kladno"], ["Ivan Georgiev", "Burgas"], ["Claire Martin", "Bordeaux"],
-  ["Lars Petersen", "Kiel"], ["Anna Schmidt", "Munich"], ["Matti Korhonen", "Espoo"], ["Sara Lindberg", "Umeå"],
-  ["Pieter de Vries", "Rotterdam"], ["Marta Puig", "Barcelona"], ["Giulia Romano", "Milan"], ["Kadri Tamm", "Tartu"],
-  ["Pablo Sanz", "Valladolid"], ["Sophie Leclerc", "Nantes"], ["Jan Bakker", "Eindhoven"], ["Lena Müller", "Cologne"],
-  ["Astrid Nilsson", "Stockholm"], ["Chiara Conti", "Florence"], ["Hanna Virtanen", "Helsinki"],
+  ["Inês Carvalho", "Maia"],
+  ["Jakub Nowak", "Łódź"],
+  ["Elena Petrova", "Sofia"],
+  ["Marco Bianchi", "Venice"],
+  ["Lucía Fernández", "Santiago de Compostela"],
+  ["Henrik Sörensen", "Göteborg"],
+  ["Katarzyna Wiśniewska", "Kraków"],
+  ["Georgios Papadopoulos", "Ioannina"],
+  ["Petr Dvořák", "Kladno"],
+  ["Ivan Georgiev", "Burgas"],
+  ["Claire Martin", "Bordeaux"],
+  ["Lars Petersen", "Kiel"],
+  ["Anna Schmidt", "Munich"],
+  ["Matti Korhonen", "Espoo"],
+  ["Sara Lindberg", "Umeå"],
+  ["Pieter de Vries", "Rotterdam"],
+  ["Marta Puig", "Barcelona"],
+  ["Giulia Romano", "Milan"],
+  ["Kadri Tamm", "Tartu"],
+  ["Pablo Sanz", "Valladolid"],
+  ["Sophie Leclerc", "Nantes"],
+  ["Jan Bakker", "Eindhoven"],
+  ["Lena Müller", "Cologne"],
+  ["Astrid Nilsson", "Stockholm"],
+  ["Chiara Conti", "Florence"],
+  ["Hanna Virtanen", "Helsinki"],
 ];
 
 /**
@@ -319,13 +645,18 @@ const demoDelegates: [string, string][] = [
  */
 export async function seedDemoActivity(client: Tx | Db = db(), now = new Date()): Promise<void> {
   const passwordHash = (await client.user.findFirstOrThrow({ select: { passwordHash: true } })).passwordHash;
-  const workshop = await client.event.findUniqueOrThrow({ where: { slug: "positive-energy-districts-workshop-vienna" }, include: { ticketTypes: { orderBy: { position: "asc" } } } });
+  const workshop = await client.event.findUniqueOrThrow({
+    where: { slug: "positive-energy-districts-workshop-vienna" },
+    include: { ticketTypes: { orderBy: { position: "asc" } } },
+  });
   const webinar = await client.event.findUniqueOrThrow({ where: { slug: "urban-data-platforms-webinar" }, include: { ticketTypes: true } });
   const [inPerson, online] = workshop.ticketTypes;
   const delegates = [];
   for (const [name, city] of demoDelegates) {
     const email = `${slugify(name).replace(/-/g, ".")}@${slugify(city)}.demo`;
-    delegates.push(await client.user.create({ data: { email, name, passwordHash, jobTitle: `Smart city team, ${city}`, roles: ["ATTENDEE"] }, select: { id: true } }));
+    delegates.push(
+      await client.user.create({ data: { email, name, passwordHash, jobTitle: `Smart city team, ${city}`, roles: ["ATTENDEE"] }, select: { id: true } }),
+    );
   }
   const registrations: Prisma.RegistrationCreateManyInput[] = [];
   const taken = new Map<string, number>();
@@ -334,10 +665,24 @@ export async function seedDemoActivity(client: Tx | Db = db(), now = new Date())
     const daysAgo = (index * 5) % 14;
     const createdAt = new Date(now.getTime() - daysAgo * 86_400_000 - (index % 9) * 3_600_000);
     const ticket = index % 4 === 3 ? online : inPerson;
-    registrations.push({ eventId: workshop.id, userId: delegate.id, ticketTypeId: ticket.id, status: "CONFIRMED", ticketCode: generateTicketCode(), createdAt });
+    registrations.push({
+      eventId: workshop.id,
+      userId: delegate.id,
+      ticketTypeId: ticket.id,
+      status: "CONFIRMED",
+      ticketCode: generateTicketCode(),
+      createdAt,
+    });
     taken.set(ticket.id, (taken.get(ticket.id) ?? 0) + 1);
     if (index % 2 === 0) {
-      registrations.push({ eventId: webinar.id, userId: delegate.id, ticketTypeId: webinar.ticketTypes[0].id, status: "CONFIRMED", ticketCode: generateTicketCode(), createdAt: new Date(createdAt.getTime() + 86_400_000) });
+      registrations.push({
+        eventId: webinar.id,
+        userId: delegate.id,
+        ticketTypeId: webinar.ticketTypes[0].id,
+        status: "CONFIRMED",
+        ticketCode: generateTicketCode(),
+        createdAt: new Date(createdAt.getTime() + 86_400_000),
+      });
       taken.set(webinar.ticketTypes[0].id, (taken.get(webinar.ticketTypes[0].id) ?? 0) + 1);
     }
   });

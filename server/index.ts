@@ -23,7 +23,9 @@ async function main() {
     const seeded = await seedDemoDataIfEmpty();
     if (seeded) {
       logger.info("seeded demo data into an empty database");
-      console.log(`\nDemo accounts (password for all: ${seeded.password})\n${seeded.accounts.map((a) => `  ${a.role.padEnd(16)} ${a.email}`).join("\n")}\n  admin and organiser sign in with two-factor: TOTP secret ${DEMO_TOTP_SECRET}\n`);
+      console.log(
+        `\nDemo accounts (password for all: ${seeded.password})\n${seeded.accounts.map((a) => `  ${a.role.padEnd(16)} ${a.email}`).join("\n")}\n  admin and organiser sign in with two-factor: TOTP secret ${DEMO_TOTP_SECRET}\n`,
+      );
     }
   }
 

@@ -58,7 +58,10 @@ export function malformedRequest(target: string, headers: { host?: string; forwa
       if (hasNul(key) || hasNul(value)) return { status: 400, error: "MALFORMED_URL", message: "The address contains a NUL character." };
     }
   }
-  for (const [name, value] of [["Host", headers.host], ["X-Forwarded-Host", headers.forwardedHost]] as const) {
+  for (const [name, value] of [
+    ["Host", headers.host],
+    ["X-Forwarded-Host", headers.forwardedHost],
+  ] as const) {
     if (value !== undefined && !HOST.test(value)) {
       return { status: 400, error: "MALFORMED_HOST", message: `The ${name} header is not a host name.` };
     }

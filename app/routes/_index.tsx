@@ -14,17 +14,27 @@ export default function Home() {
       <section className="hero" aria-labelledby="hero-title">
         <h1 id="hero-title">Where Europe's smart cities meet, learn and invest</h1>
         <p>
-          Roadshows where cities pitch bankable projects to investors, hands-on workshops, knowledge-sharing webinars and
-          matchmaking — for the SCALE network of lighthouse and fellow cities, Lighthouse projects, investors and experts.
+          Roadshows where cities pitch bankable projects to investors, hands-on workshops, knowledge-sharing webinars and matchmaking — for the SCALE network of
+          lighthouse and fellow cities, Lighthouse projects, investors and experts.
         </p>
         <p>
-          <Link className="button" to="/events">Browse all events</Link>
+          <Link className="button" to="/events">
+            Browse all events
+          </Link>
         </p>
         <div className="hero__stats" aria-label="The network in numbers">
-          <div><strong>48</strong> lighthouse cities</div>
-          <div><strong>72</strong> fellow cities</div>
-          <div><strong>18</strong> Lighthouse projects</div>
-          <div><strong>550+</strong> demonstrations</div>
+          <div>
+            <strong>48</strong> lighthouse cities
+          </div>
+          <div>
+            <strong>72</strong> fellow cities
+          </div>
+          <div>
+            <strong>18</strong> Lighthouse projects
+          </div>
+          <div>
+            <strong>550+</strong> demonstrations
+          </div>
         </div>
       </section>
       <div className="section-head">

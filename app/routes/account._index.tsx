@@ -17,7 +17,11 @@ export const headers = forwardActionHeaders;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const settings = await accountSettings(user.id);
-  return { ...settings, emailVerified: !!settings.emailVerifiedAt, zones: Intl.supportedValuesOf("timeZone").filter((zone) => zone.startsWith("Europe/") || zone === "UTC") };
+  return {
+    ...settings,
+    emailVerified: !!settings.emailVerifiedAt,
+    zones: Intl.supportedValuesOf("timeZone").filter((zone) => zone.startsWith("Europe/") || zone === "UTC"),
+  };
 }
 
 const DONE: Record<string, string> = {
@@ -53,7 +57,12 @@ export default function AccountSettings() {
   const failure = result && !result.ok ? result : null;
   const errorsFor = (intent: string) => (failure && failure.values.intent === intent ? failure.fieldErrors : {});
   const formErrorFor = (intent: string) => (failure && failure.values.intent === intent ? failure.formError : undefined);
-  const doneFor = (intent: string) => (result && result.ok && result.intent === intent ? <div className="notice notice--success" role="status">{result.message}</div> : null);
+  const doneFor = (intent: string) =>
+    result && result.ok && result.intent === intent ? (
+      <div className="notice notice--success" role="status">
+        {result.message}
+      </div>
+    ) : null;
 
   return (
     <section className="account-page stack" aria-labelledby="account-title">
@@ -68,10 +77,15 @@ export default function AccountSettings() {
           <h2 id="verify-title">Confirm your email address</h2>
           {doneFor("resend-verification")}
           <FormError message={formErrorFor("resend-verification")} />
-          <p>We sent a link to <strong>{account.email}</strong>. Until you follow it you can register for free events, but not pay, book meetings or appear in directories.</p>
+          <p>
+            We sent a link to <strong>{account.email}</strong>. Until you follow it you can register for free events, but not pay, book meetings or appear in
+            directories.
+          </p>
           <Form method="post">
             <CsrfField />
-            <button type="submit" name="intent" value="resend-verification" className="button button--ghost" disabled={busy}>Send the link again</button>
+            <button type="submit" name="intent" value="resend-verification" className="button button--ghost" disabled={busy}>
+              Send the link again
+            </button>
           </Form>
         </div>
       ) : null}
@@ -92,7 +106,9 @@ export default function AccountSettings() {
             options={[["", "Each event's own time zone"], ...account.zones.map((zone): [string, string] => [zone, zone.replace("_", " ")])]}
             error={errorsFor("profile").timeZone}
           />
-          <button type="submit" className="button" disabled={busy}>Save profile</button>
+          <button type="submit" className="button" disabled={busy}>
+            Save profile
+          </button>
         </Form>
       </div>
 
@@ -100,13 +116,34 @@ export default function AccountSettings() {
         <h2 id="email-title">Email address</h2>
         {doneFor("email")}
         <FormError message={formErrorFor("email")} />
-        <p>Your account uses <strong>{account.email}</strong>{account.emailVerified ? " (confirmed)" : " (not confirmed yet)"}.{account.pendingEmail ? ` A link to confirm ${account.pendingEmail} is waiting in that mailbox.` : ""}</p>
+        <p>
+          Your account uses <strong>{account.email}</strong>
+          {account.emailVerified ? " (confirmed)" : " (not confirmed yet)"}.
+          {account.pendingEmail ? ` A link to confirm ${account.pendingEmail} is waiting in that mailbox.` : ""}
+        </p>
         <Form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="email" />
-          <TextField label="New email address" name="email" type="email" autoComplete="email" required defaultValue={failure?.values.intent === "email" ? failure.values.email : undefined} error={errorsFor("email").email} />
-          <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errorsFor("email").currentPassword} />
-          <button type="submit" className="button" disabled={busy}>Change email address</button>
+          <TextField
+            label="New email address"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={failure?.values.intent === "email" ? failure.values.email : undefined}
+            error={errorsFor("email").email}
+          />
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errorsFor("email").currentPassword}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Change email address
+          </button>
         </Form>
       </div>
 
@@ -117,9 +154,26 @@ export default function AccountSettings() {
         <Form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="password" />
-          <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errorsFor("password").currentPassword} />
-          <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required hint="At least 12 characters. Saving it signs you out everywhere else." error={errorsFor("password").newPassword} />
-          <button type="submit" className="button" disabled={busy}>Change password</button>
+          <TextField
+            label="Current password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            error={errorsFor("password").currentPassword}
+          />
+          <TextField
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            hint="At least 12 characters. Saving it signs you out everywhere else."
+            error={errorsFor("password").newPassword}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            Change password
+          </button>
         </Form>
       </div>
 
@@ -137,12 +191,16 @@ export default function AccountSettings() {
               {NOTIFICATION_KINDS.map((kind) => (
                 <label key={kind} className="checkbox">
                   <input type="checkbox" name="enabled" value={kind} defaultChecked={account.enabled.includes(kind)} />
-                  <span><strong>{NOTIFICATION_LABELS[kind].label}</strong> — {NOTIFICATION_LABELS[kind].hint}</span>
+                  <span>
+                    <strong>{NOTIFICATION_LABELS[kind].label}</strong> — {NOTIFICATION_LABELS[kind].hint}
+                  </span>
                 </label>
               ))}
             </div>
           </fieldset>
-          <button type="submit" className="button" disabled={busy}>Save email choices</button>
+          <button type="submit" className="button" disabled={busy}>
+            Save email choices
+          </button>
         </Form>
       </div>
     </section>

@@ -5,12 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { z } from "zod";
 import { FeedLink } from "~/components/calendar/feed-link";
 import { CsrfField, FormError } from "~/components/ui/forms";
-import {
-  feedTokenStatus,
-  getOrCreateFeedToken,
-  personalFeedLinks,
-  regenerateFeedToken,
-} from "~/domain/calendar/personal-feed.server";
+import { feedTokenStatus, getOrCreateFeedToken, personalFeedLinks, regenerateFeedToken } from "~/domain/calendar/personal-feed.server";
 import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
@@ -75,20 +70,22 @@ export default function AccountCalendar() {
       <header>
         <h1 id="calendar-title">Your calendar feed</h1>
         <p className="calendar-page__intro">
-          One private link keeps your calendar app in step with SCALE Events: the events you registered for, the sessions on
-          your agenda and your confirmed meetings. Changes and cancellations show up by themselves, usually within an hour.
+          One private link keeps your calendar app in step with SCALE Events: the events you registered for, the sessions on your agenda and your confirmed
+          meetings. Changes and cancellations show up by themselves, usually within an hour.
         </p>
       </header>
 
       {result && !result.ok ? <FormError message={result.formError ?? "Something went wrong. Please try again."} /> : null}
       {outcome === "regenerated" ? (
         <div className="notice notice--success" role="status">
-          Your new calendar link is ready. The old link has stopped working: calendars subscribed to it will no longer update,
-          so subscribe again with the link below.
+          Your new calendar link is ready. The old link has stopped working: calendars subscribed to it will no longer update, so subscribe again with the link
+          below.
         </div>
       ) : null}
       {outcome === "created" ? (
-        <div className="notice notice--success" role="status">Your calendar link is ready. Subscribe with it below.</div>
+        <div className="notice notice--success" role="status">
+          Your calendar link is ready. Subscribe with it below.
+        </div>
       ) : null}
       {outcome === "exists" ? (
         <div className="notice notice--info" role="status">
@@ -99,9 +96,7 @@ export default function AccountCalendar() {
       {links ? (
         <div className="card stack">
           <h2>Subscribe</h2>
-          <p className="notice notice--info">
-            Copy this link now: it is shown only this once. Anyone with the link can see your calendar, so do not share it.
-          </p>
+          <p className="notice notice--info">Copy this link now: it is shown only this once. Anyone with the link can see your calendar, so do not share it.</p>
           <FeedLink {...links} />
         </div>
       ) : null}
@@ -118,9 +113,7 @@ export default function AccountCalendar() {
         )}
         {status.active ? (
           <>
-            <p className="tz-note">
-              Lost the link, or shared it by mistake? Regenerate it: you get a new link and the old one stops working at once.
-            </p>
+            <p className="tz-note">Lost the link, or shared it by mistake? Regenerate it: you get a new link and the old one stops working at once.</p>
             <Form method="post">
               <CsrfField />
               <button type="submit" name="intent" value="regenerate" className="button" disabled={busy}>
@@ -141,9 +134,15 @@ export default function AccountCalendar() {
       <div className="card">
         <h2>How it works</h2>
         <ul className="calendar-page__help">
-          <li><strong>Apple Calendar, Outlook for Windows/Mac:</strong> use “Subscribe on this device” (the webcal link).</li>
-          <li><strong>Google Calendar:</strong> “Add to Google Calendar”, or Other calendars → From URL, and paste the https link.</li>
-          <li><strong>Outlook.com / Microsoft 365:</strong> “Add to Outlook.com”, or Add calendar → Subscribe from web.</li>
+          <li>
+            <strong>Apple Calendar, Outlook for Windows/Mac:</strong> use “Subscribe on this device” (the webcal link).
+          </li>
+          <li>
+            <strong>Google Calendar:</strong> “Add to Google Calendar”, or Other calendars → From URL, and paste the https link.
+          </li>
+          <li>
+            <strong>Outlook.com / Microsoft 365:</strong> “Add to Outlook.com”, or Add calendar → Subscribe from web.
+          </li>
           <li>Pending registrations appear as tentative; cancelled items stay visible as cancelled for 30 days.</li>
         </ul>
       </div>

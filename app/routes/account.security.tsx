@@ -14,7 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Security — SCALE Events" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [sessions, twoFactor, settings] = await Promise.all([activeSessions(user.id, await currentSessionHash(request)), twoFactorStatus(user.id), accountSettings(user.id)]);
+  const [sessions, twoFactor, settings] = await Promise.all([
+    activeSessions(user.id, await currentSessionHash(request)),
+    twoFactorStatus(user.id),
+    accountSettings(user.id),
+  ]);
   return { sessions, twoFactor, timeZone: settings.timeZone ?? "Europe/Brussels" };
 }
 
@@ -24,7 +28,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return formFailure(form);
   try {
     const ended = await signOutEverywhereElse(user.id, (await currentSessionHash(request))!);
-    return { ok: true as const, message: ended === 0 ? "You were signed in nowhere else." : `Signed out of ${ended} other ${ended === 1 ? "session" : "sessions"}.` };
+    return {
+      ok: true as const,
+      message: ended === 0 ? "You were signed in nowhere else." : `Signed out of ${ended} other ${ended === 1 ? "session" : "sessions"}.`,
+    };
   } catch (error) {
     return domainFailure(error);
   }
@@ -46,25 +53,53 @@ export default function AccountSecurity() {
       <div className="card stack" aria-labelledby="twofactor-title">
         <h2 id="twofactor-title">Two-factor authentication</h2>
         {twoFactor.enabled ? (
-          <p>On since {when(twoFactor.enabledAt!)}. {twoFactor.recoveryCodesLeft} recovery {twoFactor.recoveryCodesLeft === 1 ? "code" : "codes"} left.</p>
+          <p>
+            On since {when(twoFactor.enabledAt!)}. {twoFactor.recoveryCodesLeft} recovery {twoFactor.recoveryCodesLeft === 1 ? "code" : "codes"} left.
+          </p>
         ) : (
-          <p>Off. {twoFactor.required ? "Your role requires it before you can use organiser or admin pages." : "Turn it on so a stolen password alone cannot open your account."}</p>
+          <p>
+            Off.{" "}
+            {twoFactor.required
+              ? "Your role requires it before you can use organiser or admin pages."
+              : "Turn it on so a stolen password alone cannot open your account."}
+          </p>
         )}
-        <p><Link to="/account/two-factor" className="button button--ghost">{twoFactor.enabled ? "Manage two-factor authentication" : "Turn on two-factor authentication"}</Link></p>
+        <p>
+          <Link to="/account/two-factor" className="button button--ghost">
+            {twoFactor.enabled ? "Manage two-factor authentication" : "Turn on two-factor authentication"}
+          </Link>
+        </p>
       </div>
 
       <div className="card stack" aria-labelledby="sessions-title">
         <h2 id="sessions-title">Where you are signed in</h2>
-        {result && result.ok ? <div className="notice notice--success" role="status">{result.message}</div> : null}
+        {result && result.ok ? (
+          <div className="notice notice--success" role="status">
+            {result.message}
+          </div>
+        ) : null}
         <FormError message={result && !result.ok ? result.formError : undefined} />
         <table className="account-sessions">
           <thead>
-            <tr><th scope="col">Device</th><th scope="col">Approximate place</th><th scope="col">Signed in</th><th scope="col">Last seen</th></tr>
+            <tr>
+              <th scope="col">Device</th>
+              <th scope="col">Approximate place</th>
+              <th scope="col">Signed in</th>
+              <th scope="col">Last seen</th>
+            </tr>
           </thead>
           <tbody>
             {sessions.map((session, index) => (
               <tr key={index}>
-                <td>{session.device}{session.current ? <> <span className="badge">This browser</span></> : null}</td>
+                <td>
+                  {session.device}
+                  {session.current ? (
+                    <>
+                      {" "}
+                      <span className="badge">This browser</span>
+                    </>
+                  ) : null}
+                </td>
                 <td>{session.place}</td>
                 <td>{when(session.signedInAt)}</td>
                 <td>{when(session.lastSeenAt)}</td>
@@ -75,7 +110,9 @@ export default function AccountSecurity() {
         <p className="tz-note">Places come from the network address we saw when you signed in; times are in {zone.replace("_", " ")}.</p>
         <Form method="post">
           <CsrfField />
-          <button type="submit" name="intent" value="sign-out-others" className="button" disabled={navigation.state === "submitting" || sessions.length < 2}>Sign out everywhere else</button>
+          <button type="submit" name="intent" value="sign-out-others" className="button" disabled={navigation.state === "submitting" || sessions.length < 2}>
+            Sign out everywhere else
+          </button>
         </Form>
       </div>
     </section>

@@ -52,7 +52,9 @@ export default function TwoFactor() {
         <AccountNav />
       </header>
       {params.get("required") && !status.enabled ? (
-        <div className="notice notice--info" role="status">Organisers and administrators turn on two-factor authentication before they use organiser or admin pages. It takes a minute.</div>
+        <div className="notice notice--info" role="status">
+          Organisers and administrators turn on two-factor authentication before they use organiser or admin pages. It takes a minute.
+        </div>
       ) : null}
       <FormError message={failure?.formError} />
 
@@ -61,28 +63,49 @@ export default function TwoFactor() {
           <h2 id="codes-title">Two-factor authentication is on</h2>
           <p>Keep these recovery codes somewhere safe, away from your phone. Each works once if you lose your phone. They are shown only now.</p>
           <ul className="recovery-codes" aria-label="Recovery codes">
-            {result.codes.map((code) => <li key={code}>{code}</li>)}
+            {result.codes.map((code) => (
+              <li key={code}>{code}</li>
+            ))}
           </ul>
-          <p><Link to={next} className="button">Continue</Link></p>
+          <p>
+            <Link to={next} className="button">
+              Continue
+            </Link>
+          </p>
         </div>
       ) : result?.ok ? (
-        <div className="notice notice--success" role="status">Two-factor authentication is off.</div>
+        <div className="notice notice--success" role="status">
+          Two-factor authentication is off.
+        </div>
       ) : null}
 
       {enrolment && !(result?.ok && result.codes) ? (
         <div className="card stack" aria-labelledby="setup-title">
           <h2 id="setup-title">Set up your authenticator app</h2>
           <ol className="stack">
-            <li>In an authenticator app (FreeOTP, Aegis, Google Authenticator, 1Password…), add an account by <a href={enrolment.uri}>opening this setup link</a> or by typing this key:
-              <p className="totp-secret" data-testid="totp-secret">{enrolment.secret.replace(/(.{4})/g, "$1 ").trim()}</p>
+            <li>
+              In an authenticator app (FreeOTP, Aegis, Google Authenticator, 1Password…), add an account by <a href={enrolment.uri}>opening this setup link</a>{" "}
+              or by typing this key:
+              <p className="totp-secret" data-testid="totp-secret">
+                {enrolment.secret.replace(/(.{4})/g, "$1 ").trim()}
+              </p>
             </li>
             <li>Enter the 6-digit code the app shows.</li>
           </ol>
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="confirm" />
-            <TextField label="Code from the app" name="code" autoComplete="one-time-code" inputMode="numeric" required error={failure?.values.intent === "confirm" ? failure.fieldErrors.code : undefined} />
-            <button type="submit" className="button" disabled={busy}>Turn on two-factor authentication</button>
+            <TextField
+              label="Code from the app"
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              required
+              error={failure?.values.intent === "confirm" ? failure.fieldErrors.code : undefined}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              Turn on two-factor authentication
+            </button>
           </Form>
         </div>
       ) : null}
@@ -90,13 +113,31 @@ export default function TwoFactor() {
       {status.enabled && !result?.ok ? (
         <div className="card stack" aria-labelledby="disable-title">
           <h2 id="disable-title">Turn it off</h2>
-          <p>It is on, with {status.recoveryCodesLeft} recovery {status.recoveryCodesLeft === 1 ? "code" : "codes"} left.{status.required ? " Your role needs it for organiser and admin pages." : ""}</p>
+          <p>
+            It is on, with {status.recoveryCodesLeft} recovery {status.recoveryCodesLeft === 1 ? "code" : "codes"} left.
+            {status.required ? " Your role needs it for organiser and admin pages." : ""}
+          </p>
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="disable" />
-            <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={failure?.fieldErrors.currentPassword} />
-            <TextField label="Code from the app" name="code" autoComplete="one-time-code" required error={failure?.values.intent === "disable" ? failure.fieldErrors.code : undefined} />
-            <button type="submit" className="button button--danger" disabled={busy}>Turn off two-factor authentication</button>
+            <TextField
+              label="Current password"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              required
+              error={failure?.fieldErrors.currentPassword}
+            />
+            <TextField
+              label="Code from the app"
+              name="code"
+              autoComplete="one-time-code"
+              required
+              error={failure?.values.intent === "disable" ? failure.fieldErrors.code : undefined}
+            />
+            <button type="submit" className="button button--danger" disabled={busy}>
+              Turn off two-factor authentication
+            </button>
           </Form>
         </div>
       ) : null}

@@ -68,11 +68,21 @@ export default function AdminOutbox() {
         </div>
       ) : null}
       <Form method="get" className="filters card" aria-label="Filter emails">
-        <SelectField label="Status" id="outbox-status" name="status" defaultValue={data.filter.status ?? ""} options={[["", "All"], ...EMAIL_STATUSES.map((status) => [status, status.charAt(0) + status.slice(1).toLowerCase()] as const)]} />
+        <SelectField
+          label="Status"
+          id="outbox-status"
+          name="status"
+          defaultValue={data.filter.status ?? ""}
+          options={[["", "All"], ...EMAIL_STATUSES.map((status) => [status, status.charAt(0) + status.slice(1).toLowerCase()] as const)]}
+        />
         <TextField label="Recipient or subject" id="outbox-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
         <div className="filters__actions">
-          <button type="submit" className="button">Filter</button>
-          <Link className="button button--ghost" to="/admin/outbox">Clear</Link>
+          <button type="submit" className="button">
+            Filter
+          </button>
+          <Link className="button button--ghost" to="/admin/outbox">
+            Clear
+          </Link>
         </div>
       </Form>
       {data.items.length === 0 ? (
@@ -97,16 +107,27 @@ export default function AdminOutbox() {
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id}>
-                  <td><span className={`badge outbox-status outbox-status--${item.status}`}>{item.status.toLowerCase()}</span></td>
+                  <td>
+                    <span className={`badge outbox-status outbox-status--${item.status}`}>{item.status.toLowerCase()}</span>
+                  </td>
                   <td className="outbox-table__to">{item.toAddress}</td>
                   <td>
                     <Link to={`/admin/outbox/${item.id}`}>{item.subject}</Link>
-                    {item.attachmentCount > 0 ? <span className="outbox-table__clip"> · {item.attachmentCount} attachment{item.attachmentCount === 1 ? "" : "s"}</span> : null}
+                    {item.attachmentCount > 0 ? (
+                      <span className="outbox-table__clip">
+                        {" "}
+                        · {item.attachmentCount} attachment{item.attachmentCount === 1 ? "" : "s"}
+                      </span>
+                    ) : null}
                   </td>
                   <td>{item.attempts}</td>
-                  <td><time dateTime={item.createdAt}>{when(item.createdAt)}</time></td>
+                  <td>
+                    <time dateTime={item.createdAt}>{when(item.createdAt)}</time>
+                  </td>
                   <td className="outbox-table__error">
-                    {item.lastError ? <span title={item.lastError}>{item.lastError.length > 80 ? `${item.lastError.slice(0, 80)}…` : item.lastError}</span> : null}
+                    {item.lastError ? (
+                      <span title={item.lastError}>{item.lastError.length > 80 ? `${item.lastError.slice(0, 80)}…` : item.lastError}</span>
+                    ) : null}
                     {item.status === "PENDING" && item.attempts > 0 ? <div className="tz-note">next try {when(item.nextAttemptAt)}</div> : null}
                     {item.status === "SENT" && item.sentAt ? <span className="tz-note">sent {when(item.sentAt)}</span> : null}
                   </td>

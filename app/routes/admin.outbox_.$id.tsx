@@ -72,27 +72,69 @@ export default function OutboxEmailPage() {
   const result = useActionData<typeof action>();
   return (
     <article className="outbox-email" aria-labelledby="email-subject">
-      <p className="breadcrumbs"><Link to="/admin/outbox">← Email outbox</Link></p>
+      <p className="breadcrumbs">
+        <Link to="/admin/outbox">← Email outbox</Link>
+      </p>
       <FormError message={result && !result.ok ? result.formError : undefined} />
       {requeued && email.status === "PENDING" ? (
-        <div className="notice notice--success" role="status">Queued again: the outbox worker will send it on its next pass.</div>
+        <div className="notice notice--success" role="status">
+          Queued again: the outbox worker will send it on its next pass.
+        </div>
       ) : null}
       <div className="card">
-        <h1 id="email-subject" className="outbox-email__subject">{email.subject}</h1>
+        <h1 id="email-subject" className="outbox-email__subject">
+          {email.subject}
+        </h1>
         <dl className="checkout-summary">
-          <div><dt>To</dt><dd>{email.toAddress}</dd></div>
-          <div><dt>Status</dt><dd><span className={`badge outbox-status outbox-status--${email.status}`}>{email.status.toLowerCase()}</span></dd></div>
-          <div><dt>Queued</dt><dd>{when(email.createdAt)}</dd></div>
-          {email.sentAt ? <div><dt>Sent</dt><dd>{when(email.sentAt)}</dd></div> : null}
-          <div><dt>Attempts</dt><dd>{email.attempts}{email.status === "PENDING" && email.attempts > 0 ? ` · next try ${when(email.nextAttemptAt)}` : ""}</dd></div>
-          {email.lastError ? <div><dt>Last error</dt><dd className="outbox-email__error">{email.lastError}</dd></div> : null}
-          {email.dedupeKey ? <div><dt>Key</dt><dd><code>{email.dedupeKey}</code></dd></div> : null}
+          <div>
+            <dt>To</dt>
+            <dd>{email.toAddress}</dd>
+          </div>
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <span className={`badge outbox-status outbox-status--${email.status}`}>{email.status.toLowerCase()}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Queued</dt>
+            <dd>{when(email.createdAt)}</dd>
+          </div>
+          {email.sentAt ? (
+            <div>
+              <dt>Sent</dt>
+              <dd>{when(email.sentAt)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Attempts</dt>
+            <dd>
+              {email.attempts}
+              {email.status === "PENDING" && email.attempts > 0 ? ` · next try ${when(email.nextAttemptAt)}` : ""}
+            </dd>
+          </div>
+          {email.lastError ? (
+            <div>
+              <dt>Last error</dt>
+              <dd className="outbox-email__error">{email.lastError}</dd>
+            </div>
+          ) : null}
+          {email.dedupeKey ? (
+            <div>
+              <dt>Key</dt>
+              <dd>
+                <code>{email.dedupeKey}</code>
+              </dd>
+            </div>
+          ) : null}
         </dl>
         {email.status === "FAILED" ? (
           <Form method="post" className="outbox-email__retry">
             <CsrfField />
             <input type="hidden" name="intent" value="retry" />
-            <button type="submit" className="button button--small">Send again</button>
+            <button type="submit" className="button button--small">
+              Send again
+            </button>
           </Form>
         ) : null}
       </div>
@@ -107,7 +149,9 @@ export default function OutboxEmailPage() {
               <a href={`/admin/outbox/${email.id}/attachments/${attachment.index}`} download={attachment.filename}>
                 {attachment.filename}
               </a>{" "}
-              <span className="tz-note">({attachment.contentType.split(";")[0]}, {size(attachment.sizeBytes)})</span>
+              <span className="tz-note">
+                ({attachment.contentType.split(";")[0]}, {size(attachment.sizeBytes)})
+              </span>
             </li>
           ))}
         </ul>
@@ -115,13 +159,7 @@ export default function OutboxEmailPage() {
 
       <h2>HTML version</h2>
       {email.htmlBody ? (
-        <iframe
-          className="outbox-email__html"
-          title={`HTML version of “${email.subject}”`}
-          sandbox=""
-          referrerPolicy="no-referrer"
-          srcDoc={email.htmlBody}
-        />
+        <iframe className="outbox-email__html" title={`HTML version of “${email.subject}”`} sandbox="" referrerPolicy="no-referrer" srcDoc={email.htmlBody} />
       ) : (
         <p className="tz-note">This email has no HTML version.</p>
       )}

@@ -63,17 +63,33 @@ export default function CheckoutPage() {
   return (
     <section className="card checkout-card" aria-labelledby="checkout-title">
       <h1 id="checkout-title">{confirmed ? "You're registered" : "Complete your registration"}</h1>
-      <FormError message={result && !result.ok ? result.formError ?? Object.values(result.fieldErrors)[0] : undefined} />
+      <FormError message={result && !result.ok ? (result.formError ?? Object.values(result.fieldErrors)[0]) : undefined} />
       {switchedToInvoice && confirmed ? (
         <div className="notice notice--success" role="status">
           Your place is confirmed. The organisers will send you an invoice for bank transfer; a confirmation with your ticket is on its way by email.
         </div>
       ) : null}
       <dl className="checkout-summary">
-        <div><dt>Event</dt><dd><Link to={`/events/${view.event.slug}`}>{view.event.title}</Link></dd></div>
-        <div><dt>When</dt><dd>{view.eventDate}</dd></div>
-        <div><dt>Ticket</dt><dd>{view.ticketTypeName}</dd></div>
-        <div><dt>Price</dt><dd><strong>{view.price}</strong></dd></div>
+        <div>
+          <dt>Event</dt>
+          <dd>
+            <Link to={`/events/${view.event.slug}`}>{view.event.title}</Link>
+          </dd>
+        </div>
+        <div>
+          <dt>When</dt>
+          <dd>{view.eventDate}</dd>
+        </div>
+        <div>
+          <dt>Ticket</dt>
+          <dd>{view.ticketTypeName}</dd>
+        </div>
+        <div>
+          <dt>Price</dt>
+          <dd>
+            <strong>{view.price}</strong>
+          </dd>
+        </div>
       </dl>
       {view.canPayByCard || view.canSwitchToInvoice ? (
         <>
@@ -90,7 +106,9 @@ export default function CheckoutPage() {
               <Form method="post">
                 <CsrfField />
                 <input type="hidden" name="intent" value="invoice" />
-                <button type="submit" className="button button--ghost" disabled={busy}>Pay by invoice / bank transfer instead</button>
+                <button type="submit" className="button button--ghost" disabled={busy}>
+                  Pay by invoice / bank transfer instead
+                </button>
               </Form>
             ) : null}
           </div>

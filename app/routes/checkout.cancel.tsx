@@ -36,9 +36,13 @@ export default function CheckoutCancelled() {
     <section className="card checkout-card" aria-labelledby="cancel-title">
       <h1 id="cancel-title">Payment not completed</h1>
       {!view ? (
-        <p>Nothing was charged. <Link to="/my/registrations">See your registrations</Link></p>
+        <p>
+          Nothing was charged. <Link to="/my/registrations">See your registrations</Link>
+        </p>
       ) : view.confirmed ? (
-        <div className="notice notice--success" role="status">Good news: your place at {view.eventTitle} is already confirmed.</div>
+        <div className="notice notice--success" role="status">
+          Good news: your place at {view.eventTitle} is already confirmed.
+        </div>
       ) : view.canPayByCard || view.canSwitchToInvoice ? (
         <>
           <p>
@@ -57,7 +61,9 @@ export default function CheckoutCancelled() {
               <Form method="post" action={`/checkout/${view.registrationId}`}>
                 <CsrfField />
                 <input type="hidden" name="intent" value="invoice" />
-                <button type="submit" className="button button--ghost">Pay by invoice / bank transfer instead</button>
+                <button type="submit" className="button button--ghost">
+                  Pay by invoice / bank transfer instead
+                </button>
               </Form>
             ) : null}
           </div>

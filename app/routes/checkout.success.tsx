@@ -11,11 +11,16 @@ export const meta: MetaFunction = () => [{ title: "Payment received — SCALE Ev
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const sessionId = z.string().regex(/^cs_[A-Za-z0-9_]{1,250}$/).safeParse(new URL(request.url).searchParams.get("session_id"));
+  const sessionId = z
+    .string()
+    .regex(/^cs_[A-Za-z0-9_]{1,250}$/)
+    .safeParse(new URL(request.url).searchParams.get("session_id"));
   if (!user || !sessionId.success) return { registration: null };
   const registrationId = await registrationForSession(sessionId.data, user.id);
   const view = registrationId ? await loadCheckoutView(registrationId, user.id) : null;
-  return { registration: view ? { id: view.registrationId, eventTitle: view.event.title, eventSlug: view.event.slug, confirmed: view.status === "CONFIRMED" } : null };
+  return {
+    registration: view ? { id: view.registrationId, eventTitle: view.event.title, eventSlug: view.event.slug, confirmed: view.status === "CONFIRMED" } : null,
+  };
 }
 
 export default function CheckoutSuccess() {
@@ -30,8 +35,18 @@ export default function CheckoutSuccess() {
       </div>
       <p>You don't need to keep this page open, and please don't pay again if the email takes a moment.</p>
       <div className="button-row">
-        <Link className="button" to="/my/registrations">My registrations</Link>
-        {registration ? <Link className="button button--ghost" to={`/events/${registration.eventSlug}`}>Back to the event</Link> : <Link className="button button--ghost" to="/events">Browse events</Link>}
+        <Link className="button" to="/my/registrations">
+          My registrations
+        </Link>
+        {registration ? (
+          <Link className="button button--ghost" to={`/events/${registration.eventSlug}`}>
+            Back to the event
+          </Link>
+        ) : (
+          <Link className="button button--ghost" to="/events">
+            Browse events
+          </Link>
+        )}
       </div>
     </section>
   );

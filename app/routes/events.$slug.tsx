@@ -10,7 +10,9 @@ import { canManageEvent } from "~/domain/access/events.server";
 import { getUser } from "~/web/auth.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.event.title} — SCALE Events` }, { name: "description", content: data.event.summary }] : [{ title: "Event not found — SCALE Events" }];
+  data
+    ? [{ title: `${data.event.title} — SCALE Events` }, { name: "description", content: data.event.summary }]
+    : [{ title: "Event not found — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -42,7 +44,9 @@ export default function EventPage() {
         </div>
         <h1>{event.title}</h1>
         <p className="event-card__summary">{event.summary}</p>
-        <div className="badges"><ThemeBadges themes={event.themes} /></div>
+        <div className="badges">
+          <ThemeBadges themes={event.themes} />
+        </div>
       </header>
       <div className="two-col">
         <div className="stack">
@@ -58,13 +62,24 @@ export default function EventPage() {
                   <li key={stop.id}>
                     <time dateTime={new Date(stop.startsAt).toISOString()}>{formatDate(new Date(stop.startsAt), stop.timeZone)}</time>
                     <div>
-                      <strong>{stop.city}, {countryName(stop.country)}</strong>
-                      <div className="tz-note">{formatRange(new Date(stop.startsAt), new Date(stop.endsAt), stop.timeZone)}{stop.venueName ? ` · ${stop.venueName}` : ""}</div>
+                      <strong>
+                        {stop.city}, {countryName(stop.country)}
+                      </strong>
+                      <div className="tz-note">
+                        {formatRange(new Date(stop.startsAt), new Date(stop.endsAt), stop.timeZone)}
+                        {stop.venueName ? ` · ${stop.venueName}` : ""}
+                      </div>
                     </div>
                   </li>
                 ))}
               </ul>
-              {event.kind === "ROADSHOW" ? <p><Link className="button button--small" to={`/roadshows/${event.slug}`}>Book meetings</Link></p> : null}
+              {event.kind === "ROADSHOW" ? (
+                <p>
+                  <Link className="button button--small" to={`/roadshows/${event.slug}`}>
+                    Book meetings
+                  </Link>
+                </p>
+              ) : null}
             </section>
           ) : null}
           <section className="card" aria-labelledby="agenda">
@@ -93,7 +108,9 @@ export default function EventPage() {
                 {event._count.sessions > event.sessions.length ? (
                   <p className="tz-note">and {event._count.sessions - event.sessions.length} more sessions.</p>
                 ) : null}
-                <p><Link to={`/events/${event.slug}/agenda`}>Full agenda</Link></p>
+                <p>
+                  <Link to={`/events/${event.slug}/agenda`}>Full agenda</Link>
+                </p>
               </>
             )}
           </section>
@@ -101,31 +118,79 @@ export default function EventPage() {
         <aside className="card" aria-labelledby="facts">
           <h2 id="facts">Practical details</h2>
           <dl className="event-facts">
-            <div><dt>When</dt><dd>{formatRange(start, end, event.timeZone)}</dd></div>
-            <div><dt>Time zone</dt><dd>{event.timeZone.replace(/_/g, " ")}</dd></div>
-            <div><dt>Where</dt><dd>{event.venueName ? <>{event.venueName}<br /></> : null}{event.venueAddress ? <>{event.venueAddress}<br /></> : null}{placeLabel(event)}</dd></div>
-            {event.organisation ? <div><dt>Host</dt><dd>{event.organisation.name}</dd></div> : null}
+            <div>
+              <dt>When</dt>
+              <dd>{formatRange(start, end, event.timeZone)}</dd>
+            </div>
+            <div>
+              <dt>Time zone</dt>
+              <dd>{event.timeZone.replace(/_/g, " ")}</dd>
+            </div>
+            <div>
+              <dt>Where</dt>
+              <dd>
+                {event.venueName ? (
+                  <>
+                    {event.venueName}
+                    <br />
+                  </>
+                ) : null}
+                {event.venueAddress ? (
+                  <>
+                    {event.venueAddress}
+                    <br />
+                  </>
+                ) : null}
+                {placeLabel(event)}
+              </dd>
+            </div>
+            {event.organisation ? (
+              <div>
+                <dt>Host</dt>
+                <dd>{event.organisation.name}</dd>
+              </div>
+            ) : null}
             {event.organisers.length > 0 ? (
-              <div><dt>Organisers</dt><dd>{event.organisers.map((o) => o.user.name).join(", ")}</dd></div>
+              <div>
+                <dt>Organisers</dt>
+                <dd>{event.organisers.map((o) => o.user.name).join(", ")}</dd>
+              </div>
             ) : null}
             {event.ticketTypes.length > 0 ? (
               <div>
                 <dt>Tickets</dt>
                 <dd>
                   {event.ticketTypes.map((t) => (
-                    <div key={t.id}>{t.name}: {price(t.priceCents, t.currency)}{t.capacity !== null ? ` · ${Math.max(0, t.capacity - t.taken)} of ${t.capacity} left` : ""}</div>
+                    <div key={t.id}>
+                      {t.name}: {price(t.priceCents, t.currency)}
+                      {t.capacity !== null ? ` · ${Math.max(0, t.capacity - t.taken)} of ${t.capacity} left` : ""}
+                    </div>
                   ))}
                 </dd>
               </div>
             ) : null}
           </dl>
           {event.status === "PUBLISHED" && event.ticketTypes.length > 0 ? (
-            <p className="reg-cta"><Link className="button" to={`/events/${event.slug}/register`}>Register</Link></p>
+            <p className="reg-cta">
+              <Link className="button" to={`/events/${event.slug}/register`}>
+                Register
+              </Link>
+            </p>
           ) : null}
-          {canManage ? <p className="reg-cta"><Link className="button button--ghost" to={`/organise/events/${event.slug}`}>Manage registrations</Link></p> : null}
+          {canManage ? (
+            <p className="reg-cta">
+              <Link className="button button--ghost" to={`/organise/events/${event.slug}`}>
+                Manage registrations
+              </Link>
+            </p>
+          ) : null}
           {calendarLinks ? <AddToCalendar links={calendarLinks} /> : null}
-          <p style={{ marginTop: "1rem" }}><Link to={`/events/${event.slug}/rooms`}>Rooms: matchmaking and speed networking</Link></p>
-          <p style={{ marginTop: "1rem" }}><Link to="/events">← All events</Link></p>
+          <p style={{ marginTop: "1rem" }}>
+            <Link to={`/events/${event.slug}/rooms`}>Rooms: matchmaking and speed networking</Link>
+          </p>
+          <p style={{ marginTop: "1rem" }}>
+            <Link to="/events">← All events</Link>
+          </p>
         </aside>
       </div>
     </article>

@@ -51,7 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   }));
   return {
-    event: { slug: event.slug, title: event.title, summary: event.summary, timeZone: event.timeZone, dates: formatDateSpan(event.startsAt, event.endsAt, zone) },
+    event: {
+      slug: event.slug,
+      title: event.title,
+      summary: event.summary,
+      timeZone: event.timeZone,
+      dates: formatDateSpan(event.startsAt, event.endsAt, zone),
+    },
     tracks: event.tracks,
     filter: { track: filter.trackIds?.[0] ?? "", theme: filter.themes?.[0] ?? "", format: filter.formats?.[0] ?? "" },
     filtered: Boolean(filter.trackIds?.length || filter.themes?.length || filter.formats?.length),
@@ -73,15 +79,27 @@ export default function PublicAgenda() {
   const { event } = data;
   return (
     <div className="agenda-ui">
-      <p className="breadcrumbs"><Link to={`/events/${event.slug}`}>← {event.title}</Link></p>
+      <p className="breadcrumbs">
+        <Link to={`/events/${event.slug}`}>← {event.title}</Link>
+      </p>
       <div className="section-head section-head--top">
         <div>
           <h1>Agenda</h1>
-          <p className="tz-note">{event.title} · {event.dates}</p>
+          <p className="tz-note">
+            {event.title} · {event.dates}
+          </p>
         </div>
         <div className="button-row">
-          {data.signedIn ? <Link to="/my/agenda" className="button button--ghost">My agenda</Link> : null}
-          {data.canEdit ? <Link to={`/organise/events/${event.slug}/agenda`} className="button button--ghost">Edit agenda</Link> : null}
+          {data.signedIn ? (
+            <Link to="/my/agenda" className="button button--ghost">
+              My agenda
+            </Link>
+          ) : null}
+          {data.canEdit ? (
+            <Link to={`/organise/events/${event.slug}/agenda`} className="button button--ghost">
+              Edit agenda
+            </Link>
+          ) : null}
         </div>
       </div>
       {data.preview ? <div className="notice notice--info">Preview: the agenda is not published yet. Only organisers see it; drafts are marked.</div> : null}
@@ -89,7 +107,9 @@ export default function PublicAgenda() {
       {!data.published && !data.preview ? (
         <div className="empty-state">
           <h2>The agenda will be published soon</h2>
-          <p>Check back later, or look at the <Link to={`/events/${event.slug}`}>event page</Link>.</p>
+          <p>
+            Check back later, or look at the <Link to={`/events/${event.slug}`}>event page</Link>.
+          </p>
         </div>
       ) : (
         <>
@@ -97,13 +117,37 @@ export default function PublicAgenda() {
             <Form method="get" className="filters agenda-filters" aria-label="Filter the agenda">
               {data.tz ? <input type="hidden" name="tz" value={data.tz} /> : null}
               {data.tracks.length > 0 ? (
-                <SelectField label="Track" id="f-track" name="track" defaultValue={data.filter.track} options={[["", "All tracks"], ...data.tracks.map((track) => [track.id, track.name] as const)]} />
+                <SelectField
+                  label="Track"
+                  id="f-track"
+                  name="track"
+                  defaultValue={data.filter.track}
+                  options={[["", "All tracks"], ...data.tracks.map((track) => [track.id, track.name] as const)]}
+                />
               ) : null}
-              <SelectField label="Theme" id="f-theme" name="theme" defaultValue={data.filter.theme} options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]} />
-              <SelectField label="Format" id="f-format" name="format" defaultValue={data.filter.format} options={[["", "All formats"], ...SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]] as const)]} />
+              <SelectField
+                label="Theme"
+                id="f-theme"
+                name="theme"
+                defaultValue={data.filter.theme}
+                options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]}
+              />
+              <SelectField
+                label="Format"
+                id="f-format"
+                name="format"
+                defaultValue={data.filter.format}
+                options={[["", "All formats"], ...SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]] as const)]}
+              />
               <div className="filters__actions">
-                <button type="submit" className="button" disabled={navigation.state === "loading"}>Filter</button>
-                {data.filtered ? <Link to={data.tz ? `?tz=${encodeURIComponent(data.tz)}` : "."} className="button button--ghost">Clear</Link> : null}
+                <button type="submit" className="button" disabled={navigation.state === "loading"}>
+                  Filter
+                </button>
+                {data.filtered ? (
+                  <Link to={data.tz ? `?tz=${encodeURIComponent(data.tz)}` : "."} className="button button--ghost">
+                    Clear
+                  </Link>
+                ) : null}
               </div>
             </Form>
             <ZoneSwitcher eventZone={event.timeZone} shownZone={data.zone} viewerZone={data.tz || null} />
@@ -116,18 +160,34 @@ export default function PublicAgenda() {
           {data.days.length === 0 ? (
             <div className="empty-state">
               <h2>{data.filtered ? "No sessions match these filters" : "No sessions yet"}</h2>
-              {data.filtered ? <Link to="." className="button button--ghost">Show all sessions</Link> : <p>The organisers are still building the agenda.</p>}
+              {data.filtered ? (
+                <Link to="." className="button button--ghost">
+                  Show all sessions
+                </Link>
+              ) : (
+                <p>The organisers are still building the agenda.</p>
+              )}
             </div>
           ) : (
             data.days.map((day) => (
               <section key={day.day} className="agenda-day" aria-labelledby={`day-${day.day}`}>
-                <h2 id={`day-${day.day}`} className="agenda-day__title">{day.label}</h2>
+                <h2 id={`day-${day.day}`} className="agenda-day__title">
+                  {day.label}
+                </h2>
                 <ul className="agenda-list card">
                   {day.entries.map((entry) => (
-                    <li key={entry.id} className={`agenda-item${entry.status === "CANCELLED" ? " agenda-item--cancelled" : ""}`} style={entry.track ? { ["--track" as string]: entry.track.color } : undefined}>
-                      <time className="agenda-item__time" dateTime={entry.startsAtIso}><strong>{entry.time}</strong></time>
+                    <li
+                      key={entry.id}
+                      className={`agenda-item${entry.status === "CANCELLED" ? " agenda-item--cancelled" : ""}`}
+                      style={entry.track ? { ["--track" as string]: entry.track.color } : undefined}
+                    >
+                      <time className="agenda-item__time" dateTime={entry.startsAtIso}>
+                        <strong>{entry.time}</strong>
+                      </time>
                       <div className="agenda-item__body">
-                        <h3><Link to={`/sessions/${entry.id}${data.tz ? `?tz=${encodeURIComponent(data.tz)}` : ""}`}>{entry.title}</Link></h3>
+                        <h3>
+                          <Link to={`/sessions/${entry.id}${data.tz ? `?tz=${encodeURIComponent(data.tz)}` : ""}`}>{entry.title}</Link>
+                        </h3>
                         <p className="tz-note">
                           {[SESSION_FORMAT_LABELS[entry.format], entry.room, entry.online ? "Online" : null].filter(Boolean).join(" · ")}
                         </p>
@@ -137,7 +197,11 @@ export default function PublicAgenda() {
                           {entry.status === "CANCELLED" ? <span className="badge badge--cancelled">Cancelled</span> : null}
                           {entry.status === "DRAFT" ? <span className="badge">Draft</span> : null}
                           {entry.picked ? <span className="badge badge--picked">✓ In my agenda</span> : null}
-                          {entry.seatsLeft !== null ? <span className={`badge${entry.seatsLeft === 0 ? " badge--cancelled" : ""}`}>{entry.seatsLeft === 0 ? "Full" : `${entry.seatsLeft} seats left`}</span> : null}
+                          {entry.seatsLeft !== null ? (
+                            <span className={`badge${entry.seatsLeft === 0 ? " badge--cancelled" : ""}`}>
+                              {entry.seatsLeft === 0 ? "Full" : `${entry.seatsLeft} seats left`}
+                            </span>
+                          ) : null}
                         </div>
                       </div>
                     </li>

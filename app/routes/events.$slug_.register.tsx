@@ -102,7 +102,9 @@ export default function Register() {
 
   return (
     <article className="reg-page">
-      <p className="reg-back"><Link to={`/events/${event.slug}`}>← {event.title}</Link></p>
+      <p className="reg-back">
+        <Link to={`/events/${event.slug}`}>← {event.title}</Link>
+      </p>
       <h1>Register</h1>
       <p className="tz-note">
         {event.title} · {formatRange(start, end, event.timeZone)} ({event.timeZone.replace(/_/g, " ")})
@@ -116,13 +118,16 @@ export default function Register() {
       ) : null}
       {!data.signedIn ? (
         <Notice tone="info">
-          <Link to={`/signin?redirectTo=${encodeURIComponent(here)}`}>Sign in</Link> or <Link to={`/signup?redirectTo=${encodeURIComponent(here)}`}>create an account</Link> to register.
+          <Link to={`/signin?redirectTo=${encodeURIComponent(here)}`}>Sign in</Link> or{" "}
+          <Link to={`/signup?redirectTo=${encodeURIComponent(here)}`}>create an account</Link> to register.
         </Notice>
       ) : null}
 
       <div className="two-col">
         <section className="card" aria-labelledby="reg-form-title">
-          <h2 id="reg-form-title" className="visually-hidden">Registration form</h2>
+          <h2 id="reg-form-title" className="visually-hidden">
+            Registration form
+          </h2>
           <FormError message={result && !result.ok ? result.formError : undefined} />
           {data.tickets.length === 0 ? (
             <div className="empty-state">
@@ -138,7 +143,13 @@ export default function Register() {
                   const full = ticket.seatsLeft === 0;
                   return (
                     <label key={ticket.id} className={`reg-ticket${ticket.onSale ? "" : " reg-ticket--off"}`}>
-                      <input type="radio" name={fields.ticketTypeId.name} value={ticket.id} defaultChecked={chosen === ticket.id} disabled={!ticket.onSale || data.event.status !== "PUBLISHED"} />
+                      <input
+                        type="radio"
+                        name={fields.ticketTypeId.name}
+                        value={ticket.id}
+                        defaultChecked={chosen === ticket.id}
+                        disabled={!ticket.onSale || data.event.status !== "PUBLISHED"}
+                      />
                       <span className="reg-ticket__body">
                         <span className="reg-ticket__head">
                           <strong>{ticket.name}</strong>
@@ -146,10 +157,22 @@ export default function Register() {
                         </span>
                         {ticket.description ? <span className="reg-ticket__desc">{ticket.description}</span> : null}
                         <span className="reg-ticket__meta">
-                          {!ticket.onSale ? ticket.notOnSaleReason : full ? "Full — you will join the waiting list" : ticket.seatsLeft !== null ? `${ticket.seatsLeft} of ${ticket.capacity} left` : "Places available"}
+                          {!ticket.onSale
+                            ? ticket.notOnSaleReason
+                            : full
+                              ? "Full — you will join the waiting list"
+                              : ticket.seatsLeft !== null
+                                ? `${ticket.seatsLeft} of ${ticket.capacity} left`
+                                : "Places available"}
                           {ticket.requiresApproval ? " · confirmed by the organisers" : ""}
-                          {ticket.salesEndAt && ticket.onSale ? ` · sales close ${formatDate(new Date(ticket.salesEndAt), event.timeZone)} ${formatTime(new Date(ticket.salesEndAt), event.timeZone)}` : ""}
-                          {ticket.priceCents > 0 ? (ticket.refundUntilHours !== null ? ` · refundable until ${ticket.refundUntilHours} h before the start` : " · not refundable") : ""}
+                          {ticket.salesEndAt && ticket.onSale
+                            ? ` · sales close ${formatDate(new Date(ticket.salesEndAt), event.timeZone)} ${formatTime(new Date(ticket.salesEndAt), event.timeZone)}`
+                            : ""}
+                          {ticket.priceCents > 0
+                            ? ticket.refundUntilHours !== null
+                              ? ` · refundable until ${ticket.refundUntilHours} h before the start`
+                              : " · not refundable"
+                            : ""}
                         </span>
                       </span>
                     </label>
@@ -159,17 +182,30 @@ export default function Register() {
 
               {priced && methods.length > 0 ? (
                 <FieldSet
-                  legend={<>How will you pay? <span className="field__hint">(priced tickets only)</span></>}
+                  legend={
+                    <>
+                      How will you pay? <span className="field__hint">(priced tickets only)</span>
+                    </>
+                  }
                   id="pay"
                   className="field reg-choices"
                   hint="Public bodies usually choose invoice / bank transfer: your place is confirmed at once and the organisers send the invoice."
                   error={fields.paymentMethod.error}
                 >
                   {methods.includes("INVOICE") ? (
-                    <Choice type="radio" name={fields.paymentMethod.name} value="INVOICE" defaultChecked={values.paymentMethod === "INVOICE" || (!values.paymentMethod && methods.length === 1)}>Invoice / bank transfer</Choice>
+                    <Choice
+                      type="radio"
+                      name={fields.paymentMethod.name}
+                      value="INVOICE"
+                      defaultChecked={values.paymentMethod === "INVOICE" || (!values.paymentMethod && methods.length === 1)}
+                    >
+                      Invoice / bank transfer
+                    </Choice>
                   ) : null}
                   {methods.includes("STRIPE") ? (
-                    <Choice type="radio" name={fields.paymentMethod.name} value="STRIPE" defaultChecked={values.paymentMethod === "STRIPE"}>Card now (secure payment with Stripe)</Choice>
+                    <Choice type="radio" name={fields.paymentMethod.name} value="STRIPE" defaultChecked={values.paymentMethod === "STRIPE"}>
+                      Card now (secure payment with Stripe)
+                    </Choice>
                   ) : null}
                 </FieldSet>
               ) : null}
@@ -188,7 +224,11 @@ export default function Register() {
               <button type="submit" className="button reg-submit" disabled={busy || !data.signedIn || Boolean(data.existing) || onSale.length === 0}>
                 {busy ? "Registering…" : "Register"}
               </button>
-              {busy ? <p className="tz-note" role="status">Holding your place…</p> : null}
+              {busy ? (
+                <p className="tz-note" role="status">
+                  Holding your place…
+                </p>
+              ) : null}
             </Form>
           )}
         </section>
@@ -198,7 +238,9 @@ export default function Register() {
           {data.codeError ? <Notice tone="error">{data.codeError}</Notice> : null}
           <Form method="get">
             <TextField label="Access code" id="access-code" name="code" defaultValue={data.accessCode ?? ""} autoComplete="off" />
-            <button type="submit" className="button button--ghost">Show my tickets</button>
+            <button type="submit" className="button button--ghost">
+              Show my tickets
+            </button>
           </Form>
         </aside>
       </div>

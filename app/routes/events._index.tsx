@@ -24,16 +24,38 @@ export default function Catalogue() {
       <p className="tz-note">Roadshows, workshops, webinars and matchmaking across the SCALE network. Dates are shown in each event's own time zone.</p>
       <Form method="get" className="filters card" aria-label="Filter events">
         <TextField label="Search" id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title, city…" />
-        <SelectField label="Kind" id="kind" name="kind" defaultValue={filters.kind ?? ""} options={[["", "All kinds"], ...EVENT_KINDS.map((kind) => [kind, KIND_LABELS[kind]] as const)]} />
-        <SelectField label="Theme" id="theme" name="theme" defaultValue={filters.theme ?? ""} options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]} />
-        <SelectField label="Country" id="country" name="country" defaultValue={filters.country ?? ""} options={[["", "All countries"], ...countries.map((code) => [code, countryName(code)] as const)]} />
+        <SelectField
+          label="Kind"
+          id="kind"
+          name="kind"
+          defaultValue={filters.kind ?? ""}
+          options={[["", "All kinds"], ...EVENT_KINDS.map((kind) => [kind, KIND_LABELS[kind]] as const)]}
+        />
+        <SelectField
+          label="Theme"
+          id="theme"
+          name="theme"
+          defaultValue={filters.theme ?? ""}
+          options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]}
+        />
+        <SelectField
+          label="Country"
+          id="country"
+          name="country"
+          defaultValue={filters.country ?? ""}
+          options={[["", "All countries"], ...countries.map((code) => [code, countryName(code)] as const)]}
+        />
         <TextField label="From" id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
         <TextField label="To" id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button" disabled={navigation.state === "loading"}>
             {navigation.state === "loading" ? "Filtering…" : "Apply filters"}
           </button>
-          {filtered ? <Link to="/events" className="button button--ghost">Clear</Link> : null}
+          {filtered ? (
+            <Link to="/events" className="button button--ghost">
+              Clear
+            </Link>
+          ) : null}
         </div>
       </Form>
       <p aria-live="polite" className="tz-note">
@@ -44,7 +66,9 @@ export default function Catalogue() {
         <div className="empty-state">
           <h2>No events match these filters</h2>
           <p>Try another theme or country, or widen the dates.</p>
-          <Link to="/events" className="button button--ghost">Show all events</Link>
+          <Link to="/events" className="button button--ghost">
+            Show all events
+          </Link>
         </div>
       ) : (
         <div className="grid">

@@ -25,9 +25,13 @@ export default function EventRoomsPage() {
   const data = useLoaderData<typeof loader>();
   return (
     <article className="rooms-page">
-      <p><Link to={`/events/${data.event.slug}`}>← {data.event.title}</Link></p>
+      <p>
+        <Link to={`/events/${data.event.slug}`}>← {data.event.title}</Link>
+      </p>
       <h1>Matchmaking rooms</h1>
-      <p className="tz-note">{data.event.when} ({data.event.timeZone.replace(/_/g, " ")})</p>
+      <p className="tz-note">
+        {data.event.when} ({data.event.timeZone.replace(/_/g, " ")})
+      </p>
       {!data.signedIn ? (
         <div className="notice notice--info">
           <Link to={`/signin?redirectTo=/events/${data.event.slug}/rooms`}>Sign in</Link> with your registration to enter a room.
@@ -38,16 +42,31 @@ export default function EventRoomsPage() {
         </div>
       ) : null}
       {data.rooms.length === 0 ? (
-        <div className="empty-state"><h2>No rooms yet</h2><p>The organisers have not opened any topic rooms for this event.</p></div>
+        <div className="empty-state">
+          <h2>No rooms yet</h2>
+          <p>The organisers have not opened any topic rooms for this event.</p>
+        </div>
       ) : (
         <ul className="grid rooms-list">
           {data.rooms.map((room) => (
             <li key={room.id} className="card">
               <h2>{room.name}</h2>
               {room.topic ? <p>{room.topic}</p> : null}
-              <div className="badges">{room.themes.map((t) => <span key={t} className="badge badge--theme">{THEME_LABELS[t] ?? t}</span>)}</div>
-              <p className="tz-note">{room.messageCount} {room.messageCount === 1 ? "message" : "messages"}</p>
-              {data.canEnter ? <Link className="button" to={`/events/${data.event.slug}/rooms/${room.id}`} aria-label={`Enter ${room.name}`}>Enter room</Link> : null}
+              <div className="badges">
+                {room.themes.map((t) => (
+                  <span key={t} className="badge badge--theme">
+                    {THEME_LABELS[t] ?? t}
+                  </span>
+                ))}
+              </div>
+              <p className="tz-note">
+                {room.messageCount} {room.messageCount === 1 ? "message" : "messages"}
+              </p>
+              {data.canEnter ? (
+                <Link className="button" to={`/events/${data.event.slug}/rooms/${room.id}`} aria-label={`Enter ${room.name}`}>
+                  Enter room
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

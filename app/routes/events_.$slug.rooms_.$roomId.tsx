@@ -51,11 +51,19 @@ export default function RoomPage() {
   const { room } = data;
   return (
     <article className="room-page">
-      <p><Link to={`/events/${room.event.slug}/rooms`}>← Rooms of {room.event.title}</Link></p>
+      <p>
+        <Link to={`/events/${room.event.slug}/rooms`}>← Rooms of {room.event.title}</Link>
+      </p>
       <header className="room-page__header">
         <h1>{room.name}</h1>
         {room.topic ? <p>{room.topic}</p> : null}
-        <div className="badges">{room.themes.map((t) => <span key={t} className="badge badge--theme">{THEME_LABELS[t] ?? t}</span>)}</div>
+        <div className="badges">
+          {room.themes.map((t) => (
+            <span key={t} className="badge badge--theme">
+              {THEME_LABELS[t] ?? t}
+            </span>
+          ))}
+        </div>
       </header>
       <RoomLive
         roomId={room.id}

@@ -28,15 +28,27 @@ export default function ForgotPassword() {
     <section className="card form-card" aria-labelledby="forgot-title">
       <h1 id="forgot-title">Forgot your password?</h1>
       {result?.ok ? (
-        <div className="notice notice--success" role="status">{result.message}</div>
+        <div className="notice notice--success" role="status">
+          {result.message}
+        </div>
       ) : (
         <>
           <p className="tz-note">Enter the email address of your account and we will send you a link to choose a new password.</p>
           <FormError message={failure?.formError} />
           <Form method="post" noValidate>
             <CsrfField />
-            <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={failure?.values.email} error={failure?.fieldErrors.email} />
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>Send me a reset link</button>
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              required
+              defaultValue={failure?.values.email}
+              error={failure?.fieldErrors.email}
+            />
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Send me a reset link
+            </button>
           </Form>
         </>
       )}

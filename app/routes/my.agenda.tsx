@@ -74,22 +74,35 @@ export default function MyAgenda() {
           <h1>My agenda</h1>
           <p className="tz-note">{count === 1 ? "1 session" : `${count} sessions`} across your events. Times are in each event's own time zone.</p>
         </div>
-        <Link to="/events" className="button button--ghost">Find events</Link>
+        <Link to="/events" className="button button--ghost">
+          Find events
+        </Link>
       </div>
-      {result?.ok ? <div className="notice notice--success" role="status">{result.notice}</div> : null}
+      {result?.ok ? (
+        <div className="notice notice--success" role="status">
+          {result.notice}
+        </div>
+      ) : null}
       <FormError message={result && !result.ok && "formError" in result ? result.formError : undefined} />
       {events.length === 0 ? (
         <div className="empty-state">
           <h2>Your agenda is empty</h2>
           <p>Open an event's agenda and choose “Add to my agenda” on the sessions you want to attend.</p>
-          <Link to="/events" className="button">Browse events</Link>
+          <Link to="/events" className="button">
+            Browse events
+          </Link>
         </div>
       ) : null}
       {[...upcoming, ...past].map((event) => (
         <section key={event.slug} className={`card my-agenda__event${event.past ? " my-agenda__event--past" : ""}`} aria-labelledby={`ev-${event.slug}`}>
           <div className="my-agenda__head">
-            <h2 id={`ev-${event.slug}`}><Link to={`/events/${event.slug}/agenda`}>{event.title}</Link></h2>
-            <p className="tz-note">{event.dates} · {event.timeZone.replace(/_/g, " ")}{event.past ? " · past event" : ""}</p>
+            <h2 id={`ev-${event.slug}`}>
+              <Link to={`/events/${event.slug}/agenda`}>{event.title}</Link>
+            </h2>
+            <p className="tz-note">
+              {event.dates} · {event.timeZone.replace(/_/g, " ")}
+              {event.past ? " · past event" : ""}
+            </p>
           </div>
           <ul className="agenda-list">
             {event.sessions.map((session) => (
@@ -99,25 +112,39 @@ export default function MyAgenda() {
                   <strong>{session.time}</strong>
                 </time>
                 <div className="agenda-item__body">
-                  <h3><Link to={`/sessions/${session.id}`}>{session.title}</Link></h3>
-                  <p className="tz-note">
-                    {[session.format, session.place, session.speakers].filter(Boolean).join(" · ")}
-                  </p>
+                  <h3>
+                    <Link to={`/sessions/${session.id}`}>{session.title}</Link>
+                  </h3>
+                  <p className="tz-note">{[session.format, session.place, session.speakers].filter(Boolean).join(" · ")}</p>
                   <div className="badges">
                     {session.cancelled ? <span className="badge badge--cancelled">Cancelled</span> : null}
                     {session.overlaps && !session.cancelled ? <span className="badge badge--warn">Overlaps another pick</span> : null}
                   </div>
                 </div>
                 <div className="agenda-item__actions">
-                  {session.joinOpen ? <a className="button button--small" href={`/sessions/${session.id}/join`}>Join now</a> : null}
-                  <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download aria-label={`Download ${session.title} as .ics`}>
+                  {session.joinOpen ? (
+                    <a className="button button--small" href={`/sessions/${session.id}/join`}>
+                      Join now
+                    </a>
+                  ) : null}
+                  <a
+                    className="button button--small button--ghost"
+                    href={`/sessions/${session.id}/calendar.ics`}
+                    download
+                    aria-label={`Download ${session.title} as .ics`}
+                  >
                     .ics
                   </a>
                   <Form method="post" className="inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="sessionId" value={session.id} />
-                    <button type="submit" className="button button--small button--ghost" disabled={navigation.state === "submitting"} aria-label={`Remove ${session.title} from my agenda`}>
+                    <button
+                      type="submit"
+                      className="button button--small button--ghost"
+                      disabled={navigation.state === "submitting"}
+                      aria-label={`Remove ${session.title} from my agenda`}
+                    >
                       Remove
                     </button>
                   </Form>

@@ -11,7 +11,9 @@ import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
 import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Your ticket: ${data.registration.event.title} — SCALE Events` : "Your ticket — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Your ticket: ${data.registration.event.title} — SCALE Events` : "Your ticket — SCALE Events" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -32,16 +34,28 @@ export default function Ticket() {
   const welcome = params.get("welcome") === "1";
   return (
     <article className="reg-page">
-      <p className="reg-back"><Link to="/my/registrations">← My registrations</Link></p>
+      <p className="reg-back">
+        <Link to="/my/registrations">← My registrations</Link>
+      </p>
       {welcome && r.status === "CONFIRMED" ? <Notice tone="success">You're registered! Your ticket is below and on its way to {r.user.email}.</Notice> : null}
-      {welcome && r.status === "WAITLISTED" ? <Notice tone="info">This ticket is full, so you're on the waiting list. We'll email you the moment a place frees up.</Notice> : null}
-      {welcome && r.status === "PENDING_APPROVAL" ? <Notice tone="info">Request received. The organisers confirm places for this ticket; we'll email you their decision.</Notice> : null}
+      {welcome && r.status === "WAITLISTED" ? (
+        <Notice tone="info">This ticket is full, so you're on the waiting list. We'll email you the moment a place frees up.</Notice>
+      ) : null}
+      {welcome && r.status === "PENDING_APPROVAL" ? (
+        <Notice tone="info">Request received. The organisers confirm places for this ticket; we'll email you their decision.</Notice>
+      ) : null}
       <header className="reg-ticket-head">
         <div>
           <h1>{event.title}</h1>
-          <p className="tz-note">{formatRange(start, new Date(event.endsAt), tz)} · {[event.venueName, event.city].filter(Boolean).join(", ") || (event.mode === "ONLINE" ? "Online" : "")}</p>
+          <p className="tz-note">
+            {formatRange(start, new Date(event.endsAt), tz)} ·{" "}
+            {[event.venueName, event.city].filter(Boolean).join(", ") || (event.mode === "ONLINE" ? "Online" : "")}
+          </p>
         </div>
-        <div className="badges"><StatusBadge status={r.status} /><PaymentBadge paymentStatus={r.paymentStatus} /></div>
+        <div className="badges">
+          <StatusBadge status={r.status} />
+          <PaymentBadge paymentStatus={r.paymentStatus} />
+        </div>
       </header>
 
       <div className="two-col">
@@ -51,37 +65,68 @@ export default function Ticket() {
             <>
               <div className="reg-qr" role="img" aria-label={`QR code of ticket ${r.ticketCode}`} dangerouslySetInnerHTML={{ __html: qrSvg ?? "" }} />
               <p className="reg-code-label">Ticket code</p>
-              <p className="reg-code" data-testid="ticket-code">{r.ticketCode}</p>
-              <p className="tz-note">Show the QR code at the entrance, on your phone or printed. {r.user.name} · {r.ticketType.name}</p>
+              <p className="reg-code" data-testid="ticket-code">
+                {r.ticketCode}
+              </p>
+              <p className="tz-note">
+                Show the QR code at the entrance, on your phone or printed. {r.user.name} · {r.ticketType.name}
+              </p>
               {r.checkedInAt ? <Notice tone="success">Checked in at {at(r.checkedInAt)}.</Notice> : null}
-              {r.paymentStatus === "UNPAID_INVOICE" ? <Notice tone="info">Paying by invoice: the organisers will send it to you. Your place is confirmed meanwhile.</Notice> : null}
+              {r.paymentStatus === "UNPAID_INVOICE" ? (
+                <Notice tone="info">Paying by invoice: the organisers will send it to you. Your place is confirmed meanwhile.</Notice>
+              ) : null}
               <p className="reg-actions">
-                <a className="button" href={`/my/registrations/${r.id}/ticket.ics`} download>Add to calendar (.ics)</a>
+                <a className="button" href={`/my/registrations/${r.id}/ticket.ics`} download>
+                  Add to calendar (.ics)
+                </a>
               </p>
             </>
           ) : null}
           {r.status === "PENDING_PAYMENT" ? (
             <>
-              <p>Your place is held{r.holdExpiresAt ? ` until ${at(r.holdExpiresAt)}` : ""} while you pay {money(r.ticketType.priceCents, r.ticketType.currency)}.</p>
-              <p className="reg-actions"><Link className="button" to={`/checkout/${r.id}`}>Pay now</Link></p>
+              <p>
+                Your place is held{r.holdExpiresAt ? ` until ${at(r.holdExpiresAt)}` : ""} while you pay {money(r.ticketType.priceCents, r.ticketType.currency)}
+                .
+              </p>
+              <p className="reg-actions">
+                <Link className="button" to={`/checkout/${r.id}`}>
+                  Pay now
+                </Link>
+              </p>
               <p className="tz-note">You can also pay by invoice / bank transfer where the ticket allows it — choose it on the payment page.</p>
             </>
           ) : null}
-          {r.status === "PENDING_APPROVAL" ? <p>The organisers confirm places for the {r.ticketType.name} ticket. Your place is held while they decide; we'll email you either way.</p> : null}
+          {r.status === "PENDING_APPROVAL" ? (
+            <p>The organisers confirm places for the {r.ticketType.name} ticket. Your place is held while they decide; we'll email you either way.</p>
+          ) : null}
           {r.status === "WAITLISTED" ? (
-            <p>You're <strong>{`number ${position}`}</strong> on the waiting list for {r.ticketType.name}. When a place frees up, we'll email you a link to claim it — you'll have a day to answer.</p>
+            <p>
+              You're <strong>{`number ${position}`}</strong> on the waiting list for {r.ticketType.name}. When a place frees up, we'll email you a link to claim
+              it — you'll have a day to answer.
+            </p>
           ) : null}
           {r.status === "OFFERED" ? (
             <>
               <p>A place is waiting for you{r.offerExpiresAt ? ` until ${at(r.offerExpiresAt)}` : ""}.</p>
-              <p className="reg-actions"><Link className="button" to={`/offers/${r.id}`}>Claim your place</Link></p>
+              <p className="reg-actions">
+                <Link className="button" to={`/offers/${r.id}`}>
+                  Claim your place
+                </Link>
+              </p>
             </>
           ) : null}
           {hasEnded(r.status) ? (
             <>
-              <p>This registration is {r.status === "REJECTED" ? "not accepted" : r.status.toLowerCase()}{r.cancelledAt ? ` (${at(r.cancelledAt)})` : ""}.</p>
+              <p>
+                This registration is {r.status === "REJECTED" ? "not accepted" : r.status.toLowerCase()}
+                {r.cancelledAt ? ` (${at(r.cancelledAt)})` : ""}.
+              </p>
               {r.decisionNote ? <blockquote className="reg-note">{r.decisionNote}</blockquote> : null}
-              <p className="reg-actions"><Link className="button button--ghost" to={`/events/${event.slug}/register`}>Register again</Link></p>
+              <p className="reg-actions">
+                <Link className="button button--ghost" to={`/events/${event.slug}/register`}>
+                  Register again
+                </Link>
+              </p>
             </>
           ) : null}
         </section>
@@ -90,10 +135,21 @@ export default function Ticket() {
           <section className="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
             <dl className="event-facts">
-              <div><dt>Ticket</dt><dd>{r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}</dd></div>
-              <div><dt>Registered</dt><dd>{at(r.createdAt)}</dd></div>
+              <div>
+                <dt>Ticket</dt>
+                <dd>
+                  {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}
+                </dd>
+              </div>
+              <div>
+                <dt>Registered</dt>
+                <dd>{at(r.createdAt)}</dd>
+              </div>
               {r.answers.map((a, i) => (
-                <div key={i}><dt>{a.question.label}</dt><dd>{answerCell(a.value) || "—"}</dd></div>
+                <div key={i}>
+                  <dt>{a.question.label}</dt>
+                  <dd>{answerCell(a.value) || "—"}</dd>
+                </div>
               ))}
             </dl>
           </section>
@@ -109,7 +165,9 @@ export default function Ticket() {
                       : "This ticket is no longer refundable, but cancelling frees your place for someone on the waiting list."
                     : "Cancelling frees your place for someone else."}
               </p>
-              <Link className="button button--ghost" to={`/my/registrations/${r.id}/cancel`}>{r.status === "WAITLISTED" ? "Leave the waiting list" : "Cancel registration"}</Link>
+              <Link className="button button--ghost" to={`/my/registrations/${r.id}/cancel`}>
+                {r.status === "WAITLISTED" ? "Leave the waiting list" : "Cancel registration"}
+              </Link>
             </section>
           ) : null}
         </aside>

@@ -47,15 +47,30 @@ export default function CancelRegistration() {
   return (
     <section className="card form-card reg-confirm" aria-labelledby="cancel-title">
       <h1 id="cancel-title">{waitlisted ? "Leave the waiting list?" : "Cancel your registration?"}</h1>
-      <p><strong>{r.event.title}</strong> — {r.ticketType.name}</p>
+      <p>
+        <strong>{r.event.title}</strong> — {r.ticketType.name}
+      </p>
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <ul className="reg-consequences">
-        {waitlisted ? <li>You leave the waiting list; people behind you move up.</li> : <li>Your place is released and offered to the next person on the waiting list.</li>}
+        {waitlisted ? (
+          <li>You leave the waiting list; people behind you move up.</li>
+        ) : (
+          <li>Your place is released and offered to the next person on the waiting list.</li>
+        )}
         {r.paymentStatus === "PAID" && decision ? (
           decision.refund ? (
-            <li>You will be refunded {money(r.ticketType.priceCents, r.ticketType.currency)}{r.paymentMethod === "INVOICE" ? " by bank transfer from the organisers" : " to your card"}.</li>
+            <li>
+              You will be refunded {money(r.ticketType.priceCents, r.ticketType.currency)}
+              {r.paymentMethod === "INVOICE" ? " by bank transfer from the organisers" : " to your card"}.
+            </li>
           ) : (
-            <li>No refund is due{decision.refundDeadline ? `: this ticket was refundable until ${formatDate(new Date(decision.refundDeadline), tz)} ${formatTime(new Date(decision.refundDeadline), tz)} ${zoneAbbreviation(new Date(decision.refundDeadline), tz)}` : ": this ticket is not refundable"}.</li>
+            <li>
+              No refund is due
+              {decision.refundDeadline
+                ? `: this ticket was refundable until ${formatDate(new Date(decision.refundDeadline), tz)} ${formatTime(new Date(decision.refundDeadline), tz)} ${zoneAbbreviation(new Date(decision.refundDeadline), tz)}`
+                : ": this ticket is not refundable"}
+              .
+            </li>
           )
         ) : null}
         {r.paymentStatus === "UNPAID_INVOICE" ? <li>Your unpaid invoice is cancelled.</li> : null}
@@ -68,7 +83,9 @@ export default function CancelRegistration() {
           <button type="submit" className="button reg-danger" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "Cancelling…" : waitlisted ? "Yes, leave the list" : "Yes, cancel"}
           </button>
-          <Link className="button button--ghost" to={`/my/registrations/${r.id}`}>Keep my {waitlisted ? "spot" : "place"}</Link>
+          <Link className="button button--ghost" to={`/my/registrations/${r.id}`}>
+            Keep my {waitlisted ? "spot" : "place"}
+          </Link>
         </div>
       </Form>
     </section>

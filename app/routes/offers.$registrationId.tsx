@@ -22,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const registration = await orResponse(() => myRegistration(user.id, params.registrationId ?? ""));
   const methods = offeredPaymentMethods(registration.ticketType, { stripeConfigured: stripeConfigured() });
-  return { registration, methods, expired: registration.status === "OFFERED" && registration.offerExpiresAt !== null && registration.offerExpiresAt <= new Date() };
+  return {
+    registration,
+    methods,
+    expired: registration.status === "OFFERED" && registration.offerExpiresAt !== null && registration.offerExpiresAt <= new Date(),
+  };
 }
 
 const schema = z.discriminatedUnion(
@@ -73,7 +77,11 @@ export default function Offer() {
       <section className="card form-card reg-confirm">
         <h1>{r.status === "EXPIRED" || expired ? "This offer has expired" : "This offer has been answered"}</h1>
         <p>{r.status === "EXPIRED" || expired ? "The place has passed to the next person on the waiting list." : "There is nothing more to do here."}</p>
-        <p><Link className="button" to={`/my/registrations/${r.id}`}>See your registration</Link></p>
+        <p>
+          <Link className="button" to={`/my/registrations/${r.id}`}>
+            See your registration
+          </Link>
+        </p>
       </section>
     );
   }
@@ -81,8 +89,14 @@ export default function Offer() {
   return (
     <section className="card form-card reg-confirm" aria-labelledby="offer-title">
       <h1 id="offer-title">A place is yours</h1>
-      <p><strong>{r.event.title}</strong> — {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}</p>
-      {until ? <Notice tone="info">Claim it before {formatDate(until, tz)} {formatTime(until, tz)} {zoneAbbreviation(until, tz)}; after that it goes to the next person waiting.</Notice> : null}
+      <p>
+        <strong>{r.event.title}</strong> — {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}
+      </p>
+      {until ? (
+        <Notice tone="info">
+          Claim it before {formatDate(until, tz)} {formatTime(until, tz)} {zoneAbbreviation(until, tz)}; after that it goes to the next person waiting.
+        </Notice>
+      ) : null}
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post">
         <CsrfField />
@@ -96,8 +110,12 @@ export default function Offer() {
           />
         ) : null}
         <div className="reg-actions">
-          <button type="submit" name="intent" value="claim" className="button" disabled={busy}>{busy ? "Claiming…" : "Claim my place"}</button>
-          <button type="submit" name="intent" value="decline" className="button button--ghost" disabled={busy}>No thanks, pass it on</button>
+          <button type="submit" name="intent" value="claim" className="button" disabled={busy}>
+            {busy ? "Claiming…" : "Claim my place"}
+          </button>
+          <button type="submit" name="intent" value="decline" className="button button--ghost" disabled={busy}>
+            No thanks, pass it on
+          </button>
         </div>
       </Form>
     </section>

@@ -25,7 +25,11 @@ type Row = Omit<MyEvent, "startsAt" | "endsAt"> & { startsAt: string | Date; end
 
 function EventRow({ event }: { event: Row }) {
   const where = event.mode === "ONLINE" ? "Online" : [event.city, countryName(event.country)].filter(Boolean).join(", ");
-  const home = event.canManage ? `/organise/events/${event.slug}/dashboard` : event.role === "MODERATOR" ? `/events/${event.slug}` : `/organise/events/${event.slug}/check-in`;
+  const home = event.canManage
+    ? `/organise/events/${event.slug}/dashboard`
+    : event.role === "MODERATOR"
+      ? `/events/${event.slug}`
+      : `/organise/events/${event.slug}/check-in`;
   return (
     <li className="card my-events__row">
       <div className="my-events__main">
@@ -34,7 +38,9 @@ function EventRow({ event }: { event: Row }) {
           <span className={`badge badge--kind-${event.kind}`}>{KIND_LABELS[event.kind as EventKindName] ?? event.kind}</span>
           {event.role ? <span className="badge badge--theme">{ROLE_LABELS[event.role] ?? event.role}</span> : null}
         </div>
-        <h3><Link to={home}>{event.title}</Link></h3>
+        <h3>
+          <Link to={home}>{event.title}</Link>
+        </h3>
         <p className="tz-note">
           {formatRange(new Date(event.startsAt), new Date(event.endsAt), event.timeZone)}
           {where ? ` · ${where}` : ""}
@@ -44,13 +50,23 @@ function EventRow({ event }: { event: Row }) {
       <div className="button-row my-events__actions">
         {event.canManage ? (
           <>
-            <Link className="button button--small" to={`/organise/events/${event.slug}/settings`}>Settings</Link>
-            <Link className="button button--small button--ghost" to={`/organise/events/${event.slug}/dashboard`}>Manage</Link>
+            <Link className="button button--small" to={`/organise/events/${event.slug}/settings`}>
+              Settings
+            </Link>
+            <Link className="button button--small button--ghost" to={`/organise/events/${event.slug}/dashboard`}>
+              Manage
+            </Link>
           </>
         ) : (
-          <Link className="button button--small button--ghost" to={home}>Open</Link>
+          <Link className="button button--small button--ghost" to={home}>
+            Open
+          </Link>
         )}
-        {event.status !== "DRAFT" ? <Link className="button button--small button--ghost" to={`/events/${event.slug}`}>Public page</Link> : null}
+        {event.status !== "DRAFT" ? (
+          <Link className="button button--small button--ghost" to={`/events/${event.slug}`}>
+            Public page
+          </Link>
+        ) : null}
       </div>
     </li>
   );
@@ -63,7 +79,11 @@ export default function MyEvents() {
     <div className="stack">
       <div className="section-head section-head--top">
         <h1>My events</h1>
-        {canCreate ? <Link className="button" to="/organise/events/new">Create an event</Link> : null}
+        {canCreate ? (
+          <Link className="button" to="/organise/events/new">
+            Create an event
+          </Link>
+        ) : null}
       </div>
       {params.get("deleted") === "1" ? <Notice tone="success">The draft was deleted.</Notice> : null}
       {upcoming.length === 0 && past.length === 0 ? (
@@ -74,20 +94,36 @@ export default function MyEvents() {
               ? "Create your first event: it starts as a draft that only you can see until you publish it."
               : "When an organiser adds you to an event's team, it will appear here."}
           </p>
-          {canCreate ? <p><Link className="button" to="/organise/events/new">Create an event</Link></p> : null}
+          {canCreate ? (
+            <p>
+              <Link className="button" to="/organise/events/new">
+                Create an event
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : (
         <>
           <section aria-labelledby="upcoming-title" className="stack">
             <h2 id="upcoming-title">Upcoming and drafts</h2>
-            {upcoming.length === 0 ? <p className="tz-note">Nothing coming up.</p> : (
-              <ul className="my-events">{upcoming.map((event) => <EventRow key={event.id} event={event} />)}</ul>
+            {upcoming.length === 0 ? (
+              <p className="tz-note">Nothing coming up.</p>
+            ) : (
+              <ul className="my-events">
+                {upcoming.map((event) => (
+                  <EventRow key={event.id} event={event} />
+                ))}
+              </ul>
             )}
           </section>
           {past.length > 0 ? (
             <section aria-labelledby="past-title" className="stack">
               <h2 id="past-title">Past</h2>
-              <ul className="my-events">{past.map((event) => <EventRow key={event.id} event={event} />)}</ul>
+              <ul className="my-events">
+                {past.map((event) => (
+                  <EventRow key={event.id} event={event} />
+                ))}
+              </ul>
             </section>
           ) : null}
         </>

@@ -50,19 +50,25 @@ export default function CheckIn() {
     <div className="two-col">
       <section className="card reg-checkin" aria-labelledby="checkin-title">
         <h2 id="checkin-title">Check people in</h2>
-        <p className="tz-note">{checkedIn} of {expected} confirmed attendees checked in.</p>
+        <p className="tz-note">
+          {checkedIn} of {expected} confirmed attendees checked in.
+        </p>
         <div aria-live="polite">
           {result?.kind === "CHECKED_IN" ? (
             <div className="reg-checkin__result reg-checkin__result--ok" role="status">
               <strong>{`✓ ${result.attendeeName} is checked in`}</strong>
-              <span>{result.ticketTypeName} · {result.ticketCode} · {result.time}</span>
+              <span>
+                {result.ticketTypeName} · {result.ticketCode} · {result.time}
+              </span>
               {result.invoiceUnpaid ? <span>Note: their invoice is still unpaid.</span> : null}
             </div>
           ) : null}
           {result?.kind === "ALREADY" ? (
             <div className="reg-checkin__result reg-checkin__result--again" role="alert">
               <strong>{`Already checked in at ${result.atLabel}${result.byName ? ` by ${result.byName}` : ""}`}</strong>
-              <span>{result.attendeeName} · {result.ticketTypeName} · {result.ticketCode}</span>
+              <span>
+                {result.attendeeName} · {result.ticketTypeName} · {result.ticketCode}
+              </span>
             </div>
           ) : null}
           <FormError message={failure?.formError} />
@@ -84,7 +90,9 @@ export default function CheckIn() {
             inputMode="text"
             className="reg-checkin__input"
           />
-          <button type="submit" className="button" disabled={busy}>{busy ? "Checking…" : "Check in"}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Checking…" : "Check in"}
+          </button>
         </Form>
       </section>
       <aside className="card" aria-labelledby="recent-title">
@@ -96,7 +104,14 @@ export default function CheckIn() {
             {recent.map((r) => (
               <li key={r.id}>
                 <time dateTime={new Date(r.checkedInAt!).toISOString()}>{formatTime(new Date(r.checkedInAt!), timeZone)}</time>
-                <span><strong>{r.user.name}</strong><br /><span className="tz-note">{r.ticketType.name}{r.checkedInBy ? ` · by ${r.checkedInBy.name}` : ""}</span></span>
+                <span>
+                  <strong>{r.user.name}</strong>
+                  <br />
+                  <span className="tz-note">
+                    {r.ticketType.name}
+                    {r.checkedInBy ? ` · by ${r.checkedInBy.name}` : ""}
+                  </span>
+                </span>
               </li>
             ))}
           </ul>

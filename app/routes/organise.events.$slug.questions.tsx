@@ -14,10 +14,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { questions: await listQuestions(event.id) };
 }
 
-const actionSchema = z.object({
-  intent: z.enum(["create", "update", "delete", "up", "down"]),
-  questionId: z.string().uuid({ error: "This question does not exist. Reload the page and try again." }).optional(),
-}).passthrough();
+const actionSchema = z
+  .object({
+    intent: z.enum(["create", "update", "delete", "up", "down"]),
+    questionId: z.string().uuid({ error: "This question does not exist. Reload the page and try again." }).optional(),
+  })
+  .passthrough();
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");
@@ -27,7 +29,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent, questionId } = form.data;
     // Every intent but "create" acts on one question: without its id there is nothing to do.
     if (intent !== "create" && !questionId) {
-      return formFailure({ ok: false, formError: "Which question? Reload the page and try again.", fieldErrors: { questionId: "Missing question." }, values: {} });
+      return formFailure({
+        ok: false,
+        formError: "Which question? Reload the page and try again.",
+        fieldErrors: { questionId: "Missing question." },
+        values: {},
+      });
     }
     if (intent === "create" || intent === "update") {
       const parsed = questionFormSchema.safeParse(form.data);
@@ -64,10 +71,21 @@ function QuestionFields({ prefix, values, errors }: { prefix: string; values: Qu
       <div className="reg-form-row">
         <SelectField label="Answer" id={`${prefix}-kind`} {...fields.kind} options={QUESTION_KINDS.map((k) => [k, QUESTION_KIND_LABELS[k]])} />
         <div className="field reg-choices reg-choices--inline">
-          <Choice name={fields.required.name} defaultChecked={values.required}>Required</Choice>
+          <Choice name={fields.required.name} defaultChecked={values.required}>
+            Required
+          </Choice>
         </div>
       </div>
-      <TextAreaField label={<>Options <span className="field__hint">(choices only — one per line)</span></>} id={`${prefix}-options`} {...fields.options} rows={3} />
+      <TextAreaField
+        label={
+          <>
+            Options <span className="field__hint">(choices only — one per line)</span>
+          </>
+        }
+        id={`${prefix}-options`}
+        {...fields.options}
+        rows={3}
+      />
     </>
   );
 }
@@ -79,9 +97,11 @@ export default function Questions() {
   const busy = navigation.state === "submitting";
   const failed = result && !result.ok ? result : null;
   const target = failed?.values.target;
-  const errorsFor = (id: string) => (target === id ? failed?.fieldErrors ?? {} : {});
+  const errorsFor = (id: string) => (target === id ? (failed?.fieldErrors ?? {}) : {});
   const valuesFor = (id: string): QuestionValues | null =>
-    target === id && failed ? { label: failed.values.label, kind: failed.values.kind, options: failed.values.options, required: failed.values.required === "on" } : null;
+    target === id && failed
+      ? { label: failed.values.label, kind: failed.values.kind, options: failed.values.options, required: failed.values.required === "on" }
+      : null;
   return (
     <div className="two-col">
       <section className="stack" aria-labelledby="questions-title">
@@ -89,30 +109,65 @@ export default function Questions() {
         {result?.ok && result.message ? <Notice tone="success">{result.message}</Notice> : null}
         <FormError message={failed?.formError} />
         {questions.length === 0 ? (
-          <div className="empty-state"><h3>No questions</h3><p>Attendees only choose a ticket. Add questions such as organisation, dietary needs or consent.</p></div>
+          <div className="empty-state">
+            <h3>No questions</h3>
+            <p>Attendees only choose a ticket. Add questions such as organisation, dietary needs or consent.</p>
+          </div>
         ) : (
           <ol className="reg-questions-list">
             {questions.map((q, index) => (
               <li key={q.id} className="card">
                 <details open={target === q.id}>
                   <summary>
-                    <strong>{q.label}</strong> <span className="tz-note">· {QUESTION_KIND_LABELS[q.kind]}{q.required ? " · required" : ""}{q.options.length ? ` · ${q.options.join(", ")}` : ""}{q._count.answers ? ` · ${q._count.answers} answers` : ""}</span>
+                    <strong>{q.label}</strong>{" "}
+                    <span className="tz-note">
+                      · {QUESTION_KIND_LABELS[q.kind]}
+                      {q.required ? " · required" : ""}
+                      {q.options.length ? ` · ${q.options.join(", ")}` : ""}
+                      {q._count.answers ? ` · ${q._count.answers} answers` : ""}
+                    </span>
                   </summary>
                   <Form method="post" noValidate className="reg-decide__form">
                     <CsrfField />
                     <input type="hidden" name="questionId" value={q.id} />
-                    <QuestionFields prefix={q.id} values={valuesFor(q.id) ?? { label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }} errors={errorsFor(q.id)} />
+                    <QuestionFields
+                      prefix={q.id}
+                      values={valuesFor(q.id) ?? { label: q.label, kind: q.kind, options: q.options.join("\n"), required: q.required }}
+                      errors={errorsFor(q.id)}
+                    />
                     <div className="reg-actions">
-                      <button type="submit" name="intent" value="update" className="button button--small" disabled={busy}>Save</button>
-                      <button type="submit" name="intent" value="delete" className="button button--small reg-danger" disabled={busy}>Delete{q._count.answers ? ` (and its ${q._count.answers} answers)` : ""}</button>
+                      <button type="submit" name="intent" value="update" className="button button--small" disabled={busy}>
+                        Save
+                      </button>
+                      <button type="submit" name="intent" value="delete" className="button button--small reg-danger" disabled={busy}>
+                        Delete{q._count.answers ? ` (and its ${q._count.answers} answers)` : ""}
+                      </button>
                     </div>
                   </Form>
                 </details>
                 <Form method="post" className="reg-order">
                   <CsrfField />
                   <input type="hidden" name="questionId" value={q.id} />
-                  <button type="submit" name="intent" value="up" className="button button--small button--ghost" disabled={busy || index === 0} aria-label={`Move “${q.label}” up`}>↑</button>
-                  <button type="submit" name="intent" value="down" className="button button--small button--ghost" disabled={busy || index === questions.length - 1} aria-label={`Move “${q.label}” down`}>↓</button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="up"
+                    className="button button--small button--ghost"
+                    disabled={busy || index === 0}
+                    aria-label={`Move “${q.label}” up`}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="down"
+                    className="button button--small button--ghost"
+                    disabled={busy || index === questions.length - 1}
+                    aria-label={`Move “${q.label}” down`}
+                  >
+                    ↓
+                  </button>
                 </Form>
               </li>
             ))}
@@ -124,7 +179,9 @@ export default function Questions() {
         <Form method="post" noValidate key={result?.ok ? questions.length : "form"}>
           <CsrfField />
           <QuestionFields prefix="new" values={valuesFor("new") ?? {}} errors={errorsFor("new")} />
-          <button type="submit" name="intent" value="create" className="button" disabled={busy}>Add question</button>
+          <button type="submit" name="intent" value="create" className="button" disabled={busy}>
+            Add question
+          </button>
         </Form>
       </section>
     </div>

@@ -82,7 +82,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     if (intent === "cancel") {
       const outcome = await cancelRegistration({ kind: "organiser", eventId: event.id }, registrationId);
-      if (outcome.refund.due) extra = outcome.refund.method === "STRIPE" ? " A card refund was requested from Stripe." : ` Refund ${money(outcome.refund.amountCents, outcome.refund.currency)} by bank transfer, then mark it refunded.`;
+      if (outcome.refund.due)
+        extra =
+          outcome.refund.method === "STRIPE"
+            ? " A card refund was requested from Stripe."
+            : ` Refund ${money(outcome.refund.amountCents, outcome.refund.currency)} by bank transfer, then mark it refunded.`;
     }
     return { ok: true as const, message: DONE[intent] + extra };
   } catch (error) {
@@ -103,26 +107,50 @@ export default function Registrations() {
   return (
     <div className="stack">
       <div className="section-head reg-head-row">
-        <h2>Registrations <span className="tz-note">({list.paging.total})</span></h2>
-        <a className="button button--ghost" href={csv} download>Export CSV (with answers)</a>
+        <h2>
+          Registrations <span className="tz-note">({list.paging.total})</span>
+        </h2>
+        <a className="button button--ghost" href={csv} download>
+          Export CSV (with answers)
+        </a>
       </div>
       {answer?.ok ? <Notice tone="success">{answer.message}</Notice> : null}
       <FormError message={answer && !answer.ok ? answer.formError : undefined} />
 
       <Form method="get" className="filters reg-filters" role="search" aria-label="Filter registrations">
         <TextField label="Name or email" id="f-q" name="q" type="search" defaultValue={filters.q} />
-        <SelectField label="Status" id="f-status" name="status" defaultValue={filters.status ?? ""} options={[["", "All statuses"], ...REGISTRATION_STATUSES.map((s) => [s, `${STATUS_TEXT[s]} (${list.byStatus[s] ?? 0})`] as const)]} />
-        <SelectField label="Ticket type" id="f-ticket" name="ticket" defaultValue={filters.ticketTypeId ?? ""} options={[["", "All tickets"], ...ticketTypes.map((t) => [t.id, t.name] as const)]} />
+        <SelectField
+          label="Status"
+          id="f-status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+          options={[["", "All statuses"], ...REGISTRATION_STATUSES.map((s) => [s, `${STATUS_TEXT[s]} (${list.byStatus[s] ?? 0})`] as const)]}
+        />
+        <SelectField
+          label="Ticket type"
+          id="f-ticket"
+          name="ticket"
+          defaultValue={filters.ticketTypeId ?? ""}
+          options={[["", "All tickets"], ...ticketTypes.map((t) => [t.id, t.name] as const)]}
+        />
         <div className="filters__actions">
-          <button type="submit" className="button">Apply filters</button>
-          {params.toString() ? <Link className="button button--ghost" to=".">Reset</Link> : null}
+          <button type="submit" className="button">
+            Apply filters
+          </button>
+          {params.toString() ? (
+            <Link className="button button--ghost" to=".">
+              Reset
+            </Link>
+          ) : null}
         </div>
       </Form>
 
       {list.rows.length === 0 ? (
         <div className="empty-state">
           <h2>No registrations {filters.status || filters.ticketTypeId || filters.q ? "match these filters" : "yet"}</h2>
-          <p>{filters.status || filters.ticketTypeId || filters.q ? "Try other filters." : "Share the event page: registrations appear here as they come in."}</p>
+          <p>
+            {filters.status || filters.ticketTypeId || filters.q ? "Try other filters." : "Share the event page: registrations appear here as they come in."}
+          </p>
         </div>
       ) : (
         <ul className="reg-admin-list">
@@ -130,7 +158,9 @@ export default function Registrations() {
             <li key={r.id} className="card reg-admin-row">
               <div className="reg-admin-row__who">
                 <strong>{r.user.name}</strong>
-                <a href={`mailto:${r.user.email}`} className="tz-note">{r.user.email}</a>
+                <a href={`mailto:${r.user.email}`} className="tz-note">
+                  {r.user.email}
+                </a>
               </div>
               <div className="reg-admin-row__what tz-note">
                 {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}
@@ -138,7 +168,11 @@ export default function Registrations() {
                 {r.ticketCode} · registered {formatDate(new Date(r.createdAt), tz)} {formatTime(new Date(r.createdAt), tz)}
                 {r.checkedInAt ? ` · checked in ${formatTime(new Date(r.checkedInAt), tz)}` : ""}
               </div>
-              <div className="badges"><StatusBadge status={r.status} /><PaymentBadge paymentStatus={r.paymentStatus} />{r.status === "CANCELLED" && r.paymentStatus === "PAID" ? <span className="badge reg-badge reg-badge--wait">Refund to settle?</span> : null}</div>
+              <div className="badges">
+                <StatusBadge status={r.status} />
+                <PaymentBadge paymentStatus={r.paymentStatus} />
+                {r.status === "CANCELLED" && r.paymentStatus === "PAID" ? <span className="badge reg-badge reg-badge--wait">Refund to settle?</span> : null}
+              </div>
               <div className="reg-admin-row__actions">
                 {r.status === "PENDING_APPROVAL" ? (
                   <details className="reg-decide">
@@ -148,8 +182,12 @@ export default function Registrations() {
                       <input type="hidden" name="registrationId" value={r.id} />
                       <TextAreaField label={`Message to ${r.user.name} (optional)`} id={`msg-${r.id}`} {...fields.message} rows={3} maxLength={2000} />
                       <div className="reg-actions">
-                        <button type="submit" name="intent" value="approve" className="button button--small" disabled={busy}>Approve</button>
-                        <button type="submit" name="intent" value="reject" className="button button--small reg-danger" disabled={busy}>Reject</button>
+                        <button type="submit" name="intent" value="approve" className="button button--small" disabled={busy}>
+                          Approve
+                        </button>
+                        <button type="submit" name="intent" value="reject" className="button button--small reg-danger" disabled={busy}>
+                          Reject
+                        </button>
                       </div>
                     </Form>
                   </details>
@@ -158,7 +196,9 @@ export default function Registrations() {
                   <Form method="post">
                     <CsrfField />
                     <input type="hidden" name="registrationId" value={r.id} />
-                    <button type="submit" name="intent" value="invoice-paid" className="button button--small button--ghost" disabled={busy}>Mark invoice paid</button>
+                    <button type="submit" name="intent" value="invoice-paid" className="button button--small button--ghost" disabled={busy}>
+                      Mark invoice paid
+                    </button>
                   </Form>
                 ) : null}
                 {r.paymentMethod === "STRIPE" && r.paymentStatus === "PAID" ? (
@@ -176,7 +216,9 @@ export default function Registrations() {
                         hintBelow
                         hint="Leave empty to refund everything not yet refunded. The card is refunded through Stripe; the registration stays as it is unless the whole amount goes back."
                       />
-                      <button type="submit" name="intent" value="refund" className="button button--small" disabled={busy}>Refund through Stripe</button>
+                      <button type="submit" name="intent" value="refund" className="button button--small" disabled={busy}>
+                        Refund through Stripe
+                      </button>
                     </Form>
                   </details>
                 ) : null}
@@ -184,7 +226,9 @@ export default function Registrations() {
                   <Form method="post">
                     <CsrfField />
                     <input type="hidden" name="registrationId" value={r.id} />
-                    <button type="submit" name="intent" value="refunded" className="button button--small button--ghost" disabled={busy}>Mark refunded</button>
+                    <button type="submit" name="intent" value="refunded" className="button button--small button--ghost" disabled={busy}>
+                      Mark refunded
+                    </button>
                   </Form>
                 ) : null}
                 {["CONFIRMED", "PENDING_PAYMENT", "PENDING_APPROVAL", "WAITLISTED", "OFFERED"].includes(r.status) ? (
@@ -193,8 +237,12 @@ export default function Registrations() {
                     <Form method="post" className="reg-decide__form">
                       <CsrfField />
                       <input type="hidden" name="registrationId" value={r.id} />
-                      <p className="tz-note">Cancels {r.user.name}'s registration, emails them and offers the seat to the waiting list. Paid tickets follow the ticket's refund rule.</p>
-                      <button type="submit" name="intent" value="cancel" className="button button--small reg-danger" disabled={busy}>Yes, cancel it</button>
+                      <p className="tz-note">
+                        Cancels {r.user.name}'s registration, emails them and offers the seat to the waiting list. Paid tickets follow the ticket's refund rule.
+                      </p>
+                      <button type="submit" name="intent" value="cancel" className="button button--small reg-danger" disabled={busy}>
+                        Yes, cancel it
+                      </button>
                     </Form>
                   </details>
                 ) : null}

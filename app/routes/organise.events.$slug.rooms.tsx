@@ -65,9 +65,34 @@ function RoomFields({ prefix, values, errors }: { prefix: string; values: RoomVa
   const fields = bindFields(roomFormSchema, { errors, values: { name: values.name, topic: values.topic ?? "", themes: values.themes ?? [] } });
   return (
     <>
-      <TextField label="Name" {...fields.name} maxLength={ROOM_NAME_MAX} required hint={prefix === "new" ? "e.g. Mobility replication, Investors × fellow cities" : undefined} />
-      <TextAreaField label={<>Topic <span className="field__hint">(optional — what people talk about here)</span></>} id={`${prefix}-topic`} {...fields.topic} rows={2} maxLength={ROOM_TOPIC_MAX} />
-      <ChoiceGroup legend={<>Themes <span className="field__hint">(optional)</span></>} layout="list" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])} />
+      <TextField
+        label="Name"
+        {...fields.name}
+        maxLength={ROOM_NAME_MAX}
+        required
+        hint={prefix === "new" ? "e.g. Mobility replication, Investors × fellow cities" : undefined}
+      />
+      <TextAreaField
+        label={
+          <>
+            Topic <span className="field__hint">(optional — what people talk about here)</span>
+          </>
+        }
+        id={`${prefix}-topic`}
+        {...fields.topic}
+        rows={2}
+        maxLength={ROOM_TOPIC_MAX}
+      />
+      <ChoiceGroup
+        legend={
+          <>
+            Themes <span className="field__hint">(optional)</span>
+          </>
+        }
+        layout="list"
+        {...fields.themes}
+        options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])}
+      />
     </>
   );
 }
@@ -80,22 +105,28 @@ export default function Rooms() {
   const busy = navigation.state === "submitting";
   const failed = result && !result.ok ? result : null;
   const target = failed?.values.target;
-  const errorsFor = (id: string) => (target === id ? failed?.fieldErrors ?? {} : {});
+  const errorsFor = (id: string) => (target === id ? (failed?.fieldErrors ?? {}) : {});
   const valuesFor = (id: string): RoomValues | null =>
-    target === id && failed ? { name: failed.values.name, topic: failed.values.topic, themes: failed.values.themes ? failed.values.themes.split(",") : [] } : null;
+    target === id && failed
+      ? { name: failed.values.name, topic: failed.values.topic, themes: failed.values.themes ? failed.values.themes.split(",") : [] }
+      : null;
   return (
     <div className="two-col">
       <section className="stack" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Topic rooms</h2>
         <p className="tz-note">
-          Registered participants meet here for live chat, “Let’s meet” and speed networking. <Link to={`/events/${slug}/rooms`}>See the rooms as attendees do</Link>.
+          Registered participants meet here for live chat, “Let’s meet” and speed networking.{" "}
+          <Link to={`/events/${slug}/rooms`}>See the rooms as attendees do</Link>.
         </p>
         {params.get("created") ? <Notice tone="success">Room created.</Notice> : null}
         {params.get("saved") ? <Notice tone="success">Room saved.</Notice> : null}
         {params.get("deleted") ? <Notice tone="success">Room deleted.</Notice> : null}
         {target && target !== "new" ? <FormError message={failed?.formError} /> : null}
         {rooms.length === 0 ? (
-          <div className="empty-state"><h3>No rooms yet</h3><p>Open the first topic room with the form, e.g. “Mobility replication”.</p></div>
+          <div className="empty-state">
+            <h3>No rooms yet</h3>
+            <p>Open the first topic room with the form, e.g. “Mobility replication”.</p>
+          </div>
         ) : (
           <ul className="reg-admin-list">
             {rooms.map((room) => {
@@ -110,18 +141,40 @@ export default function Rooms() {
                         {room.roundCount ? ` · ${room.roundCount} networking ${room.roundCount === 1 ? "round" : "rounds"}` : ""}
                         {room.themes.length ? ` · ${room.themes.map((t) => THEME_LABELS[t as keyof typeof THEME_LABELS] ?? t).join(", ")}` : ""}
                       </span>
-                      {room.topic ? <span className="tz-note"><br />{room.topic}</span> : null}
+                      {room.topic ? (
+                        <span className="tz-note">
+                          <br />
+                          {room.topic}
+                        </span>
+                      ) : null}
                     </summary>
                     <Form method="post" noValidate className="reg-decide__form">
                       <CsrfField />
                       <input type="hidden" name="roomId" value={room.id} />
-                      <RoomFields prefix={room.id} values={valuesFor(room.id) ?? { name: room.name, topic: room.topic, themes: room.themes }} errors={errorsFor(room.id)} />
+                      <RoomFields
+                        prefix={room.id}
+                        values={valuesFor(room.id) ?? { name: room.name, topic: room.topic, themes: room.themes }}
+                        errors={errorsFor(room.id)}
+                      />
                       <div className="reg-actions">
-                        <button type="submit" name="intent" value="update" className="button button--small" disabled={busy}>Save</button>
+                        <button type="submit" name="intent" value="update" className="button button--small" disabled={busy}>
+                          Save
+                        </button>
                         {used ? null : (
-                          <button type="submit" name="intent" value="delete" className="button button--small reg-danger" disabled={busy} aria-label={`Delete “${room.name}”`}>Delete</button>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="delete"
+                            className="button button--small reg-danger"
+                            disabled={busy}
+                            aria-label={`Delete “${room.name}”`}
+                          >
+                            Delete
+                          </button>
                         )}
-                        <Link className="button button--small button--ghost" to={`/events/${slug}/rooms/${room.id}`}>Open room</Link>
+                        <Link className="button button--small button--ghost" to={`/events/${slug}/rooms/${room.id}`}>
+                          Open room
+                        </Link>
                       </div>
                       {used ? <p className="tz-note">This room has been used, so it stays to keep its chat history; rename it if its topic changes.</p> : null}
                     </Form>
@@ -138,7 +191,9 @@ export default function Rooms() {
         <Form method="post" noValidate key={params.get("created") ? rooms.length : "form"}>
           <CsrfField />
           <RoomFields prefix="new" values={valuesFor("new") ?? {}} errors={errorsFor("new")} />
-          <button type="submit" name="intent" value="create" className="button" disabled={busy}>{busy ? "Saving…" : "Create room"}</button>
+          <button type="submit" name="intent" value="create" className="button" disabled={busy}>
+            {busy ? "Saving…" : "Create room"}
+          </button>
         </Form>
       </section>
     </div>

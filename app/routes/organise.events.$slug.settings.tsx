@@ -96,25 +96,40 @@ export default function EventSettings() {
     <div className="two-col event-settings">
       <section className="stack" aria-labelledby="settings-title">
         <h2 id="settings-title">Event settings</h2>
-        {params.get("created") ? <div className="notice notice--success" role="status">Event created as a draft. Add a ticket type, then publish it when you are ready.</div> : null}
+        {params.get("created") ? (
+          <div className="notice notice--success" role="status">
+            Event created as a draft. Add a ticket type, then publish it when you are ready.
+          </div>
+        ) : null}
         {params.get("saved") ? (
           <div className="notice notice--success" role="status">
             Changes saved.{notified > 0 ? ` ${plural(notified, "registered person was", "registered people were")} emailed about the new time or place.` : ""}
           </div>
         ) : null}
-        {params.get("published") ? <div className="notice notice--success" role="status">Published: the event is now in the public catalogue and open for registration.</div> : null}
+        {params.get("published") ? (
+          <div className="notice notice--success" role="status">
+            Published: the event is now in the public catalogue and open for registration.
+          </div>
+        ) : null}
         {params.get("cancelled") ? (
           <div className="notice notice--info" role="status">
             The event is cancelled. {plural(notified, "person was", "people were")} emailed.
             {paid > 0 ? (
-              <> {plural(paid, "paid ticket", "paid tickets")} must be refunded from the <Link to={`/organise/events/${event.slug}/registrations`}>registrations page</Link>; registrations and payments were left as they are.</>
-            ) : " Registrations were left as they are."}
+              <>
+                {" "}
+                {plural(paid, "paid ticket", "paid tickets")} must be refunded from the{" "}
+                <Link to={`/organise/events/${event.slug}/registrations`}>registrations page</Link>; registrations and payments were left as they are.
+              </>
+            ) : (
+              " Registrations were left as they are."
+            )}
           </div>
         ) : null}
         {saveFailed ? <FormError message={saveFailed.formError} /> : null}
         {cancelled ? (
           <div className="notice notice--info" role="status">
-            This event was cancelled{event.cancelledAt ? ` on ${formatDate(new Date(event.cancelledAt), tz)}` : ""}. Cancelling is final: its details can no longer be changed.
+            This event was cancelled{event.cancelledAt ? ` on ${formatDate(new Date(event.cancelledAt), tz)}` : ""}. Cancelling is final: its details can no
+            longer be changed.
           </div>
         ) : null}
         <div className="card">
@@ -127,14 +142,14 @@ export default function EventSettings() {
             disabled={cancelled}
           />
         </div>
-        {event.status === "PUBLISHED" ? (
-          <p className="tz-note">People with a registration are emailed when you change the time or the place.</p>
-        ) : null}
+        {event.status === "PUBLISHED" ? <p className="tz-note">People with a registration are emailed when you change the time or the place.</p> : null}
       </section>
 
       <aside className="stack" aria-labelledby="status-title">
         <section className="card stack">
-          <h2 id="status-title">Status <EventStatusBadge status={event.status} /></h2>
+          <h2 id="status-title">
+            Status <EventStatusBadge status={event.status} />
+          </h2>
           {failed && failedIntent === "publish" ? <FormError message={failed.formError} /> : null}
           {event.status === "DRAFT" ? (
             <>
@@ -149,7 +164,9 @@ export default function EventSettings() {
               <Form method="post">
                 <CsrfField />
                 <input type="hidden" name="intent" value="publish" />
-                <button type="submit" className="button" disabled={submitting("publish")}>{submitting("publish") ? "Publishing…" : "Publish"}</button>
+                <button type="submit" className="button" disabled={submitting("publish")}>
+                  {submitting("publish") ? "Publishing…" : "Publish"}
+                </button>
               </Form>
               {failed && failedIntent === "delete" ? <FormError message={failed.formError} /> : null}
               <details className="reg-decide">
@@ -158,7 +175,9 @@ export default function EventSettings() {
                   <CsrfField />
                   <input type="hidden" name="intent" value="delete" />
                   <p className="tz-note">The draft, its tickets and its agenda are deleted for good.</p>
-                  <button type="submit" className="button button--small reg-danger" disabled={submitting("delete")}>{submitting("delete") ? "Deleting…" : "Yes, delete it"}</button>
+                  <button type="submit" className="button button--small reg-danger" disabled={submitting("delete")}>
+                    {submitting("delete") ? "Deleting…" : "Yes, delete it"}
+                  </button>
                 </Form>
               </details>
             </>
@@ -171,7 +190,11 @@ export default function EventSettings() {
               </p>
               <p className="tz-note">{plural(event.activeRegistrations, "active registration", "active registrations")}.</p>
               {confirmCancel ? null : (
-                <p><Link className="button button--danger" to="?confirm=cancel">Cancel event…</Link></p>
+                <p>
+                  <Link className="button button--danger" to="?confirm=cancel">
+                    Cancel event…
+                  </Link>
+                </p>
               )}
             </>
           ) : null}
@@ -185,21 +208,34 @@ export default function EventSettings() {
             <ul className="reg-consequences">
               <li>This cannot be undone: a cancelled event cannot be published again.</li>
               <li>{plural(event.activeRegistrations, "person", "people")} with an active registration will be emailed.</li>
-              <li>Registrations and payments are left as they are.{event.paidRegistrations > 0 ? ` ${plural(event.paidRegistrations, "paid ticket", "paid tickets")} must then be refunded from the registrations page.` : ""}</li>
+              <li>
+                Registrations and payments are left as they are.
+                {event.paidRegistrations > 0
+                  ? ` ${plural(event.paidRegistrations, "paid ticket", "paid tickets")} must then be refunded from the registrations page.`
+                  : ""}
+              </li>
             </ul>
             <Form method="post" className="stack">
               <CsrfField />
               <input type="hidden" name="intent" value="cancel" />
               <TextAreaField
-                label={<>Message to attendees <span className="field__hint">(optional)</span></>}
+                label={
+                  <>
+                    Message to attendees <span className="field__hint">(optional)</span>
+                  </>
+                }
                 id="cancel-message"
                 {...cancelFields.message}
                 rows={4}
                 maxLength={CANCEL_MESSAGE_MAX}
               />
               <div className="button-row">
-                <button type="submit" className="button reg-danger" disabled={submitting("cancel")}>{submitting("cancel") ? "Cancelling…" : "Yes, cancel the event"}</button>
-                <Link className="button button--ghost" to={`/organise/events/${event.slug}/settings`}>Keep it</Link>
+                <button type="submit" className="button reg-danger" disabled={submitting("cancel")}>
+                  {submitting("cancel") ? "Cancelling…" : "Yes, cancel the event"}
+                </button>
+                <Link className="button button--ghost" to={`/organise/events/${event.slug}/settings`}>
+                  Keep it
+                </Link>
               </div>
             </Form>
           </section>

@@ -73,10 +73,14 @@ export default function Team() {
   return (
     <div className="two-col team-page">
       <section className="stack" aria-labelledby="team-title">
-        <h2 id="team-title">Team <span className="tz-note team-count">{members.length === 1 ? "1 person" : `${members.length} people`}</span></h2>
+        <h2 id="team-title">
+          Team <span className="tz-note team-count">{members.length === 1 ? "1 person" : `${members.length} people`}</span>
+        </h2>
         {params.get("added") ? (
           <Notice tone="success">
-            {params.get("added")} was added{addedAs && addedAs in TEAM_ROLE_LABELS ? ` as ${TEAM_ROLE_LABELS[addedAs as keyof typeof TEAM_ROLE_LABELS].toLowerCase()}` : ""} and emailed a link.
+            {params.get("added")} was added
+            {addedAs && addedAs in TEAM_ROLE_LABELS ? ` as ${TEAM_ROLE_LABELS[addedAs as keyof typeof TEAM_ROLE_LABELS].toLowerCase()}` : ""} and emailed a
+            link.
           </Notice>
         ) : null}
         {params.get("changed") ? <Notice tone="success">Role changed.</Notice> : null}
@@ -85,7 +89,8 @@ export default function Team() {
         {failed && !addFailed && !rowFailure ? <Notice tone="error">{failed.formError ?? "Please try again."}</Notice> : null}
         {members.length <= 1 ? (
           <p className="tz-note">
-            {members.length === 0 ? "Nobody is on this team yet." : "Only one person runs this event so far."} Add colleagues with the form: organisers to share the work, moderators for live Q&amp;A, check-in staff for the door.
+            {members.length === 0 ? "Nobody is on this team yet." : "Only one person runs this event so far."} Add colleagues with the form: organisers to share
+            the work, moderators for live Q&amp;A, check-in staff for the door.
           </p>
         ) : null}
         {members.length > 0 ? (

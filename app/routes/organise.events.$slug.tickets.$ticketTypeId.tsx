@@ -40,7 +40,12 @@ export default function EditTicketType() {
   const failed = result && !result.ok ? result : null;
   const local = (d: string | Date | null) => (d ? formatLocalDateTimeInput(new Date(d), tz) : "");
   const defaults = failed
-    ? { ...failed.values, requiresApproval: failed.values.requiresApproval === "on", hidden: failed.values.hidden === "on", paymentMethods: failed.values.paymentMethods ? [failed.values.paymentMethods] : [] }
+    ? {
+        ...failed.values,
+        requiresApproval: failed.values.requiresApproval === "on",
+        hidden: failed.values.hidden === "on",
+        paymentMethods: failed.values.paymentMethods ? [failed.values.paymentMethods] : [],
+      }
     : {
         name: t.name,
         description: t.description ?? "",
@@ -56,7 +61,9 @@ export default function EditTicketType() {
       };
   return (
     <section className="card reg-narrow" aria-labelledby="edit-ticket">
-      <p className="reg-back"><Link to={`/organise/events/${event.slug}/tickets`}>← All ticket types</Link></p>
+      <p className="reg-back">
+        <Link to={`/organise/events/${event.slug}/tickets`}>← All ticket types</Link>
+      </p>
       <h2 id="edit-ticket">Edit “{t.name}”</h2>
       <FormError message={failed?.formError} />
       <TicketTypeForm timeZone={tz} errors={failed?.fieldErrors ?? {}} defaults={defaults} submitLabel="Save ticket type" taken={t.taken} />

@@ -43,23 +43,35 @@ export default function Tickets() {
         {params.get("created") ? <Notice tone="success">Ticket type created.</Notice> : null}
         {params.get("saved") ? <Notice tone="success">Ticket type saved.</Notice> : null}
         {ticketTypes.length === 0 ? (
-          <div className="empty-state"><h3>No tickets yet</h3><p>Create the first ticket type with the form.</p></div>
+          <div className="empty-state">
+            <h3>No tickets yet</h3>
+            <p>Create the first ticket type with the form.</p>
+          </div>
         ) : (
           <ul className="reg-admin-list">
             {ticketTypes.map((t) => (
               <li key={t.id} className="card reg-admin-row">
                 <div className="reg-admin-row__who">
                   <strong>{t.name}</strong>
-                  <span className="tz-note">{money(t.priceCents, t.currency)} · {t.capacity === null ? `${t.taken} taken, no limit` : `${t.taken}/${t.capacity} taken`}{t._count.registrations ? ` · ${t._count.registrations} waiting` : ""}</span>
+                  <span className="tz-note">
+                    {money(t.priceCents, t.currency)} · {t.capacity === null ? `${t.taken} taken, no limit` : `${t.taken}/${t.capacity} taken`}
+                    {t._count.registrations ? ` · ${t._count.registrations} waiting` : ""}
+                  </span>
                 </div>
                 <div className="tz-note">
                   {t.salesStartAt ? `Opens ${formatDate(new Date(t.salesStartAt), tz)} ${formatTime(new Date(t.salesStartAt), tz)}. ` : ""}
                   {t.salesEndAt ? `Closes ${formatDate(new Date(t.salesEndAt), tz)} ${formatTime(new Date(t.salesEndAt), tz)}. ` : ""}
                   {t.requiresApproval ? "Approval required. " : ""}
                   {t.hidden ? `Hidden, code ${t.accessCode}. ` : ""}
-                  {t.priceCents > 0 ? `Pay by ${t.paymentMethods.map((m) => (m === "INVOICE" ? "invoice" : "card")).join(" or ") || "any method"}; ${t.refundUntilHours === null ? "not refundable" : `refundable until ${t.refundUntilHours} h before`}.` : ""}
+                  {t.priceCents > 0
+                    ? `Pay by ${t.paymentMethods.map((m) => (m === "INVOICE" ? "invoice" : "card")).join(" or ") || "any method"}; ${t.refundUntilHours === null ? "not refundable" : `refundable until ${t.refundUntilHours} h before`}.`
+                    : ""}
                 </div>
-                <div className="reg-admin-row__actions"><Link className="button button--small button--ghost" to={`/organise/events/${event.slug}/tickets/${t.id}`}>Edit</Link></div>
+                <div className="reg-admin-row__actions">
+                  <Link className="button button--small button--ghost" to={`/organise/events/${event.slug}/tickets/${t.id}`}>
+                    Edit
+                  </Link>
+                </div>
               </li>
             ))}
           </ul>
@@ -72,7 +84,12 @@ export default function Tickets() {
           timeZone={tz}
           errors={errors}
           submitLabel="Create ticket type"
-          defaults={{ ...values, requiresApproval: values.requiresApproval === "on", hidden: values.hidden === "on", paymentMethods: values.paymentMethods ? [values.paymentMethods] : undefined }}
+          defaults={{
+            ...values,
+            requiresApproval: values.requiresApproval === "on",
+            hidden: values.hidden === "on",
+            paymentMethods: values.paymentMethods ? [values.paymentMethods] : undefined,
+          }}
         />
       </section>
     </div>

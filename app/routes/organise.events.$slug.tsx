@@ -20,7 +20,9 @@ export default function OrganiseEvent() {
     <div className="reg-organise">
       <header className="reg-organise__head">
         <p className="tz-note">Managing</p>
-        <h1><Link to={`/events/${event.slug}`}>{event.title}</Link></h1>
+        <h1>
+          <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        </h1>
         <p className="tz-note">
           {formatRange(new Date(event.startsAt), new Date(event.endsAt), event.timeZone)} · times in {event.timeZone.replace(/_/g, " ")}
           {event.status !== "PUBLISHED" ? ` · ${event.status.toLowerCase()}` : ""}

@@ -18,7 +18,9 @@ import { CSRF_FIELD_NAME } from "~/web/csrf";
 import { formFailure, readForm } from "~/web/forms.server";
 import { domainErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Agenda editor — ${data.event.title} — SCALE Events` : "Agenda editor — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Agenda editor — ${data.event.title} — SCALE Events` : "Agenda editor — SCALE Events" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,21 +62,38 @@ export default function AgendaEditor() {
 
   return (
     <div className="editor agenda-ui">
-      <p className="breadcrumbs"><Link to={`/events/${data.event.slug}`}>← {data.event.title}</Link></p>
+      <p className="breadcrumbs">
+        <Link to={`/events/${data.event.slug}`}>← {data.event.title}</Link>
+      </p>
       <div className="section-head section-head--top">
         <div>
           <h1>Agenda editor</h1>
-          <p className="tz-note">{data.event.title} · {data.event.when} · times in {data.event.timeZone.replace(/_/g, " ")}</p>
+          <p className="tz-note">
+            {data.event.title} · {data.event.when} · times in {data.event.timeZone.replace(/_/g, " ")}
+          </p>
         </div>
-        <Link to={`/events/${data.event.slug}/agenda`} className="button button--ghost">View public agenda</Link>
+        <Link to={`/events/${data.event.slug}/agenda`} className="button button--ghost">
+          View public agenda
+        </Link>
       </div>
 
-      {result?.ok ? <div className="notice notice--success" role="status">{result.notice}</div> : null}
+      {result?.ok ? (
+        <div className="notice notice--success" role="status">
+          {result.notice}
+        </div>
+      ) : null}
       {failed?.formError ? (
         <div className="notice notice--error" role="alert">
           {failed.stale ? <strong>Changed by someone else — reload. </strong> : null}
           {failed.formError}
-          {failed.stale ? <> <a className="button button--small button--ghost" href={href({})}>Reload</a></> : null}
+          {failed.stale ? (
+            <>
+              {" "}
+              <a className="button button--small button--ghost" href={href({})}>
+                Reload
+              </a>
+            </>
+          ) : null}
         </div>
       ) : null}
 

@@ -47,12 +47,19 @@ export default function NewEvent() {
   const failed = result && !result.ok ? result : null;
   return (
     <div className="stack event-form-page">
-      <p className="reg-back"><Link to="/organise">← My events</Link></p>
+      <p className="reg-back">
+        <Link to="/organise">← My events</Link>
+      </p>
       <h1>Create an event</h1>
       <p className="tz-note">The event starts as a draft that only you and your co-organisers see. Add ticket types, then publish it.</p>
       <FormError message={failed?.formError} />
       <section className="card">
-        <EventForm defaults={failed?.values ?? { timeZone: "Europe/Brussels", mode: "IN_PERSON", kind: "WORKSHOP" }} errors={failed?.fieldErrors ?? {}} timeZones={timeZones} submitLabel="Create draft event" />
+        <EventForm
+          defaults={failed?.values ?? { timeZone: "Europe/Brussels", mode: "IN_PERSON", kind: "WORKSHOP" }}
+          errors={failed?.fieldErrors ?? {}}
+          timeZones={timeZones}
+          submitLabel="Create draft event"
+        />
       </section>
     </div>
   );

@@ -15,7 +15,9 @@ import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Organise ${data.stop.city} — ${data.event.title}` : "Organise — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Organise ${data.stop.city} — ${data.event.title}` : "Organise — SCALE Events" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -40,7 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         try {
           parsed = scheduleAssignmentsSchema.parse(JSON.parse(data.assignments));
         } catch {
-          return json({ ok: false as const, formError: "The proposal could not be read — run the scheduler again.", fieldErrors: {}, values: {} }, { status: 400 });
+          return json(
+            { ok: false as const, formError: "The proposal could not be read — run the scheduler again.", fieldErrors: {}, values: {} },
+            { status: 400 },
+          );
         }
         const ids = await confirmStopSchedule(user, slug, params.stopId, parsed);
         return json({ ok: true as const, notice: `${ids.length} meetings confirmed; invitations are on their way.` });
@@ -67,11 +72,21 @@ function ProposalView({ proposal }: { proposal: StopProposal }) {
     <section className="card" aria-labelledby="proposal">
       <h2 id="proposal">Scheduler proposal</h2>
       <p>
-        <strong>{proposal.rows.length}</strong> meetings, score <strong>{proposal.score}</strong> of an upper bound of <strong>{proposal.upperBound}</strong> ({proposal.percent} %).{" "}
+        <strong>{proposal.rows.length}</strong> meetings, score <strong>{proposal.score}</strong> of an upper bound of <strong>{proposal.upperBound}</strong> (
+        {proposal.percent} %).{" "}
         {proposal.unscheduled > 0 ? `${proposal.unscheduled} mutually wanted pairs could not be placed.` : "Every mutually wanted pair is placed."}
       </p>
-      <p className="tz-note">Score: 3 per meeting both sides must have, 2 when one side must, 1 when both would like. The bound is the best score possible if times did not matter (each person and table limited to its number of free, non-overlapping slots), so no schedule can beat it.</p>
-      {proposal.warnings.length > 0 ? <ul className="notice notice--info">{proposal.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : null}
+      <p className="tz-note">
+        Score: 3 per meeting both sides must have, 2 when one side must, 1 when both would like. The bound is the best score possible if times did not matter
+        (each person and table limited to its number of free, non-overlapping slots), so no schedule can beat it.
+      </p>
+      {proposal.warnings.length > 0 ? (
+        <ul className="notice notice--info">
+          {proposal.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
       {proposal.rows.length === 0 ? (
         <p className="empty-state">Nothing to schedule: no pair of people has marked each other (must meet / would like) with a common free slot.</p>
       ) : (
@@ -79,10 +94,24 @@ function ProposalView({ proposal }: { proposal: StopProposal }) {
           <div className="table-scroll">
             <table className="data-table">
               <caption className="visually-hidden">Proposed meetings</caption>
-              <thead><tr><th scope="col">When</th><th scope="col">Table</th><th scope="col">Host</th><th scope="col">Guest</th><th scope="col">Weight</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Table</th>
+                  <th scope="col">Host</th>
+                  <th scope="col">Guest</th>
+                  <th scope="col">Weight</th>
+                </tr>
+              </thead>
               <tbody>
                 {proposal.rows.map((r) => (
-                  <tr key={`${r.hostId}-${r.guestId}`}><td>{r.when}</td><td>{r.table}</td><td>{r.hostName}</td><td>{r.guestName}</td><td>{r.weight}</td></tr>
+                  <tr key={`${r.hostId}-${r.guestId}`}>
+                    <td>{r.when}</td>
+                    <td>{r.table}</td>
+                    <td>{r.hostName}</td>
+                    <td>{r.guestName}</td>
+                    <td>{r.weight}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -91,7 +120,9 @@ function ProposalView({ proposal }: { proposal: StopProposal }) {
             <CsrfField />
             <input type="hidden" name="intent" value="confirm-schedule" />
             <input type="hidden" name="assignments" value={payload} />
-            <button type="submit" className="button">Confirm {proposal.rows.length} meetings and send invitations</button>
+            <button type="submit" className="button">
+              Confirm {proposal.rows.length} meetings and send invitations
+            </button>
           </Form>
         </>
       )}
@@ -101,32 +132,49 @@ function ProposalView({ proposal }: { proposal: StopProposal }) {
 
 export default function OrganiseStopPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; notice?: string; formError?: string; fieldErrors?: Record<string, string>; proposal?: StopProposal } | undefined;
+  const result = useActionData<typeof action>() as
+    { ok: boolean; notice?: string; formError?: string; fieldErrors?: Record<string, string>; proposal?: StopProposal } | undefined;
   const fields = bindFields(stopOrganiserSchema, { errors: result && !result.ok ? result.fieldErrors : {} });
   return (
     <article className="meetings-page">
-      <p className="tz-note"><Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link></p>
+      <p className="tz-note">
+        <Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link>
+      </p>
       <header className="section-head section-head--top">
         <div>
           <h1>Meetings in {data.stop.city}</h1>
-          <p className="tz-note">{data.stop.when} · times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName}) · {data.counts.confirmed} confirmed, {data.counts.requested} pending</p>
+          <p className="tz-note">
+            {data.stop.when} · times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName}) · {data.counts.confirmed} confirmed,{" "}
+            {data.counts.requested} pending
+          </p>
         </div>
-        <a className="button button--ghost" href={`/organise/roadshows/${data.event.slug}/stops/${data.stop.id}/meetings.csv`} download>Export CSV</a>
+        <a className="button button--ghost" href={`/organise/roadshows/${data.event.slug}/stops/${data.stop.id}/meetings.csv`} download>
+          Export CSV
+        </a>
       </header>
       {data.stops.length > 1 ? (
         <nav aria-label="Roadshow stops" className="stop-tabs">
-          {data.stops.map((s) => <Link key={s.id} to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`} aria-current={s.id === data.stop.id ? "page" : undefined}>{s.city}</Link>)}
+          {data.stops.map((s) => (
+            <Link key={s.id} to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`} aria-current={s.id === data.stop.id ? "page" : undefined}>
+              {s.city}
+            </Link>
+          ))}
         </nav>
       ) : null}
       <ActionNotice data={result} />
 
       <section className="card" aria-labelledby="scheduler">
         <h2 id="scheduler">Auto-scheduler</h2>
-        <p>Assigns mutually wanted meetings (must-meet first) to the hosts’ free slots and the stop’s tables, around the meetings already booked. Nothing changes until you confirm the proposal.</p>
+        <p>
+          Assigns mutually wanted meetings (must-meet first) to the hosts’ free slots and the stop’s tables, around the meetings already booked. Nothing changes
+          until you confirm the proposal.
+        </p>
         <Form method="post">
           <CsrfField />
           <input type="hidden" name="intent" value="run-scheduler" />
-          <button type="submit" className="button">Run the scheduler</button>
+          <button type="submit" className="button">
+            Run the scheduler
+          </button>
         </Form>
       </section>
       {result?.proposal ? <ProposalView proposal={result.proposal} /> : null}
@@ -140,15 +188,35 @@ export default function OrganiseStopPage() {
             <table className="data-table meeting-grid">
               <caption className="visually-hidden">Meetings per time and table</caption>
               <thead>
-                <tr><th scope="col">Time</th>{data.tables.map((t) => <th key={t.id} scope="col">{t.name}</th>)}</tr>
+                <tr>
+                  <th scope="col">Time</th>
+                  {data.tables.map((t) => (
+                    <th key={t.id} scope="col">
+                      {t.name}
+                    </th>
+                  ))}
+                </tr>
               </thead>
               <tbody>
                 {data.rows.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row"><span className="tz-note">{row.day}</span><br />{row.label}</th>
+                    <th scope="row">
+                      <span className="tz-note">{row.day}</span>
+                      <br />
+                      {row.label}
+                    </th>
                     {row.cells.map((cell, i) => (
                       <td key={data.tables[i].id} className={cell ? `grid-cell grid-cell--${cell.status.toLowerCase()}` : "grid-cell grid-cell--free"}>
-                        {cell ? <>{cell.host}<br />× {cell.guest}{cell.status === "REQUESTED" ? <div className="tz-note">pending</div> : null}{cell.noShow ? <div className="badge badge--warn">no-show</div> : null}</> : <span className="visually-hidden">free</span>}
+                        {cell ? (
+                          <>
+                            {cell.host}
+                            <br />× {cell.guest}
+                            {cell.status === "REQUESTED" ? <div className="tz-note">pending</div> : null}
+                            {cell.noShow ? <div className="badge badge--warn">no-show</div> : null}
+                          </>
+                        ) : (
+                          <span className="visually-hidden">free</span>
+                        )}
                       </td>
                     ))}
                   </tr>
@@ -170,15 +238,25 @@ export default function OrganiseStopPage() {
           <ul className="meeting-list">
             {data.meetings.map((m) => (
               <li key={m.id} className="meeting-item">
-                <div className="meeting-item__head"><strong>{m.host} × {m.guest}</strong>{m.noShow ? <span className="badge badge--warn">No-show</span> : null}</div>
-                <div className="tz-note">{m.when} · {m.table}{m.source === "SCHEDULER" ? " · scheduled" : ""}</div>
+                <div className="meeting-item__head">
+                  <strong>
+                    {m.host} × {m.guest}
+                  </strong>
+                  {m.noShow ? <span className="badge badge--warn">No-show</span> : null}
+                </div>
+                <div className="tz-note">
+                  {m.when} · {m.table}
+                  {m.source === "SCHEDULER" ? " · scheduled" : ""}
+                </div>
                 {m.started ? (
                   <Form method="post" className="inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="no-show" />
                     <input type="hidden" name="meetingId" value={m.id} />
                     <input type="hidden" name="noShow" value={m.noShow ? "no" : "yes"} />
-                    <button type="submit" className="button button--small button--ghost">{m.noShow ? "Undo no-show" : "Mark no-show"}</button>
+                    <button type="submit" className="button button--small button--ghost">
+                      {m.noShow ? "Undo no-show" : "Mark no-show"}
+                    </button>
                   </Form>
                 ) : null}
               </li>
@@ -190,33 +268,65 @@ export default function OrganiseStopPage() {
       <div className="two-col">
         <section className="card" aria-labelledby="tables">
           <h2 id="tables">Tables and meeting points</h2>
-          {data.tables.length === 0 ? <p className="empty-state">No tables yet.</p> : <ul>{data.tables.map((t) => <li key={t.id}>{t.name}{t.online ? " (online)" : ""}</li>)}</ul>}
+          {data.tables.length === 0 ? (
+            <p className="empty-state">No tables yet.</p>
+          ) : (
+            <ul>
+              {data.tables.map((t) => (
+                <li key={t.id}>
+                  {t.name}
+                  {t.online ? " (online)" : ""}
+                </li>
+              ))}
+            </ul>
+          )}
           <Form method="post" className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value="add-table" />
             <TextField label="New table name" {...fields.name} required maxLength={80} />
             <TextField label="Online link (for an online meeting point)" {...fields.onlineUrl} type="url" />
-            <button type="submit" className="button button--small">Add meeting point</button>
+            <button type="submit" className="button button--small">
+              Add meeting point
+            </button>
           </Form>
         </section>
         <section className="card" aria-labelledby="attending">
           <h2 id="attending">Attending ({data.guests.length})</h2>
           {data.guests.length === 0 ? (
-            <p className="empty-state">No city or project has ticked this stop yet. They choose their stops on the roadshow page; booking a meeting here ticks it too.</p>
+            <p className="empty-state">
+              No city or project has ticked this stop yet. They choose their stops on the roadshow page; booking a meeting here ticks it too.
+            </p>
           ) : (
-            <ul>{data.guests.map((g) => <li key={g.id}>{g.name}{g.organisation ? <span className="tz-note"> · {g.organisation}</span> : null}</li>)}</ul>
+            <ul>
+              {data.guests.map((g) => (
+                <li key={g.id}>
+                  {g.name}
+                  {g.organisation ? <span className="tz-note"> · {g.organisation}</span> : null}
+                </li>
+              ))}
+            </ul>
           )}
         </section>
         <section className="card" aria-labelledby="hosts">
           <h2 id="hosts">Hosts</h2>
-          {data.hosts.length === 0 ? <p className="empty-state">No host has published slots here yet.</p> : (
-            <ul>{data.hosts.map((h) => <li key={h.id}>{h.name}: {h.free} of {h.total} slots free</li>)}</ul>
+          {data.hosts.length === 0 ? (
+            <p className="empty-state">No host has published slots here yet.</p>
+          ) : (
+            <ul>
+              {data.hosts.map((h) => (
+                <li key={h.id}>
+                  {h.name}: {h.free} of {h.total} slots free
+                </li>
+              ))}
+            </ul>
           )}
           <Form method="post" className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value="allow-host" />
             <TextField label="Allow a registered participant to host (e-mail)" {...fields.email} type="email" required />
-            <button type="submit" className="button button--small button--ghost">Allow to host</button>
+            <button type="submit" className="button button--small button--ghost">
+              Allow to host
+            </button>
           </Form>
         </section>
       </div>

@@ -35,8 +35,12 @@ export default function ResetPassword() {
       <h1 id="reset-title">Choose a new password</h1>
       {!valid && !result ? (
         <>
-          <div className="notice notice--error" role="alert">This reset link has expired or was already used.</div>
-          <p><Link to="/forgot-password">Ask for a new link</Link></p>
+          <div className="notice notice--error" role="alert">
+            This reset link has expired or was already used.
+          </div>
+          <p>
+            <Link to="/forgot-password">Ask for a new link</Link>
+          </p>
         </>
       ) : (
         <>
@@ -45,7 +49,9 @@ export default function ResetPassword() {
           <Form method="post" noValidate>
             <CsrfField />
             <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={result?.fieldErrors.password} />
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>Save new password</button>
+            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+              Save new password
+            </button>
           </Form>
         </>
       )}

@@ -25,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...(await orErrorResponse(roadshowView(user, params.slug ?? "", { zone }))), signedIn: Boolean(user) };
 }
 
-
 function attendanceNotice(cities: string[]): string {
   if (cities.length === 0) return "Saved: you attend no stop, so the scheduler will not book meetings for you.";
   return `Saved: you attend ${cities.length === 1 ? cities[0] : `${cities.slice(0, -1).join(", ")} and ${cities[cities.length - 1]}`}.`;
@@ -45,38 +44,55 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const entries = [...form.form.entries()].filter(([k, v]) => typeof v === "string" && k !== CSRF_FIELD_NAME);
     const values = Object.fromEntries(entries.map(([k, v]) => [k, String(v)]));
     // The ticked stops, all of them, to re-tick after a refusal.
-    if (values.intent === "attendance") values.stopIds = entries.filter(([k]) => k === "stopIds").map(([, v]) => String(v)).join(",");
+    if (values.intent === "attendance")
+      values.stopIds = entries
+        .filter(([k]) => k === "stopIds")
+        .map(([, v]) => String(v))
+        .join(",");
     return domainFailure(error, values);
   }
 }
 
 export default function RoadshowMeetingsPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; notice?: string } | undefined;
+  const result = useActionData<typeof action>() as
+    { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; notice?: string } | undefined;
   const failedAttendance = result && !result.ok && result.values?.intent === "attendance" ? result : null;
   const failedRequest = result && !result.ok && result.values?.intent === "request" ? result.values : null;
   const viewer = data.viewer;
   const fields = bindFields(roadshowActionSchema);
   return (
     <article className="meetings-page">
-      <p className="tz-note"><Link to={`/events/${data.event.slug}`}>About this roadshow</Link></p>
+      <p className="tz-note">
+        <Link to={`/events/${data.event.slug}`}>About this roadshow</Link>
+      </p>
       <header className="section-head section-head--top">
         <h1>Meetings — {data.event.title}</h1>
         <Form method="get" className="zone-toggle">
           <label htmlFor="tz">Show times in</label>
           <select id="tz" name="tz" defaultValue={data.zone ?? ""}>
             <option value="">Each stop’s local time</option>
-            {data.zones.map((z) => <option key={z} value={z}>{z.replace(/_/g, " ")}</option>)}
+            {data.zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
           </select>
-          <button type="submit" className="button button--small button--ghost">Show</button>
+          <button type="submit" className="button button--small button--ghost">
+            Show
+          </button>
         </Form>
       </header>
       <ActionNotice data={result} />
 
       {!data.signedIn ? (
-        <p className="notice notice--info"><Link to={`/signin?redirectTo=/roadshows/${data.event.slug}`}>Sign in</Link> to request meetings with investors.</p>
+        <p className="notice notice--info">
+          <Link to={`/signin?redirectTo=/roadshows/${data.event.slug}`}>Sign in</Link> to request meetings with investors.
+        </p>
       ) : !viewer?.participant && !viewer?.host ? (
-        <p className="notice notice--info">Only registered participants can book meetings. <Link to={`/events/${data.event.slug}/register`}>Register for the roadshow</Link> first.</p>
+        <p className="notice notice--info">
+          Only registered participants can book meetings. <Link to={`/events/${data.event.slug}/register`}>Register for the roadshow</Link> first.
+        </p>
       ) : null}
 
       {viewer?.host || viewer?.organiser ? (
@@ -84,7 +100,12 @@ export default function RoadshowMeetingsPage() {
           {data.stops.map((s) => (
             <span key={s.id}>
               {viewer.host ? <Link to={`/roadshows/${data.event.slug}/stops/${s.id}/host`}>My slots in {s.city}</Link> : null}
-              {viewer.organiser ? <> <Link to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`}>Organise {s.city}</Link></> : null}
+              {viewer.organiser ? (
+                <>
+                  {" "}
+                  <Link to={`/organise/roadshows/${data.event.slug}/stops/${s.id}`}>Organise {s.city}</Link>
+                </>
+              ) : null}
             </span>
           ))}
         </nav>
@@ -94,7 +115,11 @@ export default function RoadshowMeetingsPage() {
         <section className="card" aria-labelledby="my-stops" id="my-stops-section">
           <h2 id="my-stops">Stops you will attend</h2>
           <p className="tz-note">The organisers’ scheduler books your meetings only at the stops you tick. Requesting a meeting at a stop ticks it for you.</p>
-          <Form method="post" key={failedAttendance ? `failed-${failedAttendance.values?.stopIds}` : data.attendance.stopIds.join(",")} aria-label="Stops you will attend">
+          <Form
+            method="post"
+            key={failedAttendance ? `failed-${failedAttendance.values?.stopIds}` : data.attendance.stopIds.join(",")}
+            aria-label="Stops you will attend"
+          >
             <CsrfField />
             <input type="hidden" name="intent" value="attendance" />
             <FieldSet legend="Stops" id="stops" className="field reg-choices" error={failedAttendance?.fieldErrors?.stopIds}>
@@ -103,13 +128,17 @@ export default function RoadshowMeetingsPage() {
                   key={s.id}
                   name={fields.stopIds.name}
                   value={s.id}
-                  defaultChecked={failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)}
+                  defaultChecked={
+                    failedAttendance ? (failedAttendance.values?.stopIds ?? "").split(",").includes(s.id) : data.attendance!.stopIds.includes(s.id)
+                  }
                 >
                   {s.city} — {s.when}
                 </Choice>
               ))}
             </FieldSet>
-            <button type="submit" className="button button--small">Save stops</button>
+            <button type="submit" className="button button--small">
+              Save stops
+            </button>
           </Form>
         </section>
       ) : null}
@@ -117,7 +146,10 @@ export default function RoadshowMeetingsPage() {
       {data.candidates ? (
         <section className="card" aria-labelledby="candidates" id="meet-cities">
           <h2 id="candidates">Cities and projects to meet</h2>
-          <p className="tz-note">Everyone with a confirmed registration for this roadshow. Mark who you want to meet: the organisers’ scheduler books a meeting when both sides asked for it (must-meet first), at a free slot of yours.</p>
+          <p className="tz-note">
+            Everyone with a confirmed registration for this roadshow. Mark who you want to meet: the organisers’ scheduler books a meeting when both sides asked
+            for it (must-meet first), at a free slot of yours.
+          </p>
           {data.candidates.length === 0 ? (
             <p className="empty-state">No city or project is registered yet.</p>
           ) : (
@@ -140,7 +172,9 @@ export default function RoadshowMeetingsPage() {
           )}
         </section>
       ) : viewer?.host && !viewer.hostHere ? (
-        <p className="notice notice--info">Publish your availability at one of the stops (My slots) to see the registered cities and projects and mark who you want to meet.</p>
+        <p className="notice notice--info">
+          Publish your availability at one of the stops (My slots) to see the registered cities and projects and mark who you want to meet.
+        </p>
       ) : null}
 
       {data.recommendations.length > 0 ? (
@@ -149,7 +183,10 @@ export default function RoadshowMeetingsPage() {
           <ol className="meeting-list">
             {data.recommendations.map((r) => (
               <li key={r.id} className="meeting-item">
-                <div><strong>{r.name}</strong>{r.organisation ? <span className="tz-note"> · {r.organisation}</span> : null}</div>
+                <div>
+                  <strong>{r.name}</strong>
+                  {r.organisation ? <span className="tz-note"> · {r.organisation}</span> : null}
+                </div>
                 <div className="tz-note">{r.reasons}</div>
                 <PreferenceForm toUserId={r.id} name={r.name} current={r.preference} />
               </li>
@@ -163,8 +200,13 @@ export default function RoadshowMeetingsPage() {
       {data.stops.map((stop) => (
         <section key={stop.id} className="card stop-section" aria-labelledby={`stop-${stop.id}`}>
           <h2 id={`stop-${stop.id}`}>{stop.city}</h2>
-          <p className="tz-note">{stop.when}{stop.venueName ? ` · ${stop.venueName}` : ""}. Slot times in {stop.displayZone.replace(/_/g, " ")} ({stop.displayZoneName}).</p>
-          {data.attendance && !data.attendance.stopIds.includes(stop.id) ? <p className="tz-note">You have not ticked {stop.city} as a stop you attend; requesting a meeting here ticks it.</p> : null}
+          <p className="tz-note">
+            {stop.when}
+            {stop.venueName ? ` · ${stop.venueName}` : ""}. Slot times in {stop.displayZone.replace(/_/g, " ")} ({stop.displayZoneName}).
+          </p>
+          {data.attendance && !data.attendance.stopIds.includes(stop.id) ? (
+            <p className="tz-note">You have not ticked {stop.city} as a stop you attend; requesting a meeting here ticks it.</p>
+          ) : null}
 
           {stop.meetings.length > 0 ? (
             <>
@@ -172,7 +214,9 @@ export default function RoadshowMeetingsPage() {
               <ul className="meeting-list">
                 {stop.meetings.map((m) => {
                   const host = stop.hosts.find((h) => h.id === m.otherId);
-                  const slots = host ? host.days.flatMap((d) => d.slots.map((s) => ({ startsAt: s.startsAt, label: `${d.day}, ${s.label} ${s.zoneName}` }))) : [];
+                  const slots = host
+                    ? host.days.flatMap((d) => d.slots.map((s) => ({ startsAt: s.startsAt, label: `${d.day}, ${s.label} ${s.zoneName}` })))
+                    : [];
                   return <MeetingItem key={m.id} meeting={m} proposeSlots={slots} />;
                 })}
               </ul>
@@ -192,7 +236,9 @@ export default function RoadshowMeetingsPage() {
                       <strong>{host.name}</strong>
                       {host.preference ? <span className="badge badge--picked">{preferenceLabel(host.preference)}</span> : null}
                     </div>
-                    <div className="tz-note">{[host.jobTitle, host.organisation, host.ticket ? `invests ${host.ticket}` : null].filter(Boolean).join(" · ")}</div>
+                    <div className="tz-note">
+                      {[host.jobTitle, host.organisation, host.ticket ? `invests ${host.ticket}` : null].filter(Boolean).join(" · ")}
+                    </div>
                     {host.freeCount === 0 ? (
                       <p className="tz-note">No free slots left at this stop.</p>
                     ) : viewer?.participant ? (
@@ -210,7 +256,11 @@ export default function RoadshowMeetingsPage() {
                         >
                           {host.days.map((d) => (
                             <optgroup key={d.day} label={d.day}>
-                              {d.slots.map((s) => <option key={s.startsAt} value={s.startsAt}>{s.label} {s.zoneName}</option>)}
+                              {d.slots.map((s) => (
+                                <option key={s.startsAt} value={s.startsAt}>
+                                  {s.label} {s.zoneName}
+                                </option>
+                              ))}
                             </optgroup>
                           ))}
                         </SelectField>
@@ -222,7 +272,9 @@ export default function RoadshowMeetingsPage() {
                           maxLength={500}
                           defaultValue={failedRequest?.hostId === host.id ? failedRequest.message : ""}
                         />
-                        <button type="submit" className="button button--small">Request meeting</button>
+                        <button type="submit" className="button button--small">
+                          Request meeting
+                        </button>
                       </Form>
                     ) : (
                       <p className="tz-note">{host.freeCount} free slots.</p>

@@ -15,20 +15,26 @@ import { CSRF_FIELD_NAME } from "~/web/csrf";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `My meetings in ${data.stop.city} — ${data.event.title} — SCALE Events` : "My meetings — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `My meetings in ${data.stop.city} — ${data.event.title} — SCALE Events` : "My meetings — SCALE Events" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   return orErrorResponse(hostStopView(user, params.slug ?? "", params.stopId));
 }
 
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, hostStopActionSchema);
   if (!form.ok) {
     const publishing = form.values.intent === "publish";
-    return formFailure({ ...form, formError: publishing ? "The window was not published: check the fields marked below." : (Object.values(form.fieldErrors)[0] ?? "That form could not be read.") });
+    return formFailure({
+      ...form,
+      formError: publishing
+        ? "The window was not published: check the fields marked below."
+        : (Object.values(form.fieldErrors)[0] ?? "That form could not be read."),
+    });
   }
   const slug = params.slug ?? "";
   const data = form.data;
@@ -51,33 +57,51 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function formValues(form: FormData): Record<string, string> {
-  return Object.fromEntries([...form.entries()].filter(([key, value]) => typeof value === "string" && key !== CSRF_FIELD_NAME).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    [...form.entries()].filter(([key, value]) => typeof value === "string" && key !== CSRF_FIELD_NAME).map(([key, value]) => [key, String(value)]),
+  );
 }
 
 export default function HostStopPage() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; notice?: string } | undefined;
-  const values = result && !result.ok ? result.values ?? {} : {};
-  const fieldErrors = result && !result.ok ? result.fieldErrors ?? {} : {};
+  const result = useActionData<typeof action>() as
+    { ok: boolean; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; notice?: string } | undefined;
+  const values = result && !result.ok ? (result.values ?? {}) : {};
+  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   const publishing = values.intent === "publish";
   const window = bindFields(hostStopActionSchema, {
     errors: publishing ? { ...fieldErrors, onlineUrl: fieldErrors.onlineUrl ?? fieldErrors["windows.0.onlineUrl"] } : {},
-    values: { start: values.start ?? data.defaults.start, end: values.end ?? data.defaults.end, slotMinutes: values.slotMinutes ?? "30", bufferMinutes: values.bufferMinutes ?? "0", onlineUrl: values.onlineUrl ?? "" },
+    values: {
+      start: values.start ?? data.defaults.start,
+      end: values.end ?? data.defaults.end,
+      slotMinutes: values.slotMinutes ?? "30",
+      bufferMinutes: values.bufferMinutes ?? "0",
+      onlineUrl: values.onlineUrl ?? "",
+    },
   });
   return (
     <article className="meetings-page">
-      <p className="tz-note"><Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link></p>
+      <p className="tz-note">
+        <Link to={`/roadshows/${data.event.slug}`}>{data.event.title}</Link>
+      </p>
       <header className="section-head section-head--top">
         <div>
           <h1>My meetings in {data.stop.city}</h1>
-          <p className="tz-note">{data.stop.when}{data.stop.venueName ? ` · ${data.stop.venueName}` : ""} · all times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName})</p>
+          <p className="tz-note">
+            {data.stop.when}
+            {data.stop.venueName ? ` · ${data.stop.venueName}` : ""} · all times in {data.stop.timeZone.replace(/_/g, " ")} ({data.stop.zoneName})
+          </p>
         </div>
-        <Link className="button button--ghost" to="print">Print day schedule</Link>
+        <Link className="button button--ghost" to="print">
+          Print day schedule
+        </Link>
       </header>
       {data.stops.length > 1 ? (
         <nav aria-label="Roadshow stops" className="stop-tabs">
           {data.stops.map((s) => (
-            <Link key={s.id} to={`/roadshows/${data.event.slug}/stops/${s.id}/host`} aria-current={s.id === data.stop.id ? "page" : undefined}>{s.city}</Link>
+            <Link key={s.id} to={`/roadshows/${data.event.slug}/stops/${s.id}/host`} aria-current={s.id === data.stop.id ? "page" : undefined}>
+              {s.city}
+            </Link>
           ))}
         </nav>
       ) : null}
@@ -91,7 +115,9 @@ export default function HostStopPage() {
               <p className="empty-state">No pending requests.</p>
             ) : (
               <ul className="meeting-list">
-                {data.requests.map((m) => <MeetingItem key={m.id} meeting={m} proposeSlots={data.freeSlots} />)}
+                {data.requests.map((m) => (
+                  <MeetingItem key={m.id} meeting={m} proposeSlots={data.freeSlots} />
+                ))}
               </ul>
             )}
           </section>
@@ -101,18 +127,27 @@ export default function HostStopPage() {
               <p className="empty-state">No meetings yet. Once you accept a request it appears here.</p>
             ) : (
               <ul className="meeting-list">
-                {data.meetings.map((m) => <MeetingItem key={m.id} meeting={m} proposeSlots={data.freeSlots} />)}
+                {data.meetings.map((m) => (
+                  <MeetingItem key={m.id} meeting={m} proposeSlots={data.freeSlots} />
+                ))}
               </ul>
             )}
           </section>
           <section className="card" aria-labelledby="who-to-meet">
             <h2 id="who-to-meet">Who do you want to meet?</h2>
-            <p>The organisers’ scheduler books meetings between people who marked each other. <Link to={`/roadshows/${data.event.slug}#meet-cities`}>Mark the cities and projects registered for this roadshow</Link> (must meet, would like, no thanks).</p>
+            <p>
+              The organisers’ scheduler books meetings between people who marked each other.{" "}
+              <Link to={`/roadshows/${data.event.slug}#meet-cities`}>Mark the cities and projects registered for this roadshow</Link> (must meet, would like, no
+              thanks).
+            </p>
           </section>
           {data.attendees ? (
             <section className="card" aria-labelledby="attending">
               <h2 id="attending">Attending {data.stop.city}</h2>
-              <p className="tz-note">The cities and projects who will be in {data.stop.city} (they ticked this stop or booked a meeting here): the scheduler pairs you only with them at this stop.</p>
+              <p className="tz-note">
+                The cities and projects who will be in {data.stop.city} (they ticked this stop or booked a meeting here): the scheduler pairs you only with them
+                at this stop.
+              </p>
               {data.attendees.length === 0 ? (
                 <p className="empty-state">No city or project has said it attends {data.stop.city} yet.</p>
               ) : (
@@ -146,9 +181,17 @@ export default function HostStopPage() {
                   <ul className="slot-list">
                     {day.slots.map((slot) => (
                       <li key={slot.startsAt} className={`slot slot--${slot.status.toLowerCase()}`}>
-                        <span>{slot.label} <abbr className="tz-note">{slot.zoneName}</abbr></span>
+                        <span>
+                          {slot.label} <abbr className="tz-note">{slot.zoneName}</abbr>
+                        </span>
                         <span className="tz-note">
-                          {slot.meeting ? `${slot.meeting.status === "CONFIRMED" ? "Meeting" : "Requested"}: ${slot.meeting.who}` : slot.status === "PAST" ? "Past" : slot.status === "TAKEN" ? "Taken" : "Free"}
+                          {slot.meeting
+                            ? `${slot.meeting.status === "CONFIRMED" ? "Meeting" : "Requested"}: ${slot.meeting.who}`
+                            : slot.status === "PAST"
+                              ? "Past"
+                              : slot.status === "TAKEN"
+                                ? "Taken"
+                                : "Free"}
                         </span>
                       </li>
                     ))}
@@ -165,12 +208,17 @@ export default function HostStopPage() {
                 {data.windows.map((w) => (
                   <li key={w.id} className="meeting-item">
                     <div>{w.when}</div>
-                    <div className="tz-note">{w.slotMinutes}-minute slots{w.bufferMinutes ? `, ${w.bufferMinutes} min pause` : ""}{w.onlineUrl ? " · online" : ""}</div>
+                    <div className="tz-note">
+                      {w.slotMinutes}-minute slots{w.bufferMinutes ? `, ${w.bufferMinutes} min pause` : ""}
+                      {w.onlineUrl ? " · online" : ""}
+                    </div>
                     <Form method="post" className="inline-form">
                       <CsrfField />
                       <input type="hidden" name="intent" value="remove-window" />
                       <input type="hidden" name="availabilityId" value={w.id} />
-                      <button type="submit" className="button button--small button--ghost">Remove window</button>
+                      <button type="submit" className="button button--small button--ghost">
+                        Remove window
+                      </button>
                     </Form>
                   </li>
                 ))}
@@ -180,13 +228,19 @@ export default function HostStopPage() {
               <h3 id="add-window">Add a window</h3>
               <CsrfField />
               <input type="hidden" name="intent" value="publish" />
-              {publishing && fieldErrors["windows.0"] ? <p className="notice notice--error" role="alert">{fieldErrors["windows.0"]}</p> : null}
+              {publishing && fieldErrors["windows.0"] ? (
+                <p className="notice notice--error" role="alert">
+                  {fieldErrors["windows.0"]}
+                </p>
+              ) : null}
               <TextField label={`From (${data.stop.zoneName})`} {...window.start} type="datetime-local" required />
               <TextField label={`Until (${data.stop.zoneName})`} {...window.end} type="datetime-local" required />
               <TextField label="Slot length (minutes)" {...window.slotMinutes} type="number" min={10} max={240} step={5} required />
               <TextField label="Pause between slots (minutes)" {...window.bufferMinutes} type="number" min={0} max={120} step={5} required />
               <TextField label="Online meeting link (optional)" {...window.onlineUrl} type="url" hint="Leave empty to meet at a table at the venue." />
-              <button type="submit" className="button">Publish availability</button>
+              <button type="submit" className="button">
+                Publish availability
+              </button>
             </Form>
           </section>
         </div>
@@ -194,4 +248,3 @@ export default function HostStopPage() {
     </article>
   );
 }
-

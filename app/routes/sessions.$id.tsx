@@ -80,22 +80,40 @@ export default function SessionPage() {
           {session.online ? <span className="badge badge--online">Online</span> : null}
           {cancelled ? <span className="badge badge--cancelled">Cancelled</span> : null}
           {session.status === "DRAFT" ? <span className="badge">Draft — only organisers see this</span> : null}
-          {session.themes.map((theme) => <span key={theme} className="badge badge--theme">{THEME_LABELS[theme]}</span>)}
+          {session.themes.map((theme) => (
+            <span key={theme} className="badge badge--theme">
+              {THEME_LABELS[theme]}
+            </span>
+          ))}
         </div>
         <h1 className={cancelled ? "is-cancelled" : undefined}>{session.title}</h1>
         <p className="session-page__when">
           <time dateTime={data.startsAtIso}>{data.when}</time>
           {" · "}
           {[session.room?.name, session.online ? "Online" : null].filter(Boolean).join(" and ") || "Place to be announced"}
-          {session.track ? <> · <span className="track-chip" style={{ ["--track" as string]: session.track.color }}>{session.track.name}</span></> : null}
+          {session.track ? (
+            <>
+              {" "}
+              ·{" "}
+              <span className="track-chip" style={{ ["--track" as string]: session.track.color }}>
+                {session.track.name}
+              </span>
+            </>
+          ) : null}
         </p>
         <ZoneSwitcher eventZone={data.eventZone} shownZone={data.zone} viewerZone={null} />
       </header>
 
       {result?.ok ? (
-        <div className="notice notice--success" role="status">{result.notice}</div>
+        <div className="notice notice--success" role="status">
+          {result.notice}
+        </div>
       ) : null}
-      {result?.ok && result.warning ? <div className="notice notice--info" role="status">{result.warning}</div> : null}
+      {result?.ok && result.warning ? (
+        <div className="notice notice--info" role="status">
+          {result.warning}
+        </div>
+      ) : null}
       <FormError message={result && !result.ok ? ("formError" in result ? result.formError : undefined) : undefined} />
 
       <div className="two-col">
@@ -112,7 +130,9 @@ export default function SessionPage() {
               <ul className="speaker-list">
                 {session.speakers.map(({ speaker }) => (
                   <li key={speaker.id}>
-                    <span className="speaker-list__avatar" aria-hidden="true">{speaker.name.slice(0, 1)}</span>
+                    <span className="speaker-list__avatar" aria-hidden="true">
+                      {speaker.name.slice(0, 1)}
+                    </span>
                     <div>
                       <strong>{speaker.name}</strong>
                       <div className="tz-note">{[speaker.jobTitle, speaker.organisation].filter(Boolean).join(", ")}</div>
@@ -127,8 +147,20 @@ export default function SessionPage() {
             <section className="card" aria-labelledby="after">
               <h2 id="after">Recording and slides</h2>
               <ul className="link-list">
-                {session.recordingUrl ? <li><a href={session.recordingUrl} rel="noopener noreferrer" target="_blank">Watch the recording</a></li> : null}
-                {session.slidesUrl ? <li><a href={session.slidesUrl} rel="noopener noreferrer" target="_blank">Download the slides</a></li> : null}
+                {session.recordingUrl ? (
+                  <li>
+                    <a href={session.recordingUrl} rel="noopener noreferrer" target="_blank">
+                      Watch the recording
+                    </a>
+                  </li>
+                ) : null}
+                {session.slidesUrl ? (
+                  <li>
+                    <a href={session.slidesUrl} rel="noopener noreferrer" target="_blank">
+                      Download the slides
+                    </a>
+                  </li>
+                ) : null}
               </ul>
             </section>
           ) : null}
@@ -145,19 +177,27 @@ export default function SessionPage() {
             {cancelled ? (
               <p>This session has been cancelled.</p>
             ) : !data.signedIn ? (
-              <p><Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> to add this session to your agenda.</p>
+              <p>
+                <Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> to add this session to your agenda.
+              </p>
             ) : data.picked ? (
               <>
                 <p className="picked">✓ In your agenda</p>
                 <div className="button-row">
-                  <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download>Download .ics</a>
+                  <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download>
+                    Download .ics
+                  </a>
                   <Form method="post" className="inline-form">
                     <CsrfField />
                     <input type="hidden" name="intent" value="remove" />
-                    <button type="submit" className="button button--small button--ghost" disabled={busy}>Remove from my agenda</button>
+                    <button type="submit" className="button button--small button--ghost" disabled={busy}>
+                      Remove from my agenda
+                    </button>
                   </Form>
                 </div>
-                <p className="tz-note"><Link to="/my/agenda">See my agenda</Link></p>
+                <p className="tz-note">
+                  <Link to="/my/agenda">See my agenda</Link>
+                </p>
               </>
             ) : data.registered ? (
               <Form method="post">
@@ -169,7 +209,9 @@ export default function SessionPage() {
                 {data.ended ? <p className="tz-note">This session is over.</p> : null}
               </Form>
             ) : (
-              <p>Register for <Link to={`/events/${session.event.slug}`}>{session.event.title}</Link> to build your agenda.</p>
+              <p>
+                Register for <Link to={`/events/${session.event.slug}`}>{session.event.title}</Link> to build your agenda.
+              </p>
             )}
           </section>
 
@@ -179,23 +221,43 @@ export default function SessionPage() {
               {data.join.kind === "open" ? (
                 <>
                   <p>The session is open.</p>
-                  <a className="button" href={`/sessions/${session.id}/join`}>Join now</a>
+                  <a className="button" href={`/sessions/${session.id}/join`}>
+                    Join now
+                  </a>
                 </>
               ) : data.join.kind === "not-yet" ? (
-                <p>The join link opens {data.join.opens} ({data.joinLeadMinutes} minutes before the start).</p>
+                <p>
+                  The join link opens {data.join.opens} ({data.joinLeadMinutes} minutes before the start).
+                </p>
               ) : data.join.kind === "ended" ? (
                 <p>This session has ended.{session.recordingUrl ? " The recording is above." : ""}</p>
               ) : data.join.kind === "sign-in" ? (
-                <p><Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> as a registered attendee to get the join link. It opens {data.joinLeadMinutes} minutes before the start.</p>
+                <p>
+                  <Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> as a registered attendee to get the join link. It opens{" "}
+                  {data.joinLeadMinutes} minutes before the start.
+                </p>
               ) : (
-                <p>The join link is for registered attendees. Register for <Link to={`/events/${session.event.slug}`}>the event</Link> and it appears here {data.joinLeadMinutes} minutes before the start.</p>
+                <p>
+                  The join link is for registered attendees. Register for <Link to={`/events/${session.event.slug}`}>the event</Link> and it appears here{" "}
+                  {data.joinLeadMinutes} minutes before the start.
+                </p>
               )}
             </section>
           ) : null}
 
-          {!cancelled ? <p><Link className="button button--ghost button--small" to={`/sessions/${session.id}/qa`}>Live Q&amp;A</Link></p> : null}
+          {!cancelled ? (
+            <p>
+              <Link className="button button--ghost button--small" to={`/sessions/${session.id}/qa`}>
+                Live Q&amp;A
+              </Link>
+            </p>
+          ) : null}
           {data.canEdit ? (
-            <p><Link className="button button--ghost button--small" to={`/organise/events/${session.event.slug}/agenda?edit=${session.id}`}>Edit in the timetable</Link></p>
+            <p>
+              <Link className="button button--ghost button--small" to={`/organise/events/${session.event.slug}/agenda?edit=${session.id}`}>
+                Edit in the timetable
+              </Link>
+            </p>
           ) : null}
         </aside>
       </div>

@@ -27,14 +27,26 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { id } = useParams();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Something went wrong on our side. Please try again in a moment.";
-  const title = status === 403 ? "Only registered attendees can join" : status === 409 ? "Not open yet" : status === 410 ? "This session has ended" : status === 404 ? "Session not found" : "Could not join";
+  const message =
+    isRouteErrorResponse(error) && typeof error.data === "string" ? error.data : "Something went wrong on our side. Please try again in a moment.";
+  const title =
+    status === 403
+      ? "Only registered attendees can join"
+      : status === 409
+        ? "Not open yet"
+        : status === 410
+          ? "This session has ended"
+          : status === 404
+            ? "Session not found"
+            : "Could not join";
   return (
     <section className="empty-state join-refused agenda-ui" role="alert">
       <h1>{title}</h1>
       <p>{message}</p>
       <p>
-        <Link className="button" to={`/sessions/${id}`}>Back to the session</Link>
+        <Link className="button" to={`/sessions/${id}`}>
+          Back to the session
+        </Link>
       </p>
     </section>
   );

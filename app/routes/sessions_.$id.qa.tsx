@@ -43,7 +43,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (data.intent === "ask") {
       const { question } = await askQuestion(user, { sessionId: params.id ?? "", body: data.body, anonymous: data.anonymous === "true" });
-      return json({ ok: true as const, notice: question.status === "PENDING" ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted." });
+      return json({
+        ok: true as const,
+        notice: question.status === "PENDING" ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted.",
+      });
     }
     if (data.intent === "vote") {
       const { voted } = await toggleVote(user, { questionId: data.questionId });
@@ -62,17 +65,23 @@ export default function SessionQaPage() {
   const { session } = data;
   return (
     <article className="qa-page">
-      <p><Link to={`/sessions/${session.id}`}>← {session.title}</Link></p>
+      <p>
+        <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
+      </p>
       <header className="qa-page__header">
         <h1>Live Q&amp;A</h1>
         <p className="qa-page__session">
           <strong>{session.title}</strong> · {session.event.title}
           <br />
-          <span className="tz-note">{data.when} ({session.event.timeZone.replace(/_/g, " ")})</span>
+          <span className="tz-note">
+            {data.when} ({session.event.timeZone.replace(/_/g, " ")})
+          </span>
         </p>
         {data.participant ? (
           <p className="qa-page__links">
-            <Link to={`/sessions/${session.id}/qa/present`} className="button button--ghost button--small">Presenter view</Link>
+            <Link to={`/sessions/${session.id}/qa/present`} className="button button--ghost button--small">
+              Presenter view
+            </Link>
             {data.canModerate ? <span className="badge">You moderate this Q&amp;A{session.qaMode === "PREMODERATED" ? " · pre-moderated" : ""}</span> : null}
           </p>
         ) : null}
@@ -91,7 +100,11 @@ export default function SessionQaPage() {
         <section className="empty-state">
           <h2>For registered attendees</h2>
           <p>The Q&amp;A of this session is open to people with a confirmed registration for {session.event.title}.</p>
-          <p><Link className="button" to={`/events/${session.event.slug}`}>See the event and register</Link></p>
+          <p>
+            <Link className="button" to={`/events/${session.event.slug}`}>
+              See the event and register
+            </Link>
+          </p>
         </section>
       )}
     </article>

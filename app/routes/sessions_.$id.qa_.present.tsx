@@ -24,9 +24,13 @@ export default function QaPresenterPage() {
   return (
     <article className="qa-present-page">
       <header className="qa-present-page__header">
-        <p className="tz-note"><Link to={`/sessions/${data.session.id}/qa`}>← Back to the Q&amp;A</Link></p>
+        <p className="tz-note">
+          <Link to={`/sessions/${data.session.id}/qa`}>← Back to the Q&amp;A</Link>
+        </p>
         <h1>{data.session.title}</h1>
-        <p className="tz-note">{data.session.eventTitle} · ask at /sessions/{data.session.id}/qa</p>
+        <p className="tz-note">
+          {data.session.eventTitle} · ask at /sessions/{data.session.id}/qa
+        </p>
       </header>
       <QaPresenter sessionId={data.session.id} initial={{ questions: data.questions, cursor: data.cursor, myVotes: [] }} />
     </article>

@@ -41,7 +41,11 @@ export default function SignIn() {
   return (
     <section className="card form-card" aria-labelledby="signin-title">
       <h1 id="signin-title">Sign in</h1>
-      {params.get("reset") === "done" ? <div className="notice notice--success" role="status">Your new password is saved and every other session was signed out. Sign in with it.</div> : null}
+      {params.get("reset") === "done" ? (
+        <div className="notice notice--success" role="status">
+          Your new password is saved and every other session was signed out. Sign in with it.
+        </div>
+      ) : null}
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
@@ -55,7 +59,8 @@ export default function SignIn() {
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
       <p style={{ marginTop: "1rem" }}>
-        New to SCALE Events? <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Create an account</Link>
+        New to SCALE Events?{" "}
+        <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Create an account</Link>
       </p>
     </section>
   );

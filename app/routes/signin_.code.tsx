@@ -47,9 +47,13 @@ export default function SignInCode() {
       <Form method="post" noValidate>
         <CsrfField />
         <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus error={result?.fieldErrors.code} />
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>Verify and sign in</button>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          Verify and sign in
+        </button>
       </Form>
-      <p style={{ marginTop: "1rem" }}><Link to="/signin">Start again</Link></p>
+      <p style={{ marginTop: "1rem" }}>
+        <Link to="/signin">Start again</Link>
+      </p>
     </section>
   );
 }

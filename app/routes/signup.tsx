@@ -42,13 +42,22 @@ export default function SignUp() {
         <CsrfField />
         <TextField label="Full name" {...fields.name} autoComplete="name" required />
         <TextField label="Email" {...fields.email} type="email" autoComplete="email" required />
-        <TextField label="Password" {...fields.password} defaultValue={undefined} type="password" autoComplete="new-password" required hint="At least 12 characters. No symbols or digits needed: a few words you will remember make a strong one." />
+        <TextField
+          label="Password"
+          {...fields.password}
+          defaultValue={undefined}
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 12 characters. No symbols or digits needed: a few words you will remember make a strong one."
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
         </button>
       </Form>
       <p style={{ marginTop: "1rem" }}>
-        Already have an account? <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Sign in</Link>
+        Already have an account?{" "}
+        <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Sign in</Link>
       </p>
     </section>
   );

@@ -31,13 +31,21 @@ export default function Unsubscribe() {
         </div>
       ) : label ? (
         <Form method="post">
-          <p>Stop emails of this kind: <strong>{label.toLowerCase()}</strong>?</p>
-          <button type="submit" className="button">Unsubscribe</button>
+          <p>
+            Stop emails of this kind: <strong>{label.toLowerCase()}</strong>?
+          </p>
+          <button type="submit" className="button">
+            Unsubscribe
+          </button>
         </Form>
       ) : (
-        <div className="notice notice--info" role="status">This link has expired or was already used.</div>
+        <div className="notice notice--info" role="status">
+          This link has expired or was already used.
+        </div>
       )}
-      <p style={{ marginTop: "1rem" }}><Link to="/account">Choose which emails you receive</Link></p>
+      <p style={{ marginTop: "1rem" }}>
+        <Link to="/account">Choose which emails you receive</Link>
+      </p>
     </section>
   );
 }

@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => [{ title: "Confirm your email — SCALE 
 export async function loader({ params }: LoaderFunctionArgs) {
   try {
     const confirmed = await confirmEmailToken(params.token);
-    return { ok: true as const, message: confirmed.kind === "changed" ? `Your account now uses ${confirmed.email}.` : "Thank you — your email address is confirmed." };
+    return {
+      ok: true as const,
+      message: confirmed.kind === "changed" ? `Your account now uses ${confirmed.email}.` : "Thank you — your email address is confirmed.",
+    };
   } catch (error) {
     if (!isDomainError(error)) throw error;
     return { ok: false as const, message: error.message };
@@ -22,7 +25,9 @@ export default function VerifyEmail() {
   return (
     <section className="card form-card" aria-labelledby="verify-title">
       <h1 id="verify-title">{result.ok ? "Email address confirmed" : "This link cannot be used"}</h1>
-      <div className={`notice ${result.ok ? "notice--success" : "notice--error"}`} role={result.ok ? "status" : "alert"}>{result.message}</div>
+      <div className={`notice ${result.ok ? "notice--success" : "notice--error"}`} role={result.ok ? "status" : "alert"}>
+        {result.message}
+      </div>
       <p>
         <Link to="/events">Browse events</Link> · <Link to="/account">Your account</Link>
       </p>

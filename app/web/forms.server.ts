@@ -28,10 +28,7 @@ function sameToken(a: string, b: string): boolean {
 export function assertCsrf(request: Request, submitted: FormDataEntryValue | null): void {
   const expected = readCookie(request.headers.get("Cookie"), csrfCookieName(servedOverHttps()));
   if (!expected || typeof submitted !== "string" || !sameToken(expected, submitted)) {
-    throw json(
-      { ok: false, formError: "Your session form expired. Reload the page and try again.", fieldErrors: {}, values: {} },
-      { status: 403 },
-    );
+    throw json({ ok: false, formError: "Your session form expired. Reload the page and try again.", fieldErrors: {}, values: {} }, { status: 403 });
   }
 }
 

@@ -33,9 +33,7 @@ describe("redactPath", () => {
   it("keeps the other secret segments redacted and ordinary paths intact", () => {
     expect(redactPath("/c/TICKET-CODE-123")).toBe("/c/[redacted]");
     expect(redactPath("/calendar/feed/abc")).toBe("/calendar/feed/[redacted]");
-    expect(redactPath("/events/positive-energy-districts-workshop-vienna/feed.ics")).toBe(
-      "/events/positive-energy-districts-workshop-vienna/feed.ics",
-    );
+    expect(redactPath("/events/positive-energy-districts-workshop-vienna/feed.ics")).toBe("/events/positive-energy-districts-workshop-vienna/feed.ics");
     expect(redactPath("/account/calendar")).toBe("/account/calendar");
   });
 

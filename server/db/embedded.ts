@@ -107,7 +107,8 @@ export async function startEmbeddedPostgres(options: {
     },
     onError: (error) => options.log?.(`embedded postgres: ${String(error)}`),
     postgresFlags: [
-      "-c", "max_connections=300",
+      "-c",
+      "max_connections=300",
       ...(options.disposable ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
     ],
   });

@@ -11,6 +11,10 @@ const config = env();
 const database = await prepareDatabase({ databaseUrl: config.DATABASE_URL, embeddedDir: config.EMBEDDED_PG_DIR, embeddedPort: config.EMBEDDED_PG_PORT });
 process.env.DATABASE_URL = database.url;
 const seeded = await seedDemoDataIfEmpty();
-console.log(seeded ? `Seeded. Demo accounts (password ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role}: ${a.email}`).join("\n")}` : "Database already has data; nothing seeded.");
+console.log(
+  seeded
+    ? `Seeded. Demo accounts (password ${seeded.password}):\n${seeded.accounts.map((a) => `  ${a.role}: ${a.email}`).join("\n")}`
+    : "Database already has data; nothing seeded.",
+);
 await disconnectDb();
 await database.stop();

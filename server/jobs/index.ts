@@ -41,7 +41,9 @@ export const HOUSEKEEPING_CRON = "17 * * * *";
 /** Rate-limit windows are at most an hour; a day's margin keeps every bucket that still counts. */
 const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function runHousekeeping(now: Date = new Date()): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number }> {
+export async function runHousekeeping(
+  now: Date = new Date(),
+): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number }> {
   const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
   const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
   const { pruneAccountTokens } = await import("../../app/domain/kernel/tokens.server");

@@ -33,7 +33,9 @@ export async function attachRealtime(
     // Same origin only: the pages and the socket are served by this process. `cors` covers
     // polling from scripts; the handshake's Origin check also covers websockets.
     cors: { origin: false },
-    allowRequest: allowSameOrigin((origin, host) => options.logger.warn({ origin: origin.slice(0, 200), host: host?.slice(0, 200) }, "cross-origin socket handshake refused")),
+    allowRequest: allowSameOrigin((origin, host) =>
+      options.logger.warn({ origin: origin.slice(0, 200), host: host?.slice(0, 200) }, "cross-origin socket handshake refused"),
+    ),
   });
   const closeAdapter = await installAdapter(io, options.adapter, { REDIS_URL: options.redisUrl, DATABASE_URL: options.databaseUrl }, options.logger);
 

@@ -26,14 +26,7 @@ import type { Actor } from "../../app/domain/access/permissions";
 import { eventAccess, type AccessResolver, type EventAccess } from "../../app/domain/access/live.server";
 import { onQaChange } from "../../app/domain/qa/publish.server";
 import { mergeChanges, MODERATION_ACTIONS, viewChange, viewQuestion, type QaChange } from "../../app/domain/qa/questions";
-import {
-  askQuestion,
-  findQaSession,
-  listQuestions,
-  moderateQuestion,
-  myVotes,
-  toggleVote,
-} from "../../app/domain/qa/questions.server";
+import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "../../app/domain/qa/questions.server";
 
 export const QA_EVENTS = ["qa:join", "qa:leave", "qa:ask", "qa:vote", "qa:moderate"] as const;
 

@@ -122,8 +122,19 @@ export function installRooms(io: Server, logger: Logger): { listeners: Record<st
       const [people, messages, round] = await Promise.all([roomPresence(io, roomId), recentMessages(roomId, me.id), latestRound(roomId)]);
       io.to(matchRoom(roomId)).except(socket.id).emit("rooms:presence", { roomId, people });
       return {
-        room: { id: room.id, name: room.name, topic: room.topic, themes: room.themes, event: { slug: room.event.slug, title: room.event.title, mode: room.event.mode } },
-        people, messages, round: roundSeenBy(round, me.id, access.moderator), canModerate: access.moderator, me: me.id, serverTime: new Date().toISOString(),
+        room: {
+          id: room.id,
+          name: room.name,
+          topic: room.topic,
+          themes: room.themes,
+          event: { slug: room.event.slug, title: room.event.title, mode: room.event.mode },
+        },
+        people,
+        messages,
+        round: roundSeenBy(round, me.id, access.moderator),
+        canModerate: access.moderator,
+        me: me.id,
+        serverTime: new Date().toISOString(),
       };
     }),
     "rooms:leave": handler(schemas.leave, logger, async (socket, { roomId }) => {

@@ -88,7 +88,11 @@ describe("/account", () => {
     const browser = await signUp("choices@malmo.se");
     const user = await db().user.findUniqueOrThrow({ where: { email: "choices@malmo.se" } });
     expect((await browser.submitForm("/account", { intent: "notifications", enabled: "REMINDERS" })).status).toBe(200);
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).emailOptOuts.sort()).toEqual(["INTRODUCTIONS", "MEETING_REQUESTS", "ORGANISER_MESSAGES"]);
+    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).emailOptOuts.sort()).toEqual([
+      "INTRODUCTIONS",
+      "MEETING_REQUESTS",
+      "ORGANISER_MESSAGES",
+    ]);
     expect(await enqueueNotification(db(), user, "INTRODUCTIONS", { to: user.email, subject: "Intro", text: "Hello" })).toBe(false);
 
     expect(await enqueueNotification(db(), user, "REMINDERS", { to: user.email, subject: "Reminder", text: "Soon", html: "<p>Soon</p>" })).toBe(true);
@@ -101,7 +105,11 @@ describe("/account", () => {
     const path = new URL(url).pathname;
     expect(await (await fetch(server.baseUrl + path)).text()).toContain("session reminders");
     // What a mail client sends for RFC 8058: no cookie, no CSRF token.
-    const oneClick = await fetch(server.baseUrl + path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" });
+    const oneClick = await fetch(server.baseUrl + path, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    });
     expect(oneClick.status).toBe(200);
     expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).emailOptOuts).toContain("REMINDERS");
   });

@@ -113,7 +113,10 @@ describe("password reset", () => {
     expect(weak).toBeInstanceOf(DomainError);
     expect(weak.fieldErrors.password).toMatch(/email/);
 
-    const results = await Promise.allSettled([resetPassword(token, "tiles and trams 1", "198.51.100.2"), resetPassword(token, "tiles and trams 2", "198.51.100.2")]);
+    const results = await Promise.allSettled([
+      resetPassword(token, "tiles and trams 1", "198.51.100.2"),
+      resetPassword(token, "tiles and trams 2", "198.51.100.2"),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "INVALID_TOKEN" });
     unsubscribe();

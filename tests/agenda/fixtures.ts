@@ -6,7 +6,9 @@ import { makeEvent, makeRegistration, makeUser, unique } from "../support/factor
  * An event in `timeZone` with an organiser (OWNER), two rooms, a track and two speakers (one a
  * platform user). Defaults: 2 days from 2026-06-10 07:00 UTC to 2026-06-11 16:00 UTC.
  */
-export async function makeAgendaEvent(options: { timeZone?: string; startsAt?: Date; endsAt?: Date; agendaPublished?: boolean; status?: "DRAFT" | "PUBLISHED" } = {}) {
+export async function makeAgendaEvent(
+  options: { timeZone?: string; startsAt?: Date; endsAt?: Date; agendaPublished?: boolean; status?: "DRAFT" | "PUBLISHED" } = {},
+) {
   const organiser = await makeUser({ name: "Olga Organiser", roles: ["ORGANISER"] });
   const speakerUser = await makeUser({ name: "Sam Speaker" });
   const slug = `event-${unique()}`;
@@ -22,9 +24,15 @@ export async function makeAgendaEvent(options: { timeZone?: string; startsAt?: D
     endsAt: options.endsAt ?? new Date("2026-06-11T16:00:00Z"),
     agendaPublishedAt: options.agendaPublished ? new Date() : null,
     owner: organiser,
-    rooms: [{ name: "Hall", position: 0 }, { name: "Lab", position: 1 }],
+    rooms: [
+      { name: "Hall", position: 0 },
+      { name: "Lab", position: 1 },
+    ],
     tracks: [{ name: "Main", position: 0 }],
-    speakers: [{ name: "Sam Speaker", userId: speakerUser.id }, { name: "Ext Person", organisation: "Elsewhere" }],
+    speakers: [
+      { name: "Sam Speaker", userId: speakerUser.id },
+      { name: "Ext Person", organisation: "Elsewhere" },
+    ],
     ticketTypes: [{ name: "Standard" }],
   });
   const organiserUser = { id: organiser.id, roles: organiser.roles };

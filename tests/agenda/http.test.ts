@@ -18,7 +18,10 @@ beforeAll(async () => {
   const webinar = await db().event.findUniqueOrThrow({ where: { slug: "urban-data-platforms-webinar" }, include: { ticketTypes: true, sessions: true } });
   webinarSessionId = webinar.sessions[0].id;
   // Live now: started 5 minutes ago, ends in an hour.
-  await db().agendaSession.update({ where: { id: webinarSessionId }, data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 60 * 60_000) } });
+  await db().agendaSession.update({
+    where: { id: webinarSessionId },
+    data: { startsAt: new Date(Date.now() - 5 * 60_000), endsAt: new Date(Date.now() + 60 * 60_000) },
+  });
   const attendee = await db().user.findUniqueOrThrow({ where: { email: "attendee@scale-events.demo" } });
   await makeRegistration(attendee.id, webinar.ticketTypes[0]);
 });
@@ -72,14 +75,37 @@ describe("the organiser's editor over HTTP", () => {
     const organiser = await signedIn("organiser@scale-events.demo");
     const page = await organiser.get(path);
     expect(page.status).toBe(200);
-    const created = await organiser.submitForm(path, { intent: "create", title: "Late addition", format: "TALK", startsAt: "2026-12-19T16:00", endsAt: "2026-12-19T16:30", description: "" });
+    const created = await organiser.submitForm(path, {
+      intent: "create",
+      title: "Late addition",
+      format: "TALK",
+      startsAt: "2026-12-19T16:00",
+      endsAt: "2026-12-19T16:30",
+      description: "",
+    });
     expect(created.status).toBe(200);
     expect(await created.text()).toContain("“Late addition” added as a draft.");
     const session = await db().agendaSession.findFirstOrThrow({ where: { title: "Late addition" } });
 
-    const first = await organiser.submitForm(path, { intent: "update", sessionId: session.id, version: "0", title: "Renamed", format: "TALK", startsAt: "2026-12-19T16:00", endsAt: "2026-12-19T16:30" });
+    const first = await organiser.submitForm(path, {
+      intent: "update",
+      sessionId: session.id,
+      version: "0",
+      title: "Renamed",
+      format: "TALK",
+      startsAt: "2026-12-19T16:00",
+      endsAt: "2026-12-19T16:30",
+    });
     expect(first.status).toBe(200);
-    const stale = await organiser.submitForm(path, { intent: "update", sessionId: session.id, version: "0", title: "Clobber", format: "TALK", startsAt: "2026-12-19T17:00", endsAt: "2026-12-19T17:30" });
+    const stale = await organiser.submitForm(path, {
+      intent: "update",
+      sessionId: session.id,
+      version: "0",
+      title: "Clobber",
+      format: "TALK",
+      startsAt: "2026-12-19T17:00",
+      endsAt: "2026-12-19T17:30",
+    });
     expect(stale.status).toBe(409);
     expect(await stale.text()).toContain("Changed by someone else — reload.");
     expect((await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } })).title).toBe("Renamed");
@@ -91,7 +117,15 @@ describe("the organiser's editor over HTTP", () => {
       expect((await organiser.get(url)).status, url).toBe(404);
     }
     expect((await organiser.submitForm("/sessions/not-a-uuid", { intent: "add" })).status).toBe(404);
-    const update = await organiser.submitForm(path, { intent: "update", sessionId: "x", version: "0", title: "T", format: "TALK", startsAt: "2026-12-19T16:00", endsAt: "2026-12-19T16:30" });
+    const update = await organiser.submitForm(path, {
+      intent: "update",
+      sessionId: "x",
+      version: "0",
+      title: "T",
+      format: "TALK",
+      startsAt: "2026-12-19T16:00",
+      endsAt: "2026-12-19T16:30",
+    });
     expect(update.status).toBe(404);
     const session = await db().agendaSession.findFirstOrThrow({ where: { event: { slug: "positive-energy-districts-workshop-vienna" } } });
     const move = await organiser.submitForm(path, { intent: "move", sessionId: session.id, version: String(session.version), roomId: "not-a-room" });

@@ -27,9 +27,17 @@ import { refusal } from "../support/refusal";
 describe("creating sessions", () => {
   it("reads the form's local times in the event's zone and starts as a draft", async () => {
     const { event, organiser, hall, speakers } = await makeAgendaEvent({ timeZone: "Europe/Helsinki" });
-    const result = await createSession(organiser, event.id, sessionForm({
-      title: "Opening", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T10:45", roomId: hall.id, speakerIds: [speakers[0].id],
-    }));
+    const result = await createSession(
+      organiser,
+      event.id,
+      sessionForm({
+        title: "Opening",
+        startsAt: "2026-06-10T10:00",
+        endsAt: "2026-06-10T10:45",
+        roomId: hall.id,
+        speakerIds: [speakers[0].id],
+      }),
+    );
     expect(result.session.startsAt.toISOString()).toBe("2026-06-10T07:00:00.000Z"); // EEST = UTC+3
     expect(result.session.status).toBe("DRAFT");
     expect(result.session.version).toBe(0);
@@ -48,9 +56,20 @@ describe("creating sessions", () => {
   it("refuses rooms, tracks and speakers of another event", async () => {
     const { event, organiser } = await makeAgendaEvent();
     const other = await makeAgendaEvent();
-    const error = await refusal(createSession(organiser, event.id, sessionForm({
-      title: "Sneaky", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: other.hall.id, trackId: other.track.id, speakerIds: [other.speakers[0].id],
-    })));
+    const error = await refusal(
+      createSession(
+        organiser,
+        event.id,
+        sessionForm({
+          title: "Sneaky",
+          startsAt: "2026-06-10T10:00",
+          endsAt: "2026-06-10T11:00",
+          roomId: other.hall.id,
+          trackId: other.track.id,
+          speakerIds: [other.speakers[0].id],
+        }),
+      ),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.fieldErrors).toEqual({
       roomId: "Choose a room of this event.",
@@ -62,7 +81,9 @@ describe("creating sessions", () => {
 
   it("refuses a time the clocks skip (Paris spring-forward night)", async () => {
     const { event, organiser } = await makeAgendaEvent({ startsAt: new Date("2026-03-28T08:00:00Z"), endsAt: new Date("2026-03-30T16:00:00Z") });
-    const error = await refusal(createSession(organiser, event.id, sessionForm({ title: "Night owl", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T04:00" })));
+    const error = await refusal(
+      createSession(organiser, event.id, sessionForm({ title: "Night owl", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T04:00" })),
+    );
     expect(error.fieldErrors?.startsAt).toMatch(/does not exist in Europe\/Paris/);
   });
 });
@@ -94,16 +115,30 @@ describe("optimistic locking", () => {
     await makeTeamMember(event.id, second.id, "ORGANISER");
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Original", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
 
-    const first = await updateSession(organiser, event.id, session.id, sessionForm({ title: "First edit", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", version: "0" }));
+    const first = await updateSession(
+      organiser,
+      event.id,
+      session.id,
+      sessionForm({ title: "First edit", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", version: "0" }),
+    );
     expect(first.session.version).toBe(1);
-    const error = await refusal(updateSession(second, event.id, session.id, sessionForm({ title: "Second edit", startsAt: "2026-06-10T12:00", endsAt: "2026-06-10T13:00", version: "0" })));
+    const error = await refusal(
+      updateSession(
+        second,
+        event.id,
+        session.id,
+        sessionForm({ title: "Second edit", startsAt: "2026-06-10T12:00", endsAt: "2026-06-10T13:00", version: "0" }),
+      ),
+    );
     expect(error.code).toBe("STALE_VERSION");
     expect(error.message).toMatch(/Someone else changed this session/);
     const row = await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ title: "First edit", version: 1 });
     expect(row.startsAt.toISOString()).toBe("2026-06-10T08:00:00.000Z");
 
-    const moved = await refusal(rescheduleSession(second, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T09:00:00Z"), endsAt: new Date("2026-06-10T10:00:00Z") }));
+    const moved = await refusal(
+      rescheduleSession(second, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T09:00:00Z"), endsAt: new Date("2026-06-10T10:00:00Z") }),
+    );
     expect(moved.code).toBe("STALE_VERSION");
   });
 
@@ -112,7 +147,11 @@ describe("optimistic locking", () => {
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Race", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, i) =>
-        rescheduleSession(organiser, event.id, session.id, { version: 0, startsAt: new Date(`2026-06-10T0${i + 1}:00:00Z`), endsAt: new Date(`2026-06-10T0${i + 1}:30:00Z`) }),
+        rescheduleSession(organiser, event.id, session.id, {
+          version: 0,
+          startsAt: new Date(`2026-06-10T0${i + 1}:00:00Z`),
+          endsAt: new Date(`2026-06-10T0${i + 1}:30:00Z`),
+        }),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -133,7 +172,11 @@ describe("conflicts and publishing", () => {
   it("reports a room double booking, blocks publishing until it is fixed, then publishes the drafts", async () => {
     const { event, organiser, hall, lab } = await makeAgendaEvent();
     await createSession(organiser, event.id, sessionForm({ title: "Keynote", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }));
-    const second = await createSession(organiser, event.id, sessionForm({ title: "Panel", startsAt: "2026-06-10T10:30", endsAt: "2026-06-10T11:30", roomId: hall.id }));
+    const second = await createSession(
+      organiser,
+      event.id,
+      sessionForm({ title: "Panel", startsAt: "2026-06-10T10:30", endsAt: "2026-06-10T11:30", roomId: hall.id }),
+    );
     expect(second.conflicts.map((c) => c.code)).toEqual(["ROOM_DOUBLE_BOOKED"]);
     expect(second.conflicts[0].message).toContain("“Keynote” and “Panel” are both in Hall");
     expect(second.blocking).toHaveLength(1);
@@ -158,8 +201,16 @@ describe("conflicts and publishing", () => {
 
   it("publishes when every session of a conflict accepted it; a later move withdraws the acceptance", async () => {
     const { event, organiser, speakers } = await makeAgendaEvent();
-    const a = await createSession(organiser, event.id, sessionForm({ title: "A", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }));
-    const b = await createSession(organiser, event.id, sessionForm({ title: "B", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }));
+    const a = await createSession(
+      organiser,
+      event.id,
+      sessionForm({ title: "A", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }),
+    );
+    const b = await createSession(
+      organiser,
+      event.id,
+      sessionForm({ title: "B", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", speakerIds: [speakers[1].id] }),
+    );
     expect(b.conflicts.map((c) => c.code)).toEqual(["SPEAKER_DOUBLE_BOOKED"]);
 
     const half = await setConflictsAccepted(organiser, event.id, [{ id: a.session.id, version: 0 }], true);
@@ -171,7 +222,11 @@ describe("conflicts and publishing", () => {
     expect(both.blocking).toEqual([]);
     await expect(publishAgenda(organiser, event.id)).resolves.toMatchObject({ published: 2 });
 
-    const moved = await rescheduleSession(organiser, event.id, b.session.id, { version: 1, startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T09:30:00Z") });
+    const moved = await rescheduleSession(organiser, event.id, b.session.id, {
+      version: 1,
+      startsAt: new Date("2026-06-10T08:30:00Z"),
+      endsAt: new Date("2026-06-10T09:30:00Z"),
+    });
     expect(moved.session.conflictsAccepted).toBe(false);
     expect(moved.blocking).toHaveLength(1);
   });
@@ -187,7 +242,12 @@ describe("conflicts and publishing", () => {
 describe("changes after publishing", () => {
   async function publishedWithPicker() {
     const fixture = await makeAgendaEvent({ agendaPublished: true });
-    const session = await makeAgendaSession(fixture.event, { title: "Talk", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const session = await makeAgendaSession(fixture.event, {
+      title: "Talk",
+      roomId: fixture.hall.id,
+      startsAt: new Date("2026-06-10T08:00:00Z"),
+      endsAt: new Date("2026-06-10T09:00:00Z"),
+    });
     const picker = await registeredAttendee(fixture.event, "Pia Picker");
     await registeredAttendee(fixture.event, "Nico Notpicker");
     await addToMyAgenda(picker, session.id, new Date("2026-06-01T00:00:00Z"));
@@ -196,7 +256,11 @@ describe("changes after publishing", () => {
 
   it("bumps the sequence and emails the people who picked the session, once per change", async () => {
     const { event, organiser, session, picker, lab } = await publishedWithPicker();
-    const moved = await rescheduleSession(organiser, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const moved = await rescheduleSession(organiser, event.id, session.id, {
+      version: 0,
+      startsAt: new Date("2026-06-10T12:00:00Z"),
+      endsAt: new Date("2026-06-10T13:00:00Z"),
+    });
     expect(moved.session.sequence).toBe(1);
     expect(moved.notified).toBe(1);
     const emails = await db().outboxEmail.findMany({ where: { dedupeKey: { startsWith: `session-changed:${session.id}:` } } });
@@ -213,14 +277,24 @@ describe("changes after publishing", () => {
 
   it("refuses a change that would put a published session in a room clash, writing nothing; drafts move freely", async () => {
     const { event, organiser, session, lab, hall } = await publishedWithPicker();
-    const other = await makeAgendaSession(event, { title: "Workshop", roomId: lab.id, startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T09:30:00Z") });
+    const other = await makeAgendaSession(event, {
+      title: "Workshop",
+      roomId: lab.id,
+      startsAt: new Date("2026-06-10T08:30:00Z"),
+      endsAt: new Date("2026-06-10T09:30:00Z"),
+    });
     const clash = await refusal(rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id }));
     expect(clash.code).toBe("CONFLICT");
     expect(clash.message).toMatch(/^Not saved: .*The agenda is public/);
     expect(await db().agendaSession.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ roomId: lab.id, version: 0, sequence: 0 });
     expect(await db().outboxEmail.count({ where: { dedupeKey: { startsWith: `session-changed:${other.id}:` } } })).toBe(0);
     // Elsewhere in time it is fine.
-    const moved = await rescheduleSession(organiser, event.id, other.id, { version: 0, roomId: hall.id, startsAt: new Date("2026-06-10T10:00:00Z"), endsAt: new Date("2026-06-10T11:00:00Z") });
+    const moved = await rescheduleSession(organiser, event.id, other.id, {
+      version: 0,
+      roomId: hall.id,
+      startsAt: new Date("2026-06-10T10:00:00Z"),
+      endsAt: new Date("2026-06-10T11:00:00Z"),
+    });
     expect(moved.session.roomId).toBe(hall.id);
     // A draft may clash while the organiser arranges things; publishing checks it later.
     const draft = await makeAgendaSession(event, { title: "Draft", roomId: lab.id, status: "DRAFT", startsAt: session.startsAt, endsAt: session.endsAt });
@@ -229,9 +303,19 @@ describe("changes after publishing", () => {
 
   it("does not bump or email for changes attendees' calendars do not show", async () => {
     const { event, organiser, session } = await publishedWithPicker();
-    await updateSession(organiser, event.id, session.id, sessionForm({
-      title: "Talk", description: "Now with a description", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: session.roomId!, version: "0",
-    }));
+    await updateSession(
+      organiser,
+      event.id,
+      session.id,
+      sessionForm({
+        title: "Talk",
+        description: "Now with a description",
+        startsAt: "2026-06-10T10:00",
+        endsAt: "2026-06-10T11:00",
+        roomId: session.roomId!,
+        version: "0",
+      }),
+    );
     const row = await db().agendaSession.findUniqueOrThrow({ where: { id: session.id } });
     expect(row).toMatchObject({ sequence: 0, version: 1, description: "Now with a description" });
     expect(await db().outboxEmail.count({ where: { dedupeKey: { startsWith: `session-changed:${session.id}:` } } })).toBe(0);
@@ -240,7 +324,11 @@ describe("changes after publishing", () => {
   it("does not bump drafts (nobody has them in a calendar yet)", async () => {
     const { event, organiser } = await makeAgendaEvent();
     const { session } = await createSession(organiser, event.id, sessionForm({ title: "Draft", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00" }));
-    const moved = await rescheduleSession(organiser, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const moved = await rescheduleSession(organiser, event.id, session.id, {
+      version: 0,
+      startsAt: new Date("2026-06-10T12:00:00Z"),
+      endsAt: new Date("2026-06-10T13:00:00Z"),
+    });
     expect(moved.session.sequence).toBe(0);
   });
 
@@ -256,14 +344,38 @@ describe("changes after publishing", () => {
   it("refuses a capacity below the seats already taken", async () => {
     const { event, organiser, session } = await publishedWithPicker();
     await db().agendaSession.update({ where: { id: session.id }, data: { capacity: 5 } });
-    const error = await refusal(updateSession(organiser, event.id, session.id, sessionForm({
-      title: "Talk", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: session.roomId!, capacity: "0", version: "0",
-    })));
+    const error = await refusal(
+      updateSession(
+        organiser,
+        event.id,
+        session.id,
+        sessionForm({
+          title: "Talk",
+          startsAt: "2026-06-10T10:00",
+          endsAt: "2026-06-10T11:00",
+          roomId: session.roomId!,
+          capacity: "0",
+          version: "0",
+        }),
+      ),
+    );
     expect(error.fieldErrors?.capacity).toMatch(/at least 1 seat/);
     await db().agendaSession.update({ where: { id: session.id }, data: { taken: 3 } });
-    const below = await refusal(updateSession(organiser, event.id, session.id, sessionForm({
-      title: "Talk", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: session.roomId!, capacity: "2", version: "0",
-    })));
+    const below = await refusal(
+      updateSession(
+        organiser,
+        event.id,
+        session.id,
+        sessionForm({
+          title: "Talk",
+          startsAt: "2026-06-10T10:00",
+          endsAt: "2026-06-10T11:00",
+          roomId: session.roomId!,
+          capacity: "2",
+          version: "0",
+        }),
+      ),
+    );
     expect(below.fieldErrors?.capacity).toBe("3 seats are already taken; the capacity must be at least that.");
   });
 
@@ -293,7 +405,12 @@ describe("rooms, tracks and speakers", () => {
 describe("what subscribed calendars see of agenda-wide changes", () => {
   async function publishedSession() {
     const fixture = await makeAgendaEvent({ agendaPublished: true });
-    const session = await makeAgendaSession(fixture.event, { title: "Keynote", roomId: fixture.hall.id, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+    const session = await makeAgendaSession(fixture.event, {
+      title: "Keynote",
+      roomId: fixture.hall.id,
+      startsAt: new Date("2026-06-10T08:00:00Z"),
+      endsAt: new Date("2026-06-10T09:00:00Z"),
+    });
     const feedEntry = async () => byUid(parseStrictly((await eventFeed(fixture.event.slug))!.body));
     const uid = [...(await feedEntry()).keys()].find((key) => key.includes(session.id))!;
     const entry = async () => (await feedEntry()).get(uid);
@@ -358,22 +475,47 @@ describe("live Q&A mode", () => {
   it("is chosen per session in the form: moderated sessions hold new questions until approved", async () => {
     const { event, organiser, hall } = await makeAgendaEvent({ agendaPublished: true });
     const attendee = await registeredAttendee(event, "Quinn Questioner");
-    const created = await createSession(organiser, event.id, sessionForm({ title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }));
+    const created = await createSession(
+      organiser,
+      event.id,
+      sessionForm({ title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id }),
+    );
     expect(created.session.qaMode).toBe("OPEN"); // the default when the form does not say
     await publishAgenda(organiser, event.id);
     const asker = attendee;
     expect((await askQuestion(asker, { sessionId: created.session.id, body: "Open question" })).question.status).toBe("VISIBLE");
 
-    const updated = await updateSession(organiser, event.id, created.session.id, sessionForm({
-      title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", roomId: hall.id, qaMode: "PREMODERATED", version: String(created.session.version),
-    }));
+    const updated = await updateSession(
+      organiser,
+      event.id,
+      created.session.id,
+      sessionForm({
+        title: "Panel",
+        startsAt: "2026-06-10T10:00",
+        endsAt: "2026-06-10T11:00",
+        roomId: hall.id,
+        qaMode: "PREMODERATED",
+        version: String(created.session.version),
+      }),
+    );
     expect(updated.session.qaMode).toBe("PREMODERATED");
     expect(updated.session.sequence).toBe(0); // calendars do not show it
     expect((await askQuestion(asker, { sessionId: created.session.id, body: "Held question" })).question.status).toBe("PENDING");
 
-    const invalid = await refusal(updateSession(organiser, event.id, created.session.id, sessionForm({
-      title: "Panel", startsAt: "2026-06-10T10:00", endsAt: "2026-06-10T11:00", qaMode: "ANARCHY", version: String(updated.session.version),
-    })));
+    const invalid = await refusal(
+      updateSession(
+        organiser,
+        event.id,
+        created.session.id,
+        sessionForm({
+          title: "Panel",
+          startsAt: "2026-06-10T10:00",
+          endsAt: "2026-06-10T11:00",
+          qaMode: "ANARCHY",
+          version: String(updated.session.version),
+        }),
+      ),
+    );
     expect(invalid.fieldErrors?.qaMode).toBe("Choose how questions are moderated.");
   });
 });

@@ -88,8 +88,16 @@ describe("picking and seats", () => {
   it("warns about overlapping picks but keeps the pick", async () => {
     const { event } = await makeAgendaEvent({ agendaPublished: true });
     const attendee = await registeredAttendee(event);
-    const first = await makeAgendaSession(event, { title: "Morning keynote", startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
-    const second = await makeAgendaSession(event, { title: "Side workshop", startsAt: new Date("2026-06-10T08:30:00Z"), endsAt: new Date("2026-06-10T10:00:00Z") });
+    const first = await makeAgendaSession(event, {
+      title: "Morning keynote",
+      startsAt: new Date("2026-06-10T08:00:00Z"),
+      endsAt: new Date("2026-06-10T09:00:00Z"),
+    });
+    const second = await makeAgendaSession(event, {
+      title: "Side workshop",
+      startsAt: new Date("2026-06-10T08:30:00Z"),
+      endsAt: new Date("2026-06-10T10:00:00Z"),
+    });
     await addToMyAgenda(attendee, first.id, BEFORE);
     const result = await addToMyAgenda(attendee, second.id, BEFORE);
     expect(result.added).toBe(true);
@@ -99,11 +107,20 @@ describe("picking and seats", () => {
 
   it("lists my agenda across events, soonest event first", async () => {
     const paris = await makeAgendaEvent({ agendaPublished: true });
-    const lisbon = await makeAgendaEvent({ agendaPublished: true, timeZone: "Europe/Lisbon", startsAt: new Date("2026-05-01T08:00:00Z"), endsAt: new Date("2026-05-01T18:00:00Z") });
+    const lisbon = await makeAgendaEvent({
+      agendaPublished: true,
+      timeZone: "Europe/Lisbon",
+      startsAt: new Date("2026-05-01T08:00:00Z"),
+      endsAt: new Date("2026-05-01T18:00:00Z"),
+    });
     const attendee = await registeredAttendee(paris.event);
     await makeRegistration(attendee.id, lisbon.event.ticketTypes[0]);
     const p = await makeAgendaSession(paris.event, { title: "Paris talk" });
-    const l = await makeAgendaSession(lisbon.event, { title: "Lisbon talk", startsAt: new Date("2026-05-01T09:00:00Z"), endsAt: new Date("2026-05-01T10:00:00Z") });
+    const l = await makeAgendaSession(lisbon.event, {
+      title: "Lisbon talk",
+      startsAt: new Date("2026-05-01T09:00:00Z"),
+      endsAt: new Date("2026-05-01T10:00:00Z"),
+    });
     await addToMyAgenda(attendee, p.id, BEFORE);
     await addToMyAgenda(attendee, l.id, new Date("2026-04-01T00:00:00Z"));
     const mine = await listMyAgenda(attendee.id);
@@ -117,7 +134,12 @@ describe("reminders for online sessions", () => {
 
   it("queues 24 h and 15 min reminders when picked, re-times them when the session moves, withdraws them on removal", async () => {
     const { event, organiser } = await makeAgendaEvent({ agendaPublished: true });
-    const session = await makeAgendaSession(event, { title: "Webinar", onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const session = await makeAgendaSession(event, {
+      title: "Webinar",
+      onlineUrl: "https://meet.example/w",
+      startsAt: new Date("2026-06-10T12:00:00Z"),
+      endsAt: new Date("2026-06-10T13:00:00Z"),
+    });
     const attendee = await registeredAttendee(event);
     await addToMyAgenda(attendee, session.id, BEFORE);
     const queued = await db().outboxEmail.findMany({ where: keys(session.id, attendee.id), orderBy: { nextAttemptAt: "asc" } });
@@ -128,7 +150,13 @@ describe("reminders for online sessions", () => {
     expect(queued[0].textBody).toContain(`/sessions/${session.id}/join`);
     expect(queued[0].subject).toBe("Reminder: Webinar starts Wed, 10 Jun 2026 at 14:00 CEST");
 
-    await rescheduleSession(organiser, event.id, session.id, { version: 0, startsAt: new Date("2026-06-10T14:00:00Z"), endsAt: new Date("2026-06-10T15:00:00Z") }, BEFORE);
+    await rescheduleSession(
+      organiser,
+      event.id,
+      session.id,
+      { version: 0, startsAt: new Date("2026-06-10T14:00:00Z"), endsAt: new Date("2026-06-10T15:00:00Z") },
+      BEFORE,
+    );
     const moved = await db().outboxEmail.findMany({ where: keys(session.id, attendee.id), orderBy: { nextAttemptAt: "asc" } });
     expect(moved.map((e) => e.nextAttemptAt.toISOString())).toEqual(["2026-06-09T14:00:00.000Z", "2026-06-10T13:45:00.000Z"]);
 
@@ -138,7 +166,11 @@ describe("reminders for online sessions", () => {
 
   it("withdraws reminders when the session is cancelled, and skips ones whose moment has passed", async () => {
     const { event, organiser } = await makeAgendaEvent({ agendaPublished: true });
-    const session = await makeAgendaSession(event, { onlineUrl: "https://meet.example/w", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") });
+    const session = await makeAgendaSession(event, {
+      onlineUrl: "https://meet.example/w",
+      startsAt: new Date("2026-06-10T12:00:00Z"),
+      endsAt: new Date("2026-06-10T13:00:00Z"),
+    });
     const attendee = await registeredAttendee(event);
     await addToMyAgenda(attendee, session.id, new Date("2026-06-10T06:00:00Z"));
     const queued = await db().outboxEmail.findMany({ where: keys(session.id, attendee.id) });
@@ -156,10 +188,16 @@ describe("reminders for online sessions", () => {
 
     process.env.AGENDA_REMINDERS = "1h";
     try {
-      const online = await makeAgendaSession(event, { onlineUrl: "https://meet.example/x", startsAt: new Date("2026-06-11T08:00:00Z"), endsAt: new Date("2026-06-11T09:00:00Z") });
+      const online = await makeAgendaSession(event, {
+        onlineUrl: "https://meet.example/x",
+        startsAt: new Date("2026-06-11T08:00:00Z"),
+        endsAt: new Date("2026-06-11T09:00:00Z"),
+      });
       await addToMyAgenda(attendee, online.id, BEFORE);
       const queued = await db().outboxEmail.findMany({ where: keys(online.id, attendee.id) });
-      expect(queued.map((e) => [e.dedupeKey, e.nextAttemptAt.toISOString()])).toEqual([[`reminder:${online.id}:${attendee.id}:1h`, "2026-06-11T07:00:00.000Z"]]);
+      expect(queued.map((e) => [e.dedupeKey, e.nextAttemptAt.toISOString()])).toEqual([
+        [`reminder:${online.id}:${attendee.id}:1h`, "2026-06-11T07:00:00.000Z"],
+      ]);
     } finally {
       delete process.env.AGENDA_REMINDERS;
     }

@@ -12,19 +12,40 @@ import { refusal } from "../support/refusal";
 const BEFORE = new Date("2026-06-01T00:00:00Z");
 const ONLINE = { onlineUrl: "https://meet.example/live", startsAt: new Date("2026-06-10T12:00:00Z"), endsAt: new Date("2026-06-10T13:00:00Z") };
 
-const pendingReminders = (userId: string) => db().outboxEmail.count({ where: { dedupeKey: { contains: `:${userId}:` }, AND: [{ dedupeKey: { startsWith: "reminder:" } }], status: "PENDING" } });
+const pendingReminders = (userId: string) =>
+  db().outboxEmail.count({ where: { dedupeKey: { contains: `:${userId}:` }, AND: [{ dedupeKey: { startsWith: "reminder:" } }], status: "PENDING" } });
 const taken = async (sessionId: string) => (await db().agendaSession.findUniqueOrThrow({ where: { id: sessionId } })).taken;
 
-async function meeting(eventId: string, hostId: string, guestId: string, startsAt: string, status: "REQUESTED" | "CONFIRMED", sequence = status === "CONFIRMED" ? 1 : 0) {
+async function meeting(
+  eventId: string,
+  hostId: string,
+  guestId: string,
+  startsAt: string,
+  status: "REQUESTED" | "CONFIRMED",
+  sequence = status === "CONFIRMED" ? 1 : 0,
+) {
   const start = new Date(startsAt);
-  return makeMeeting({ event: eventId, host: hostId, guest: guestId, status, sequence, startsAt: start, requestExpiresAt: status === "REQUESTED" ? new Date(start.getTime() - 3_600_000) : null });
+  return makeMeeting({
+    event: eventId,
+    host: hostId,
+    guest: guestId,
+    status,
+    sequence,
+    startsAt: start,
+    requestExpiresAt: status === "REQUESTED" ? new Date(start.getTime() - 3_600_000) : null,
+  });
 }
 
 async function scene() {
   const fixture = await makeAgendaEvent({ agendaPublished: true });
   const attendee = await makeUser({ name: "Ana Attendee" });
   const registration = await makeRegistration(attendee.id, fixture.event.ticketTypes[0]);
-  const workshop = await makeAgendaSession(fixture.event, { title: "Workshop", capacity: 1, startsAt: new Date("2026-06-10T08:00:00Z"), endsAt: new Date("2026-06-10T09:00:00Z") });
+  const workshop = await makeAgendaSession(fixture.event, {
+    title: "Workshop",
+    capacity: 1,
+    startsAt: new Date("2026-06-10T08:00:00Z"),
+    endsAt: new Date("2026-06-10T09:00:00Z"),
+  });
   const webinar = await makeAgendaSession(fixture.event, { title: "Live", ...ONLINE });
   await addToMyAgenda(attendee, workshop.id, BEFORE);
   await addToMyAgenda(attendee, webinar.id, BEFORE);
@@ -63,7 +84,9 @@ describe("cancelling a registration", () => {
     const [sent] = await db().outboxEmail.findMany({ where: { dedupeKey: { startsWith: `reminder:${webinar.id}:${attendee.id}:` } }, take: 1 });
     await db().outboxEmail.update({ where: { id: sent.id }, data: { status: "SENT", sentAt: new Date() } });
     await cancelRegistration({ kind: "attendee", userId: attendee.id }, registration.id, BEFORE);
-    expect(await db().outboxEmail.findMany({ where: { dedupeKey: { startsWith: `reminder:${webinar.id}:${attendee.id}:` } }, select: { id: true } })).toEqual([{ id: sent.id }]);
+    expect(await db().outboxEmail.findMany({ where: { dedupeKey: { startsWith: `reminder:${webinar.id}:${attendee.id}:` } }, select: { id: true } })).toEqual([
+      { id: sent.id },
+    ]);
     expect(await pendingReminders(attendee.id)).toBe(0);
   });
 
@@ -75,8 +98,23 @@ describe("cancelling a registration", () => {
     const requested = await meeting(event.id, attendee.id, guest.id, "2026-06-10T14:00:00Z", "REQUESTED");
     // Left alone: a meeting that already happened, a lapsed request, an ended one, another event's.
     const past = await meeting(event.id, host.id, attendee.id, "2026-05-30T10:00:00Z", "CONFIRMED");
-    const lapsed = await makeMeeting({ event, host, guest: attendee, status: "REQUESTED", startsAt: new Date("2026-06-11T10:00:00Z"), endsAt: new Date("2026-06-11T10:30:00Z"), requestExpiresAt: new Date("2026-05-31T00:00:00Z") });
-    const declined = await makeMeeting({ event, host, guest: attendee, status: "DECLINED", startsAt: new Date("2026-06-11T11:00:00Z"), endsAt: new Date("2026-06-11T11:30:00Z") });
+    const lapsed = await makeMeeting({
+      event,
+      host,
+      guest: attendee,
+      status: "REQUESTED",
+      startsAt: new Date("2026-06-11T10:00:00Z"),
+      endsAt: new Date("2026-06-11T10:30:00Z"),
+      requestExpiresAt: new Date("2026-05-31T00:00:00Z"),
+    });
+    const declined = await makeMeeting({
+      event,
+      host,
+      guest: attendee,
+      status: "DECLINED",
+      startsAt: new Date("2026-06-11T11:00:00Z"),
+      endsAt: new Date("2026-06-11T11:30:00Z"),
+    });
     const other = await makeAgendaEvent({ agendaPublished: true });
     const elsewhere = await meeting(other.event.id, host.id, attendee.id, "2026-06-12T10:00:00Z", "CONFIRMED");
 

@@ -70,7 +70,10 @@ describe("capabilities of app/domain", () => {
   it("are all placed in the order, and nothing lives beside them", () => {
     const entries = readdirSync(DOMAIN);
     const folders = entries.filter((entry) => statSync(join(DOMAIN, entry)).isDirectory());
-    expect(entries.filter((entry) => !folders.includes(entry)), "files directly in app/domain: put them in a capability or the kernel").toEqual([]);
+    expect(
+      entries.filter((entry) => !folders.includes(entry)),
+      "files directly in app/domain: put them in a capability or the kernel",
+    ).toEqual([]);
     expect([...folders].sort()).toEqual([...CAPABILITY_ORDER].sort());
   });
 

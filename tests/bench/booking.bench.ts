@@ -35,10 +35,22 @@ export const benchmarks: Benchmark[] = [
       const raw = new pg.Pool({ connectionString: databaseUrl, max: POOL });
       try {
         const tag = randomUUID().slice(0, 6);
-        await db().user.createMany({ data: Array.from({ length: ATTEMPTS }, (_, i) => ({ email: `g${i}.${tag}@example.eu`, name: `Guest ${i}`, passwordHash: "x" })) });
-        await db().user.createMany({ data: Array.from({ length: 40 }, (_, i) => ({ email: `h${i}.${tag}@example.eu`, name: `Host ${i}`, passwordHash: "x", roles: ["INVESTOR"] })) });
-        const guests = await db().user.findMany({ where: { email: { startsWith: "g", endsWith: `.${tag}@example.eu` } }, select: { id: true, roles: true }, orderBy: { email: "asc" } });
-        const hosts = await db().user.findMany({ where: { email: { startsWith: "h", endsWith: `.${tag}@example.eu` } }, select: { id: true }, orderBy: { email: "asc" } });
+        await db().user.createMany({
+          data: Array.from({ length: ATTEMPTS }, (_, i) => ({ email: `g${i}.${tag}@example.eu`, name: `Guest ${i}`, passwordHash: "x" })),
+        });
+        await db().user.createMany({
+          data: Array.from({ length: 40 }, (_, i) => ({ email: `h${i}.${tag}@example.eu`, name: `Host ${i}`, passwordHash: "x", roles: ["INVESTOR"] })),
+        });
+        const guests = await db().user.findMany({
+          where: { email: { startsWith: "g", endsWith: `.${tag}@example.eu` } },
+          select: { id: true, roles: true },
+          orderBy: { email: "asc" },
+        });
+        const hosts = await db().user.findMany({
+          where: { email: { startsWith: "h", endsWith: `.${tag}@example.eu` } },
+          select: { id: true },
+          orderBy: { email: "asc" },
+        });
 
         /** A roadshow stop where `hostCount` hosts each offer `slotsPerHost` 15-minute slots from 08:00 UTC. */
         async function makeStop(label: string, hostCount: number, slotsPerHost: number, tables: number) {
@@ -46,72 +58,120 @@ export const benchmarks: Benchmark[] = [
           const DAY = `2030-03-${String(++dayNumber).padStart(2, "0")}`;
           const event = await db().event.create({
             data: {
-              slug: `book-${label}-${tag}`, title: `Booking ${label}`, summary: "Bench", description: "Bench", kind: "ROADSHOW", status: "PUBLISHED", timeZone: "Europe/Lisbon",
-              startsAt: new Date(`${DAY}T06:00:00Z`), endsAt: new Date(`${DAY}T22:00:00Z`),
+              slug: `book-${label}-${tag}`,
+              title: `Booking ${label}`,
+              summary: "Bench",
+              description: "Bench",
+              kind: "ROADSHOW",
+              status: "PUBLISHED",
+              timeZone: "Europe/Lisbon",
+              startsAt: new Date(`${DAY}T06:00:00Z`),
+              endsAt: new Date(`${DAY}T22:00:00Z`),
               ticketTypes: { create: [{ name: "Delegate" }] },
-              stops: { create: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date(`${DAY}T06:00:00Z`), endsAt: new Date(`${DAY}T22:00:00Z`) }] },
+              stops: {
+                create: [
+                  { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date(`${DAY}T06:00:00Z`), endsAt: new Date(`${DAY}T22:00:00Z`) },
+                ],
+              },
             },
             include: { stops: true, ticketTypes: true },
           });
           const stop = event.stops[0];
-          if (tables > 0) await db().meetingPoint.createMany({ data: Array.from({ length: tables }, (_, i) => ({ eventId: event.id, stopId: stop.id, name: `Table ${i + 1}` })) });
-          await db().registration.createMany({ data: guests.map((g) => ({ eventId: event.id, userId: g.id, ticketTypeId: event.ticketTypes[0].id, status: "CONFIRMED" as const, ticketCode: randomUUID() })) });
+          if (tables > 0)
+            await db().meetingPoint.createMany({
+              data: Array.from({ length: tables }, (_, i) => ({ eventId: event.id, stopId: stop.id, name: `Table ${i + 1}` })),
+            });
+          await db().registration.createMany({
+            data: guests.map((g) => ({
+              eventId: event.id,
+              userId: g.id,
+              ticketTypeId: event.ticketTypes[0].id,
+              status: "CONFIRMED" as const,
+              ticketCode: randomUUID(),
+            })),
+          });
           const start = new Date(`${DAY}T08:00:00Z`).getTime();
           await db().meetingAvailability.createMany({
-            data: hosts.slice(0, hostCount).map((h) => ({ eventId: event.id, stopId: stop.id, hostId: h.id, startsAt: new Date(start), endsAt: new Date(start + slotsPerHost * 15 * 60_000), slotMinutes: 15, bufferMinutes: 0 })),
+            data: hosts.slice(0, hostCount).map((h) => ({
+              eventId: event.id,
+              stopId: stop.id,
+              hostId: h.id,
+              startsAt: new Date(start),
+              endsAt: new Date(start + slotsPerHost * 15 * 60_000),
+              slotMinutes: 15,
+              bufferMinutes: 0,
+            })),
           });
-          const slots = hosts.slice(0, hostCount).flatMap((h) => Array.from({ length: slotsPerHost }, (_, i) => ({ hostId: h.id, startsAt: new Date(start + i * 15 * 60_000) })));
+          const slots = hosts
+            .slice(0, hostCount)
+            .flatMap((h) => Array.from({ length: slotsPerHost }, (_, i) => ({ hostId: h.id, startsAt: new Date(start + i * 15 * 60_000) })));
           return { event, stop, slots };
         }
 
         async function viaDomain(label: string, hostCount: number, slotsPerHost: number, tables: number): Promise<Run> {
           const { event, stop, slots } = await makeStop(`d-${label}`, hostCount, slotsPerHost, tables);
           const latencies: number[] = [];
-          let won = 0, taken = 0, errors = 0;
+          let won = 0,
+            taken = 0,
+            errors = 0;
           const started = performance.now();
-          await Promise.all(guests.map(async (guest, i) => {
-            const slot = slots[i % slots.length];
-            const t = performance.now();
-            try {
-              await requestMeeting(guest, { slug: event.slug, stopId: stop.id, hostId: slot.hostId, startsAt: slot.startsAt.toISOString() }, NOW);
-              won++;
-            } catch (error) {
-              if (isDomainError(error) && error.code === "SLOT_TAKEN") taken++;
-              else errors++;
-            }
-            latencies.push(performance.now() - t);
-          }));
+          await Promise.all(
+            guests.map(async (guest, i) => {
+              const slot = slots[i % slots.length];
+              const t = performance.now();
+              try {
+                await requestMeeting(guest, { slug: event.slug, stopId: stop.id, hostId: slot.hostId, startsAt: slot.startsAt.toISOString() }, NOW);
+                won++;
+              } catch (error) {
+                if (isDomainError(error) && error.code === "SLOT_TAKEN") taken++;
+                else errors++;
+              }
+              latencies.push(performance.now() - t);
+            }),
+          );
           return { perSecond: guests.length / ((performance.now() - started) / 1000), latencies, won, taken, errors };
         }
 
         async function viaRawSql(label: string, hostCount: number, slotsPerHost: number, tables: number): Promise<Run> {
           const { event, stop, slots } = await makeStop(`r-${label}`, hostCount, slotsPerHost, tables);
           const latencies: number[] = [];
-          let won = 0, taken = 0, errors = 0;
+          let won = 0,
+            taken = 0,
+            errors = 0;
           const started = performance.now();
-          await Promise.all(guests.map(async (guest, i) => {
-            const slot = slots[i % slots.length];
-            const t = performance.now();
-            const client = await raw.connect();
-            try {
-              await client.query("BEGIN");
-              await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`meeting-bookings:${stop.id}`]);
-              await client.query(
-                `INSERT INTO "Meeting" ("eventId","stopId","hostId","guestId","startsAt","endsAt","status","requestExpiresAt","updatedAt")
+          await Promise.all(
+            guests.map(async (guest, i) => {
+              const slot = slots[i % slots.length];
+              const t = performance.now();
+              const client = await raw.connect();
+              try {
+                await client.query("BEGIN");
+                await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`meeting-bookings:${stop.id}`]);
+                await client.query(
+                  `INSERT INTO "Meeting" ("eventId","stopId","hostId","guestId","startsAt","endsAt","status","requestExpiresAt","updatedAt")
                  VALUES ($1,$2,$3,$4,$5,$6,'REQUESTED',$7,now())`,
-                [event.id, stop.id, slot.hostId, guest.id, slot.startsAt, new Date(slot.startsAt.getTime() + 15 * 60_000), new Date(NOW.getTime() + 48 * 3_600_000)],
-              );
-              await client.query("COMMIT");
-              won++;
-            } catch (error) {
-              await client.query("ROLLBACK").catch(() => {});
-              if ((error as { code?: string }).code === "23P01") taken++;
-              else errors++;
-            } finally {
-              client.release();
-            }
-            latencies.push(performance.now() - t);
-          }));
+                  [
+                    event.id,
+                    stop.id,
+                    slot.hostId,
+                    guest.id,
+                    slot.startsAt,
+                    new Date(slot.startsAt.getTime() + 15 * 60_000),
+                    new Date(NOW.getTime() + 48 * 3_600_000),
+                  ],
+                );
+                await client.query("COMMIT");
+                won++;
+              } catch (error) {
+                await client.query("ROLLBACK").catch(() => {});
+                if ((error as { code?: string }).code === "23P01") taken++;
+                else errors++;
+              } finally {
+                client.release();
+              }
+              latencies.push(performance.now() - t);
+            }),
+          );
           return { perSecond: guests.length / ((performance.now() - started) / 1000), latencies, won, taken, errors };
         }
 
@@ -134,15 +194,35 @@ export const benchmarks: Benchmark[] = [
         const spread = await viaDomain("spread", 40, perHost, 0);
         const spreadRaw = await viaRawSql("spread", 40, perHost, 0);
         const overlaps = await doubleBookings();
-        for (const [label, run, expectWon] of [["requestMeeting rush", rush, 12], ["raw SQL rush", rushRaw, 12], ["requestMeeting spread", spread, 40 * perHost], ["raw SQL spread", spreadRaw, 40 * perHost]] as const) {
-          console.log(`  ${label}: ${run.perSecond.toFixed(0)} attempts/s, ${run.won} booked, ${run.taken} slot taken, ${run.errors} errors, p95 ${percentile(run.latencies, 95).toFixed(0)} ms`);
-          if (run.errors || run.won !== expectWon || run.won + run.taken !== ATTEMPTS) throw new Error(`${label}: wrong outcome ${JSON.stringify({ ...run, latencies: undefined })}`);
+        for (const [label, run, expectWon] of [
+          ["requestMeeting rush", rush, 12],
+          ["raw SQL rush", rushRaw, 12],
+          ["requestMeeting spread", spread, 40 * perHost],
+          ["raw SQL spread", spreadRaw, 40 * perHost],
+        ] as const) {
+          console.log(
+            `  ${label}: ${run.perSecond.toFixed(0)} attempts/s, ${run.won} booked, ${run.taken} slot taken, ${run.errors} errors, p95 ${percentile(run.latencies, 95).toFixed(0)} ms`,
+          );
+          if (run.errors || run.won !== expectWon || run.won + run.taken !== ATTEMPTS)
+            throw new Error(`${label}: wrong outcome ${JSON.stringify({ ...run, latencies: undefined })}`);
         }
         if (overlaps !== 0) throw new Error(`${overlaps} double bookings`);
         return [
-          figure(`booking attempts, ${ATTEMPTS} concurrent for 12 slots`, rush.perSecond, "att/s", rushRaw.perSecond, `raw pg: advisory lock + INSERT per tx, pool ${POOL}`),
+          figure(
+            `booking attempts, ${ATTEMPTS} concurrent for 12 slots`,
+            rush.perSecond,
+            "att/s",
+            rushRaw.perSecond,
+            `raw pg: advisory lock + INSERT per tx, pool ${POOL}`,
+          ),
           figure("booking p95 latency in the rush", percentile(rush.latencies, 95), "ms", percentile(rushRaw.latencies, 95), "raw pg, same rush"),
-          figure(`booking attempts, ${ATTEMPTS} concurrent for ${40 * perHost} slots (half win)`, spread.perSecond, "att/s", spreadRaw.perSecond, "raw pg, no checks, no email"),
+          figure(
+            `booking attempts, ${ATTEMPTS} concurrent for ${40 * perHost} slots (half win)`,
+            spread.perSecond,
+            "att/s",
+            spreadRaw.perSecond,
+            "raw pg, no checks, no email",
+          ),
           figure("double bookings after all runs", overlaps, "rows", 0, "must be 0"),
         ];
       } finally {

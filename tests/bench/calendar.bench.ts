@@ -45,13 +45,26 @@ export async function seedBusyUser(): Promise<string> {
     const startsAt = new Date(base + e * 86_400_000);
     const event = await client.event.create({
       data: {
-        slug: `bench-${e}`, title: `Smart city day ${e} — Zürich, Łódź, Göteborg`, summary: "Replicating lighthouse solutions; energy, mobility, data.",
-        description: "", kind: "WORKSHOP", status: "PUBLISHED", mode: "HYBRID", timeZone: "Europe/Warsaw", startsAt,
-        endsAt: new Date(startsAt.getTime() + 9 * 3_600_000), venueName: "ICE Kraków", city: "Kraków", country: "PL", onlineUrl: "https://meet.example/bench",
+        slug: `bench-${e}`,
+        title: `Smart city day ${e} — Zürich, Łódź, Göteborg`,
+        summary: "Replicating lighthouse solutions; energy, mobility, data.",
+        description: "",
+        kind: "WORKSHOP",
+        status: "PUBLISHED",
+        mode: "HYBRID",
+        timeZone: "Europe/Warsaw",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 9 * 3_600_000),
+        venueName: "ICE Kraków",
+        city: "Kraków",
+        country: "PL",
+        onlineUrl: "https://meet.example/bench",
       },
     });
     const ticketType = await client.ticketType.create({ data: { eventId: event.id, name: "Standard" } });
-    await client.registration.create({ data: { eventId: event.id, userId: user.id, ticketTypeId: ticketType.id, status: "CONFIRMED", ticketCode: `bench-${e}` } });
+    await client.registration.create({
+      data: { eventId: event.id, userId: user.id, ticketTypeId: ticketType.id, status: "CONFIRMED", ticketCode: `bench-${e}` },
+    });
     events.push(event);
   }
   const sessions = await client.agendaSession.createManyAndReturn({
@@ -59,8 +72,13 @@ export async function seedBusyUser(): Promise<string> {
       const event = events[index % 20];
       const start = event.startsAt.getTime() + Math.floor(index / 20) * 3_600_000;
       return {
-        eventId: event.id, title: `Session ${index}: Έξυπνες πόλεις, Умные города`, description: "Panel with Lighthouse and Fellow cities.",
-        status: "PUBLISHED" as const, startsAt: new Date(start), endsAt: new Date(start + 3_000_000), onlineUrl: `https://meet.example/s${index}`,
+        eventId: event.id,
+        title: `Session ${index}: Έξυπνες πόλεις, Умные города`,
+        description: "Panel with Lighthouse and Fellow cities.",
+        status: "PUBLISHED" as const,
+        startsAt: new Date(start),
+        endsAt: new Date(start + 3_000_000),
+        onlineUrl: `https://meet.example/s${index}`,
       };
     }),
   });
@@ -70,8 +88,12 @@ export async function seedBusyUser(): Promise<string> {
       const event = events[index % 20];
       const start = event.startsAt.getTime() + 10 * 3_600_000 + Math.floor(index / 20) * 1_800_000;
       return {
-        eventId: event.id, hostId: index % 2 ? user.id : partner.id, guestId: index % 2 ? partner.id : user.id,
-        status: "CONFIRMED" as const, startsAt: new Date(start), endsAt: new Date(start + 1_500_000),
+        eventId: event.id,
+        hostId: index % 2 ? user.id : partner.id,
+        guestId: index % 2 ? partner.id : user.id,
+        status: "CONFIRMED" as const,
+        startsAt: new Date(start),
+        endsAt: new Date(start + 1_500_000),
       };
     }),
   });
@@ -93,7 +115,12 @@ export const benchmarks: Benchmark[] = [
         const userId = await seedBusyUser();
         const { token } = await regenerateFeedToken(userId);
         server = await startAppServer({
-          port: 0, host: "127.0.0.1", databaseUrl, logger: pino({ level: "silent" }), production: true, adapter: "memory",
+          port: 0,
+          host: "127.0.0.1",
+          databaseUrl,
+          logger: pino({ level: "silent" }),
+          production: true,
+          adapter: "memory",
         });
         const base = `http://127.0.0.1:${server.port}`;
         const feedUrl = `${base}/feeds/${token}.ics`;
@@ -122,7 +149,13 @@ export const benchmarks: Benchmark[] = [
         return [
           figure("personal feed (300 items) throughput", feedResult.requestsPerSecond, "req/s", staticResult.requestsPerSecond, label),
           figure("personal feed (300 items) p95 latency", feedResult.p95Ms, "ms", staticResult.p95Ms, label),
-          figure("personal feed 304 (If-None-Match) throughput", feed304.requestsPerSecond, "req/s", static304.requestsPerSecond, "express.static 304, same server"),
+          figure(
+            "personal feed 304 (If-None-Match) throughput",
+            feed304.requestsPerSecond,
+            "req/s",
+            static304.requestsPerSecond,
+            "express.static 304, same server",
+          ),
           figure("personal feed 304 (If-None-Match) p95 latency", feed304.p95Ms, "ms", static304.p95Ms, "express.static 304, same server"),
         ];
       } finally {

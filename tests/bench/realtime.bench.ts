@@ -47,7 +47,10 @@ export const benchmarks: Benchmark[] = [
       const database = await benchDatabase("rt");
       const databaseUrl = database.url;
       const fx = await createQaFixture({ attendees: CLIENTS, tag: "bench" });
-      const node = await startNode({ DATABASE_URL: databaseUrl, SOCKET_ADAPTER: "memory", PORT: "0", DATABASE_POOL_SIZE: "20", QA_BROADCAST_WINDOW_MS: "100" }, { execArgv: ["--expose-gc"] });
+      const node = await startNode(
+        { DATABASE_URL: databaseUrl, SOCKET_ADAPTER: "memory", PORT: "0", DATABASE_POOL_SIZE: "20", QA_BROADCAST_WINDOW_MS: "100" },
+        { execArgv: ["--expose-gc"] },
+      );
       const sockets: Socket[] = [];
       const wsClients: WsClient[] = [];
       const heap = async () => (await node.request<{ heapUsed: number }>({ type: "heap" })).heapUsed;
@@ -57,7 +60,12 @@ export const benchmarks: Benchmark[] = [
         const asked = new Map<string, number>();
         let seen = new Map<string, Set<number>>();
         const connectSocketIo = async (i: number) => {
-          const socket = connect(node.baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: fx.attendees[i].cookie }, reconnection: false, forceNew: true });
+          const socket = connect(node.baseUrl, {
+            transports: ["websocket"],
+            extraHeaders: { Cookie: fx.attendees[i].cookie },
+            reconnection: false,
+            forceNew: true,
+          });
           sockets[i] = socket;
           await new Promise<void>((resolve, reject) => {
             socket.once("connect", () => resolve());
@@ -166,23 +174,35 @@ export const benchmarks: Benchmark[] = [
         const failed = acks.filter((a: { ok: boolean }) => !a.ok);
         if (failed.length) throw new Error(`${failed.length} votes refused, e.g. ${JSON.stringify(failed[0])}`);
         const admin = new pg.Pool({ connectionString: databaseUrl, max: 20 });
-        const [{ votes, rows }] = (await admin.query(`SELECT q.votes, (SELECT count(*)::int FROM "QuestionVote" v WHERE v."questionId" = q.id) AS rows FROM "Question" q WHERE q.id = $1`, [target.question.id])).rows;
+        const [{ votes, rows }] = (
+          await admin.query(
+            `SELECT q.votes, (SELECT count(*)::int FROM "QuestionVote" v WHERE v."questionId" = q.id) AS rows FROM "Question" q WHERE q.id = $1`,
+            [target.question.id],
+          )
+        ).rows;
         if (votes !== CLIENTS || rows !== CLIENTS) throw new Error(`vote count not exact: votes=${votes} rows=${rows} expected ${CLIENTS}`);
 
         // Baseline: the same writes (vote row + counter) as raw SQL transactions through pg, 20 connections.
-        const baselineQuestion = (await admin.query(`INSERT INTO "Question" ("sessionId", "authorId", "body", "updatedAt") VALUES ($1, $2, 'baseline', now()) RETURNING id`, [fx.sessionId, fx.attendees[0].id])).rows[0].id;
+        const baselineQuestion = (
+          await admin.query(`INSERT INTO "Question" ("sessionId", "authorId", "body", "updatedAt") VALUES ($1, $2, 'baseline', now()) RETURNING id`, [
+            fx.sessionId,
+            fx.attendees[0].id,
+          ])
+        ).rows[0].id;
         const baselineStarted = performance.now();
-        await Promise.all(fx.attendees.map(async (u) => {
-          const client = await admin.connect();
-          try {
-            await client.query("BEGIN");
-            await client.query(`INSERT INTO "QuestionVote" ("questionId", "userId") VALUES ($1, $2)`, [baselineQuestion, u.id]);
-            await client.query(`UPDATE "Question" SET votes = votes + 1, "changeSeq" = nextval('question_change_seq') WHERE id = $1`, [baselineQuestion]);
-            await client.query("COMMIT");
-          } finally {
-            client.release();
-          }
-        }));
+        await Promise.all(
+          fx.attendees.map(async (u) => {
+            const client = await admin.connect();
+            try {
+              await client.query("BEGIN");
+              await client.query(`INSERT INTO "QuestionVote" ("questionId", "userId") VALUES ($1, $2)`, [baselineQuestion, u.id]);
+              await client.query(`UPDATE "Question" SET votes = votes + 1, "changeSeq" = nextval('question_change_seq') WHERE id = $1`, [baselineQuestion]);
+              await client.query("COMMIT");
+            } finally {
+              client.release();
+            }
+          }),
+        );
         const baselineSeconds = (performance.now() - baselineStarted) / 1000;
         await admin.end();
 
@@ -190,7 +210,12 @@ export const benchmarks: Benchmark[] = [
         const { port: sioPort } = await node.request<{ port: number }>({ type: "sio-start" });
         const plain: Socket[] = [];
         const connectPlain = async (i: number) => {
-          const socket = connect(`http://127.0.0.1:${sioPort}`, { transports: ["websocket"], extraHeaders: { Cookie: fx.attendees[i].cookie }, reconnection: false, forceNew: true });
+          const socket = connect(`http://127.0.0.1:${sioPort}`, {
+            transports: ["websocket"],
+            extraHeaders: { Cookie: fx.attendees[i].cookie },
+            reconnection: false,
+            forceNew: true,
+          });
           plain[i] = socket;
           await new Promise<void>((resolve, reject) => {
             socket.once("connect", () => resolve());
@@ -208,7 +233,9 @@ export const benchmarks: Benchmark[] = [
         const perSocketIo = (heapSocketIo - heapHalf) / (CLIENTS - half);
         const perBare = (heapBare - bareHeapHalf) / (CLIENTS - half);
         const perPlain = (heapPlain - plainHeapHalf) / (CLIENTS - half);
-        console.log(`  ${CLIENTS} clients connected and joined in ${connectSeconds.toFixed(1)} s; ${QUESTIONS} questions × ${CLIENTS} deliveries; ${CLIENTS} votes exact (votes=${votes}, rows=${rows})`);
+        console.log(
+          `  ${CLIENTS} clients connected and joined in ${connectSeconds.toFixed(1)} s; ${QUESTIONS} questions × ${CLIENTS} deliveries; ${CLIENTS} votes exact (votes=${votes}, rows=${rows})`,
+        );
         return [
           figure("question → every client p50", percentile(latencies, 50), "ms", percentile(wsLatencies, 50), "bare ws broadcast (IPC-triggered)"),
           figure("question → every client p99", percentile(latencies, 99), "ms", percentile(wsLatencies, 99), "bare ws broadcast (IPC-triggered)"),

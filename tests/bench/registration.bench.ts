@@ -32,13 +32,24 @@ export const benchmarks: Benchmark[] = [
       const raw = new pg.Pool({ connectionString: databaseUrl, max: POOL });
       try {
         const tag = randomUUID().slice(0, 6);
-        await db().user.createMany({ data: Array.from({ length: ATTEMPTS }, (_, i) => ({ email: `rush${i}.${tag}@example.eu`, name: `Rush ${i}`, passwordHash: "x" })) });
+        await db().user.createMany({
+          data: Array.from({ length: ATTEMPTS }, (_, i) => ({ email: `rush${i}.${tag}@example.eu`, name: `Rush ${i}`, passwordHash: "x" })),
+        });
         const users = await db().user.findMany({ where: { email: { endsWith: `.${tag}@example.eu` } }, select: { id: true, email: true, name: true } });
         const makeTicket = async (label: string, capacity = SEATS) => {
           const event = await db().event.create({
             data: {
-              slug: `rush-${label}-${tag}`, title: `Rush ${label}`, summary: "Bench", description: "Bench", kind: "WORKSHOP", status: "PUBLISHED",
-              timeZone: "Europe/Vienna", startsAt: new Date(Date.now() + 86_400_000 * 10), endsAt: new Date(Date.now() + 86_400_000 * 10 + 3_600_000), city: "Vienna", country: "AT",
+              slug: `rush-${label}-${tag}`,
+              title: `Rush ${label}`,
+              summary: "Bench",
+              description: "Bench",
+              kind: "WORKSHOP",
+              status: "PUBLISHED",
+              timeZone: "Europe/Vienna",
+              startsAt: new Date(Date.now() + 86_400_000 * 10),
+              endsAt: new Date(Date.now() + 86_400_000 * 10 + 3_600_000),
+              city: "Vienna",
+              country: "AT",
             },
           });
           const ticket = await db().ticketType.create({ data: { eventId: event.id, name: "Seat", capacity } });
@@ -50,15 +61,17 @@ export const benchmarks: Benchmark[] = [
           const latencies: number[] = [];
           let errors = 0;
           const started = performance.now();
-          await Promise.all(users.slice(0, count).map(async (user) => {
-            const t = performance.now();
-            try {
-              await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
-            } catch {
-              errors++;
-            }
-            latencies.push(performance.now() - t);
-          }));
+          await Promise.all(
+            users.slice(0, count).map(async (user) => {
+              const t = performance.now();
+              try {
+                await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
+              } catch {
+                errors++;
+              }
+              latencies.push(performance.now() - t);
+            }),
+          );
           const seconds = (performance.now() - started) / 1000;
           return { perSecond: count / seconds, latencies, errors, ...(await tally(ticket.id)) };
         }
@@ -68,26 +81,31 @@ export const benchmarks: Benchmark[] = [
           const latencies: number[] = [];
           let errors = 0;
           const started = performance.now();
-          await Promise.all(users.slice(0, count).map(async (user) => {
-            const t = performance.now();
-            const client = await raw.connect();
-            try {
-              await client.query("BEGIN");
-              const seat = await client.query(`UPDATE "TicketType" SET "taken" = "taken" + 1 WHERE "id" = $1 AND ("capacity" IS NULL OR "taken" < "capacity")`, [ticket.id]);
-              await client.query(
-                `INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "ticketCode", "createdAt", "updatedAt")
+          await Promise.all(
+            users.slice(0, count).map(async (user) => {
+              const t = performance.now();
+              const client = await raw.connect();
+              try {
+                await client.query("BEGIN");
+                const seat = await client.query(
+                  `UPDATE "TicketType" SET "taken" = "taken" + 1 WHERE "id" = $1 AND ("capacity" IS NULL OR "taken" < "capacity")`,
+                  [ticket.id],
+                );
+                await client.query(
+                  `INSERT INTO "Registration" ("id", "eventId", "userId", "ticketTypeId", "status", "paymentStatus", "ticketCode", "createdAt", "updatedAt")
                  VALUES ($1, $2, $3, $4, $5, 'NONE', $6, now(), now())`,
-                [randomUUID(), event.id, user.id, ticket.id, seat.rowCount === 1 ? "CONFIRMED" : "WAITLISTED", randomUUID().slice(0, 11)],
-              );
-              await client.query("COMMIT");
-            } catch {
-              errors++;
-              await client.query("ROLLBACK").catch(() => {});
-            } finally {
-              client.release();
-            }
-            latencies.push(performance.now() - t);
-          }));
+                  [randomUUID(), event.id, user.id, ticket.id, seat.rowCount === 1 ? "CONFIRMED" : "WAITLISTED", randomUUID().slice(0, 11)],
+                );
+                await client.query("COMMIT");
+              } catch {
+                errors++;
+                await client.query("ROLLBACK").catch(() => {});
+              } finally {
+                client.release();
+              }
+              latencies.push(performance.now() - t);
+            }),
+          );
           const seconds = (performance.now() - started) / 1000;
           return { perSecond: count / seconds, latencies, errors, ...(await tally(ticket.id)) };
         }
@@ -107,14 +125,34 @@ export const benchmarks: Benchmark[] = [
         // PNG + calendar invitation) and writes it to the outbox — work raw SQL does not do.
         const seatedDomain = await viaDomain("domain-seated", ATTEMPTS, ATTEMPTS);
         const seatedCeiling = await viaRawSql("raw-seated", ATTEMPTS, ATTEMPTS);
-        for (const [label, run, seats] of [["registerForEvent", domain, SEATS], ["raw SQL", ceiling, SEATS], ["registerForEvent, all seated", seatedDomain, ATTEMPTS], ["raw SQL, all seated", seatedCeiling, ATTEMPTS]] as const) {
-          console.log(`  ${label}: ${run.perSecond.toFixed(0)}/s, ${run.seated} seated, ${run.waitlisted} waitlisted, ${run.errors} errors, p95 ${percentile(run.latencies, 95).toFixed(0)} ms`);
-          if (run.errors || run.seated !== seats || run.seated + run.waitlisted !== ATTEMPTS) throw new Error(`${label}: wrong outcome ${JSON.stringify({ ...run, latencies: undefined })}`);
+        for (const [label, run, seats] of [
+          ["registerForEvent", domain, SEATS],
+          ["raw SQL", ceiling, SEATS],
+          ["registerForEvent, all seated", seatedDomain, ATTEMPTS],
+          ["raw SQL, all seated", seatedCeiling, ATTEMPTS],
+        ] as const) {
+          console.log(
+            `  ${label}: ${run.perSecond.toFixed(0)}/s, ${run.seated} seated, ${run.waitlisted} waitlisted, ${run.errors} errors, p95 ${percentile(run.latencies, 95).toFixed(0)} ms`,
+          );
+          if (run.errors || run.seated !== seats || run.seated + run.waitlisted !== ATTEMPTS)
+            throw new Error(`${label}: wrong outcome ${JSON.stringify({ ...run, latencies: undefined })}`);
         }
         return [
-          figure(`registrations into ${SEATS} seats, ${ATTEMPTS} concurrent`, domain.perSecond, "reg/s", ceiling.perSecond, `raw pg: UPDATE+INSERT per tx, pool ${POOL}`),
+          figure(
+            `registrations into ${SEATS} seats, ${ATTEMPTS} concurrent`,
+            domain.perSecond,
+            "reg/s",
+            ceiling.perSecond,
+            `raw pg: UPDATE+INSERT per tx, pool ${POOL}`,
+          ),
           figure("registration p95 latency under the rush", percentile(domain.latencies, 95), "ms", percentile(ceiling.latencies, 95), "raw pg, same rush"),
-          figure(`registrations, ${ATTEMPTS} concurrent, all seated (ticket email each)`, seatedDomain.perSecond, "reg/s", seatedCeiling.perSecond, "raw pg, no email"),
+          figure(
+            `registrations, ${ATTEMPTS} concurrent, all seated (ticket email each)`,
+            seatedDomain.perSecond,
+            "reg/s",
+            seatedCeiling.perSecond,
+            "raw pg, no email",
+          ),
         ];
       } finally {
         await raw.end();

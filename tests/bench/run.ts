@@ -31,7 +31,14 @@ for (const benchmark of selected) {
   results.push(...figures);
   printTable(figures);
 }
-await writeFile(path.join(here, "results.json"), JSON.stringify(results.map(({ name, value, unit, baseline, ratio }) => ({ name, value, unit, baseline, ratio })), null, 2) + "\n");
+await writeFile(
+  path.join(here, "results.json"),
+  JSON.stringify(
+    results.map(({ name, value, unit, baseline, ratio }) => ({ name, value, unit, baseline, ratio })),
+    null,
+    2,
+  ) + "\n",
+);
 console.log(`\nWrote ${results.length} figures to tests/bench/results.json`);
 process.exit(0);
 

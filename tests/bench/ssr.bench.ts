@@ -31,7 +31,8 @@ export const benchmarks: Benchmark[] = [
         await runLoad({ url: `http://127.0.0.1:${app.port}${EVENT_PATH}`, connections: 10, durationMs: 1000 });
         const ssr = await runLoad({ url: `http://127.0.0.1:${app.port}${EVENT_PATH}`, connections: CONNECTIONS, durationMs: DURATION_MS });
         const baseline = await runLoad({ url: `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, connections: CONNECTIONS, durationMs: DURATION_MS });
-        if (ssr.errors || Object.keys(ssr.statusCounts).some((s) => s !== "200")) throw new Error(`SSR errors: ${JSON.stringify(ssr.statusCounts)} errors=${ssr.errors}`);
+        if (ssr.errors || Object.keys(ssr.statusCounts).some((s) => s !== "200"))
+          throw new Error(`SSR errors: ${JSON.stringify(ssr.statusCounts)} errors=${ssr.errors}`);
         return [
           figure("event page SSR throughput", ssr.requestsPerSecond, "req/s", baseline.requestsPerSecond, "bare node:http, same bytes"),
           figure("event page SSR p95 latency", percentile(ssr.latenciesMs, 95), "ms", percentile(baseline.latenciesMs, 95), "bare node:http, same bytes"),

@@ -93,8 +93,18 @@ beforeAll(async () => {
   });
   ids.event = event.id;
   const s = (title: string, start: string, end: string, extra: Parameters<typeof makeAgendaSession>[1] extends infer T ? Partial<T> : never = {}) =>
-    makeAgendaSession(event, { title, description: "Session description", startsAt: new Date(start), endsAt: new Date(end), roomId: room.id, trackId: track.id, ...extra });
-  ids.online = (await s("Data platforms, open; honest \\ and Łódź-ready", "2031-03-29T08:00:00Z", "2031-03-29T09:00:00Z", { onlineUrl: SECRETS.sessionJoin })).id;
+    makeAgendaSession(event, {
+      title,
+      description: "Session description",
+      startsAt: new Date(start),
+      endsAt: new Date(end),
+      roomId: room.id,
+      trackId: track.id,
+      ...extra,
+    });
+  ids.online = (
+    await s("Data platforms, open; honest \\ and Łódź-ready", "2031-03-29T08:00:00Z", "2031-03-29T09:00:00Z", { onlineUrl: SECRETS.sessionJoin })
+  ).id;
   // Spans the DST switch (01:30 CET → 03:30 CEST = one hour).
   ids.night = (await s("Night shift across the clock change", "2031-03-30T00:30:00Z", "2031-03-30T01:30:00Z")).id;
   ids.toCancel = (await s("Session that will be cancelled", "2031-03-29T10:00:00Z", "2031-03-29T11:00:00Z")).id;
@@ -111,8 +121,15 @@ beforeAll(async () => {
   const point = await makeMeetingPoint(event, { name: "Table 7", onlineUrl: SECRETS.meetingJoin });
   const meeting = (status: "CONFIRMED" | "CANCELLED" | "REQUESTED", start: string, updatedAt?: Date) =>
     makeMeeting({
-      event: event.id, host: userIds.alice, guest: userIds.bob, status, startsAt: new Date(start),
-      endsAt: new Date(new Date(start).getTime() + 30 * 60_000), message: SECRETS.meetingMessage, meetingPointId: point.id, updatedAt,
+      event: event.id,
+      host: userIds.alice,
+      guest: userIds.bob,
+      status,
+      startsAt: new Date(start),
+      endsAt: new Date(new Date(start).getTime() + 30 * 60_000),
+      message: SECRETS.meetingMessage,
+      meetingPointId: point.id,
+      updatedAt,
     });
   ids.meeting = (await meeting("CONFIRMED", "2031-03-29T12:00:00Z")).id;
   ids.meetingCancelled = (await meeting("CANCELLED", "2031-03-29T12:30:00Z")).id;
@@ -157,7 +174,13 @@ describe("event download", () => {
   });
 
   it("404s unknown and draft events with a clear text", async () => {
-    await makeCalendarEvent({ slug: "draft-event", title: "Draft", startsAt: new Date("2031-05-01T08:00:00Z"), endsAt: new Date("2031-05-01T10:00:00Z"), status: "DRAFT" });
+    await makeCalendarEvent({
+      slug: "draft-event",
+      title: "Draft",
+      startsAt: new Date("2031-05-01T08:00:00Z"),
+      endsAt: new Date("2031-05-01T10:00:00Z"),
+      status: "DRAFT",
+    });
     for (const path of ["/events/nope/calendar.ics", "/events/draft-event/calendar.ics", "/events/draft-event/feed.ics"]) {
       const { response, text } = await fetchCalendar(path);
       expect(response.status, path).toBe(404);
@@ -386,7 +409,10 @@ describe("personal feed", () => {
     expect(utc(meeting, "dtstart")).toBe("2031-03-29T12:15:00.000Z");
 
     // Alice cancels her registration: it stays in the feed as CANCELLED, and join links go.
-    await db().registration.updateMany({ where: { userId: userIds.alice }, data: { status: "CANCELLED", cancelledAt: new Date(), sequence: { increment: 1 } } });
+    await db().registration.updateMany({
+      where: { userId: userIds.alice },
+      data: { status: "CANCELLED", cancelledAt: new Date(), sequence: { increment: 1 } },
+    });
     const afterCancel = await fetchCalendar(`/feeds/${aliceToken}.ics`);
     const events = byUid(parseStrictly(afterCancel.text));
     const registration = [...events.values()].find((e) => prop(e, "uid").startsWith("registration-"))!;

@@ -25,7 +25,13 @@ resetEnvForTests();
 let fixture: Awaited<ReturnType<typeof makeCalendarEvent>>;
 
 beforeAll(async () => {
-  fixture = await makeCalendarEvent({ slug: "feed-domain", title: "Göteborg energy days", startsAt: new Date("2031-06-01T07:00:00Z"), endsAt: new Date("2031-06-01T15:00:00Z"), onlineUrl: "https://meet.example/x" });
+  fixture = await makeCalendarEvent({
+    slug: "feed-domain",
+    title: "Göteborg energy days",
+    startsAt: new Date("2031-06-01T07:00:00Z"),
+    endsAt: new Date("2031-06-01T15:00:00Z"),
+    onlineUrl: "https://meet.example/x",
+  });
 });
 
 describe("feed tokens", () => {
@@ -65,7 +71,11 @@ describe("fingerprint cache", () => {
     clearPersonalFeedCache();
     const user = await makeUser({ email: "cached@calendar.test", name: "Cached Person" });
     const other = await makeUser({ email: "other@calendar.test", name: "Other Person" });
-    const session = await makeAgendaSession(fixture.event, { title: "Heat pumps", startsAt: new Date("2031-06-01T08:00:00Z"), endsAt: new Date("2031-06-01T09:00:00Z") });
+    const session = await makeAgendaSession(fixture.event, {
+      title: "Heat pumps",
+      startsAt: new Date("2031-06-01T08:00:00Z"),
+      endsAt: new Date("2031-06-01T09:00:00Z"),
+    });
     await makePick(user.id, session.id);
     const { token } = await regenerateFeedToken(user.id);
 
@@ -80,10 +90,27 @@ describe("fingerprint cache", () => {
 
     // Each of these changes a row the feed is built from: each must show in the next answer.
     const changes: Array<[string, () => Promise<unknown>]> = [
-      ["session moved", () => db().agendaSession.update({ where: { id: session.id }, data: { startsAt: new Date("2031-06-01T08:30:00Z"), sequence: { increment: 1 } } })],
-      ["event renamed", () => db().event.update({ where: { id: fixture.event.id }, data: { title: "Göteborg energy days (new name)", sequence: { increment: 1 } } })],
+      [
+        "session moved",
+        () => db().agendaSession.update({ where: { id: session.id }, data: { startsAt: new Date("2031-06-01T08:30:00Z"), sequence: { increment: 1 } } }),
+      ],
+      [
+        "event renamed",
+        () => db().event.update({ where: { id: fixture.event.id }, data: { title: "Göteborg energy days (new name)", sequence: { increment: 1 } } }),
+      ],
       ["registered", () => makeRegistration(user.id, fixture.ticketType, { status: "CONFIRMED" })],
-      ["meeting confirmed", () => makeMeeting({ event: fixture.event.id, host: other.id, guest: user.id, status: "CONFIRMED", startsAt: new Date("2031-06-01T10:00:00Z"), endsAt: new Date("2031-06-01T10:30:00Z") })],
+      [
+        "meeting confirmed",
+        () =>
+          makeMeeting({
+            event: fixture.event.id,
+            host: other.id,
+            guest: user.id,
+            status: "CONFIRMED",
+            startsAt: new Date("2031-06-01T10:00:00Z"),
+            endsAt: new Date("2031-06-01T10:30:00Z"),
+          }),
+      ],
       ["other participant renamed", () => db().user.update({ where: { id: other.id }, data: { name: "Other Renamed" } })],
       ["pick removed", () => db().agendaPick.delete({ where: { userId_sessionId: { userId: user.id, sessionId: session.id } } })],
     ];
@@ -120,15 +147,40 @@ describe("retention of cancelled items", () => {
   it("keeps cancellations for 30 days, then drops them", async () => {
     const user = await makeUser({ email: "retention@calendar.test", name: "Retention" });
     const other = await makeUser({ email: "retention-other@calendar.test", name: "Someone" });
-    const recent = await makeAgendaSession(fixture.event, { title: "Cancelled 29 days ago", status: "CANCELLED", updatedAt: daysAgo(29), startsAt: new Date("2031-06-01T11:00:00Z"), endsAt: new Date("2031-06-01T12:00:00Z") });
-    const old = await makeAgendaSession(fixture.event, { title: "Cancelled 31 days ago", status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T12:00:00Z"), endsAt: new Date("2031-06-01T13:00:00Z") });
+    const recent = await makeAgendaSession(fixture.event, {
+      title: "Cancelled 29 days ago",
+      status: "CANCELLED",
+      updatedAt: daysAgo(29),
+      startsAt: new Date("2031-06-01T11:00:00Z"),
+      endsAt: new Date("2031-06-01T12:00:00Z"),
+    });
+    const old = await makeAgendaSession(fixture.event, {
+      title: "Cancelled 31 days ago",
+      status: "CANCELLED",
+      updatedAt: daysAgo(31),
+      startsAt: new Date("2031-06-01T12:00:00Z"),
+      endsAt: new Date("2031-06-01T13:00:00Z"),
+    });
     await makePick(user.id, recent.id);
     await makePick(user.id, old.id);
-    const oldRegistrationEvent = await makeCalendarEvent({ slug: "feed-domain-2", title: "Old", startsAt: new Date("2031-07-01T07:00:00Z"), endsAt: new Date("2031-07-01T09:00:00Z") });
+    const oldRegistrationEvent = await makeCalendarEvent({
+      slug: "feed-domain-2",
+      title: "Old",
+      startsAt: new Date("2031-07-01T07:00:00Z"),
+      endsAt: new Date("2031-07-01T09:00:00Z"),
+    });
     const oldRegistration = await makeRegistration(user.id, oldRegistrationEvent.ticketType, { status: "CANCELLED", updatedAt: daysAgo(31) });
     const recentRegistration = await makeRegistration(user.id, fixture.ticketType, { status: "REJECTED", updatedAt: daysAgo(2) });
     const waitlisted = await makeRegistration(user.id, oldRegistrationEvent.ticketType, { status: "WAITLISTED" });
-    const cancelledMeeting = await makeMeeting({ event: fixture.event.id, host: user.id, guest: other.id, status: "CANCELLED", updatedAt: daysAgo(31), startsAt: new Date("2031-06-01T13:00:00Z"), endsAt: new Date("2031-06-01T13:30:00Z") });
+    const cancelledMeeting = await makeMeeting({
+      event: fixture.event.id,
+      host: user.id,
+      guest: other.id,
+      status: "CANCELLED",
+      updatedAt: daysAgo(31),
+      startsAt: new Date("2031-06-01T13:00:00Z"),
+      endsAt: new Date("2031-06-01T13:30:00Z"),
+    });
 
     const { token } = await regenerateFeedToken(user.id);
     const events = byUid(parseStrictly((await personalFeedByToken(token))!.body));
@@ -146,7 +198,12 @@ describe("retention of cancelled items", () => {
   });
 
   it("turns every session of a cancelled event into CANCELLED with a higher SEQUENCE", async () => {
-    const { event } = await makeCalendarEvent({ slug: "to-be-cancelled", title: "Will be cancelled", startsAt: new Date("2031-08-01T07:00:00Z"), endsAt: new Date("2031-08-01T15:00:00Z") });
+    const { event } = await makeCalendarEvent({
+      slug: "to-be-cancelled",
+      title: "Will be cancelled",
+      startsAt: new Date("2031-08-01T07:00:00Z"),
+      endsAt: new Date("2031-08-01T15:00:00Z"),
+    });
     const session = await makeAgendaSession(event, { title: "Keynote", startsAt: new Date("2031-08-01T08:00:00Z"), endsAt: new Date("2031-08-01T09:00:00Z") });
     const uid = `session-${session.id}@events.scale.test`;
     const before = byUid(parseStrictly((await eventFeed("to-be-cancelled"))!.body)).get(uid)!;
@@ -161,7 +218,11 @@ describe("sessions taken off the agenda", () => {
   it("stay as CANCELLED with a higher SEQUENCE, return with a higher one still, and leave after the retention window", async () => {
     const user = await makeUser({ email: "remover@calendar.test", name: "Remover" });
     await makeRegistration(user.id, fixture.ticketType, { status: "CONFIRMED" });
-    const session = await makeAgendaSession(fixture.event, { title: "Talk I changed my mind about", startsAt: new Date("2031-06-01T09:00:00Z"), endsAt: new Date("2031-06-01T10:00:00Z") });
+    const session = await makeAgendaSession(fixture.event, {
+      title: "Talk I changed my mind about",
+      startsAt: new Date("2031-06-01T09:00:00Z"),
+      endsAt: new Date("2031-06-01T10:00:00Z"),
+    });
     await addToMyAgenda(user, session.id);
     const { token } = await regenerateFeedToken(user.id);
     const entry = async () => byUid(parseStrictly((await personalFeedByToken(token))!.body)).get(`session-${session.id}@events.scale.test`);
@@ -189,14 +250,27 @@ describe("a 300-item personal feed", () => {
     const base = Date.UTC(2031, 8, 1, 7);
     const events: Array<Awaited<ReturnType<typeof makeCalendarEvent>>> = [];
     for (let e = 0; e < 20; e++) {
-      events.push(await makeCalendarEvent({ slug: `busy-${e}`, title: `Smart city day ${e} — Zürich/Łódź`, startsAt: new Date(base + e * 86_400_000), endsAt: new Date(base + e * 86_400_000 + 9 * 3_600_000) }));
+      events.push(
+        await makeCalendarEvent({
+          slug: `busy-${e}`,
+          title: `Smart city day ${e} — Zürich/Łódź`,
+          startsAt: new Date(base + e * 86_400_000),
+          endsAt: new Date(base + e * 86_400_000 + 9 * 3_600_000),
+        }),
+      );
     }
     for (const { ticketType } of events) await makeRegistration(user.id, ticketType, { status: "CONFIRMED" });
     const sessions = await db().agendaSession.createManyAndReturn({
       data: Array.from({ length: 200 }, (_, index) => {
         const { event } = events[index % 20];
         const start = event.startsAt.getTime() + Math.floor(index / 20) * 3_600_000;
-        return { eventId: event.id, title: `Session ${index}: Έξυπνες πόλεις, Умные города`, status: "PUBLISHED" as const, startsAt: new Date(start), endsAt: new Date(start + 3_000_000) };
+        return {
+          eventId: event.id,
+          title: `Session ${index}: Έξυπνες πόλεις, Умные города`,
+          status: "PUBLISHED" as const,
+          startsAt: new Date(start),
+          endsAt: new Date(start + 3_000_000),
+        };
       }),
     });
     await db().agendaPick.createMany({ data: sessions.map((s) => ({ userId: user.id, sessionId: s.id })) });
@@ -204,7 +278,14 @@ describe("a 300-item personal feed", () => {
       data: Array.from({ length: 80 }, (_, index) => {
         const { event } = events[index % 20];
         const start = event.startsAt.getTime() + 10 * 3_600_000 + Math.floor(index / 20) * 1_800_000;
-        return { eventId: event.id, hostId: index % 2 ? user.id : partner.id, guestId: index % 2 ? partner.id : user.id, status: "CONFIRMED" as const, startsAt: new Date(start), endsAt: new Date(start + 1_500_000) };
+        return {
+          eventId: event.id,
+          hostId: index % 2 ? user.id : partner.id,
+          guestId: index % 2 ? partner.id : user.id,
+          status: "CONFIRMED" as const,
+          startsAt: new Date(start),
+          endsAt: new Date(start + 1_500_000),
+        };
       }),
     });
     const { token } = await regenerateFeedToken(user.id);

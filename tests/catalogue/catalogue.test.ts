@@ -14,13 +14,46 @@ const titles = async (filters: Parameters<typeof listCatalogue>[0]) => (await li
 
 beforeAll(async () => {
   // 00:30–02:00 in Helsinki on 10 June is 21:30–23:00 UTC on the 9th.
-  await event({ title: "Helsinki night owls", timeZone: "Europe/Helsinki", startsAt: new Date("2031-06-09T21:30:00Z"), endsAt: new Date("2031-06-09T23:00:00Z"), country: "FI", themes: ["MOBILITY"] });
+  await event({
+    title: "Helsinki night owls",
+    timeZone: "Europe/Helsinki",
+    startsAt: new Date("2031-06-09T21:30:00Z"),
+    endsAt: new Date("2031-06-09T23:00:00Z"),
+    country: "FI",
+    themes: ["MOBILITY"],
+  });
   // 20:00–23:00 in Lisbon on 9 June (WEST) is 19:00–22:00 UTC on the 9th.
-  await event({ title: "Lisbon evening pitch", timeZone: "Europe/Lisbon", startsAt: new Date("2031-06-09T19:00:00Z"), endsAt: new Date("2031-06-09T22:00:00Z"), kind: "ROADSHOW", themes: ["ENERGY"] });
+  await event({
+    title: "Lisbon evening pitch",
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date("2031-06-09T19:00:00Z"),
+    endsAt: new Date("2031-06-09T22:00:00Z"),
+    kind: "ROADSHOW",
+    themes: ["ENERGY"],
+  });
   // Ends at midnight local time: it is a 9 June event only.
-  await event({ title: "Vienna until midnight", timeZone: "Europe/Vienna", startsAt: new Date("2031-06-09T16:00:00Z"), endsAt: new Date("2031-06-09T22:00:00Z"), country: "AT" });
-  await event({ title: "Secret draft", timeZone: "Europe/Lisbon", startsAt: new Date("2031-06-09T10:00:00Z"), endsAt: new Date("2031-06-09T11:00:00Z"), status: "DRAFT" });
-  await event({ title: "Last year's webinar", timeZone: "Europe/Berlin", startsAt: new Date("2030-03-01T10:00:00Z"), endsAt: new Date("2030-03-01T11:00:00Z"), kind: "WEBINAR", mode: "ONLINE" });
+  await event({
+    title: "Vienna until midnight",
+    timeZone: "Europe/Vienna",
+    startsAt: new Date("2031-06-09T16:00:00Z"),
+    endsAt: new Date("2031-06-09T22:00:00Z"),
+    country: "AT",
+  });
+  await event({
+    title: "Secret draft",
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date("2031-06-09T10:00:00Z"),
+    endsAt: new Date("2031-06-09T11:00:00Z"),
+    status: "DRAFT",
+  });
+  await event({
+    title: "Last year's webinar",
+    timeZone: "Europe/Berlin",
+    startsAt: new Date("2030-03-01T10:00:00Z"),
+    endsAt: new Date("2030-03-01T11:00:00Z"),
+    kind: "WEBINAR",
+    mode: "ONLINE",
+  });
 });
 
 describe("the public catalogue", () => {

@@ -28,9 +28,7 @@ interface Dmmf {
   };
 }
 
-const dmmf: Dmmf = JSON.parse(
-  schemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync("prisma/schema.prisma", "utf8")]] })),
-);
+const dmmf: Dmmf = JSON.parse(schemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", readFileSync("prisma/schema.prisma", "utf8")]] })));
 
 function expectedColumnType(field: DmmfField): string {
   if (field.kind === "enum") return field.type;
@@ -38,7 +36,14 @@ function expectedColumnType(field: DmmfField): string {
   if (native === "Uuid") return "uuid";
   if (native === "Char") return "bpchar";
   if (native === "Timestamptz") return "timestamptz";
-  return ({ String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Float: "float8", Decimal: "numeric" } as Record<string, string>)[field.type] ?? field.type;
+  return (
+    (
+      { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Float: "float8", Decimal: "numeric" } as Record<
+        string,
+        string
+      >
+    )[field.type] ?? field.type
+  );
 }
 
 let client: pg.Client;
@@ -129,8 +134,11 @@ describe("schema.prisma and the migrations agree", () => {
     for (const model of dmmf.datamodel.models) {
       for (const field of model.fields.filter((f) => f.kind === "object" && f.relationFromFields?.length)) {
         const found = foreignKeys.find(
-          (fk) => fk.table === model.name && fk.refTable === field.type &&
-            fk.columns.join(",") === field.relationFromFields!.join(",") && fk.refColumns.join(",") === field.relationToFields!.join(","),
+          (fk) =>
+            fk.table === model.name &&
+            fk.refTable === field.type &&
+            fk.columns.join(",") === field.relationFromFields!.join(",") &&
+            fk.refColumns.join(",") === field.relationToFields!.join(","),
         );
         if (!found) problems.push(`${model.name}.${field.name} → ${field.type}`);
       }

@@ -7,7 +7,10 @@ import { signOut, withE2eDatabase } from "./support";
 /** The path of the newest link to `path` emailed to `to`, read from the outbox as a mail client would show it. */
 async function emailedLink(to: string, path: string): Promise<string> {
   return withE2eDatabase(async (client) => {
-    const { rows } = await client.query(`SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 AND "textBody" LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [to, `%${path}/%`]);
+    const { rows } = await client.query(
+      `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 AND "textBody" LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`,
+      [to, `%${path}/%`],
+    );
     return new URL(rows[0].textBody.match(new RegExp(`https?://\\S+${path}/[A-Za-z0-9_-]+`))[0]).pathname;
   });
 }

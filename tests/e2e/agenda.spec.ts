@@ -36,7 +36,9 @@ test("organiser resolves a room conflict and publishes; attendee picks a session
 
   // The conflict shows up and publishing is blocked.
   const conflicts = organiser.getByRole("region", { name: /Conflicts/ });
-  await expect(conflicts.getByText(/“(Heat pump pitch|Mobility data clinic)” and “(Heat pump pitch|Mobility data clinic)” are both in Lab B on .*, 16:00–16:45 CET/)).toBeVisible();
+  await expect(
+    conflicts.getByText(/“(Heat pump pitch|Mobility data clinic)” and “(Heat pump pitch|Mobility data clinic)” are both in Lab B on .*, 16:00–16:45 CET/),
+  ).toBeVisible();
   await expect(organiser.getByRole("button", { name: "Publish drafts" })).toBeDisabled();
   await expect(organiser.getByText(/Publishing is blocked by 1 conflict/)).toBeVisible();
   await expect(organiser.getByRole("link", { name: /Heat pump pitch, .* has a conflict/ })).toBeVisible();

@@ -11,7 +11,10 @@ let lisbonStopId = "";
 test.beforeAll(async () => {
   await withE2eDatabase(async (client) => {
     await confirmRegistration(client, "city@scale-events.demo", ROADSHOW);
-    const { rows } = await client.query(`SELECT s.id FROM "RoadshowStop" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 ORDER BY s.position LIMIT 1`, [ROADSHOW]);
+    const { rows } = await client.query(
+      `SELECT s.id FROM "RoadshowStop" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 ORDER BY s.position LIMIT 1`,
+      [ROADSHOW],
+    );
     lisbonStopId = rows[0].id;
   });
 });

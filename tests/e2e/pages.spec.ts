@@ -14,8 +14,15 @@ test.beforeAll(async () => {
   await withE2eDatabase(async (client) => {
     for (const email of ["city@scale-events.demo", "attendee@scale-events.demo"]) await confirmRegistration(client, email, ROADSHOW);
     await confirmRegistration(client, "attendee@scale-events.demo", WORKSHOP);
-    sessionId = (await client.query(`SELECT s.id FROM "AgendaSession" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 AND s.status = 'PUBLISHED' ORDER BY s."startsAt" LIMIT 1`, [WORKSHOP])).rows[0].id;
-    stopId = (await client.query(`SELECT s.id FROM "RoadshowStop" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 ORDER BY s.position LIMIT 1`, [ROADSHOW])).rows[0].id;
+    sessionId = (
+      await client.query(
+        `SELECT s.id FROM "AgendaSession" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 AND s.status = 'PUBLISHED' ORDER BY s."startsAt" LIMIT 1`,
+        [WORKSHOP],
+      )
+    ).rows[0].id;
+    stopId = (
+      await client.query(`SELECT s.id FROM "RoadshowStop" s JOIN "Event" e ON e.id = s."eventId" WHERE e.slug = $1 ORDER BY s.position LIMIT 1`, [ROADSHOW])
+    ).rows[0].id;
   });
 });
 
@@ -37,12 +44,29 @@ async function visitCleanly(page: Page, paths: string[]) {
 }
 
 test("visitors' pages load without JavaScript errors", async ({ page }) => {
-  await visitCleanly(page, ["/", "/events", `/events/${WORKSHOP}`, `/events/${WORKSHOP}/agenda`, `/events/${ROADSHOW}`, `/events/${WEBINAR}`, "/signin", "/signup"]);
+  await visitCleanly(page, [
+    "/",
+    "/events",
+    `/events/${WORKSHOP}`,
+    `/events/${WORKSHOP}/agenda`,
+    `/events/${ROADSHOW}`,
+    `/events/${WEBINAR}`,
+    "/signin",
+    "/signup",
+  ]);
 });
 
 test("attendees' and cities' pages load without JavaScript errors", async ({ page }) => {
   await signIn(page, "attendee@scale-events.demo");
-  await visitCleanly(page, ["/my/registrations", "/my/agenda", "/account/calendar", `/sessions/${sessionId}`, `/sessions/${sessionId}/qa`, `/events/${ROADSHOW}/rooms`, `/roadshows/${ROADSHOW}`]);
+  await visitCleanly(page, [
+    "/my/registrations",
+    "/my/agenda",
+    "/account/calendar",
+    `/sessions/${sessionId}`,
+    `/sessions/${sessionId}/qa`,
+    `/events/${ROADSHOW}/rooms`,
+    `/roadshows/${ROADSHOW}`,
+  ]);
   await signOut(page);
   await signIn(page, "city@scale-events.demo");
   await visitCleanly(page, [`/roadshows/${ROADSHOW}`]);
@@ -53,6 +77,14 @@ test("investors' and organisers' pages load without JavaScript errors", async ({
   await visitCleanly(page, [`/roadshows/${ROADSHOW}`, `/roadshows/${ROADSHOW}/stops/${stopId}/host`]);
   await signOut(page);
   await signIn(page, "organiser@scale-events.demo");
-  const manage = ["dashboard", "registrations", "check-in", "tickets", "questions", "rooms", "team", "settings"].map((tab) => `/organise/events/${WORKSHOP}/${tab}`);
-  await visitCleanly(page, ["/organise", "/organise/events/new", ...manage, `/organise/events/${WORKSHOP}/agenda`, `/organise/roadshows/${ROADSHOW}/stops/${stopId}`]);
+  const manage = ["dashboard", "registrations", "check-in", "tickets", "questions", "rooms", "team", "settings"].map(
+    (tab) => `/organise/events/${WORKSHOP}/${tab}`,
+  );
+  await visitCleanly(page, [
+    "/organise",
+    "/organise/events/new",
+    ...manage,
+    `/organise/events/${WORKSHOP}/agenda`,
+    `/organise/roadshows/${ROADSHOW}/stops/${stopId}`,
+  ]);
 });

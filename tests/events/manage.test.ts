@@ -4,7 +4,16 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/kernel/errors";
 import { parseEventInput, slugify } from "~/domain/events/event-input";
-import { cancelEvent, createEvent, deleteDraftEvent, getEventSettings, listMyEvents, publishEvent, updateEvent, versionOf } from "~/domain/events/manage.server";
+import {
+  cancelEvent,
+  createEvent,
+  deleteDraftEvent,
+  getEventSettings,
+  listMyEvents,
+  publishEvent,
+  updateEvent,
+  versionOf,
+} from "~/domain/events/manage.server";
 import { eventDownload } from "~/domain/calendar/feeds.server";
 import { db } from "~/platform/db.server";
 import { makeRegistration, makeTeamMember, makeTicketType, makeUser } from "../support/factories";
@@ -34,7 +43,12 @@ async function organiser() {
   return makeUser({ name: "Organiser", roles: ["ATTENDEE", "ORGANISER"] });
 }
 
-async function registrant(eventId: string, ticketTypeId: string, status: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "PENDING_PAYMENT" = "CONFIRMED", paid = false) {
+async function registrant(
+  eventId: string,
+  ticketTypeId: string,
+  status: "CONFIRMED" | "WAITLISTED" | "CANCELLED" | "PENDING_PAYMENT" = "CONFIRMED",
+  paid = false,
+) {
   const user = await makeUser({ name: "Attendee" });
   await makeRegistration(user, { id: ticketTypeId, eventId }, { status, paymentStatus: paid ? "PAID" : "NONE" });
   return user;
@@ -217,7 +231,12 @@ describe("saving settings", () => {
     expect(renamed).toMatchObject({ sequenceBumped: true, notified: 0 });
 
     // Moving it: one email each to the two active registrants, none to the cancelled one.
-    const moved = await updateEvent(owner, slug, renamed.version, form({ title: `${start.title} (renamed)`, startsAt: "2030-06-10T10:00", endsAt: "2030-06-11T17:30" }));
+    const moved = await updateEvent(
+      owner,
+      slug,
+      renamed.version,
+      form({ title: `${start.title} (renamed)`, startsAt: "2030-06-10T10:00", endsAt: "2030-06-11T17:30" }),
+    );
     expect(moved).toMatchObject({ sequenceBumped: true, notified: 2 });
     const after = await db().event.findUniqueOrThrow({ where: { id } });
     expect(after.sequence).toBe(3);
@@ -235,7 +254,12 @@ describe("saving settings", () => {
     expect(feed?.body).toContain("SEQUENCE:3");
 
     // Moving the venue is a change of place.
-    const venue = await updateEvent(owner, slug, moved.version, form({ title: `${start.title} (renamed)`, startsAt: "2030-06-10T10:00", venueName: "Le Centquatre" }));
+    const venue = await updateEvent(
+      owner,
+      slug,
+      moved.version,
+      form({ title: `${start.title} (renamed)`, startsAt: "2030-06-10T10:00", venueName: "Le Centquatre" }),
+    );
     expect(venue.notified).toBe(2);
     const second = await outboxFor(confirmed.email);
     expect(second).toHaveLength(2);

@@ -70,7 +70,9 @@ describe("the Team page over HTTP", () => {
     const added = await organiser.submitForm(TEAM, { intent: "add", email: "Attendee@Scale-Events.demo", role: "CHECKIN" });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toContain(`${TEAM}?added=`);
-    expect((await (await organiser.get(added.headers.get("location")!)).text()).replace(/<!-- -->/g, "")).toContain("Tomás Ferreira was added as check-in staff");
+    expect((await (await organiser.get(added.headers.get("location")!)).text()).replace(/<!-- -->/g, "")).toContain(
+      "Tomás Ferreira was added as check-in staff",
+    );
     const email = await db().outboxEmail.findFirstOrThrow({ where: { toAddress: "attendee@scale-events.demo", subject: { contains: "team" } } });
     expect(email.textBody).toContain(`/organise/events/${SLUG}/check-in`);
 

@@ -32,7 +32,10 @@ describe("the rule", () => {
     expect(judgeTeamChange({ admin: false, role: "MODERATOR" }, { kind: "add", role: "CHECKIN" }, 1)).toMatchObject({ ok: false, code: "FORBIDDEN" });
     expect(judgeTeamChange({ admin: false, role: "ORGANISER" }, { kind: "add", role: "CHECKIN" }, 1)).toEqual({ ok: true });
     expect(judgeTeamChange({ admin: false, role: "ORGANISER" }, { kind: "add", role: "OWNER" }, 1)).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(judgeTeamChange({ admin: false, role: "OWNER" }, { kind: "role", from: "OWNER", to: "ORGANISER", self: true }, 1)).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(judgeTeamChange({ admin: false, role: "OWNER" }, { kind: "role", from: "OWNER", to: "ORGANISER", self: true }, 1)).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
     expect(judgeTeamChange({ admin: false, role: "OWNER" }, { kind: "role", from: "OWNER", to: "ORGANISER", self: true }, 2)).toEqual({ ok: true });
     expect(judgeTeamChange({ admin: true, role: null }, { kind: "remove", from: "OWNER", self: false }, 1)).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(judgeTeamChange({ admin: true, role: null }, { kind: "remove", from: "OWNER", self: false }, 2)).toEqual({ ok: true });
@@ -41,12 +44,18 @@ describe("the rule", () => {
 
 describe("adding people", () => {
   it("adds an account by its email (any case) with a role, lists it and emails them once", async () => {
-    const { event, members: [owner] } = await teamEvent("OWNER");
+    const {
+      event,
+      members: [owner],
+    } = await teamEvent("OWNER");
     const person = await makeUser({ name: "Door" });
     const added = await addTeamMember(owner, event.slug, { email: `  ${person.email.toUpperCase()} `, role: "CHECKIN" });
     expect(added).toMatchObject({ userId: person.id, role: "CHECKIN" });
     const team = await getTeam(owner, event.slug);
-    expect(team.members.map((m) => [m.email, m.role])).toEqual([[owner.email, "OWNER"], [person.email, "CHECKIN"]]);
+    expect(team.members.map((m) => [m.email, m.role])).toEqual([
+      [owner.email, "OWNER"],
+      [person.email, "CHECKIN"],
+    ]);
     expect(team.viewer).toMatchObject({ role: "OWNER", admin: false });
     const emails = await db().outboxEmail.findMany({ where: { toAddress: person.email } });
     expect(emails).toHaveLength(1);
@@ -56,7 +65,10 @@ describe("adding people", () => {
   });
 
   it("refuses an unknown email and someone already on the team with a field message, writing nothing", async () => {
-    const { event, members: [owner, organiser] } = await teamEvent("OWNER", "ORGANISER");
+    const {
+      event,
+      members: [owner, organiser],
+    } = await teamEvent("OWNER", "ORGANISER");
     const unknown = await refusal(addTeamMember(owner, event.slug, { email: "nobody-here@example.eu", role: "ORGANISER" }));
     expect(unknown.code).toBe("VALIDATION");
     expect(unknown.fieldErrors?.email).toBe("No account uses that email — ask them to sign up first");
@@ -70,7 +82,10 @@ describe("adding people", () => {
 
 describe("changing roles and removing people", () => {
   it("changes a role, removes a member, and says NOT_FOUND for a stranger or a malformed id", async () => {
-    const { event, members: [owner, organiser, moderator] } = await teamEvent("OWNER", "ORGANISER", "MODERATOR");
+    const {
+      event,
+      members: [owner, organiser, moderator],
+    } = await teamEvent("OWNER", "ORGANISER", "MODERATOR");
     expect(await changeTeamRole(organiser, event.slug, { userId: moderator.id, role: "CHECKIN" })).toEqual({ changed: true });
     expect(await changeTeamRole(organiser, event.slug, { userId: moderator.id, role: "CHECKIN" })).toEqual({ changed: false });
     expect((await roles(event.id)).get(moderator.id)).toBe("CHECKIN");
@@ -82,14 +97,24 @@ describe("changing roles and removing people", () => {
     expect(await removeTeamMember(organiser, event.slug, { userId: organiser.id })).toEqual({ self: true });
     // The moderator was told of each change someone else made (once per change); nobody is
     // emailed about leaving on their own.
-    const told = await db().outboxEmail.findMany({ where: { toAddress: moderator.email }, orderBy: { createdAt: "asc" }, select: { subject: true, textBody: true } });
-    expect(told.map((email) => email.subject)).toEqual([`Your role at ${event.title} is now Check-in staff`, `You are no longer on the team of ${event.title}`]);
+    const told = await db().outboxEmail.findMany({
+      where: { toAddress: moderator.email },
+      orderBy: { createdAt: "asc" },
+      select: { subject: true, textBody: true },
+    });
+    expect(told.map((email) => email.subject)).toEqual([
+      `Your role at ${event.title} is now Check-in staff`,
+      `You are no longer on the team of ${event.title}`,
+    ]);
     expect(told[1].textBody).toContain("Any registration of your own for the event is unchanged.");
     expect(await db().outboxEmail.count({ where: { toAddress: organiser.email } })).toBe(0);
   });
 
   it("keeps owners to owners: an organiser cannot grant, demote or remove an owner", async () => {
-    const { event, members: [owner, organiser, other] } = await teamEvent("OWNER", "ORGANISER", "ORGANISER");
+    const {
+      event,
+      members: [owner, organiser, other],
+    } = await teamEvent("OWNER", "ORGANISER", "ORGANISER");
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: other.id, role: "OWNER" }))).code).toBe("FORBIDDEN");
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: organiser.id, role: "OWNER" }))).code).toBe("FORBIDDEN");
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: owner.id, role: "ORGANISER" }))).code).toBe("FORBIDDEN");
@@ -102,7 +127,10 @@ describe("changing roles and removing people", () => {
   });
 
   it("never removes or demotes the last owner, not even the owner themselves or an admin", async () => {
-    const { event, members: [owner] } = await teamEvent("OWNER", "ORGANISER");
+    const {
+      event,
+      members: [owner],
+    } = await teamEvent("OWNER", "ORGANISER");
     const admin = await makeUser({ name: "Admin", roles: ["ADMIN"] });
     for (const attempt of [
       () => changeTeamRole(owner, event.slug, { userId: owner.id, role: "ORGANISER" }),
@@ -120,7 +148,10 @@ describe("changing roles and removing people", () => {
 
 describe("who may manage the team", () => {
   it("refuses attendees, moderators and check-in staff; admins may, owners included", async () => {
-    const { event, members: [owner, moderator, door] } = await teamEvent("OWNER", "MODERATOR", "CHECKIN");
+    const {
+      event,
+      members: [owner, moderator, door],
+    } = await teamEvent("OWNER", "MODERATOR", "CHECKIN");
     const attendee = await makeUser({ name: "Attendee" });
     const target = await makeUser({ name: "Target" });
     for (const who of [attendee, moderator, door]) {
@@ -145,7 +176,10 @@ describe("who may manage the team", () => {
   });
 
   it("rechecks the actor's role under the lock: someone demoted a moment ago can no longer act", async () => {
-    const { event, members: [owner, organiser, door] } = await teamEvent("OWNER", "ORGANISER", "CHECKIN");
+    const {
+      event,
+      members: [owner, organiser, door],
+    } = await teamEvent("OWNER", "ORGANISER", "CHECKIN");
     await changeTeamRole(owner, event.slug, { userId: organiser.id, role: "MODERATOR" });
     expect((await refusal(changeTeamRole(organiser, event.slug, { userId: door.id, role: "ORGANISER" }))).code).toBe("FORBIDDEN");
   });
@@ -164,25 +198,31 @@ describe("two owners at once", () => {
 
   it("demoting each other at the same moment always leaves exactly one owner", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const { event, members: [a, b] } = await teamEvent("OWNER", "OWNER");
+      const {
+        event,
+        members: [a, b],
+      } = await teamEvent("OWNER", "OWNER");
       const succeeded = await settled(
         changeTeamRole(a, event.slug, { userId: b.id, role: "ORGANISER" }),
         changeTeamRole(b, event.slug, { userId: a.id, role: "ORGANISER" }),
       );
       expect(succeeded, `round ${round}`).toBe(1);
       const after = [...(await roles(event.id)).values()];
-      expect(after.filter((role) => role === "OWNER"), `round ${round}`).toHaveLength(1);
+      expect(
+        after.filter((role) => role === "OWNER"),
+        `round ${round}`,
+      ).toHaveLength(1);
     }
   });
 
   it("removing each other, or both leaving, at the same moment always leaves exactly one owner", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const { event, members: [a, b] } = await teamEvent("OWNER", "OWNER");
+      const {
+        event,
+        members: [a, b],
+      } = await teamEvent("OWNER", "OWNER");
       const each = round % 2 === 0;
-      await settled(
-        removeTeamMember(a, event.slug, { userId: each ? b.id : a.id }),
-        removeTeamMember(b, event.slug, { userId: each ? a.id : b.id }),
-      );
+      await settled(removeTeamMember(a, event.slug, { userId: each ? b.id : a.id }), removeTeamMember(b, event.slug, { userId: each ? a.id : b.id }));
       const after = [...(await roles(event.id)).values()];
       expect(after, `round ${round}`).toEqual(["OWNER"]);
     }

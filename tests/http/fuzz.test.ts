@@ -194,7 +194,9 @@ describe("hostile HTTP requests to every route", () => {
   });
 
   it("refuses a Host or X-Forwarded-Host that is not a host name", async () => {
-    for (const headers of [{ Host: "exa mple.org" }, { Host: "a:b c" }, { "X-Forwarded-Host": "evil.org:99999999x" }, { Host: "[::1" }] as Array<Record<string, string>>) {
+    for (const headers of [{ Host: "exa mple.org" }, { Host: "a:b c" }, { "X-Forwarded-Host": "evil.org:99999999x" }, { Host: "[::1" }] as Array<
+      Record<string, string>
+    >) {
       expectRefusal(await rawRequest({ path: "/events", headers }), 400, `Host ${JSON.stringify(headers)}`);
     }
     expect((await rawRequest({ path: "/events", headers: { Host: "localhost:3000" } })).status).toBe(200);

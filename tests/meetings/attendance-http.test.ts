@@ -20,7 +20,11 @@ async function postStops(client: TestClient, stopIds: string[], options: { csrf?
   if (!client.csrfToken()) await client.get(`/roadshows/${ROADSHOW}`);
   const body = new URLSearchParams([["intent", "attendance"], ...stopIds.map((id) => ["stopIds", id] as [string, string])]);
   if (options.csrf !== false) body.set("_csrf", client.csrfToken() ?? "");
-  return client.request(`/roadshows/${ROADSHOW}`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl }, body });
+  return client.request(`/roadshows/${ROADSHOW}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: server.baseUrl },
+    body,
+  });
 }
 
 const attended = async () => (await db().stopAttendance.findMany({ where: { userId: cityId }, select: { stopId: true } })).map((r) => r.stopId).sort();
@@ -51,7 +55,9 @@ describe("choosing stops over HTTP", () => {
     expect((await postStops(city, [lyon.id], { csrf: false })).status).toBe(403);
     expect(await attended()).toEqual([lisbon.id, helsinki.id].sort());
 
-    const otherStop = await db().roadshowStop.findFirstOrThrow({ where: { event: { slug: { not: ROADSHOW } } }, select: { id: true } }).catch(() => null);
+    const otherStop = await db()
+      .roadshowStop.findFirstOrThrow({ where: { event: { slug: { not: ROADSHOW } } }, select: { id: true } })
+      .catch(() => null);
     for (const tampered of [[lyon.id, "00000000-0000-4000-8000-000000000000"], [lyon.id, "x"], ...(otherStop ? [[otherStop.id]] : [])]) {
       const refused = await postStops(city, tampered);
       expect(refused.status).toBe(400);

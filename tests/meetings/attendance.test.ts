@@ -45,7 +45,10 @@ beforeAll(async () => {
 
 describe("choosing the stops one attends", () => {
   it("sets, replaces and clears the whole set (one id, several, none)", async () => {
-    expect(await setStopAttendance(city, rs.slug, [rs.lisbon.id, rs.helsinki.id, rs.lisbon.id])).toEqual([{ id: rs.lisbon.id, city: "Lisbon" }, { id: rs.helsinki.id, city: "Helsinki" }]);
+    expect(await setStopAttendance(city, rs.slug, [rs.lisbon.id, rs.helsinki.id, rs.lisbon.id])).toEqual([
+      { id: rs.lisbon.id, city: "Lisbon" },
+      { id: rs.helsinki.id, city: "Helsinki" },
+    ]);
     expect(await attended(city)).toEqual([rs.lisbon.id, rs.helsinki.id].sort());
     await setStopAttendance(city, rs.slug, rs.helsinki.id);
     expect(await attended(city)).toEqual([rs.helsinki.id]);
@@ -85,7 +88,22 @@ describe("the scheduler and bookings respect attendance", () => {
     expect(lisbon.rows.map((r) => r.guestName)).not.toContain("Cora City");
     expect(lisbon.mutualPairs).toBe(0);
     // A hand-made proposal pairing her in Lisbon is refused too, nothing written.
-    const refused = await refusal(confirmStopSchedule(rs.organiser, rs.slug, rs.lisbon.id, [{ hostId: investor.id, guestId: city.id, startsAt: "2027-03-10T10:00:00.000Z", meetingPointId: (await db().meetingPoint.findFirstOrThrow({ where: { stopId: rs.lisbon.id } })).id }], NOW));
+    const refused = await refusal(
+      confirmStopSchedule(
+        rs.organiser,
+        rs.slug,
+        rs.lisbon.id,
+        [
+          {
+            hostId: investor.id,
+            guestId: city.id,
+            startsAt: "2027-03-10T10:00:00.000Z",
+            meetingPointId: (await db().meetingPoint.findFirstOrThrow({ where: { stopId: rs.lisbon.id } })).id,
+          },
+        ],
+        NOW,
+      ),
+    );
     expect(refused.code).toBe("VALIDATION");
     expect(await db().meeting.count({ where: { eventId: rs.event.id } })).toBe(0);
 
@@ -123,7 +141,9 @@ describe("the scheduler and bookings respect attendance", () => {
   it("a refused request (slot taken) marks nothing", async () => {
     const late = await makeUser({ name: "Lea Late", roles: ["REPRESENTATIVE"] });
     await makeRegistrations([late.id], rs.event.ticketTypes[0]);
-    const refused = await refusal(requestMeeting(late, { slug: rs.slug, stopId: rs.lisbon.id, hostId: investor.id, startsAt: "2027-03-10T10:30:00.000Z" }, NOW));
+    const refused = await refusal(
+      requestMeeting(late, { slug: rs.slug, stopId: rs.lisbon.id, hostId: investor.id, startsAt: "2027-03-10T10:30:00.000Z" }, NOW),
+    );
     expect(refused.code).toBe("SLOT_TAKEN");
     expect(await attended(late)).toEqual([]);
   });

@@ -14,7 +14,13 @@ async function insert(hostId: string, guestId: string, from: string, to: string,
   const rows = await db().$queryRawUnsafe<{ id: string }[]>(
     `INSERT INTO "Meeting" ("eventId","hostId","guestId","meetingPointId","startsAt","endsAt","status","updatedAt")
      VALUES ($1::uuid,$2::uuid,$3::uuid,$4::uuid,$5::timestamptz,$6::timestamptz,$7::"MeetingStatus",now()) RETURNING "id"`,
-    eventId, hostId, guestId, pointId, from, to, status,
+    eventId,
+    hostId,
+    guestId,
+    pointId,
+    from,
+    to,
+    status,
   );
   return rows[0].id;
 }
@@ -58,10 +64,15 @@ describe("database guarantees (direct SQL)", () => {
     expect(await refusedBy(insert(people.ann, people.cid, "2027-05-02T09:10Z", "2027-05-02T09:20Z"))).toBe("MeetingParticipant_no_overlap");
     // Writing the participants table directly is refused too.
     const someMeeting = await insert(people.ann, people.dee, "2027-05-02T12:00Z", "2027-05-02T12:30Z");
-    expect(await refusedBy(db().$executeRawUnsafe(
-      `UPDATE "MeetingParticipant" SET "startsAt" = '2027-05-02T09:00Z', "endsAt" = '2027-05-02T09:30Z', "userId" = $1::uuid WHERE "meetingId" = $2::uuid AND "role" = 'GUEST'`,
-      people.ben, someMeeting,
-    ))).toBe("MeetingParticipant_no_overlap");
+    expect(
+      await refusedBy(
+        db().$executeRawUnsafe(
+          `UPDATE "MeetingParticipant" SET "startsAt" = '2027-05-02T09:00Z', "endsAt" = '2027-05-02T09:30Z', "userId" = $1::uuid WHERE "meetingId" = $2::uuid AND "role" = 'GUEST'`,
+          people.ben,
+          someMeeting,
+        ),
+      ),
+    ).toBe("MeetingParticipant_no_overlap");
   });
 
   it("cancelled, declined and expired meetings free the time; reviving one into a clash is refused", async () => {
@@ -85,10 +96,14 @@ describe("database guarantees (direct SQL)", () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 });
     try {
       const started = Date.now();
-      const results = await Promise.allSettled(guests.map((guest) => pool.query(
-        `INSERT INTO "Meeting" ("eventId","hostId","guestId","startsAt","endsAt","status","updatedAt") VALUES ($1,$2,$3,'2027-05-06T10:00Z','2027-05-06T10:30Z','REQUESTED',now())`,
-        [eventId, people.cid, guest.id],
-      )));
+      const results = await Promise.allSettled(
+        guests.map((guest) =>
+          pool.query(
+            `INSERT INTO "Meeting" ("eventId","hostId","guestId","startsAt","endsAt","status","updatedAt") VALUES ($1,$2,$3,'2027-05-06T10:00Z','2027-05-06T10:30Z','REQUESTED',now())`,
+            [eventId, people.cid, guest.id],
+          ),
+        ),
+      );
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       // Losers get the exclusion violation, or (two checks waiting on each other) a detected deadlock.
       for (const r of results) if (r.status === "rejected") expect(["23P01", "40P01"]).toContain(r.reason.code);

@@ -15,13 +15,37 @@ export async function makeRoadshow(options: { tables?: number } = {}) {
   const organiser = { id: organiserRow.id, roles: organiserRow.roles, name: organiserRow.name, email: organiserRow.email };
   const slug = `roadshow-${unique()}`;
   const event = await makeEvent({
-    slug, title: `Roadshow ${slug}`, summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", publishedAt: null, timeZone: "Europe/Lisbon",
-    startsAt: new Date("2027-03-10T09:00:00Z"), endsAt: new Date("2027-03-17T16:00:00Z"),
+    slug,
+    title: `Roadshow ${slug}`,
+    summary: "s",
+    description: "d",
+    kind: "ROADSHOW",
+    status: "PUBLISHED",
+    publishedAt: null,
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date("2027-03-10T09:00:00Z"),
+    endsAt: new Date("2027-03-17T16:00:00Z"),
     owner: organiser,
     ticketTypes: [{ name: "Delegate" }],
     stops: [
-      { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", venueName: "Beato", startsAt: new Date("2027-03-10T09:00:00Z"), endsAt: new Date("2027-03-10T18:00:00Z"), position: 0 },
-      { city: "Helsinki", country: "FI", timeZone: "Europe/Helsinki", venueName: "Maria 01", startsAt: new Date("2027-03-17T07:00:00Z"), endsAt: new Date("2027-03-17T16:00:00Z"), position: 1 },
+      {
+        city: "Lisbon",
+        country: "PT",
+        timeZone: "Europe/Lisbon",
+        venueName: "Beato",
+        startsAt: new Date("2027-03-10T09:00:00Z"),
+        endsAt: new Date("2027-03-10T18:00:00Z"),
+        position: 0,
+      },
+      {
+        city: "Helsinki",
+        country: "FI",
+        timeZone: "Europe/Helsinki",
+        venueName: "Maria 01",
+        startsAt: new Date("2027-03-17T07:00:00Z"),
+        endsAt: new Date("2027-03-17T16:00:00Z"),
+        position: 1,
+      },
     ],
   });
   for (const stop of event.stops) await makeMeetingPoints(event, options.tables ?? 4, { stop });

@@ -30,7 +30,10 @@ async function refusal(promise: Promise<unknown>): Promise<{ code: string; messa
 }
 
 function decodeIcs(attachments: unknown): { filename: string; text: string }[] {
-  return (attachments as { filename: string; content: string }[]).map((a) => ({ filename: a.filename, text: Buffer.from(a.content, "base64").toString("utf8") }));
+  return (attachments as { filename: string; content: string }[]).map((a) => ({
+    filename: a.filename,
+    text: Buffer.from(a.content, "base64").toString("utf8"),
+  }));
 }
 
 async function emailsTo(email: string) {
@@ -172,7 +175,11 @@ describe("bad input: a clear message and nothing written", () => {
     expect((await refusal(request(guest, "garbage"))).code).toBe("NOT_FOUND");
     expect((await refusal(request(guest, "2027-03-10T10:30:00.000Z", { slug: "no-such-roadshow" }))).code).toBe("NOT_FOUND");
     expect((await refusal(request(guest, "2027-03-10T10:30:00.000Z", { message: "x".repeat(501) }))).code).toBe("VALIDATION");
-    const past = requestMeeting(guest, { slug: rs.slug, stopId: rs.lisbon.id, hostId: host.id, startsAt: "2027-03-10T10:30:00.000Z" }, new Date("2027-03-10T10:31:00Z"));
+    const past = requestMeeting(
+      guest,
+      { slug: rs.slug, stopId: rs.lisbon.id, hostId: host.id, startsAt: "2027-03-10T10:30:00.000Z" },
+      new Date("2027-03-10T10:31:00Z"),
+    );
     expect((await refusal(past)).message).toMatch(/already started/);
     expect(await db().meeting.count()).toBe(before);
   });
@@ -180,13 +187,26 @@ describe("bad input: a clear message and nothing written", () => {
   it("publishing availability refuses past, outside-the-stop and overlapping windows, all or nothing", async () => {
     const windows = (rows: [string, string][]) => rows.map(([start, end]) => ({ start, end, slotMinutes: 30, bufferMinutes: 0 }));
     const before = await db().meetingAvailability.count();
-    const overlapping = await refusal(publishAvailability(host, rs.slug, rs.lisbon.id, windows([["2027-03-10T13:00", "2027-03-10T14:00"], ["2027-03-10T13:30", "2027-03-10T15:00"]]), NOW));
+    const overlapping = await refusal(
+      publishAvailability(
+        host,
+        rs.slug,
+        rs.lisbon.id,
+        windows([
+          ["2027-03-10T13:00", "2027-03-10T14:00"],
+          ["2027-03-10T13:30", "2027-03-10T15:00"],
+        ]),
+        NOW,
+      ),
+    );
     expect(overlapping.code).toBe("VALIDATION");
     const outside = await refusal(publishAvailability(host, rs.slug, rs.lisbon.id, windows([["2027-03-10T17:00", "2027-03-10T19:00"]]), NOW));
     expect(outside.message).toMatch(/not within the Lisbon stop/);
     const clash = await refusal(publishAvailability(host, rs.slug, rs.lisbon.id, windows([["2027-03-10T11:00", "2027-03-10T13:00"]]), NOW));
     expect(clash.message).toMatch(/overlaps your availability/);
-    const past = await refusal(publishAvailability(host, rs.slug, rs.lisbon.id, windows([["2027-03-10T14:00", "2027-03-10T15:00"]]), new Date("2027-03-10T14:30:00Z")));
+    const past = await refusal(
+      publishAvailability(host, rs.slug, rs.lisbon.id, windows([["2027-03-10T14:00", "2027-03-10T15:00"]]), new Date("2027-03-10T14:30:00Z")),
+    );
     expect(past.message).toMatch(/past/);
     expect((await refusal(publishAvailability(guest, rs.slug, rs.lisbon.id, windows([["2027-03-10T14:00", "2027-03-10T15:00"]]), NOW))).code).toBe("FORBIDDEN");
     expect(await db().meetingAvailability.count()).toBe(before);
@@ -204,15 +224,27 @@ describe("clock changes", () => {
     const slug = `dst-${host.id.slice(0, 8)}`;
     // Clocks go from 01:00 WET to 02:00 WEST on Sunday 28 March 2027.
     const event = await makeEvent({
-      slug, title: "Night roadshow", summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", publishedAt: null, timeZone: "Europe/Lisbon",
-      startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z"),
+      slug,
+      title: "Night roadshow",
+      summary: "s",
+      description: "d",
+      kind: "ROADSHOW",
+      status: "PUBLISHED",
+      publishedAt: null,
+      timeZone: "Europe/Lisbon",
+      startsAt: new Date("2027-03-27T20:00:00Z"),
+      endsAt: new Date("2027-03-28T10:00:00Z"),
       ticketTypes: [{ name: "Delegate" }],
-      stops: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z") }],
+      stops: [
+        { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2027-03-27T20:00:00Z"), endsAt: new Date("2027-03-28T10:00:00Z") },
+      ],
     });
     await makeRegistrations([guestUser.id], event.ticketTypes[0]);
     const stop = event.stops[0];
     // 00:30 WET → 03:00 WEST is 1 h 30 of real time: three 30-minute slots, not five.
-    expect(await publishAvailability(host, slug, stop.id, [{ start: "2027-03-28T00:30", end: "2027-03-28T03:00", slotMinutes: 30, bufferMinutes: 0 }], NOW)).toBe(1);
+    expect(
+      await publishAvailability(host, slug, stop.id, [{ start: "2027-03-28T00:30", end: "2027-03-28T03:00", slotMinutes: 30, bufferMinutes: 0 }], NOW),
+    ).toBe(1);
     const { roadshowView } = await import("~/domain/meetings/views.server");
     const view = await roadshowView(guestUser, slug, {}, NOW);
     const slots = view.stops[0].hosts[0].days[0].slots;

@@ -23,11 +23,19 @@ beforeAll(async () => {
   const event = await db().event.findUniqueOrThrow({ where: { slug: ROADSHOW }, include: { stops: { orderBy: { position: "asc" } }, ticketTypes: true } });
   eventId = event.id;
   lisbonId = event.stops[0].id;
-  for (const email of ["investor@scale-events.demo", "city@scale-events.demo", "project@scale-events.demo", "attendee@scale-events.demo", "organiser@scale-events.demo"]) {
+  for (const email of [
+    "investor@scale-events.demo",
+    "city@scale-events.demo",
+    "project@scale-events.demo",
+    "attendee@scale-events.demo",
+    "organiser@scale-events.demo",
+  ]) {
     ids[email] = (await db().user.findUniqueOrThrow({ where: { email } })).id;
   }
   // The city and the project are confirmed for the roadshow; the attendee is not registered.
-  await db().registration.deleteMany({ where: { eventId, userId: { in: [ids["city@scale-events.demo"], ids["project@scale-events.demo"], ids["attendee@scale-events.demo"]] } } });
+  await db().registration.deleteMany({
+    where: { eventId, userId: { in: [ids["city@scale-events.demo"], ids["project@scale-events.demo"], ids["attendee@scale-events.demo"]] } },
+  });
   for (const email of ["city@scale-events.demo", "project@scale-events.demo"]) {
     await makeRegistration(ids[email], event.ticketTypes[0]);
   }
@@ -56,10 +64,14 @@ describe("hosts mark cities and projects over HTTP", () => {
     const mark = await investor.submitForm(`/roadshows/${ROADSHOW}`, { intent: "preference", toUserId: ids["city@scale-events.demo"], level: "MUST_MEET" });
     expect(mark.status).toBe(200);
     expect(await mark.text()).toContain("Preference saved.");
-    expect(await db().meetingPreference.findFirst({ where: { eventId, fromUserId: ids["investor@scale-events.demo"], toUserId: ids["city@scale-events.demo"] } })).toMatchObject({ level: "MUST_MEET" });
+    expect(
+      await db().meetingPreference.findFirst({ where: { eventId, fromUserId: ids["investor@scale-events.demo"], toUserId: ids["city@scale-events.demo"] } }),
+    ).toMatchObject({ level: "MUST_MEET" });
 
     const city = await signedIn("city@scale-events.demo");
-    expect((await city.submitForm(`/roadshows/${ROADSHOW}`, { intent: "preference", toUserId: ids["investor@scale-events.demo"], level: "WOULD_LIKE" })).status).toBe(200);
+    expect(
+      (await city.submitForm(`/roadshows/${ROADSHOW}`, { intent: "preference", toUserId: ids["investor@scale-events.demo"], level: "WOULD_LIKE" })).status,
+    ).toBe(200);
 
     const organiser = await signedIn("organiser@scale-events.demo");
     const run = await organiser.submitForm(`/organise/roadshows/${ROADSHOW}/stops/${lisbonId}`, { intent: "run-scheduler" });
@@ -69,8 +81,17 @@ describe("hosts mark cities and projects over HTTP", () => {
 
     const organiserUser = { id: ids["organiser@scale-events.demo"], roles: ["ORGANISER" as const] };
     const proposal = await proposeStopSchedule(organiserUser, ROADSHOW, lisbonId);
-    await confirmStopSchedule(organiserUser, ROADSHOW, lisbonId, proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })));
-    expect(await db().meeting.count({ where: { eventId, hostId: ids["investor@scale-events.demo"], guestId: ids["city@scale-events.demo"], status: "CONFIRMED", source: "SCHEDULER" } })).toBe(1);
+    await confirmStopSchedule(
+      organiserUser,
+      ROADSHOW,
+      lisbonId,
+      proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })),
+    );
+    expect(
+      await db().meeting.count({
+        where: { eventId, hostId: ids["investor@scale-events.demo"], guestId: ids["city@scale-events.demo"], status: "CONFIRMED", source: "SCHEDULER" },
+      }),
+    ).toBe(1);
   });
 
   it("someone not registered (and not hosting) cannot mark: 403 with the reason, nothing written", async () => {
@@ -112,7 +133,11 @@ describe("host and organiser forms", () => {
   it("an organiser's online meeting point with a data: link is a 400 with the field's message; nothing written", async () => {
     const before = await db().meetingPoint.count();
     const organiser = await signedIn("organiser@scale-events.demo");
-    const response = await organiser.submitForm(`/organise/roadshows/${ROADSHOW}/stops/${lisbonId}`, { intent: "add-table", name: "Online room", onlineUrl: "data:text/html,<script>alert(1)</script>" });
+    const response = await organiser.submitForm(`/organise/roadshows/${ROADSHOW}/stops/${lisbonId}`, {
+      intent: "add-table",
+      name: "Online room",
+      onlineUrl: "data:text/html,<script>alert(1)</script>",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toMatch(/class="field__error" role="alert">Enter a full web address starting with https:\/\/\.<\/p>/);
     expect(await db().meetingPoint.count()).toBe(before);

@@ -12,7 +12,16 @@ import { setPreference } from "~/domain/meetings/preferences.server";
 import { confirmStopSchedule, proposeStopSchedule } from "~/domain/meetings/schedule.server";
 import { roadshowView } from "~/domain/meetings/views.server";
 import { db } from "~/platform/db.server";
-import { makeAvailability, makeOrganisation, makeRegistration, makeRegistrations, makeStopAttendance, makeTeamMember, makeUser, unique } from "../support/factories";
+import {
+  makeAvailability,
+  makeOrganisation,
+  makeRegistration,
+  makeRegistrations,
+  makeStopAttendance,
+  makeTeamMember,
+  makeUser,
+  unique,
+} from "../support/factories";
 import { makeRoadshow, NOW } from "./fixtures";
 
 async function refusal(promise: Promise<unknown>) {
@@ -44,7 +53,15 @@ beforeAll(async () => {
   await makeAvailability({ event: rs.event, stop: rs.lisbon, host: investor, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
   await makeAvailability({ event: rs.event, stop: rs.lisbon, host: otherInvestor, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
   await makeOrganisation({ name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"], investmentSoughtEur: 5_000_000n, members: [city] });
-  await makeOrganisation({ name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n, members: [investor] });
+  await makeOrganisation({
+    name: "Ines Fund",
+    kind: "INVESTOR",
+    country: "SE",
+    themes: ["MOBILITY", "ENERGY"],
+    ticketMinEur: 2_000_000n,
+    ticketMaxEur: 25_000_000n,
+    members: [investor],
+  });
 });
 
 describe("hosts mark cities and projects", () => {
@@ -53,7 +70,12 @@ describe("hosts mark cities and projects", () => {
     expect(view.viewer).toMatchObject({ host: true, hostHere: true });
     expect(view.candidates?.map((c) => c.name)).toEqual(["Cora City", "Pia Project"]);
     expect(view.candidates?.[0]).toMatchObject({
-      organisation: "City of Cora", kind: "Fellow city", themes: ["Mobility"], seeks: "seeks 5 M€", recommended: true, preference: null,
+      organisation: "City of Cora",
+      kind: "Fellow city",
+      themes: ["Mobility"],
+      seeks: "seeks 5 M€",
+      recommended: true,
+      preference: null,
     });
     expect(view.candidates?.[0].reasons).toMatch(/shared theme: Mobility/);
     expect(view.candidates?.[0].reasons).toMatch(/they seek 5 M€, you invest 2–25 M€/);
@@ -78,7 +100,13 @@ describe("hosts mark cities and projects", () => {
 
     const proposal = await proposeStopSchedule(rs.organiser, rs.slug, rs.lisbon.id, NOW);
     expect(proposal.rows.map((r) => [r.hostName, r.guestName, r.weight])).toEqual([["Ines Investor", "Cora City", 3]]);
-    const ids = await confirmStopSchedule(rs.organiser, rs.slug, rs.lisbon.id, proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })), NOW);
+    const ids = await confirmStopSchedule(
+      rs.organiser,
+      rs.slug,
+      rs.lisbon.id,
+      proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })),
+      NOW,
+    );
     const meeting = await db().meeting.findUniqueOrThrow({ where: { id: ids[0] } });
     expect(meeting).toMatchObject({ hostId: investor.id, guestId: city.id, status: "CONFIRMED", source: "SCHEDULER" });
 
@@ -105,7 +133,12 @@ describe("organisers of the meetings", () => {
   let moderator: U, checkin: U, coOrganiser: U, admin: U;
 
   beforeAll(async () => {
-    [moderator, checkin, coOrganiser, admin] = [await makeUser({ name: "Mo Moderator" }), await makeUser({ name: "Cher Check-in" }), await makeUser({ name: "Co Organiser" }), await makeUser({ name: "Ada Admin", roles: ["ADMIN"] })];
+    [moderator, checkin, coOrganiser, admin] = [
+      await makeUser({ name: "Mo Moderator" }),
+      await makeUser({ name: "Cher Check-in" }),
+      await makeUser({ name: "Co Organiser" }),
+      await makeUser({ name: "Ada Admin", roles: ["ADMIN"] }),
+    ];
     await makeTeamMember(rs.event, moderator, "MODERATOR");
     await makeTeamMember(rs.event, checkin, "CHECKIN");
     await makeTeamMember(rs.event, coOrganiser, "ORGANISER");
@@ -152,17 +185,26 @@ describe("online meeting links", () => {
   it("only http(s) links are accepted for availability windows and meeting points; nothing is written otherwise", async () => {
     const windows = (onlineUrl: string) => [{ start: "2027-03-17T14:00", end: "2027-03-17T15:00", slotMinutes: 30, bufferMinutes: 0, onlineUrl }];
     const before = { windows: await db().meetingAvailability.count(), points: await db().meetingPoint.count() };
-    for (const bad of ["javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>", "ftp://files.example.org/room", "meet.example.org/room"]) {
+    for (const bad of [
+      "javascript:alert(document.cookie)",
+      "data:text/html,<script>alert(1)</script>",
+      "ftp://files.example.org/room",
+      "meet.example.org/room",
+    ]) {
       expect(await refusal(publishAvailability(investor, rs.slug, rs.helsinki.id, windows(bad), NOW))).toMatchObject({
-        code: "VALIDATION", fieldErrors: { "windows.0.onlineUrl": "Enter a full web address starting with https://." },
+        code: "VALIDATION",
+        fieldErrors: { "windows.0.onlineUrl": "Enter a full web address starting with https://." },
       });
       expect(await refusal(addMeetingPoint(rs.organiser, rs.slug, rs.helsinki.id, `Room ${unique()}`, bad))).toMatchObject({
-        code: "VALIDATION", fieldErrors: { onlineUrl: "Enter a full web address starting with https://." },
+        code: "VALIDATION",
+        fieldErrors: { onlineUrl: "Enter a full web address starting with https://." },
       });
     }
     expect(await db().meetingAvailability.count()).toBe(before.windows);
     expect(await db().meetingPoint.count()).toBe(before.points);
     expect(await publishAvailability(investor, rs.slug, rs.helsinki.id, windows("https://meet.example.org/ines"), NOW)).toBe(1);
-    expect((await addMeetingPoint(rs.organiser, rs.slug, rs.helsinki.id, "Online room", "http://meet.example.org/room")).onlineUrl).toBe("http://meet.example.org/room");
+    expect((await addMeetingPoint(rs.organiser, rs.slug, rs.helsinki.id, "Online room", "http://meet.example.org/room")).onlineUrl).toBe(
+      "http://meet.example.org/room",
+    );
   });
 });

@@ -30,14 +30,28 @@ let inv1: U, inv2: U, city: U, project: U, town: U;
 
 beforeAll(async () => {
   rs = await makeRoadshow({ tables: 2 });
-  [inv1, inv2, city, project, town] = [await makeUser({ name: "Ines Investor", roles: ["INVESTOR"] }), await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] }), await makeUser({ name: "Cora City" }), await makeUser({ name: "Pia Project" }), await makeUser({ name: "Tom Town" })];
+  [inv1, inv2, city, project, town] = [
+    await makeUser({ name: "Ines Investor", roles: ["INVESTOR"] }),
+    await makeUser({ name: "Ivo Investor", roles: ["INVESTOR"] }),
+    await makeUser({ name: "Cora City" }),
+    await makeUser({ name: "Pia Project" }),
+    await makeUser({ name: "Tom Town" }),
+  ];
   await makeRegistrations([city.id, project.id, town.id], rs.event.ticketTypes[0]);
   await makeStopAttendance(rs.lisbon, [city.id, project.id, town.id]);
   // Two hosts, two 30-minute slots each at 10:00 and 10:30 (Lisbon = UTC in March).
   await makeAvailability({ event: rs.event, stop: rs.lisbon, host: inv1, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
   await makeAvailability({ event: rs.event, stop: rs.lisbon, host: inv2, startsAt: "2027-03-10T10:00:00Z", endsAt: "2027-03-10T11:00:00Z" });
   await makeOrganisation({ name: "City of Cora", kind: "FELLOW_CITY", country: "PL", themes: ["MOBILITY"], members: [city] });
-  await makeOrganisation({ name: "Ines Fund", kind: "INVESTOR", country: "SE", themes: ["MOBILITY", "ENERGY"], ticketMinEur: 2_000_000n, ticketMaxEur: 25_000_000n, members: [inv1] });
+  await makeOrganisation({
+    name: "Ines Fund",
+    kind: "INVESTOR",
+    country: "SE",
+    themes: ["MOBILITY", "ENERGY"],
+    ticketMinEur: 2_000_000n,
+    ticketMaxEur: 25_000_000n,
+    members: [inv1],
+  });
 });
 
 describe("auto-scheduler", () => {
@@ -47,14 +61,21 @@ describe("auto-scheduler", () => {
     await acceptMeeting(inv1, existing.id, NOW);
     // Marks: Cora ⇄ Ines (already met), Cora ⇄ Ivo must-meet, Pia ⇄ Ines would-like, Tom → Ivo only one-sided.
     const mark = (from: U, to: U, level: "MUST_MEET" | "WOULD_LIKE" | "NO_THANKS") => setPreference(from, rs.slug, to.id, level);
-    await mark(city, inv1, "MUST_MEET"); await mark(inv1, city, "MUST_MEET");
-    await mark(city, inv2, "MUST_MEET"); await mark(inv2, city, "MUST_MEET");
-    await mark(project, inv1, "WOULD_LIKE"); await mark(inv1, project, "WOULD_LIKE");
-    await mark(town, inv2, "MUST_MEET"); await mark(inv2, town, "NO_THANKS");
+    await mark(city, inv1, "MUST_MEET");
+    await mark(inv1, city, "MUST_MEET");
+    await mark(city, inv2, "MUST_MEET");
+    await mark(inv2, city, "MUST_MEET");
+    await mark(project, inv1, "WOULD_LIKE");
+    await mark(inv1, project, "WOULD_LIKE");
+    await mark(town, inv2, "MUST_MEET");
+    await mark(inv2, town, "NO_THANKS");
     expect((await refusal(setPreference(city, rs.slug, city.id, "MUST_MEET"))).code).toBe("VALIDATION");
 
     const proposal = await proposeStopSchedule(rs.organiser, rs.slug, rs.lisbon.id, NOW);
-    expect(proposal.rows.map((r) => [r.hostName, r.guestName]).sort()).toEqual([["Ines Investor", "Pia Project"], ["Ivo Investor", "Cora City"]]);
+    expect(proposal.rows.map((r) => [r.hostName, r.guestName]).sort()).toEqual([
+      ["Ines Investor", "Pia Project"],
+      ["Ivo Investor", "Cora City"],
+    ]);
     expect(proposal.score).toBe(4);
     expect(proposal.upperBound).toBeGreaterThanOrEqual(proposal.score);
     // Cora is busy at 10:00 with Ines: her meeting with Ivo must be at 10:30; Pia with Ines also at 10:30.

@@ -26,7 +26,13 @@ beforeAll(async () => {
     subject: "You're registered: Smart <Lighting> Visit",
     text: "Hello Ana,\n\nYour place is confirmed.",
     html: '<p>Hello <b>Ana</b></p><script>alert("x")</script><img src="https://tracker.example/p.gif">',
-    attachments: [{ filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") }],
+    attachments: [
+      {
+        filename: "invite.ics",
+        contentType: "text/calendar; charset=utf-8; method=REQUEST",
+        content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64"),
+      },
+    ],
     dedupeKey: "registration-confirmed:test",
   });
   emailId = (await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: "registration-confirmed:test" } })).id;

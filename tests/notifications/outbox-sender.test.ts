@@ -32,7 +32,10 @@ async function queue(count: number, prefix = "mail") {
         subject: `Subject ${prefix} ${i}`,
         text: `Hello ${i}`,
         html: `<p>Hello <strong>${i}</strong></p>`,
-        attachments: i === 0 ? [{ filename: "invite.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") }] : [],
+        attachments:
+          i === 0
+            ? [{ filename: "invite.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") }]
+            : [],
       });
     }
   });
@@ -52,7 +55,7 @@ describe("sending the outbox over SMTP", () => {
     expect(first.from).toBe("events@scale.test");
     expect(first.header("subject")).toBe("Subject mail 0");
     expect(first.data).toContain("text/html");
-    expect(first.data).toContain('filename=invite.ics');
+    expect(first.data).toContain("filename=invite.ics");
     expect(first.header("x-outbox-id")).toBeTruthy();
     const rows = await db().outboxEmail.findMany({ orderBy: { toAddress: "asc" } });
     expect(rows.filter((r) => r.status === "SENT")).toHaveLength(3);

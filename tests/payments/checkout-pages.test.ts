@@ -81,7 +81,12 @@ describe("checkout pages", () => {
     const response = await browser.submitForm(`/checkout/${registration.id}`, { intent: "invoice" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/checkout/${registration.id}?invoice=1`);
-    expect(await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({ status: "CONFIRMED", paymentStatus: "UNPAID_INVOICE", paymentMethod: "INVOICE", holdExpiresAt: null });
+    expect(await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({
+      status: "CONFIRMED",
+      paymentStatus: "UNPAID_INVOICE",
+      paymentMethod: "INVOICE",
+      holdExpiresAt: null,
+    });
     expect(await db().payment.findFirstOrThrow({ where: { registrationId: registration.id } })).toMatchObject({ state: "FAILED" });
     expect(stripe.sessions.get(session.id)!.status).toBe("expired");
     expect(await db().outboxEmail.count({ where: { dedupeKey: `registration-confirmed:${registration.id}` } })).toBe(1);

@@ -26,7 +26,9 @@ describe("startCheckout", () => {
     const hold = (await db().registration.findUniqueOrThrow({ where: { id: registration.id } })).holdExpiresAt!;
 
     expect(started.url).toMatch(/^https:\/\/checkout\.stripe\.test\//);
-    const call = stripe.requests.find((r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && (r.params.metadata as Record<string, string>)?.registrationId === registration.id)!;
+    const call = stripe.requests.find(
+      (r) => r.method === "POST" && r.path === "/v1/checkout/sessions" && (r.params.metadata as Record<string, string>)?.registrationId === registration.id,
+    )!;
     expect(call.idempotencyKey).toBe(`checkout-${registration.id}-${hold.getTime()}`);
     expect(call.params).toMatchObject({
       mode: "payment",
@@ -44,7 +46,14 @@ describe("startCheckout", () => {
     expect(Number(call.params.expires_at) * 1000 - Date.now()).toBeGreaterThanOrEqual(30 * 60_000);
 
     const payment = await db().payment.findUniqueOrThrow({ where: { id: started.paymentId } });
-    expect(payment).toMatchObject({ state: "PENDING", method: "STRIPE", amountCents: 4_500, currency: "EUR", stripeCheckoutSessionId: started.sessionId, registrationId: registration.id });
+    expect(payment).toMatchObject({
+      state: "PENDING",
+      method: "STRIPE",
+      amountCents: 4_500,
+      currency: "EUR",
+      stripeCheckoutSessionId: started.sessionId,
+      registrationId: registration.id,
+    });
   });
 
   it("gives the same session to concurrent and repeated requests: one Stripe session, one Payment row", async () => {

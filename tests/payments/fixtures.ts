@@ -58,7 +58,12 @@ export async function makePendingPayment(
   const now = options.now ?? new Date();
   const registration = await db().$transaction(async (tx) => {
     if (!(await takeSeat(tx, ticketType.id))) throw new Error("fixture: ticket type is full");
-    return makeRegistration(user, ticketType, { status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: options.paymentMethod, holdExpiresAt: holdExpiry(now, options.holdMinutes) }, tx);
+    return makeRegistration(
+      user,
+      ticketType,
+      { status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: options.paymentMethod, holdExpiresAt: holdExpiry(now, options.holdMinutes) },
+      tx,
+    );
   });
   return { ...registration, user };
 }
@@ -82,7 +87,13 @@ export async function paymentOutcome(registrationId: string) {
     status: registration.status,
     paymentStatus: registration.paymentStatus,
     holdCleared: registration.holdExpiresAt === null,
-    payments: payments.map((p) => ({ state: p.state, amountCents: p.amountCents, refundedCents: p.refundedCents, paid: p.paidAt !== null, knowsIntent: p.stripePaymentIntentId !== null })),
+    payments: payments.map((p) => ({
+      state: p.state,
+      amountCents: p.amountCents,
+      refundedCents: p.refundedCents,
+      paid: p.paidAt !== null,
+      knowsIntent: p.stripePaymentIntentId !== null,
+    })),
     emails: emails.map((e) => (e.dedupeKey ?? "").replace(/:[0-9a-f-]{36}/, "")).sort(),
   };
 }

@@ -49,7 +49,10 @@ describe("refunds owed", () => {
 
   it("are not created when the refund window has passed", async () => {
     const { registration, paymentId } = await paidRegistration();
-    await db().event.update({ where: { id: registration.eventId }, data: { startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 5 * 3_600_000) } });
+    await db().event.update({
+      where: { id: registration.eventId },
+      data: { startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 5 * 3_600_000) },
+    });
     await cancelRegistration({ kind: "attendee", userId: registration.userId }, registration.id);
     expect((await db().payment.findUniqueOrThrow({ where: { id: paymentId } })).refundOwedCents).toBe(0);
   });

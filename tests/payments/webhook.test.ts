@@ -185,7 +185,10 @@ describe("fulfilment from the webhook", () => {
       payment_intent: `pi_test_orphan_${registration.id.slice(0, 8)}`,
     });
     expect((await deliver(event)).json.outcome).toBe("processed");
-    expect(await paymentOutcome(registration.id)).toMatchObject({ status: "CONFIRMED", payments: [{ state: "PAID", amountCents: PRICE_CENTS, knowsIntent: true }] });
+    expect(await paymentOutcome(registration.id)).toMatchObject({
+      status: "CONFIRMED",
+      payments: [{ state: "PAID", amountCents: PRICE_CENTS, knowsIntent: true }],
+    });
     expect(await db().payment.count({ where: { stripeCheckoutSessionId: sessionId } })).toBe(1);
   });
 
@@ -208,7 +211,12 @@ describe("fulfilment from the webhook", () => {
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "PENDING_PAYMENT", holdCleared: true });
     expect(await takenSeats(ticketType.id)).toBe(1);
     await deliver(checkoutSessionEvent("checkout.session.async_payment_failed", session));
-    expect(await paymentOutcome(registration.id)).toMatchObject({ status: "EXPIRED", paymentStatus: "FAILED", payments: [{ state: "FAILED" }], emails: ["payment-failed"] });
+    expect(await paymentOutcome(registration.id)).toMatchObject({
+      status: "EXPIRED",
+      paymentStatus: "FAILED",
+      payments: [{ state: "FAILED" }],
+      emails: ["payment-failed"],
+    });
     expect(await takenSeats(ticketType.id)).toBe(0);
   });
 
@@ -230,7 +238,14 @@ describe("fulfilment from the webhook", () => {
     await deliver(checkoutSessionEvent("checkout.session.completed", session));
     // No metadata: the dashboard's refund carries only the payment intent.
     // The attendee holds a seat in a limited session of the event.
-    const workshop = await makeAgendaSession(ticketType.eventId, { title: "Limited workshop", status: "PUBLISHED", startsAt: new Date(Date.now() + 86_400_000), endsAt: new Date(Date.now() + 90_000_000), capacity: 10, taken: 1 });
+    const workshop = await makeAgendaSession(ticketType.eventId, {
+      title: "Limited workshop",
+      status: "PUBLISHED",
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+      capacity: 10,
+      taken: 1,
+    });
     await makePick(registration.userId, workshop);
     await deliver(chargeRefundedEvent({ paymentIntent: session.payment_intent!, amount: PRICE_CENTS, amountRefunded: 2_000 }));
     expect(await paymentOutcome(registration.id)).toMatchObject({ status: "CONFIRMED", payments: [{ state: "PARTIALLY_REFUNDED", refundedCents: 2_000 }] });

@@ -25,7 +25,10 @@ function browserAs(user: FixtureUser): TestClient {
 beforeAll(async () => {
   fx = await createQaFixture({ attendees: 4, tag: "pages" });
   server = await startTestServer();
-  const q = await askQuestion({ id: fx.attendees[0].id, name: "", roles: ["ATTENDEE"] }, { sessionId: fx.sessionId, body: "<script>alert(1)</script> Is the data open?" });
+  const q = await askQuestion(
+    { id: fx.attendees[0].id, name: "", roles: ["ATTENDEE"] },
+    { sessionId: fx.sessionId, body: "<script>alert(1)</script> Is the data open?" },
+  );
   await askQuestion({ id: fx.attendees[1].id, name: "", roles: ["ATTENDEE"] }, { sessionId: fx.sessionId, body: "Secret asker here", anonymous: true });
   await moderateQuestion({ id: fx.organiser.id, name: "", roles: ["ORGANISER"] }, { questionId: q.question.id, action: "highlight" });
 });

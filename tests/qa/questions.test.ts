@@ -101,10 +101,15 @@ describe("pre-moderation and moderation", () => {
     const b = (await askQuestion(asUser(open.attendees[8]), { sessionId: open.sessionId, body: "Second" })).question;
     await moderateQuestion(mod, { questionId: a.id, action: "highlight" });
     const { change } = await moderateQuestion(mod, { questionId: b.id, action: "highlight" });
-    expect(change.questions.map((q) => [q.id, q.highlighted])).toEqual([[a.id, false], [b.id, true]]);
+    expect(change.questions.map((q) => [q.id, q.highlighted])).toEqual([
+      [a.id, false],
+      [b.id, true],
+    ]);
     expect(await db().question.count({ where: { sessionId: open.sessionId, highlighted: true } })).toBe(1);
     // Racing highlights still leave exactly one.
-    const others = await Promise.all([9, 10, 11, 12].map(async (i) => (await askQuestion(asUser(open.attendees[i]), { sessionId: open.sessionId, body: `Q${i}` })).question));
+    const others = await Promise.all(
+      [9, 10, 11, 12].map(async (i) => (await askQuestion(asUser(open.attendees[i]), { sessionId: open.sessionId, body: `Q${i}` })).question),
+    );
     await Promise.all(others.map((q) => moderateQuestion(mod, { questionId: q.id, action: "highlight" })));
     expect(await db().question.count({ where: { sessionId: open.sessionId, highlighted: true } })).toBe(1);
   });
@@ -115,7 +120,9 @@ describe("cursors", () => {
     const changes: QaChange[] = [];
     const stop = onQaChange((c) => c.sessionId === open.sessionId && changes.push(c));
     const start = (await listQuestions(open.sessionId, { userId: open.organiser.id, moderator: true })).cursor;
-    const asked = await Promise.all([20, 21, 22, 23].map(async (i) => (await askQuestion(asUser(open.attendees[i]), { sessionId: open.sessionId, body: `Cursor ${i}` })).question));
+    const asked = await Promise.all(
+      [20, 21, 22, 23].map(async (i) => (await askQuestion(asUser(open.attendees[i]), { sessionId: open.sessionId, body: `Cursor ${i}` })).question),
+    );
     await Promise.all(asked.map((q, i) => toggleVote(asUser(open.attendees[30 + i]), { questionId: q.id })));
     stop();
     const sorted = [...changes].sort((x, y) => x.cursor - y.cursor);

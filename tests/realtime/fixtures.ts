@@ -22,21 +22,37 @@ export interface QaFixture {
   outsider: FixtureUser;
 }
 
-export async function createQaFixture(options: { attendees?: number; qaMode?: "OPEN" | "PREMODERATED"; mode?: "IN_PERSON" | "ONLINE"; tag?: string } = {}): Promise<QaFixture> {
+export async function createQaFixture(
+  options: { attendees?: number; qaMode?: "OPEN" | "PREMODERATED"; mode?: "IN_PERSON" | "ONLINE"; tag?: string } = {},
+): Promise<QaFixture> {
   const tag = options.tag ?? randomBytes(4).toString("hex");
   const count = options.attendees ?? 3;
   const now = Date.now();
   const organiserRow = await makeUser({ email: `org-${tag}@example.test`, name: `Olga Organiser ${tag}`, roles: ["ORGANISER"] });
   const outsiderRow = await makeUser({ email: `out-${tag}@example.test`, name: `Oscar Outsider ${tag}` });
   const event = await makeEvent({
-    slug: `qa-event-${tag}`, title: `Q&A event ${tag}`, summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED", publishedAt: null, agendaPublishedAt: new Date(),
-    mode: options.mode ?? "ONLINE", timeZone: "Europe/Lisbon", startsAt: new Date(now + 3_600_000), endsAt: new Date(now + 7_200_000),
+    slug: `qa-event-${tag}`,
+    title: `Q&A event ${tag}`,
+    summary: "s",
+    description: "d",
+    kind: "NETWORKING",
+    status: "PUBLISHED",
+    publishedAt: null,
+    agendaPublishedAt: new Date(),
+    mode: options.mode ?? "ONLINE",
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date(now + 3_600_000),
+    endsAt: new Date(now + 7_200_000),
     owner: organiserRow,
     ticketTypes: [{ name: "Seat", priceCents: 0 }],
     matchRooms: [{ name: `Mobility ${tag}`, topic: "E-mobility", themes: ["MOBILITY"] }],
   });
   const session = await makeAgendaSession(event, {
-    title: `Panel ${tag}`, status: "PUBLISHED", qaMode: options.qaMode ?? "OPEN", startsAt: new Date(now + 3_600_000), endsAt: new Date(now + 5_400_000),
+    title: `Panel ${tag}`,
+    status: "PUBLISHED",
+    qaMode: options.qaMode ?? "OPEN",
+    startsAt: new Date(now + 3_600_000),
+    endsAt: new Date(now + 5_400_000),
   });
   const users = await makeUsers(count, { prefix: `att-${tag}`, name: (i) => `Attendee ${i} ${tag}` });
   const intents = [["INVEST"], ["PILOT"], ["REPLICATE"], ["PARTNER"]] as const;
@@ -44,7 +60,14 @@ export async function createQaFixture(options: { attendees?: number; qaMode?: "O
   // Attendee i belongs to organisation i mod 4, each with its own theme.
   const themes = ["MOBILITY", "ENERGY", "GOVERNANCE", "DATA_PLATFORMS"] as const;
   for (const [k, theme] of themes.entries()) {
-    await makeOrganisation({ slug: `org-${tag}-${k}`, name: `Org ${k} ${tag}`, kind: "FELLOW_CITY", country: "PT", themes: [theme], members: users.filter((_, i) => i % themes.length === k) });
+    await makeOrganisation({
+      slug: `org-${tag}-${k}`,
+      name: `Org ${k} ${tag}`,
+      kind: "FELLOW_CITY",
+      country: "PT",
+      themes: [theme],
+      members: users.filter((_, i) => i % themes.length === k),
+    });
   }
   const attendees: FixtureUser[] = [];
   const batch = 50;

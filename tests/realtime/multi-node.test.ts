@@ -86,7 +86,9 @@ describe.each(adapters)("two nodes with the $kind adapter", ({ kind, env }) => {
     const watchers = [await socketOn(nodeA, fixture.attendees[32].cookie), await socketOn(nodeB, fixture.attendees[33].cookie)];
     for (const s of [...clients, ...watchers]) expect((await call(s, "qa:join", { sessionId: fixture.sessionId })).ok).toBe(true);
     const asked = await call(clients[0], "qa:ask", { sessionId: fixture.sessionId, body: "Vote from both nodes" });
-    const allCounted = watchers.map((w) => waitFor<QaChangeView>(w, "qa:changed", (c) => c.questions.some((q) => q.id === asked.question.id && (q as QuestionView).votes === voters.length), 20_000));
+    const allCounted = watchers.map((w) =>
+      waitFor<QaChangeView>(w, "qa:changed", (c) => c.questions.some((q) => q.id === asked.question.id && (q as QuestionView).votes === voters.length), 20_000),
+    );
     const acks = await Promise.all(clients.map((c) => call(c, "qa:vote", { questionId: asked.question.id })));
     expect(acks.every((a) => a.ok && a.voted)).toBe(true);
     await Promise.all(allCounted);
@@ -156,7 +158,11 @@ describe.each(adapters)("two nodes with the $kind adapter", ({ kind, env }) => {
     state = applyCatchUp(state, rejoined.questions, rejoined.cursor);
     expect(visibleQuestions(state).find((q) => q.id === asked.question.id)?.votes).toBe(1);
     const fresh = await call(back, "qa:join", { sessionId: fixture.sessionId });
-    expect(visibleQuestions(state).map((q) => `${q.id}:${q.votes}`).sort()).toEqual(fresh.questions.map((q: QuestionView) => `${q.id}:${q.votes}`).sort());
+    expect(
+      visibleQuestions(state)
+        .map((q) => `${q.id}:${q.votes}`)
+        .sort(),
+    ).toEqual(fresh.questions.map((q: QuestionView) => `${q.id}:${q.votes}`).sort());
     // And the restarted node is back in the cluster: live changes from A reach it again.
     const heard = waitFor<QaChangeView>(back, "qa:changed");
     await call(actor, "qa:ask", { sessionId: fixture.sessionId, body: "After the restart" });

@@ -76,7 +76,9 @@ let bare: BareWsServer | undefined;
 function startBareWs(): Promise<number> {
   // The same `ws` package version that engine.io (Socket.IO's transport) uses.
   const requireFromEngine = createRequire(createRequire(import.meta.url).resolve("engine.io"));
-  const { WebSocketServer } = requireFromEngine("ws") as { WebSocketServer: new (options: { port: number; host: string; perMessageDeflate: boolean }) => BareWsServer };
+  const { WebSocketServer } = requireFromEngine("ws") as {
+    WebSocketServer: new (options: { port: number; host: string; perMessageDeflate: boolean }) => BareWsServer;
+  };
   bare = new WebSocketServer({ port: 0, host: "127.0.0.1", perMessageDeflate: false });
   return new Promise((resolve) => bare!.on("listening", () => resolve(bare!.address().port)));
 }

@@ -62,7 +62,11 @@ describe("joining", () => {
 
 describe("asking, voting and moderating live", () => {
   it("broadcasts a question to everyone in the session, hiding an anonymous author from other attendees only", async () => {
-    const [author, other, moderator] = await Promise.all([socketFor(open.attendees[1].cookie), socketFor(open.attendees[2].cookie), socketFor(open.organiser.cookie)]);
+    const [author, other, moderator] = await Promise.all([
+      socketFor(open.attendees[1].cookie),
+      socketFor(open.attendees[2].cookie),
+      socketFor(open.organiser.cookie),
+    ]);
     for (const s of [author, other, moderator]) expect((await call(s, "qa:join", { sessionId: open.sessionId })).ok).toBe(true);
     const seenByOther = waitFor<QaChangeView>(other, "qa:changed");
     const seenByModerator = waitFor<QaChangeView>(moderator, "qa:changed");
@@ -103,7 +107,11 @@ describe("asking, voting and moderating live", () => {
   });
 
   it("sends pending questions to moderators only, and the approval to everyone", async () => {
-    const [author, other, moderator] = await Promise.all([socketFor(premod.attendees[0].cookie), socketFor(premod.attendees[1].cookie), socketFor(premod.organiser.cookie)]);
+    const [author, other, moderator] = await Promise.all([
+      socketFor(premod.attendees[0].cookie),
+      socketFor(premod.attendees[1].cookie),
+      socketFor(premod.organiser.cookie),
+    ]);
     for (const s of [author, other, moderator]) await call(s, "qa:join", { sessionId: premod.sessionId });
     const otherSaw = collect<QaChangeView>(other, "qa:changed");
     const moderatorSaw = waitFor<QaChangeView>(moderator, "qa:changed");
@@ -133,7 +141,8 @@ describe("reconnecting", () => {
     const actor = await socketFor(open.attendees[5].cookie);
     await call(actor, "qa:join", { sessionId: open.sessionId });
     const asked = [];
-    for (const body of ["While you were away 1", "While you were away 2"]) asked.push((await call(actor, "qa:ask", { sessionId: open.sessionId, body })).question);
+    for (const body of ["While you were away 1", "While you were away 2"])
+      asked.push((await call(actor, "qa:ask", { sessionId: open.sessionId, body })).question);
     await call(actor, "qa:vote", { questionId: asked[0].id });
 
     const back = await socketFor(open.attendees[4].cookie);
@@ -147,6 +156,10 @@ describe("reconnecting", () => {
     expect(byId.get(asked[1].id)?.body).toBe("While you were away 2");
     // …and the result equals a fresh full load.
     const fresh = await call(back, "qa:join", { sessionId: open.sessionId });
-    expect(visibleQuestions(state).map((q) => [q.id, q.votes, q.status]).sort()).toEqual(fresh.questions.map((q: QuestionView) => [q.id, q.votes, q.status]).sort());
+    expect(
+      visibleQuestions(state)
+        .map((q) => [q.id, q.votes, q.status])
+        .sort(),
+    ).toEqual(fresh.questions.map((q: QuestionView) => [q.id, q.votes, q.status]).sort());
   });
 });

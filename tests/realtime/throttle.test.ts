@@ -5,8 +5,25 @@ import type { QaChange } from "~/domain/qa/questions";
 import { throttledRelay } from "../../server/realtime/qa";
 
 const change = (sessionId: string, prev: number, cursor: number, id = "q", votes = cursor): QaChange => ({
-  sessionId, prev, cursor,
-  questions: [{ id, sessionId, authorId: "a", authorName: "A", body: "b", anonymous: false, status: "VISIBLE", highlighted: false, votes, changeSeq: cursor, editedAt: null, createdAt: "2026-01-01T00:00:00Z" }],
+  sessionId,
+  prev,
+  cursor,
+  questions: [
+    {
+      id,
+      sessionId,
+      authorId: "a",
+      authorName: "A",
+      body: "b",
+      anonymous: false,
+      status: "VISIBLE",
+      highlighted: false,
+      votes,
+      changeSeq: cursor,
+      editedAt: null,
+      createdAt: "2026-01-01T00:00:00Z",
+    },
+  ],
 });
 
 afterEach(() => vi.useRealTimers());
@@ -20,7 +37,10 @@ describe("throttled relay", () => {
     expect(sent.map((c) => c.cursor)).toEqual([1]);
     for (let i = 2; i <= 50; i++) relay.push(change("s", i - 1, i));
     relay.push(change("t", 7, 8));
-    expect(sent.map((c) => [c.sessionId, c.cursor])).toEqual([["s", 1], ["t", 8]]);
+    expect(sent.map((c) => [c.sessionId, c.cursor])).toEqual([
+      ["s", 1],
+      ["t", 8],
+    ]);
     vi.advanceTimersByTime(100);
     expect(sent).toHaveLength(3);
     expect(sent[2]).toMatchObject({ sessionId: "s", prev: 1, cursor: 50 });

@@ -35,7 +35,9 @@ describe("concurrent registrations", () => {
     const event = await makeEvent();
     const ticket = await makeTicketType(event.id, { capacity: 10 });
     const user = await makeUser();
-    const results = await Promise.allSettled(Array.from({ length: 25 }, () => registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 25 }, () => registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} })),
+    );
     const { errors, nonDomain } = outcomes(results);
     expect(nonDomain).toEqual([]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -137,7 +139,8 @@ describe("concurrent registrations", () => {
     const waiters = await makeUsers(8, { prefix: "waiter" });
     const held = [];
     for (const user of holders) held.push(await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }, now));
-    for (const [i, user] of waiters.entries()) await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }, new Date(now.getTime() + i * 1000));
+    for (const [i, user] of waiters.entries())
+      await registerForEvent(user, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }, new Date(now.getTime() + i * 1000));
     for (const [i, r] of held.entries()) await cancelRegistration({ kind: "attendee", userId: holders[i].id }, r.registration.id, now);
     expect(await db().registration.count({ where: { ticketTypeId: ticket.id, status: "OFFERED" } })).toBe(5);
 

@@ -113,7 +113,9 @@ describe("organiser pages over HTTP", () => {
     const body = await csv.text();
     expect(body).toContain("attendee@scale-events.demo");
 
-    const registration = await db().registration.findFirstOrThrow({ where: { user: { email: "attendee@scale-events.demo" }, event: { slug: SLUG }, status: "CONFIRMED" } });
+    const registration = await db().registration.findFirstOrThrow({
+      where: { user: { email: "attendee@scale-events.demo" }, event: { slug: SLUG }, status: "CONFIRMED" },
+    });
     const first = await organiser.submitForm(`/organise/events/${SLUG}/check-in`, { code: registration.ticketCode });
     expect(first.status).toBe(200);
     expect(await first.text()).toContain("is checked in");
@@ -124,7 +126,12 @@ describe("organiser pages over HTTP", () => {
 
     // A ticket type with a capacity below the seats taken is refused with a field message.
     const inPerson = await db().ticketType.findFirstOrThrow({ where: { name: "In person", event: { slug: SLUG } } });
-    const shrink = await organiser.submitForm(`/organise/events/${SLUG}/tickets/${inPerson.id}`, { name: "In person", price: "", capacity: "0", paymentMethods: "INVOICE" });
+    const shrink = await organiser.submitForm(`/organise/events/${SLUG}/tickets/${inPerson.id}`, {
+      name: "In person",
+      price: "",
+      capacity: "0",
+      paymentMethods: "INVOICE",
+    });
     expect(shrink.status).toBe(400);
   });
 });
@@ -254,7 +261,13 @@ describe("hidden-ticket access codes over HTTP", () => {
 
   it("refuses access codes shorter than six characters in the ticket editor", async () => {
     const organiser = await signedIn("organiser@scale-events.demo");
-    const response = await organiser.submitForm(`/organise/events/${SLUG}/tickets`, { name: "Press", price: "", capacity: "5", hidden: "on", accessCode: "abc" });
+    const response = await organiser.submitForm(`/organise/events/${SLUG}/tickets`, {
+      name: "Press",
+      price: "",
+      capacity: "5",
+      hidden: "on",
+      accessCode: "abc",
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Use at least 6 characters, so the code cannot be guessed.");
     expect(await db().ticketType.count({ where: { name: "Press" } })).toBe(0);

@@ -50,7 +50,9 @@ describe("organiser tools", () => {
 
     await rejectRegistration(event.id, b.registration.id, "The investor track is full of city delegates this time.");
     expect((await db().registration.findUniqueOrThrow({ where: { id: b.registration.id } })).status).toBe("REJECTED");
-    expect((await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-rejected:${b.registration.id}` } })).textBody).toContain("full of city delegates");
+    expect((await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-rejected:${b.registration.id}` } })).textBody).toContain(
+      "full of city delegates",
+    );
     // The freed seat went to the waiting list.
     expect((await db().registration.findUniqueOrThrow({ where: { id: c.registration.id } })).status).toBe("OFFERED");
     expect(await seatState(ticket.id)).toMatchObject({ taken: 2, holding: 2 });
@@ -70,8 +72,10 @@ describe("organiser tools", () => {
     let viaStripe: string;
     let stillStripe: string;
     try {
-      viaStripe = (await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, paymentMethod: "STRIPE", answers: {} })).registration.id;
-      stillStripe = (await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, paymentMethod: "STRIPE", answers: {} })).registration.id;
+      viaStripe = (await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, paymentMethod: "STRIPE", answers: {} }))
+        .registration.id;
+      stillStripe = (await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, paymentMethod: "STRIPE", answers: {} }))
+        .registration.id;
       expect(await approveRegistration(event.id, viaStripe)).toEqual({ status: "PENDING_PAYMENT" });
       const held = await db().registration.findUniqueOrThrow({ where: { id: viaStripe } });
       expect(held).toMatchObject({ paymentStatus: "PENDING", paymentMethod: "STRIPE" });
@@ -83,7 +87,10 @@ describe("organiser tools", () => {
     }
     // Stripe switched off meanwhile: the approval still goes through, by invoice.
     expect(await approveRegistration(event.id, stillStripe)).toEqual({ status: "CONFIRMED" });
-    expect(await db().registration.findUniqueOrThrow({ where: { id: stillStripe } })).toMatchObject({ paymentStatus: "UNPAID_INVOICE", paymentMethod: "INVOICE" });
+    expect(await db().registration.findUniqueOrThrow({ where: { id: stillStripe } })).toMatchObject({
+      paymentStatus: "UNPAID_INVOICE",
+      paymentMethod: "INVOICE",
+    });
   });
 
   it("marks an invoice paid once, and only for its event", async () => {
@@ -106,7 +113,10 @@ describe("organiser tools", () => {
     const ticket = await makeTicketType(event.id, { capacity: 2 });
     for (let i = 0; i < 4; i++) await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     const form = (capacity: string) => ticketTypeFormSchema.parse({ name: "In person", price: "", capacity });
-    await expect(updateTicketType(event, ticket.id, form("1"))).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { capacity: expect.stringContaining("2") } });
+    await expect(updateTicketType(event, ticket.id, form("1"))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { capacity: expect.stringContaining("2") },
+    });
     const { offered } = await updateTicketType(event, ticket.id, form("3"));
     expect(offered).toBe(1);
     expect(await seatState(ticket.id)).toEqual({ taken: 3, capacity: 3, holding: 3 });
@@ -118,7 +128,9 @@ describe("organiser tools", () => {
     const staffA = await makeUser({ name: "Door A" });
     const staffB = await makeUser({ name: "Door B" });
     const r = await registerForEvent(await makeUser({ name: "Guest" }), { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
-    const scans = await Promise.all(Array.from({ length: 10 }, (_, i) => checkIn(event, i % 2 ? staffA.id : staffB.id, r.registration.ticketCode.toLowerCase().replace("-", " "))));
+    const scans = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => checkIn(event, i % 2 ? staffA.id : staffB.id, r.registration.ticketCode.toLowerCase().replace("-", " "))),
+    );
     expect(scans.filter((s) => s.kind === "CHECKED_IN")).toHaveLength(1);
     const again = scans.filter((s) => s.kind === "ALREADY");
     expect(again).toHaveLength(9);

@@ -20,8 +20,12 @@ describe("registerForEvent", () => {
   beforeAll(async () => {
     event = await makeEvent();
     free = await makeTicketType(event.id, { capacity: 50 });
-    orgQuestion = await db().registrationQuestion.create({ data: { eventId: event.id, label: "Your organisation", kind: "SHORT_TEXT", required: true, position: 0 } });
-    consent = await db().registrationQuestion.create({ data: { eventId: event.id, label: "I agree to the privacy notice", kind: "CHECKBOX", required: true, position: 1 } });
+    orgQuestion = await db().registrationQuestion.create({
+      data: { eventId: event.id, label: "Your organisation", kind: "SHORT_TEXT", required: true, position: 0 },
+    });
+    consent = await db().registrationQuestion.create({
+      data: { eventId: event.id, label: "I agree to the privacy notice", kind: "CHECKBOX", required: true, position: 1 },
+    });
   });
 
   const goodAnswers = () => ({ [`answer.${orgQuestion.id}`]: "City of Kiel", [`answer.${consent.id}`]: "on" });
@@ -68,10 +72,17 @@ describe("registerForEvent", () => {
 
   it("takes invoice payments as confirmed-unpaid and Stripe ones as held pending checkout", async () => {
     const priced = await makeTicketType(event.id, { name: "Study visit", priceCents: 4500, capacity: 5, paymentMethods: ["INVOICE", "STRIPE"] });
-    const invoice = await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "INVOICE", answers: goodAnswers() });
+    const invoice = await registerForEvent(await makeUser(), {
+      eventSlug: event.slug,
+      ticketTypeId: priced.id,
+      paymentMethod: "INVOICE",
+      answers: goodAnswers(),
+    });
     expect(invoice.registration).toMatchObject({ status: "CONFIRMED", paymentStatus: "UNPAID_INVOICE", paymentMethod: "INVOICE" });
     // Without Stripe keys, Stripe is not offered for this ticket.
-    const error = await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "STRIPE", answers: goodAnswers() }));
+    const error = await refusal(
+      registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "STRIPE", answers: goodAnswers() }),
+    );
     expect(error.fieldErrors).toHaveProperty("paymentMethod");
     process.env.STRIPE_SECRET_KEY = "sk_test_123";
     process.env.STRIPE_WEBHOOK_SECRET = "whsec_test";
@@ -79,7 +90,11 @@ describe("registerForEvent", () => {
     resetEnvForTests();
     try {
       const now = new Date();
-      const stripe = await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "STRIPE", answers: goodAnswers() }, now);
+      const stripe = await registerForEvent(
+        await makeUser(),
+        { eventSlug: event.slug, ticketTypeId: priced.id, paymentMethod: "STRIPE", answers: goodAnswers() },
+        now,
+      );
       expect(stripe.needsCheckout).toBe(true);
       expect(stripe.registration).toMatchObject({ status: "PENDING_PAYMENT", paymentStatus: "PENDING" });
       expect(stripe.registration.holdExpiresAt!.getTime() - now.getTime()).toBeGreaterThan(30 * 60_000);
@@ -110,8 +125,16 @@ describe("registerForEvent", () => {
 
     it("unknown or malformed ticket type → NOT_FOUND", async () => {
       const before = await counts();
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: "00000000-0000-4000-8000-000000000000", answers: goodAnswers() }))).code).toBe("NOT_FOUND");
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: "'; DROP TABLE", answers: goodAnswers() }))).code).toBe("NOT_FOUND");
+      expect(
+        (
+          await refusal(
+            registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: "00000000-0000-4000-8000-000000000000", answers: goodAnswers() }),
+          )
+        ).code,
+      ).toBe("NOT_FOUND");
+      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: "'; DROP TABLE", answers: goodAnswers() }))).code).toBe(
+        "NOT_FOUND",
+      );
       expect(await counts()).toEqual(before);
     });
 
@@ -130,8 +153,12 @@ describe("registerForEvent", () => {
       const closed = await makeTicketType(event.id, { name: "Early bird", salesEndAt: new Date(now.getTime() - HOUR), capacity: 10 });
       const later = await makeTicketType(event.id, { name: "Late", salesStartAt: new Date(now.getTime() + HOUR), capacity: 10 });
       const before = await counts();
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: closed.id, answers: goodAnswers() }, now))).code).toBe("SALES_CLOSED");
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: later.id, answers: goodAnswers() }, now))).code).toBe("SALES_NOT_OPEN");
+      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: closed.id, answers: goodAnswers() }, now))).code).toBe(
+        "SALES_CLOSED",
+      );
+      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: later.id, answers: goodAnswers() }, now))).code).toBe(
+        "SALES_NOT_OPEN",
+      );
       expect(await counts()).toEqual(before);
       expect((await seatState(closed.id)).taken).toBe(0);
     });
@@ -146,17 +173,29 @@ describe("registerForEvent", () => {
     it("hidden ticket without or with a wrong access code → refused; the right code works", async () => {
       const hidden = await makeTicketType(event.id, { name: "Partners", hidden: true, accessCode: "LIGHTHOUSE26", capacity: 10 });
       const before = await counts();
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, answers: goodAnswers() }))).code).toBe("HIDDEN_NEEDS_CODE");
-      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, accessCode: "nope", answers: goodAnswers() }))).code).toBe("WRONG_ACCESS_CODE");
+      expect((await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, answers: goodAnswers() }))).code).toBe(
+        "HIDDEN_NEEDS_CODE",
+      );
+      expect(
+        (await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, accessCode: "nope", answers: goodAnswers() })))
+          .code,
+      ).toBe("WRONG_ACCESS_CODE");
       expect(await counts()).toEqual(before);
-      const ok = await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: hidden.id, accessCode: " lighthouse26 ", answers: goodAnswers() });
+      const ok = await registerForEvent(await makeUser(), {
+        eventSlug: event.slug,
+        ticketTypeId: hidden.id,
+        accessCode: " lighthouse26 ",
+        answers: goodAnswers(),
+      });
       expect(ok.registration.status).toBe("CONFIRMED");
     });
 
     it("a tampered payment method → VALIDATION on the field", async () => {
       const invoiceOnly = await makeTicketType(event.id, { name: "Invoice only", priceCents: 1000, paymentMethods: ["INVOICE"], capacity: 10 });
       const before = await counts();
-      const error = await refusal(registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: invoiceOnly.id, paymentMethod: undefined, answers: goodAnswers() }));
+      const error = await refusal(
+        registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: invoiceOnly.id, paymentMethod: undefined, answers: goodAnswers() }),
+      );
       expect(error.code).toBe("VALIDATION");
       expect(await counts()).toEqual(before);
     });

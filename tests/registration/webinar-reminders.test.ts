@@ -19,10 +19,23 @@ const MINUTE = 60_000;
 
 async function webinar(options: { kind?: "WEBINAR" | "WORKSHOP"; agendaPublished?: boolean } = {}) {
   const now = new Date();
-  const event = await makeEvent({ kind: options.kind ?? "WEBINAR", mode: "ONLINE", venueName: null, city: null, agendaPublishedAt: options.agendaPublished === false ? null : now, now });
+  const event = await makeEvent({
+    kind: options.kind ?? "WEBINAR",
+    mode: "ONLINE",
+    venueName: null,
+    city: null,
+    agendaPublishedAt: options.agendaPublished === false ? null : now,
+    now,
+  });
   const at = (hours: number) => new Date(event.startsAt.getTime() + hours * HOUR);
   const session = (title: string, data: { onlineUrl?: string | null; status?: "DRAFT" | "PUBLISHED" | "CANCELLED"; start?: number }) =>
-    makeAgendaSession(event, { title, startsAt: at(data.start ?? 1), endsAt: at((data.start ?? 1) + 1), onlineUrl: data.onlineUrl ?? null, status: data.status ?? "PUBLISHED" });
+    makeAgendaSession(event, {
+      title,
+      startsAt: at(data.start ?? 1),
+      endsAt: at((data.start ?? 1) + 1),
+      onlineUrl: data.onlineUrl ?? null,
+      status: data.status ?? "PUBLISHED",
+    });
   const opening = await session("Opening", { onlineUrl: "https://meet.example/opening", start: 0 });
   const panel = await session("Panel", { onlineUrl: "https://meet.example/panel", start: 2 });
   // Not reminded: a draft, a cancelled session, one without a link.
@@ -86,12 +99,18 @@ describe("webinar reminders for registered attendees", () => {
     const workshop = await webinar({ kind: "WORKSHOP" });
     const workshopTicket = await makeTicketType(workshop.event.id, { capacity: 10 });
     const attendee = await makeUser();
-    expect((await registerForEvent(attendee, { eventSlug: workshop.event.slug, ticketTypeId: workshopTicket.id, answers: {} })).registration.status).toBe("CONFIRMED");
+    expect((await registerForEvent(attendee, { eventSlug: workshop.event.slug, ticketTypeId: workshopTicket.id, answers: {} })).registration.status).toBe(
+      "CONFIRMED",
+    );
     expect(await reminders(attendee.id)).toEqual([]);
 
     const unpublished = await webinar({ agendaPublished: false });
     const early = await makeUser();
-    await registerForEvent(early, { eventSlug: unpublished.event.slug, ticketTypeId: (await makeTicketType(unpublished.event.id, { capacity: 10 })).id, answers: {} });
+    await registerForEvent(early, {
+      eventSlug: unpublished.event.slug,
+      ticketTypeId: (await makeTicketType(unpublished.event.id, { capacity: 10 })).id,
+      answers: {},
+    });
     expect(await reminders(early.id)).toEqual([]);
   });
 
@@ -125,16 +144,33 @@ describe("webinar reminders for registered attendees", () => {
     const ticket = await makeTicketType(event.id, { priceCents: 4_500, paymentMethods: ["STRIPE", "INVOICE"], capacity: 10 });
     const pendingPayment = async () => {
       const user = await makeUser();
-      const registration = await makeRegistration(user, ticket, { status: "PENDING_PAYMENT", paymentStatus: "PENDING", paymentMethod: "STRIPE", holdExpiresAt: new Date(Date.now() + HOUR) });
+      const registration = await makeRegistration(user, ticket, {
+        status: "PENDING_PAYMENT",
+        paymentStatus: "PENDING",
+        paymentMethod: "STRIPE",
+        holdExpiresAt: new Date(Date.now() + HOUR),
+      });
       await db().ticketType.update({ where: { id: ticket.id }, data: { taken: { increment: 1 } } });
       return { user, registration };
     };
 
     const card = await pendingPayment();
-    const payment = await db().payment.create({ data: { eventId: event.id, registrationId: card.registration.id, method: "STRIPE", amountCents: 4_500, stripeCheckoutSessionId: `cs_test_${randomBytes(6).toString("hex")}` } });
+    const payment = await db().payment.create({
+      data: {
+        eventId: event.id,
+        registrationId: card.registration.id,
+        method: "STRIPE",
+        amountCents: 4_500,
+        stripeCheckoutSessionId: `cs_test_${randomBytes(6).toString("hex")}`,
+      },
+    });
     await db().$transaction(async (tx) => {
       expect(await lockRegistration(tx, card.registration.id)).toBe(true);
-      await applyPaymentEvent(tx, { registrationId: card.registration.id, paymentId: payment.id }, { type: "checkout.session.completed", payment_status: "paid" });
+      await applyPaymentEvent(
+        tx,
+        { registrationId: card.registration.id, paymentId: payment.id },
+        { type: "checkout.session.completed", payment_status: "paid" },
+      );
     });
     expect((await db().registration.findUniqueOrThrow({ where: { id: card.registration.id } })).status).toBe("CONFIRMED");
     expectRemindedOf(await reminders(card.user.id), card.user.id, [opening, panel]);

@@ -18,8 +18,16 @@ beforeAll(async () => {
   busyHost = b;
   const stopStart = new Date(now + 7 * 86_400_000);
   const event = await makeEvent({
-    slug: `roadshow-${unique()}`, title: "Roadshow", summary: "s", description: "d", kind: "ROADSHOW", status: "PUBLISHED", publishedAt: null,
-    timeZone: "Europe/Lisbon", startsAt: stopStart, endsAt: new Date(stopStart.getTime() + 8 * 3_600_000),
+    slug: `roadshow-${unique()}`,
+    title: "Roadshow",
+    summary: "s",
+    description: "d",
+    kind: "ROADSHOW",
+    status: "PUBLISHED",
+    publishedAt: null,
+    timeZone: "Europe/Lisbon",
+    startsAt: stopStart,
+    endsAt: new Date(stopStart.getTime() + 8 * 3_600_000),
     ticketTypes: [{ name: "Delegate" }],
     stops: [{ city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: stopStart, endsAt: new Date(stopStart.getTime() + 8 * 3_600_000) }],
     matchRooms: [{ name: "Investors × cities" }],
@@ -27,7 +35,14 @@ beforeAll(async () => {
   roadshowRoomId = event.matchRooms[0].id;
   await makeRegistrations([g, h, b], event.ticketTypes[0]);
   await makeMeetingPoint(event, { stop: event.stops[0], name: "Table 1" });
-  await makeAvailability({ event, stop: event.stops[0], host: h, startsAt: new Date(stopStart.getTime() + 3_600_000), endsAt: new Date(stopStart.getTime() + 2 * 3_600_000), slotMinutes: 30 });
+  await makeAvailability({
+    event,
+    stop: event.stops[0],
+    host: h,
+    startsAt: new Date(stopStart.getTime() + 3_600_000),
+    endsAt: new Date(stopStart.getTime() + 2 * 3_600_000),
+    slotMinutes: 30,
+  });
 });
 
 describe("let's meet in a roadshow room", () => {

@@ -30,8 +30,16 @@ const form = (input: Record<string, unknown>) => roomFormSchema.parse(input);
 beforeAll(async () => {
   fx = await createQaFixture({ attendees: 2, tag: "organise-rooms" });
   const other = await makeEvent({
-    slug: "other-event-rooms", title: "Other event", summary: "s", description: "d", kind: "NETWORKING", status: "PUBLISHED", publishedAt: null,
-    timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
+    slug: "other-event-rooms",
+    title: "Other event",
+    summary: "s",
+    description: "d",
+    kind: "NETWORKING",
+    status: "PUBLISHED",
+    publishedAt: null,
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date(Date.now() + 3_600_000),
+    endsAt: new Date(Date.now() + 7_200_000),
   });
   otherEventId = other.id;
 });
@@ -39,9 +47,15 @@ beforeAll(async () => {
 describe("the room form", () => {
   it("trims and collapses the name, empties a blank topic and keeps each theme once", () => {
     expect(roomFormSchema.parse({ name: "  Mobility \u200B  replication ", topic: "   ", themes: ["MOBILITY", "MOBILITY", "ENERGY"] })).toEqual({
-      name: "Mobility replication", topic: null, themes: ["MOBILITY", "ENERGY"],
+      name: "Mobility replication",
+      topic: null,
+      themes: ["MOBILITY", "ENERGY"],
     });
-    expect(roomFormSchema.parse({ name: "Investors × fellow cities", themes: "GOVERNANCE" })).toEqual({ name: "Investors × fellow cities", topic: null, themes: ["GOVERNANCE"] });
+    expect(roomFormSchema.parse({ name: "Investors × fellow cities", themes: "GOVERNANCE" })).toEqual({
+      name: "Investors × fellow cities",
+      topic: null,
+      themes: ["GOVERNANCE"],
+    });
   });
 
   it("says what is wrong, field by field", () => {
@@ -61,8 +75,16 @@ describe("the room form", () => {
 describe("managing rooms (domain)", () => {
   it("creates a room and refuses a second room of the same name in the same event only", async () => {
     const room = await createRoom(fx.eventId, form({ name: "Data platforms", topic: "Open data", themes: ["DATA_PLATFORMS"] }));
-    expect(await db().matchRoom.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ eventId: fx.eventId, name: "Data platforms", topic: "Open data", themes: ["DATA_PLATFORMS"] });
-    expect(await refusal(createRoom(fx.eventId, form({ name: "Data platforms" })))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: expect.stringContaining("already") } });
+    expect(await db().matchRoom.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({
+      eventId: fx.eventId,
+      name: "Data platforms",
+      topic: "Open data",
+      themes: ["DATA_PLATFORMS"],
+    });
+    expect(await refusal(createRoom(fx.eventId, form({ name: "Data platforms" })))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: expect.stringContaining("already") },
+    });
     await createRoom(otherEventId, form({ name: "Data platforms" }));
     expect((await listEventRooms(fx.eventId)).map((r) => r.name)).toContain("Data platforms");
   });
@@ -70,11 +92,18 @@ describe("managing rooms (domain)", () => {
   it("edits a room of the event, and finds no room of another event or with a malformed id", async () => {
     const room = await createRoom(fx.eventId, form({ name: "Energy" }));
     await updateRoom(fx.eventId, room.id, form({ name: "Energy communities", topic: "Local grids", themes: ["ENERGY"] }));
-    expect(await db().matchRoom.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({ name: "Energy communities", topic: "Local grids", themes: ["ENERGY"] });
+    expect(await db().matchRoom.findUniqueOrThrow({ where: { id: room.id } })).toMatchObject({
+      name: "Energy communities",
+      topic: "Local grids",
+      themes: ["ENERGY"],
+    });
     expect((await refusal(updateRoom(otherEventId, room.id, form({ name: "Hijacked" })))).code).toBe("NOT_FOUND");
     expect((await refusal(updateRoom(fx.eventId, "not-a-uuid", form({ name: "x" })))).code).toBe("NOT_FOUND");
     expect((await refusal(updateRoom(fx.eventId, "00000000-0000-4000-8000-000000000000", form({ name: "x" })))).code).toBe("NOT_FOUND");
-    expect(await refusal(updateRoom(fx.eventId, room.id, form({ name: "Data platforms" })))).toMatchObject({ code: "CONFLICT", fieldErrors: { name: expect.any(String) } });
+    expect(await refusal(updateRoom(fx.eventId, room.id, form({ name: "Data platforms" })))).toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: expect.any(String) },
+    });
     expect((await db().matchRoom.findUniqueOrThrow({ where: { id: room.id } })).name).toBe("Energy communities");
   });
 
@@ -135,8 +164,15 @@ describe("the organiser's rooms page", () => {
     expect(html).toContain(">Create room</button>");
 
     const empty = await makeEvent({
-      slug: "no-rooms-yet", title: "No rooms", summary: "s", description: "d", kind: "NETWORKING", status: "DRAFT",
-      timeZone: "Europe/Lisbon", startsAt: new Date(Date.now() + 3_600_000), endsAt: new Date(Date.now() + 7_200_000),
+      slug: "no-rooms-yet",
+      title: "No rooms",
+      summary: "s",
+      description: "d",
+      kind: "NETWORKING",
+      status: "DRAFT",
+      timeZone: "Europe/Lisbon",
+      startsAt: new Date(Date.now() + 3_600_000),
+      endsAt: new Date(Date.now() + 7_200_000),
       team: [{ user: fx.organiser, role: "ORGANISER" }],
     });
     const emptyHtml = await (await browserAs(fx.organiser).get(`/organise/events/${empty.slug}/rooms`)).text();
@@ -185,7 +221,12 @@ describe("the organiser's rooms page", () => {
 
   it("creates a room that attendees then see on the event's rooms page, edits it and deletes it while unused", async () => {
     const organiser = browserAs(fx.organiser);
-    const created = await organiser.submitForm(page(), { intent: "create", name: "Investors × fellow cities", topic: "Who funds what <b>now</b>", themes: "GOVERNANCE" });
+    const created = await organiser.submitForm(page(), {
+      intent: "create",
+      name: "Investors × fellow cities",
+      topic: "Who funds what <b>now</b>",
+      themes: "GOVERNANCE",
+    });
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe(`${page()}?created=1`);
     const after = await (await organiser.get(`${page()}?created=1`)).text();

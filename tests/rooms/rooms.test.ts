@@ -120,8 +120,16 @@ describe("speed networking", () => {
     expect(paired.map((p) => p.place)).toEqual(["Table 1", "Table 2"]);
     const bye = round1.pairs.find((p) => !p.b)!;
     expect(bye).toBeDefined();
-    const everyone = round1.pairs.flatMap((p) => [p.a.id, p.b?.id]).filter(Boolean).sort();
-    expect(everyone).toEqual(fx.attendees.slice(0, 5).map((u) => u.id).sort()); // the organiser is not paired
+    const everyone = round1.pairs
+      .flatMap((p) => [p.a.id, p.b?.id])
+      .filter(Boolean)
+      .sort();
+    expect(everyone).toEqual(
+      fx.attendees
+        .slice(0, 5)
+        .map((u) => u.id)
+        .sort(),
+    ); // the organiser is not paired
 
     expect(await call(organiser.socket, "rooms:round:start", { roomId: fx.roomId, minutes: 5 })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect((await call(organiser.socket, "rooms:round:end", { roomId: fx.roomId })).ok).toBe(true);

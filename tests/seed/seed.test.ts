@@ -12,7 +12,9 @@ describe("demo seed", () => {
     expect(await db().event.count({ where: { status: "PUBLISHED" } })).toBeGreaterThanOrEqual(3);
     const ticketTypes = await db().ticketType.findMany({ select: { id: true, taken: true, capacity: true } });
     for (const ticketType of ticketTypes) {
-      const holding = await db().registration.count({ where: { ticketTypeId: ticketType.id, status: { in: ["CONFIRMED", "PENDING_PAYMENT", "PENDING_APPROVAL", "OFFERED"] } } });
+      const holding = await db().registration.count({
+        where: { ticketTypeId: ticketType.id, status: { in: ["CONFIRMED", "PENDING_PAYMENT", "PENDING_APPROVAL", "OFFERED"] } },
+      });
       expect(ticketType.taken).toBe(holding);
       if (ticketType.capacity !== null) expect(ticketType.taken).toBeLessThanOrEqual(ticketType.capacity);
     }

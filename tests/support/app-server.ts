@@ -4,7 +4,9 @@ import pino, { type Logger } from "pino";
 import { startAppServer, type AppServer } from "../../server/app";
 import type { AdapterKind } from "../../server/realtime/adapter";
 
-export async function startTestServer(options: { adapter?: AdapterKind; redisUrl?: string; logger?: Logger; production?: boolean } = {}): Promise<AppServer & { baseUrl: string }> {
+export async function startTestServer(
+  options: { adapter?: AdapterKind; redisUrl?: string; logger?: Logger; production?: boolean } = {},
+): Promise<AppServer & { baseUrl: string }> {
   const server = await startAppServer({
     port: 0,
     host: "127.0.0.1",

@@ -21,12 +21,34 @@ describe("test factories", () => {
     const owner = await makeUser({ roles: ["ORGANISER"] });
     const event = await makeEvent({
       owner,
-      ticketTypes: [{ name: "Late", position: 1 }, { name: "Early", position: 0 }],
-      stops: [{ city: "Helsinki", country: "FI", timeZone: "Europe/Helsinki", startsAt: new Date("2031-03-17T07:00:00Z"), endsAt: new Date("2031-03-17T16:00:00Z"), position: 1 }, { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date("2031-03-10T09:00:00Z"), endsAt: new Date("2031-03-10T18:00:00Z"), position: 0 }],
+      ticketTypes: [
+        { name: "Late", position: 1 },
+        { name: "Early", position: 0 },
+      ],
+      stops: [
+        {
+          city: "Helsinki",
+          country: "FI",
+          timeZone: "Europe/Helsinki",
+          startsAt: new Date("2031-03-17T07:00:00Z"),
+          endsAt: new Date("2031-03-17T16:00:00Z"),
+          position: 1,
+        },
+        {
+          city: "Lisbon",
+          country: "PT",
+          timeZone: "Europe/Lisbon",
+          startsAt: new Date("2031-03-10T09:00:00Z"),
+          endsAt: new Date("2031-03-10T18:00:00Z"),
+          position: 0,
+        },
+      ],
     });
     expect(event.ticketTypes.map((t) => t.name)).toEqual(["Early", "Late"]);
     expect(event.stops.map((s) => s.city)).toEqual(["Lisbon", "Helsinki"]);
-    expect(await db().eventOrganiser.findMany({ where: { eventId: event.id }, select: { userId: true, role: true } })).toEqual([{ userId: owner.id, role: "OWNER" }]);
+    expect(await db().eventOrganiser.findMany({ where: { eventId: event.id }, select: { userId: true, role: true } })).toEqual([
+      { userId: owner.id, role: "OWNER" },
+    ]);
     const ticket = await makeTicketType(event, { capacity: 1 });
     const result = await registerForEvent(await makeUser(), { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} });
     expect(result.registration.status).toBe("CONFIRMED");

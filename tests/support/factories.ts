@@ -119,7 +119,9 @@ export async function makeOrganisation(options: OrganisationOptions = {}) {
 
 // ───────────────────────────── events ─────────────────────────────
 
-export type EventOptions = Partial<Omit<Prisma.EventUncheckedCreateInput, "organisers" | "ticketTypes" | "rooms" | "tracks" | "speakers" | "stops" | "matchRooms">> & {
+export type EventOptions = Partial<
+  Omit<Prisma.EventUncheckedCreateInput, "organisers" | "ticketTypes" | "rooms" | "tracks" | "speakers" | "stops" | "matchRooms">
+> & {
   /** "Now" for the default dates and publishedAt. */
   now?: Date;
   /** Made the event's OWNER. Default: nobody. */
@@ -192,7 +194,15 @@ export async function makeStop(event: Ref & { startsAt?: Date }, options: Partia
   const day = typeof event === "string" || !event.startsAt ? new Date(Date.now() + 10 * DAY) : event.startsAt;
   const startsAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 9));
   return db().roadshowStop.create({
-    data: { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt, endsAt: new Date(startsAt.getTime() + 9 * HOUR), ...given(options), eventId: idOf(event) },
+    data: {
+      city: "Lisbon",
+      country: "PT",
+      timeZone: "Europe/Lisbon",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 9 * HOUR),
+      ...given(options),
+      eventId: idOf(event),
+    },
   });
 }
 
@@ -214,7 +224,16 @@ export async function makeMeetingPoints(event: Ref, count: number, options: { st
 }
 
 /** A window in which a host offers meetings of `slotMinutes` (30 unless told). */
-export async function makeAvailability(options: { event: Ref; host: Ref; stop?: Ref | null; startsAt: Date | string; endsAt: Date | string; slotMinutes?: number; bufferMinutes?: number; onlineUrl?: string | null }) {
+export async function makeAvailability(options: {
+  event: Ref;
+  host: Ref;
+  stop?: Ref | null;
+  startsAt: Date | string;
+  endsAt: Date | string;
+  slotMinutes?: number;
+  bufferMinutes?: number;
+  onlineUrl?: string | null;
+}) {
   const { event, host, stop, startsAt, endsAt, ...rest } = given(options);
   return db().meetingAvailability.create({
     data: { ...rest, eventId: idOf(event!), hostId: idOf(host!), stopId: stop ? idOf(stop) : null, startsAt: new Date(startsAt!), endsAt: new Date(endsAt!) },
@@ -246,7 +265,14 @@ export type RegistrationOptions = Partial<Omit<Prisma.RegistrationUncheckedCreat
  */
 export async function makeRegistration(user: Ref, ticketType: { id: string; eventId: string }, options: RegistrationOptions = {}, client: Db | Tx = db()) {
   return client.registration.create({
-    data: { status: "CONFIRMED", ticketCode: generateTicketCode(), ...given(options), eventId: ticketType.eventId, userId: idOf(user), ticketTypeId: ticketType.id },
+    data: {
+      status: "CONFIRMED",
+      ticketCode: generateTicketCode(),
+      ...given(options),
+      eventId: ticketType.eventId,
+      userId: idOf(user),
+      ticketTypeId: ticketType.id,
+    },
   });
 }
 
@@ -274,7 +300,9 @@ export async function makePick(user: Ref, session: Ref) {
 }
 
 /** A meeting row written directly; 30 minutes and REQUESTED unless told. */
-export async function makeMeeting(options: Partial<Omit<Prisma.MeetingUncheckedCreateInput, "eventId" | "hostId" | "guestId">> & { event: Ref; host: Ref; guest: Ref }) {
+export async function makeMeeting(
+  options: Partial<Omit<Prisma.MeetingUncheckedCreateInput, "eventId" | "hostId" | "guestId">> & { event: Ref; host: Ref; guest: Ref },
+) {
   const { event, host, guest, ...data } = given(options);
   const startsAt = new Date(data.startsAt ?? Date.now() + 10 * DAY);
   return db().meeting.create({

@@ -57,7 +57,10 @@ export async function signedInClient(baseUrl: string, email: string, password = 
   const client = new TestClient(baseUrl);
   const response = await client.submitForm("/signin", { email, password });
   if (response.status !== 302) throw new Error(`signing in as ${email} answered ${response.status}`);
-  const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, roles: true, totpSecret: true, totpEnabledAt: true } });
+  const user = await db().user.findUniqueOrThrow({
+    where: { email: email.toLowerCase() },
+    select: { id: true, roles: true, totpSecret: true, totpEnabledAt: true },
+  });
   if (response.headers.get("location")?.startsWith("/signin/code")) {
     // The second step, as a person with the app would. Every sign-in of a test run shares the
     // demo secret, so the replay guard (tested on its own) is reset to let this step's code pass.

@@ -279,7 +279,12 @@ export function checkoutSessionEvent(
   session: Pick<DoubleCheckoutSession, "id" | "metadata" | "amount_total" | "currency"> & Partial<DoubleCheckoutSession>,
   overrides: Partial<DoubleCheckoutSession> = {},
 ): StripeEventBody {
-  const paymentStatus = type === "checkout.session.async_payment_succeeded" ? "paid" : type === "checkout.session.expired" || type === "checkout.session.async_payment_failed" ? "unpaid" : "paid";
+  const paymentStatus =
+    type === "checkout.session.async_payment_succeeded"
+      ? "paid"
+      : type === "checkout.session.expired" || type === "checkout.session.async_payment_failed"
+        ? "unpaid"
+        : "paid";
   return stripeEvent(type, {
     object: "checkout.session",
     status: type === "checkout.session.expired" ? "expired" : "complete",

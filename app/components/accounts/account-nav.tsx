@@ -4,7 +4,9 @@ import { NavLink } from "@remix-run/react";
 export function AccountNav() {
   return (
     <nav aria-label="Account" className="account-nav">
-      <NavLink to="/account" end>Settings</NavLink>
+      <NavLink to="/account" end>
+        Settings
+      </NavLink>
       <NavLink to="/account/security">Security</NavLink>
       <NavLink to="/account/calendar">Calendar</NavLink>
     </nav>

@@ -13,11 +13,21 @@ export function PublishPanel({ view, busy, submittingIntent }: { view: AgendaEdi
       <div>
         <h2 id="publish-title">Publishing</h2>
         <p>
-          {event.agendaPublishedAt ? <>The agenda is <strong>published</strong> (since {event.agendaPublishedAt}).</> : <>The agenda is <strong>not published</strong>: only organisers see it.</>}
+          {event.agendaPublishedAt ? (
+            <>
+              The agenda is <strong>published</strong> (since {event.agendaPublishedAt}).
+            </>
+          ) : (
+            <>
+              The agenda is <strong>not published</strong>: only organisers see it.
+            </>
+          )}
           {drafts > 0 ? ` ${drafts} draft session${drafts === 1 ? "" : "s"} will go public when you publish.` : ""}
         </p>
         {blockingCount > 0 ? (
-          <p className="publish-panel__blocked">Publishing is blocked by {blockingCount} conflict{blockingCount === 1 ? "" : "s"}: resolve or accept {blockingCount === 1 ? "it" : "them"} below.</p>
+          <p className="publish-panel__blocked">
+            Publishing is blocked by {blockingCount} conflict{blockingCount === 1 ? "" : "s"}: resolve or accept {blockingCount === 1 ? "it" : "them"} below.
+          </p>
         ) : null}
       </div>
       <div className="button-row">
@@ -34,7 +44,9 @@ export function PublishPanel({ view, busy, submittingIntent }: { view: AgendaEdi
           <Form method="post" preventScrollReset>
             <CsrfField />
             <input type="hidden" name="intent" value="unpublish" />
-            <button type="submit" className="button button--ghost" disabled={busy}>Unpublish agenda</button>
+            <button type="submit" className="button button--ghost" disabled={busy}>
+              Unpublish agenda
+            </button>
           </Form>
         ) : null}
       </div>
@@ -56,19 +68,27 @@ export function ConflictsPanel({ conflicts, href, busy }: { conflicts: AgendaEdi
                 <span className="conflict__kind">{conflict.blocking ? "Blocks publishing" : "Accepted"}</span>
                 <p>{conflict.message}</p>
                 <p className="conflict__links">
-                  {conflict.sessions.map((s) => <Link key={s.id} to={href({ edit: s.id })} preventScrollReset>Edit “{s.title}”</Link>)}
+                  {conflict.sessions.map((s) => (
+                    <Link key={s.id} to={href({ edit: s.id })} preventScrollReset>
+                      Edit “{s.title}”
+                    </Link>
+                  ))}
                 </p>
               </div>
               {conflict.acceptable ? (
                 <Form method="post" preventScrollReset>
                   <CsrfField />
                   <input type="hidden" name="intent" value={conflict.blocking ? "accept" : "unaccept"} />
-                  {conflict.sessions.map((s) => <input key={s.id} type="hidden" name="sessions" value={`${s.id}:${s.version}`} />)}
+                  {conflict.sessions.map((s) => (
+                    <input key={s.id} type="hidden" name="sessions" value={`${s.id}:${s.version}`} />
+                  ))}
                   <button type="submit" className="button button--small button--ghost" disabled={busy}>
                     {conflict.blocking ? "Accept this conflict" : "Withdraw acceptance"}
                   </button>
                 </Form>
-              ) : <span className="tz-note">Fix the times to continue.</span>}
+              ) : (
+                <span className="tz-note">Fix the times to continue.</span>
+              )}
             </li>
           ))}
         </ul>
@@ -83,17 +103,40 @@ export function EditorToolbar({ view, href }: { view: AgendaEditorView; href: Hr
       <div className="editor__toolbar">
         <nav aria-label="Days" className="day-tabs">
           {view.days.map((day) => (
-            <Link key={day.key} to={href({ day: day.key, edit: null })} className={day.key === view.day ? "day-tab is-current" : "day-tab"} aria-current={day.key === view.day ? "page" : undefined} preventScrollReset>
+            <Link
+              key={day.key}
+              to={href({ day: day.key, edit: null })}
+              className={day.key === view.day ? "day-tab is-current" : "day-tab"}
+              aria-current={day.key === view.day ? "page" : undefined}
+              preventScrollReset
+            >
               {day.label}
             </Link>
           ))}
         </nav>
         <nav aria-label="Columns" className="view-toggle">
-          <Link to={href({ view: "room" })} className={view.view === "room" ? "is-current" : undefined} aria-current={view.view === "room" ? "page" : undefined} preventScrollReset>By room</Link>
-          <Link to={href({ view: "track" })} className={view.view === "track" ? "is-current" : undefined} aria-current={view.view === "track" ? "page" : undefined} preventScrollReset>By track</Link>
+          <Link
+            to={href({ view: "room" })}
+            className={view.view === "room" ? "is-current" : undefined}
+            aria-current={view.view === "room" ? "page" : undefined}
+            preventScrollReset
+          >
+            By room
+          </Link>
+          <Link
+            to={href({ view: "track" })}
+            className={view.view === "track" ? "is-current" : undefined}
+            aria-current={view.view === "track" ? "page" : undefined}
+            preventScrollReset
+          >
+            By track
+          </Link>
         </nav>
       </div>
-      <p className="tz-note editor__help">Drag a session to move it, drag its bottom edge to change its length (snaps to {GRANULARITY} minutes). With the keyboard: focus a session, use the arrow keys (Shift+↑/↓ to resize), Enter to save, Escape to cancel. Or select it and use the form.</p>
+      <p className="tz-note editor__help">
+        Drag a session to move it, drag its bottom edge to change its length (snaps to {GRANULARITY} minutes). With the keyboard: focus a session, use the arrow
+        keys (Shift+↑/↓ to resize), Enter to save, Escape to cancel. Or select it and use the form.
+      </p>
     </>
   );
 }
@@ -106,7 +149,15 @@ export function UnassignedSessions({ view, href }: { view: AgendaEditorView; hre
       <ul className="link-list">
         {view.unassigned.map((s) => (
           <li key={s.id}>
-            <Link to={href({ edit: s.id })} preventScrollReset>{s.title}</Link> <span className="tz-note">{s.time}{s.online ? " · online" : ""}{s.status === "DRAFT" ? " · draft" : ""}{s.status === "CANCELLED" ? " · cancelled" : ""}</span>
+            <Link to={href({ edit: s.id })} preventScrollReset>
+              {s.title}
+            </Link>{" "}
+            <span className="tz-note">
+              {s.time}
+              {s.online ? " · online" : ""}
+              {s.status === "DRAFT" ? " · draft" : ""}
+              {s.status === "CANCELLED" ? " · cancelled" : ""}
+            </span>
             {s.conflicted ? <span className="badge badge--warn">Conflict</span> : null}
           </li>
         ))}

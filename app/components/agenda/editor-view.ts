@@ -18,7 +18,7 @@ export function agendaEditorView(data: Awaited<ReturnType<typeof loadAgendaEdito
   const zone = event.timeZone;
   const view: "room" | "track" = search.get("view") === "track" ? "track" : "room";
   const editId = search.get("edit");
-  const editing = editId ? sessions.find((s) => s.id === editId) ?? null : null;
+  const editing = editId ? (sessions.find((s) => s.id === editId) ?? null) : null;
   const days = editorDays(event, sessions);
   const requestedDay = search.get("day");
   const day = requestedDay && days.includes(requestedDay) ? requestedDay : editing ? dayKey(editing.startsAt, zone) : days[0];
@@ -50,7 +50,7 @@ export function agendaEditorView(data: Awaited<ReturnType<typeof loadAgendaEdito
     laneCount: p.laneCount,
     conflicted: bySession.has(p.session.id),
     accepted: p.session.conflictsAccepted,
-    color: p.session.trackId ? trackColor.get(p.session.trackId) ?? null : null,
+    color: p.session.trackId ? (trackColor.get(p.session.trackId) ?? null) : null,
     clippedTop: p.startsBeforeView,
     clippedBottom: p.endsAfterView,
   }));
@@ -70,9 +70,23 @@ export function agendaEditorView(data: Awaited<ReturnType<typeof loadAgendaEdito
     day,
     days: days.map((d) => ({ key: d, label: formatDate(new Date(`${d}T12:00:00Z`), "UTC") })),
     columns,
-    rows: layout.rows.map((r) => ({ startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString(), label: r.label, endLabel: formatTime(r.endsAt, zone), onTheHour: r.onTheHour, afterClockChange: r.afterClockChange })),
+    rows: layout.rows.map((r) => ({
+      startsAt: r.startsAt.toISOString(),
+      endsAt: r.endsAt.toISOString(),
+      label: r.label,
+      endLabel: formatTime(r.endsAt, zone),
+      onTheHour: r.onTheHour,
+      afterClockChange: r.afterClockChange,
+    })),
     blocks,
-    unassigned: layout.unassigned.map((p) => ({ id: p.session.id, title: p.session.title, time: formatSessionTime(p.session, zone), status: p.session.status, online: Boolean(p.session.onlineUrl), conflicted: bySession.has(p.session.id) })),
+    unassigned: layout.unassigned.map((p) => ({
+      id: p.session.id,
+      title: p.session.title,
+      time: formatSessionTime(p.session, zone),
+      status: p.session.status,
+      online: Boolean(p.session.onlineUrl),
+      conflicted: bySession.has(p.session.id),
+    })),
     conflicts: conflicts.map((c) => ({
       key: `${c.code}|${c.sessionIds.join(",")}|${c.speaker?.speakerIds.join(",") ?? ""}`,
       code: c.code,

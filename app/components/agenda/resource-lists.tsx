@@ -37,7 +37,11 @@ export function ResourcesSection({ view, failed, busy }: { view: AgendaEditorVie
         <ResourceList
           title="Speakers"
           kind="speaker"
-          items={view.speakers.map((s) => ({ id: s.id, name: s.name, note: [s.jobTitle, s.organisation, s.linked ? "has an account" : null].filter(Boolean).join(" · ") || null }))}
+          items={view.speakers.map((s) => ({
+            id: s.id,
+            name: s.name,
+            note: [s.jobTitle, s.organisation, s.linked ? "has an account" : null].filter(Boolean).join(" · ") || null,
+          }))}
           nameError={speaker.name.error}
           renameFailure={renameFailure("speaker")}
           busy={busy}
@@ -45,7 +49,12 @@ export function ResourcesSection({ view, failed, busy }: { view: AgendaEditorVie
             <>
               <TextField label="Job title" {...speaker.jobTitle} />
               <TextField label="Organisation" {...speaker.organisation} />
-              <TextField label="Account email (optional)" {...speaker.email} type="email" hint="Links a platform user, so double bookings are caught across their entries." />
+              <TextField
+                label="Account email (optional)"
+                {...speaker.email}
+                type="email"
+                hint="Links a platform user, so double bookings are caught across their entries."
+              />
             </>
           }
         />
@@ -80,7 +89,9 @@ function ResourceList(props: {
                 <input type="hidden" name="intent" value={`${props.kind}-rename`} />
                 <input type="hidden" name="id" value={item.id} />
                 {item.color ? <span className="swatch" style={{ background: item.color }} aria-hidden="true" /> : null}
-                <label className="visually-hidden" htmlFor={`rename-${item.id}`}>Name of {item.name}</label>
+                <label className="visually-hidden" htmlFor={`rename-${item.id}`}>
+                  Name of {item.name}
+                </label>
                 <input
                   id={`rename-${item.id}`}
                   name={rename.name.name}
@@ -90,7 +101,9 @@ function ResourceList(props: {
                   aria-invalid={failed ? true : undefined}
                   aria-describedby={failed ? `${errorId}-error` : undefined}
                 />
-                <button type="submit" className="button button--small button--ghost" disabled={props.busy}>Rename</button>
+                <button type="submit" className="button button--small button--ghost" disabled={props.busy}>
+                  Rename
+                </button>
               </Form>
               {item.note ? <span className="tz-note">{item.note}</span> : null}
             </li>
@@ -105,7 +118,9 @@ function ResourceList(props: {
           <input type="hidden" name="intent" value={`${props.kind}-create`} />
           <TextField label={`${props.kind[0].toUpperCase()}${props.kind.slice(1)} name`} name="name" required maxLength={120} error={props.nameError} />
           {props.extra}
-          <button type="submit" className="button button--small" disabled={props.busy}>Add {props.kind}</button>
+          <button type="submit" className="button button--small" disabled={props.busy}>
+            Add {props.kind}
+          </button>
         </Form>
       </details>
     </div>

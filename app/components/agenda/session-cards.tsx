@@ -22,7 +22,9 @@ export function EditSessionCard({ view, failed, errorsFor, busy, submittingInten
     <section className="card" aria-labelledby="edit-title" id="edit">
       <div className="section-head section-head--flush">
         <h2 id="edit-title">Edit “{editing.values.title}”</h2>
-        <Link to={closeHref} preventScrollReset className="button button--small button--ghost">Close</Link>
+        <Link to={closeHref} preventScrollReset className="button button--small button--ghost">
+          Close
+        </Link>
       </div>
       <p className="tz-note">
         {editing.when} · {editing.status.toLowerCase()} · version {editing.version}
@@ -50,7 +52,9 @@ export function EditSessionCard({ view, failed, errorsFor, busy, submittingInten
           <input type="hidden" name="version" value={editing.version} />
           <TextField label="Recording URL" {...links.recordingUrl} type="url" hint="Shown on the session page after it ends." />
           <TextField label="Slides URL" {...links.slidesUrl} type="url" />
-          <button type="submit" className="button button--small" disabled={busy}>Save links</button>
+          <button type="submit" className="button button--small" disabled={busy}>
+            Save links
+          </button>
         </Form>
       </details>
       <Form method="post" preventScrollReset className="danger-zone">

@@ -23,7 +23,18 @@ export interface SessionFormValues {
 }
 
 export const EMPTY_SESSION_VALUES: SessionFormValues = {
-  title: "", description: "", format: "TALK", startsAt: "", endsAt: "", roomId: "", trackId: "", onlineUrl: "", capacity: "", qaMode: "OPEN", speakerIds: [], themes: [],
+  title: "",
+  description: "",
+  format: "TALK",
+  startsAt: "",
+  endsAt: "",
+  roomId: "",
+  trackId: "",
+  onlineUrl: "",
+  capacity: "",
+  qaMode: "OPEN",
+  speakerIds: [],
+  themes: [],
 };
 
 const QA_MODE_OPTIONS = [
@@ -55,14 +66,27 @@ export function SessionForm(props: {
   const fields = bindFields(props.mode === "create" ? createSessionForm : updateSessionForm, { errors: props.errors, values: props.values });
   const zone = props.timeZone.replace(/_/g, " ");
   return (
-    <Form method="post" key={props.formKey} ref={formRef} className="session-form" noValidate preventScrollReset aria-label={props.mode === "create" ? "Add a session" : "Edit session"}>
+    <Form
+      method="post"
+      key={props.formKey}
+      ref={formRef}
+      className="session-form"
+      noValidate
+      preventScrollReset
+      aria-label={props.mode === "create" ? "Add a session" : "Edit session"}
+    >
       <CsrfField />
       <input type="hidden" name="intent" value={props.mode} />
       {props.sessionId ? <input type="hidden" name="sessionId" value={props.sessionId} /> : null}
       {props.version !== undefined ? <input type="hidden" name="version" value={props.version} /> : null}
       <TextField label="Title" {...fields.title} required maxLength={200} />
       <div className="session-form__row">
-        <SelectField label="Format" id={`${prefix}-format`} {...fields.format} options={SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]])} />
+        <SelectField
+          label="Format"
+          id={`${prefix}-format`}
+          {...fields.format}
+          options={SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]])}
+        />
         <TextField label="Seats (optional)" {...fields.capacity} type="number" min={1} inputMode="numeric" hint="Limit for workshops; empty = no limit." />
       </div>
       <div className="session-form__row">
@@ -70,16 +94,44 @@ export function SessionForm(props: {
         <TextField label="Ends" {...fields.endsAt} type="datetime-local" step={300} required hint={zone} />
       </div>
       <div className="session-form__row">
-        <SelectField label="Room" id={`${prefix}-room`} {...fields.roomId} options={[["", "No room (online only)"], ...props.rooms.map((room) => [room.id, room.name] as const)]} />
-        <SelectField label="Track" id={`${prefix}-track`} {...fields.trackId} options={[["", "No track"], ...props.tracks.map((track) => [track.id, track.name] as const)]} />
+        <SelectField
+          label="Room"
+          id={`${prefix}-room`}
+          {...fields.roomId}
+          options={[["", "No room (online only)"], ...props.rooms.map((room) => [room.id, room.name] as const)]}
+        />
+        <SelectField
+          label="Track"
+          id={`${prefix}-track`}
+          {...fields.trackId}
+          options={[["", "No track"], ...props.tracks.map((track) => [track.id, track.name] as const)]}
+        />
       </div>
-      <SelectField label="Live Q&A" id={`${prefix}-qa-mode`} {...fields.qaMode} options={QA_MODE_OPTIONS} hintBelow hint="Moderated suits panels with invited guests; questions already asked keep their state when you switch." />
-      <TextField label="Online join URL (optional)" {...fields.onlineUrl} type="url" hint="Attendees never see it directly: they join through the platform, which records attendance." />
+      <SelectField
+        label="Live Q&A"
+        id={`${prefix}-qa-mode`}
+        {...fields.qaMode}
+        options={QA_MODE_OPTIONS}
+        hintBelow
+        hint="Moderated suits panels with invited guests; questions already asked keep their state when you switch."
+      />
+      <TextField
+        label="Online join URL (optional)"
+        {...fields.onlineUrl}
+        type="url"
+        hint="Attendees never see it directly: they join through the platform, which records attendance."
+      />
       <ChoiceGroup
         legend="Speakers"
         {...fields.speakerIds}
         note={props.speakers.length === 0 ? <p className="field__hint">No speakers yet: add them under “Rooms, tracks and speakers”.</p> : null}
-        options={props.speakers.map((speaker) => [speaker.id, <>{speaker.name}{speaker.organisation ? <span className="tz-note"> · {speaker.organisation}</span> : null}</>])}
+        options={props.speakers.map((speaker) => [
+          speaker.id,
+          <>
+            {speaker.name}
+            {speaker.organisation ? <span className="tz-note"> · {speaker.organisation}</span> : null}
+          </>,
+        ])}
       />
       <ChoiceGroup legend="Themes" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])} />
       <TextAreaField label="Description" id={`${prefix}-description`} {...fields.description} rows={3} />

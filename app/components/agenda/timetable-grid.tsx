@@ -98,7 +98,10 @@ export function TimetableGrid(props: {
     if (p.startRow !== block.startRow) {
       const start = new Date(rows[p.startRow].startsAt);
       form.set("startsAt", start.toISOString());
-      form.set("endsAt", (p.rowSpan !== block.rowSpan ? new Date(rows[p.startRow + p.rowSpan - 1].endsAt) : new Date(start.getTime() + durationMs)).toISOString());
+      form.set(
+        "endsAt",
+        (p.rowSpan !== block.rowSpan ? new Date(rows[p.startRow + p.rowSpan - 1].endsAt) : new Date(start.getTime() + durationMs)).toISOString(),
+      );
     } else if (p.rowSpan !== block.rowSpan) {
       form.set("endsAt", new Date(rows[p.startRow + p.rowSpan - 1].endsAt).toISOString());
     }
@@ -153,7 +156,8 @@ export function TimetableGrid(props: {
 
   function onKeyDown(event: React.KeyboardEvent, block: GridBlock) {
     if (block.clippedTop || block.clippedBottom) return;
-    const current = preview && preview.id === block.id ? preview : { id: block.id, startRow: block.startRow, rowSpan: block.rowSpan, columnIndex: block.columnIndex };
+    const current =
+      preview && preview.id === block.id ? preview : { id: block.id, startRow: block.startRow, rowSpan: block.rowSpan, columnIndex: block.columnIndex };
     let next: Preview | null = null;
     if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       const delta = event.key === "ArrowUp" ? -1 : 1;
@@ -184,17 +188,31 @@ export function TimetableGrid(props: {
       {result && !result.ok ? (
         <div className="notice notice--error" role="alert">
           {result.formError}
-          {result.stale ? <> <button type="button" className="button button--small button--ghost" onClick={() => window.location.reload()}>Reload</button></> : null}
+          {result.stale ? (
+            <>
+              {" "}
+              <button type="button" className="button button--small button--ghost" onClick={() => window.location.reload()}>
+                Reload
+              </button>
+            </>
+          ) : null}
         </div>
       ) : null}
-      <p className="visually-hidden" aria-live="polite">{announcement}</p>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       <div className="timetable-scroll" tabIndex={-1}>
         <div
           ref={gridRef}
           className="timetable"
-          style={{ gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(11rem, 1fr))`, gridTemplateRows: `2.5rem repeat(${rows.length}, ${ROW_PX}px)` }}
+          style={{
+            gridTemplateColumns: `4.5rem repeat(${columns.length}, minmax(11rem, 1fr))`,
+            gridTemplateRows: `2.5rem repeat(${rows.length}, ${ROW_PX}px)`,
+          }}
         >
-          <div className="timetable__corner" style={{ gridColumn: 1, gridRow: 1 }}>Time</div>
+          <div className="timetable__corner" style={{ gridColumn: 1, gridRow: 1 }}>
+            Time
+          </div>
           {columns.map((column, index) => (
             <div key={column.id} className="timetable__colhead" style={{ gridColumn: index + 2, gridRow: 1 }}>
               {column.name}

@@ -5,11 +5,42 @@ import { useEffect, useState } from "react";
 
 /** Zones offered in the select: Europe's (where SCALE meets) and UTC; the current ones are added. */
 export const EUROPEAN_ZONES = [
-  "Atlantic/Azores", "Atlantic/Canary", "Europe/Lisbon", "Europe/Dublin", "Europe/London", "Europe/Madrid", "Europe/Paris",
-  "Europe/Brussels", "Europe/Amsterdam", "Europe/Luxembourg", "Europe/Berlin", "Europe/Copenhagen", "Europe/Oslo", "Europe/Stockholm",
-  "Europe/Vienna", "Europe/Zurich", "Europe/Rome", "Europe/Prague", "Europe/Warsaw", "Europe/Budapest", "Europe/Ljubljana",
-  "Europe/Zagreb", "Europe/Belgrade", "Europe/Bratislava", "Europe/Athens", "Europe/Bucharest", "Europe/Sofia", "Europe/Helsinki",
-  "Europe/Tallinn", "Europe/Riga", "Europe/Vilnius", "Europe/Istanbul", "Europe/Kyiv", "Asia/Nicosia", "Europe/Malta", "UTC",
+  "Atlantic/Azores",
+  "Atlantic/Canary",
+  "Europe/Lisbon",
+  "Europe/Dublin",
+  "Europe/London",
+  "Europe/Madrid",
+  "Europe/Paris",
+  "Europe/Brussels",
+  "Europe/Amsterdam",
+  "Europe/Luxembourg",
+  "Europe/Berlin",
+  "Europe/Copenhagen",
+  "Europe/Oslo",
+  "Europe/Stockholm",
+  "Europe/Vienna",
+  "Europe/Zurich",
+  "Europe/Rome",
+  "Europe/Prague",
+  "Europe/Warsaw",
+  "Europe/Budapest",
+  "Europe/Ljubljana",
+  "Europe/Zagreb",
+  "Europe/Belgrade",
+  "Europe/Bratislava",
+  "Europe/Athens",
+  "Europe/Bucharest",
+  "Europe/Sofia",
+  "Europe/Helsinki",
+  "Europe/Tallinn",
+  "Europe/Riga",
+  "Europe/Vilnius",
+  "Europe/Istanbul",
+  "Europe/Kyiv",
+  "Asia/Nicosia",
+  "Europe/Malta",
+  "UTC",
 ] as const;
 
 export function ZoneSwitcher({ eventZone, shownZone, viewerZone }: { eventZone: string; shownZone: string; viewerZone: string | null }) {
@@ -53,15 +84,20 @@ export function ZoneSwitcher({ eventZone, shownZone, viewerZone }: { eventZone: 
           {kept.map(([key, value], index) => (
             <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
           ))}
-          <label htmlFor="tz-select" className="visually-hidden">Time zone</label>
+          <label htmlFor="tz-select" className="visually-hidden">
+            Time zone
+          </label>
           <select id="tz-select" name="tz" defaultValue={shownZone}>
             {zones.map((zone) => (
               <option key={zone} value={zone}>
-                {zone.replace(/_/g, " ")}{zone === eventZone ? " (event)" : ""}
+                {zone.replace(/_/g, " ")}
+                {zone === eventZone ? " (event)" : ""}
               </option>
             ))}
           </select>
-          <button type="submit" className="button button--small button--ghost">Show times</button>
+          <button type="submit" className="button button--small button--ghost">
+            Show times
+          </button>
         </Form>
       </div>
     </div>

@@ -12,9 +12,18 @@ export function FeedLink({ feedUrl, webcalUrl, googleSubscribeUrl, outlookSubscr
   return (
     <div className="feed-link stack">
       <TextField label="Your calendar link" id="feed-url" type="text" readOnly value={feedUrl} className="feed-link__url" />
-      <TextField label="The same link for Apple Calendar and desktop Outlook (webcal)" id="feed-webcal" type="text" readOnly value={webcalUrl} className="feed-link__url" />
+      <TextField
+        label="The same link for Apple Calendar and desktop Outlook (webcal)"
+        id="feed-webcal"
+        type="text"
+        readOnly
+        value={webcalUrl}
+        className="feed-link__url"
+      />
       <div className="feed-link__actions">
-        <a className="button button--small" href={webcalUrl}>Subscribe on this device</a>
+        <a className="button button--small" href={webcalUrl}>
+          Subscribe on this device
+        </a>
         <a className="button button--small button--ghost" href={googleSubscribeUrl} target="_blank" rel="noopener noreferrer">
           Add to Google Calendar<span className="visually-hidden"> (opens in a new tab)</span>
         </a>

@@ -25,7 +25,9 @@ export function ThemeBadges({ themes }: { themes: string[] }) {
   return (
     <>
       {themes.map((theme) => (
-        <span key={theme} className="badge badge--theme">{THEME_LABELS[theme as ThemeName] ?? theme}</span>
+        <span key={theme} className="badge badge--theme">
+          {THEME_LABELS[theme as ThemeName] ?? theme}
+        </span>
       ))}
     </>
   );

@@ -43,14 +43,27 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
         <div className="reg-form-row">
           <SelectField label="Kind" {...fields.kind} defaultValue={defaults.kind ?? "WORKSHOP"} options={EVENT_KINDS.map((k) => [k, KIND_LABELS[k]])} />
         </div>
-        <TextAreaField label="Summary" {...fields.summary} rows={2} maxLength={SUMMARY_MAX} hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`} />
+        <TextAreaField
+          label="Summary"
+          {...fields.summary}
+          rows={2}
+          maxLength={SUMMARY_MAX}
+          hint={`One or two sentences for the catalogue, at most ${SUMMARY_MAX} characters.`}
+        />
         <TextAreaField label="Description" {...fields.description} rows={7} hint="The programme, who it is for, what to bring. Optional." />
         <ChoiceGroup legend="Themes" className="checkbox-group" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]])} />
       </fieldset>
 
       <fieldset className="event-form__section" disabled={disabled}>
         <legend>When</legend>
-        <SelectField label="Time zone" {...fields.timeZone} defaultValue={zone} hint="Where the event happens; start and end are clock times there." options={zoneOptions} onChange={setZone} />
+        <SelectField
+          label="Time zone"
+          {...fields.timeZone}
+          defaultValue={zone}
+          hint="Where the event happens; start and end are clock times there."
+          options={zoneOptions}
+          onChange={setZone}
+        />
         <div className="reg-form-row">
           <TextField label="Starts" {...fields.startsAt} type="datetime-local" required hint={`${zoneLabel} time`} />
           <TextField label="Ends" {...fields.endsAt} type="datetime-local" required hint={`${zoneLabel} time`} />
@@ -62,21 +75,30 @@ export function EventForm({ defaults, errors, timeZones, submitLabel, version, d
         <SelectField label="Attendance" {...fields.mode} defaultValue={mode} options={ATTENDANCE_MODES.map((m) => [m, MODE_LABELS[m]])} onChange={setMode} />
         {!hydrated ? <p className="field__hint">In person and hybrid: fill in the venue. Online and hybrid: give the link.</p> : null}
         <div hidden={hydrated && mode === "ONLINE"}>
-            <TextField label="Venue name" {...fields.venueName} maxLength={200} />
-            <TextField label="Venue address" {...fields.venueAddress} maxLength={300} hint="Street and number. Optional." />
-            <div className="reg-form-row">
-              <TextField label="City" {...fields.city} maxLength={100} hint="As attendees know it, e.g. Lisbon" />
-              <TextField label="Country" {...fields.country} maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" />
-            </div>
+          <TextField label="Venue name" {...fields.venueName} maxLength={200} />
+          <TextField label="Venue address" {...fields.venueAddress} maxLength={300} hint="Street and number. Optional." />
+          <div className="reg-form-row">
+            <TextField label="City" {...fields.city} maxLength={100} hint="As attendees know it, e.g. Lisbon" />
+            <TextField label="Country" {...fields.country} maxLength={2} autoCapitalize="characters" hint="Two-letter code, e.g. FR, PT, FI" />
+          </div>
         </div>
         <div hidden={hydrated && mode === "IN_PERSON"}>
-          <TextField label="Online link" {...fields.onlineUrl} type="url" inputMode="url" maxLength={2000} hint="https://… — shown only to registered people, never on public pages." />
+          <TextField
+            label="Online link"
+            {...fields.onlineUrl}
+            type="url"
+            inputMode="url"
+            maxLength={2000}
+            hint="https://… — shown only to registered people, never on public pages."
+          />
         </div>
       </fieldset>
 
       {disabled ? null : (
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? "Saving…" : submitLabel}</button>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? "Saving…" : submitLabel}
+          </button>
         </div>
       )}
     </Form>

@@ -32,7 +32,9 @@ export function TeamAddForm({
         hint="They need a SCALE Events account; ask them to sign up first if they have none."
       />
       <SelectField label="Role" id="team-add-role" {...fields.role} options={grantable.map((r) => [r, TEAM_ROLE_LABELS[r]])} />
-      <button type="submit" className="button" disabled={submitting}>{submitting ? "Adding…" : "Add to the team"}</button>
+      <button type="submit" className="button" disabled={submitting}>
+        {submitting ? "Adding…" : "Add to the team"}
+      </button>
       <p className="tz-note">They get an email saying what they can now do, with a link.</p>
     </Form>
   );

@@ -70,14 +70,23 @@ export function TeamList({
         return (
           <li key={member.userId} className="card team-row" id={`member-${member.userId}`}>
             <div className="team-row__who">
-              <strong>{member.name}{self ? <span className="tz-note"> (you)</span> : null}</strong>
-              <a className="team-row__email" href={`mailto:${member.email}`}>{member.email}</a>
+              <strong>
+                {member.name}
+                {self ? <span className="tz-note"> (you)</span> : null}
+              </strong>
+              <a className="team-row__email" href={`mailto:${member.email}`}>
+                {member.email}
+              </a>
             </div>
             <div className="team-row__role">
               <TeamRoleBadge role={member.role} />
               <span className="tz-note">since {formatDate(new Date(member.since), timeZone)}</span>
             </div>
-            {rowFailure?.formError ? <div className="team-row__full"><FormError message={rowFailure.formError} /></div> : null}
+            {rowFailure?.formError ? (
+              <div className="team-row__full">
+                <FormError message={rowFailure.formError} />
+              </div>
+            ) : null}
             {locked ? (
               <p className="tz-note team-row__full">{locked}</p>
             ) : confirmRemove === member.userId ? (
@@ -94,7 +103,9 @@ export function TeamList({
                   <button type="submit" className="button button--small reg-danger" disabled={busyUserId === member.userId}>
                     {busyUserId === member.userId ? "Removing…" : self ? "Yes, remove me" : "Yes, remove"}
                   </button>
-                  <Link className="button button--small button--ghost" to={`/organise/events/${slug}/team`} preventScrollReset>Keep</Link>
+                  <Link className="button button--small button--ghost" to={`/organise/events/${slug}/team`} preventScrollReset>
+                    Keep
+                  </Link>
                 </div>
               </Form>
             ) : (
@@ -112,7 +123,9 @@ export function TeamList({
                     error={rowFailure?.fieldError}
                     options={options.map((role) => [role, TEAM_ROLE_LABELS[role]])}
                   />
-                  <button type="submit" className="button button--small button--ghost" disabled={busyUserId === member.userId}>Change role</button>
+                  <button type="submit" className="button button--small button--ghost" disabled={busyUserId === member.userId}>
+                    Change role
+                  </button>
                 </Form>
                 <Link className="button button--small button--danger" to={`?remove=${member.userId}#member-${member.userId}`} preventScrollReset>
                   {self ? "Leave…" : "Remove…"}

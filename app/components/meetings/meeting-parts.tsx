@@ -21,14 +21,32 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge meeting-status meeting-status--${status.toLowerCase()}`}>{STATUS_LABELS[status] ?? status}</span>;
 }
 
-export function ActionButton({ intent, meetingId, label, ghost, extra, confirmLabel }: { intent: string; meetingId?: string; label: string; ghost?: boolean; extra?: Record<string, string>; confirmLabel?: string }) {
+export function ActionButton({
+  intent,
+  meetingId,
+  label,
+  ghost,
+  extra,
+  confirmLabel,
+}: {
+  intent: string;
+  meetingId?: string;
+  label: string;
+  ghost?: boolean;
+  extra?: Record<string, string>;
+  confirmLabel?: string;
+}) {
   return (
     <Form method="post" className="inline-form">
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       {meetingId ? <input type="hidden" name="meetingId" value={meetingId} /> : null}
-      {Object.entries(extra ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-      <button type="submit" className={`button button--small${ghost ? " button--ghost" : ""}`} aria-label={confirmLabel}>{label}</button>
+      {Object.entries(extra ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={`button button--small${ghost ? " button--ghost" : ""}`} aria-label={confirmLabel}>
+        {label}
+      </button>
     </Form>
   );
 }
@@ -42,8 +60,16 @@ export function ProposeForm({ meetingId, slots }: { meetingId: string; slots: { 
         <CsrfField />
         <input type="hidden" name="intent" value="propose" />
         <input type="hidden" name="meetingId" value={meetingId} />
-        <SelectField label="Another free slot" id={`propose-${meetingId}`} name={bindFields(proposeForm).startsAt.name} required options={slots.map((s) => [s.startsAt, s.label])} />
-        <button type="submit" className="button button--small">Send proposal</button>
+        <SelectField
+          label="Another free slot"
+          id={`propose-${meetingId}`}
+          name={bindFields(proposeForm).startsAt.name}
+          required
+          options={slots.map((s) => [s.startsAt, s.label])}
+        />
+        <button type="submit" className="button button--small">
+          Send proposal
+        </button>
       </Form>
     </details>
   );
@@ -61,15 +87,32 @@ export function OutcomeForm({ meeting }: { meeting: MeetingCardData }) {
         <input type="hidden" name="meetingId" value={meeting.id} />
         <CheckboxField label="We want a follow-up" id={`follow-${meeting.id}`} name={fields.followUp.name} value="yes" defaultChecked={o?.followUp} />
         <TextField label="Next step" id={`next-${meeting.id}`} {...fields.nextStep} maxLength={300} />
-        <TextAreaField label="Notes" id={`notes-${meeting.id}`} {...fields.notes} hint="Only members of your organisation can read these." rows={3} maxLength={2000} />
-        <button type="submit" className="button button--small">Save outcome</button>
+        <TextAreaField
+          label="Notes"
+          id={`notes-${meeting.id}`}
+          {...fields.notes}
+          hint="Only members of your organisation can read these."
+          rows={3}
+          maxLength={2000}
+        />
+        <button type="submit" className="button button--small">
+          Save outcome
+        </button>
       </Form>
     </details>
   );
 }
 
 /** One meeting with the actions its viewer may take. */
-export function MeetingItem({ meeting, proposeSlots, children }: { meeting: MeetingCardData; proposeSlots?: { startsAt: string; label: string }[]; children?: ReactNode }) {
+export function MeetingItem({
+  meeting,
+  proposeSlots,
+  children,
+}: {
+  meeting: MeetingCardData;
+  proposeSlots?: { startsAt: string; label: string }[];
+  children?: ReactNode;
+}) {
   const answerable = meeting.side === "host" && meeting.status === "REQUESTED";
   return (
     <li className={`meeting-item meeting-item--${meeting.status.toLowerCase()}`}>
@@ -81,12 +124,28 @@ export function MeetingItem({ meeting, proposeSlots, children }: { meeting: Meet
       {meeting.otherTitle ? <div className="tz-note">{meeting.otherTitle}</div> : null}
       <div>{meeting.when}</div>
       <div className="tz-note">{meeting.place}</div>
-      {meeting.onlineUrl ? <div><a href={meeting.onlineUrl}>Join online</a></div> : null}
+      {meeting.onlineUrl ? (
+        <div>
+          <a href={meeting.onlineUrl}>Join online</a>
+        </div>
+      ) : null}
       {meeting.message ? <blockquote className="meeting-message">“{meeting.message}”</blockquote> : null}
-      {meeting.expires && meeting.status === "REQUESTED" ? <div className="tz-note">{answerable ? "Answer before" : "Waiting for an answer until"} {meeting.expires}</div> : null}
+      {meeting.expires && meeting.status === "REQUESTED" ? (
+        <div className="tz-note">
+          {answerable ? "Answer before" : "Waiting for an answer until"} {meeting.expires}
+        </div>
+      ) : null}
       {meeting.proposal ? (
         <div className="notice notice--info meeting-proposal">
-          {meeting.proposal.byMe ? <>You proposed {meeting.proposal.when}; waiting for {meeting.otherName}.</> : <>{meeting.otherName} proposes {meeting.proposal.when}.</>}
+          {meeting.proposal.byMe ? (
+            <>
+              You proposed {meeting.proposal.when}; waiting for {meeting.otherName}.
+            </>
+          ) : (
+            <>
+              {meeting.otherName} proposes {meeting.proposal.when}.
+            </>
+          )}
           {!meeting.proposal.byMe ? (
             <div className="meeting-actions">
               <ActionButton intent="accept-proposal" meetingId={meeting.id} label="Accept the new time" />
@@ -103,14 +162,27 @@ export function MeetingItem({ meeting, proposeSlots, children }: { meeting: Meet
           </>
         ) : null}
         {meeting.canCancel && !answerable ? (
-          <ActionButton intent="cancel" meetingId={meeting.id} label={meeting.status === "REQUESTED" ? "Withdraw request" : "Cancel meeting"} ghost confirmLabel={`${meeting.status === "REQUESTED" ? "Withdraw the request to" : "Cancel the meeting with"} ${meeting.otherName}`} />
+          <ActionButton
+            intent="cancel"
+            meetingId={meeting.id}
+            label={meeting.status === "REQUESTED" ? "Withdraw request" : "Cancel meeting"}
+            ghost
+            confirmLabel={`${meeting.status === "REQUESTED" ? "Withdraw the request to" : "Cancel the meeting with"} ${meeting.otherName}`}
+          />
         ) : null}
-        {meeting.status === "CONFIRMED" ? <a className="button button--small button--ghost" href={`/meetings/${meeting.id}/calendar.ics`}>Add to calendar</a> : null}
+        {meeting.status === "CONFIRMED" ? (
+          <a className="button button--small button--ghost" href={`/meetings/${meeting.id}/calendar.ics`}>
+            Add to calendar
+          </a>
+        ) : null}
       </div>
       {meeting.canPropose && proposeSlots ? <ProposeForm meetingId={meeting.id} slots={proposeSlots} /> : null}
       {meeting.canRecordOutcome ? <OutcomeForm meeting={meeting} /> : null}
       {meeting.outcome ? (
-        <p className="tz-note">Outcome: {meeting.outcome.followUp ? "follow-up wanted" : "no follow-up"}{meeting.outcome.nextStep ? ` · next step: ${meeting.outcome.nextStep}` : ""}</p>
+        <p className="tz-note">
+          Outcome: {meeting.outcome.followUp ? "follow-up wanted" : "no follow-up"}
+          {meeting.outcome.nextStep ? ` · next step: ${meeting.outcome.nextStep}` : ""}
+        </p>
       ) : null}
       {children}
     </li>
@@ -120,8 +192,18 @@ export function MeetingItem({ meeting, proposeSlots, children }: { meeting: Meet
 export function ActionNotice({ data }: { data: unknown }) {
   const result = data as { ok?: boolean; notice?: string; formError?: string } | undefined;
   if (!result) return null;
-  if (result.ok && result.notice) return <div className="notice notice--success" role="status">{result.notice}</div>;
-  if (!result.ok && result.formError) return <div className="notice notice--error" role="alert">{result.formError}</div>;
+  if (result.ok && result.notice)
+    return (
+      <div className="notice notice--success" role="status">
+        {result.notice}
+      </div>
+    );
+  if (!result.ok && result.formError)
+    return (
+      <div className="notice notice--error" role="alert">
+        {result.formError}
+      </div>
+    );
   return null;
 }
 
@@ -144,7 +226,10 @@ export function PreviousOutcomes({ items }: { items: PreviousOutcomeData[] }) {
         {items.map((p) => (
           <li key={p.meetingId} className="meeting-item">
             <strong>{p.otherName}</strong> <span className="tz-note">{p.when}</span>
-            <div>{p.followUp ? "Follow-up wanted" : "No follow-up"}{p.nextStep ? ` · Next step: ${p.nextStep}` : ""}</div>
+            <div>
+              {p.followUp ? "Follow-up wanted" : "No follow-up"}
+              {p.nextStep ? ` · Next step: ${p.nextStep}` : ""}
+            </div>
             {p.notes ? <div className="tz-note">{p.notes}</div> : null}
           </li>
         ))}
@@ -178,9 +263,15 @@ export function PreferenceForm({ toUserId, name, current, idScope }: { toUserId:
       <input type="hidden" name="toUserId" value={toUserId} />
       <label htmlFor={id}>Your interest in {name}</label>
       <select id={id} name={bindFields(preferenceForm).level.name} defaultValue={current ?? "NONE"}>
-        {PREFERENCE_CHOICES.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+        {PREFERENCE_CHOICES.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
       </select>
-      <button type="submit" className="button button--small button--ghost">Save mark</button>
+      <button type="submit" className="button button--small button--ghost">
+        Save mark
+      </button>
     </Form>
   );
 }

@@ -11,32 +11,42 @@ export function QaPresenter({ sessionId, initial }: { sessionId: string; initial
   return (
     <div className="qa-present" aria-live="polite">
       <section className="qa-present__now" aria-labelledby="now-heading">
-        <h2 id="now-heading" className="qa-present__label">Now answering</h2>
+        <h2 id="now-heading" className="qa-present__label">
+          Now answering
+        </h2>
         {highlighted ? (
           <figure className="qa-present__highlight">
             <blockquote>{highlighted.body}</blockquote>
-            <figcaption>{name(highlighted)} · {highlighted.votes} {highlighted.votes === 1 ? "vote" : "votes"}</figcaption>
+            <figcaption>
+              {name(highlighted)} · {highlighted.votes} {highlighted.votes === 1 ? "vote" : "votes"}
+            </figcaption>
           </figure>
         ) : (
           <p className="qa-present__waiting">The moderator has not put a question on screen yet.</p>
         )}
       </section>
       <section aria-labelledby="top-heading">
-        <h2 id="top-heading" className="qa-present__label">Most voted</h2>
+        <h2 id="top-heading" className="qa-present__label">
+          Most voted
+        </h2>
         {top.length === 0 ? (
           <p className="qa-present__waiting">No open questions yet.</p>
         ) : (
           <ol className="qa-present__top">
             {top.map((q) => (
               <li key={q.id}>
-                <span className="qa-present__votes" aria-label={`${q.votes} votes`}>{q.votes}</span>
+                <span className="qa-present__votes" aria-label={`${q.votes} votes`}>
+                  {q.votes}
+                </span>
                 <span className="qa-present__text">{q.body}</span>
               </li>
             ))}
           </ol>
         )}
       </section>
-      <p className={`qa-live qa-live--${live.status}`} role="status">{live.status === "live" ? "Live" : live.status === "connecting" ? "Connecting…" : live.status === "error" ? live.problem : "Reconnecting…"}</p>
+      <p className={`qa-live qa-live--${live.status}`} role="status">
+        {live.status === "live" ? "Live" : live.status === "connecting" ? "Connecting…" : live.status === "error" ? live.problem : "Reconnecting…"}
+      </p>
     </div>
   );
 }

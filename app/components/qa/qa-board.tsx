@@ -31,7 +31,7 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
   const live = useLiveQa(sessionId, initial);
   const [sort, setSort] = useState<SortMode>(initialSort);
   const [notice, setNotice] = useState<{ kind: "success" | "error"; text: string } | null>(null);
-  const [body, setBody] = useState(actionResult && !actionResult.ok ? actionResult.values?.body ?? "" : "");
+  const [body, setBody] = useState(actionResult && !actionResult.ok ? (actionResult.values?.body ?? "") : "");
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const questions = useMemo(() => sortQuestions(visibleQuestions(live.state), sort), [live.state, sort]);
@@ -49,7 +49,9 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
     setBusy(true);
     const reply = await live.emit("qa:ask", { sessionId, body, anonymous });
     setBusy(false);
-    if (report(reply, qaMode === "PREMODERATED" && !canModerate ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted.")) {
+    if (
+      report(reply, qaMode === "PREMODERATED" && !canModerate ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted.")
+    ) {
       setBody("");
       setAnonymous(false);
     }
@@ -62,10 +64,20 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
   return (
     <div className="qa-board">
       <p className={`qa-live qa-live--${live.status}`} role="status" aria-live="polite">
-        {live.status === "live" ? "Live — updates appear automatically" : live.status === "connecting" ? "Connecting…" : live.status === "error" ? live.problem : "Offline — reconnecting; nothing you missed will be lost"}
+        {live.status === "live"
+          ? "Live — updates appear automatically"
+          : live.status === "connecting"
+            ? "Connecting…"
+            : live.status === "error"
+              ? live.problem
+              : "Offline — reconnecting; nothing you missed will be lost"}
       </p>
       <div aria-live="polite">
-        {success ? <div className="notice notice--success" role="status">{success}</div> : null}
+        {success ? (
+          <div className="notice notice--success" role="status">
+            {success}
+          </div>
+        ) : null}
         <FormError message={formError ?? undefined} />
       </div>
 
@@ -84,7 +96,11 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
             value={body}
             onChange={(e) => setBody(e.target.value)}
             hintBelow
-            hint={<>{[...body].length}/{QUESTION_MAX} characters.{qaMode === "PREMODERATED" ? " Questions appear after a moderator approves them." : ""}</>}
+            hint={
+              <>
+                {[...body].length}/{QUESTION_MAX} characters.{qaMode === "PREMODERATED" ? " Questions appear after a moderator approves them." : ""}
+              </>
+            }
             error={bodyError}
           />
           <div className="qa-ask__row">
@@ -92,13 +108,17 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
               <input type="checkbox" name="anonymous" value="true" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
               Ask anonymously (moderators still see your name)
             </label>
-            <button type="submit" className="button" disabled={busy}>{busy ? "Posting…" : "Post question"}</button>
+            <button type="submit" className="button" disabled={busy}>
+              {busy ? "Posting…" : "Post question"}
+            </button>
           </div>
         </Form>
       </section>
 
       <div className="section-head">
-        <h2 id="questions-heading">Questions <span className="qa-count">({open.length})</span></h2>
+        <h2 id="questions-heading">
+          Questions <span className="qa-count">({open.length})</span>
+        </h2>
         <nav aria-label="Sort questions" className="qa-sort">
           {(["votes", "newest"] as const).map((mode) => (
             <Link
@@ -134,7 +154,9 @@ export function QaBoard({ sessionId, timeZone, qaMode, canModerate, initial, sor
 
       {done.length > 0 ? (
         <details className="qa-done">
-          <summary>Answered{canModerate ? " and dismissed" : ""} ({done.length})</summary>
+          <summary>
+            Answered{canModerate ? " and dismissed" : ""} ({done.length})
+          </summary>
           <ol className="qa-list">
             {done.map((q) => (
               <QuestionItem key={q.id} q={q} timeZone={timeZone} voted={live.myVotes.has(q.id)} live={live} canModerate={canModerate} report={report} />
@@ -194,7 +216,10 @@ function QuestionItem({
         <div className="qa-item__meta">
           {q.highlighted ? <span className="badge qa-badge--highlight">On screen</span> : null}
           {q.status !== "VISIBLE" ? <span className={`badge qa-badge--${q.status.toLowerCase()}`}>{STATUS_LABELS[q.status]}</span> : null}
-          <span>{q.mine ? `You${q.anonymous ? " (anonymous to others)" : ""}` : author}{canModerate && q.anonymous && !q.mine ? " · asked anonymously" : ""}</span>
+          <span>
+            {q.mine ? `You${q.anonymous ? " (anonymous to others)" : ""}` : author}
+            {canModerate && q.anonymous && !q.mine ? " · asked anonymously" : ""}
+          </span>
           <span aria-hidden="true">·</span>
           <time dateTime={q.createdAt}>{formatTime(new Date(q.createdAt), timeZone)}</time>
           {q.edited ? <span className="tz-note">(edited)</span> : null}
@@ -224,19 +249,34 @@ function QuestionItem({
                   <input type="hidden" name="intent" value="moderate" />
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="action" value={action} />
-                  <button type="submit" className={`button button--small${action === "dismiss" ? " button--danger" : " button--ghost"}`}>{label}</button>
+                  <button type="submit" className={`button button--small${action === "dismiss" ? " button--danger" : " button--ghost"}`}>
+                    {label}
+                  </button>
                 </Form>
               ))}
             {q.status !== "DISMISSED" ? (
               <details className="qa-edit" open={editing} onToggle={(e) => setEditing((e.target as HTMLDetailsElement).open)}>
                 <summary className="button button--small button--ghost">Edit text</summary>
-                <Form method="post" onSubmit={(e) => submitLive(e, () => live.emit("qa:moderate", { questionId: q.id, action: "edit", body: draft }), "Question edited.")}>
+                <Form
+                  method="post"
+                  onSubmit={(e) => submitLive(e, () => live.emit("qa:moderate", { questionId: q.id, action: "edit", body: draft }), "Question edited.")}
+                >
                   <CsrfField />
                   <input type="hidden" name="intent" value="moderate" />
                   <input type="hidden" name="questionId" value={q.id} />
                   <input type="hidden" name="action" value="edit" />
-                  <TextAreaField label="Corrected text" id={`edit-${q.id}`} name={bindFields(moderateForm).body.name} rows={3} maxLength={QUESTION_MAX} value={draft} onChange={(e) => setDraft(e.target.value)} />
-                  <button type="submit" className="button button--small">Save text</button>
+                  <TextAreaField
+                    label="Corrected text"
+                    id={`edit-${q.id}`}
+                    name={bindFields(moderateForm).body.name}
+                    rows={3}
+                    maxLength={QUESTION_MAX}
+                    value={draft}
+                    onChange={(e) => setDraft(e.target.value)}
+                  />
+                  <button type="submit" className="button button--small">
+                    Save text
+                  </button>
                 </Form>
               </details>
             ) : null}

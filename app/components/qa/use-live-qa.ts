@@ -3,18 +3,9 @@
 // and every live change, and rejoins with its cursor after any drop or server restart.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import {
-  applyCatchUp,
-  applyChange,
-  initialClientState,
-  type QaChangeView,
-  type QaClientState,
-  type QuestionUpdate,
-} from "~/domain/qa/questions";
+import { applyCatchUp, applyChange, initialClientState, type QaChangeView, type QaClientState, type QuestionUpdate } from "~/domain/qa/questions";
 
-type Action =
-  | { type: "change"; change: QaChangeView }
-  | { type: "catch-up"; questions: QuestionUpdate[]; cursor: number };
+type Action = { type: "change"; change: QaChangeView } | { type: "catch-up"; questions: QuestionUpdate[]; cursor: number };
 
 function reducer(state: QaClientState, action: Action): QaClientState {
   return action.type === "change" ? applyChange(state, action.change) : applyCatchUp(state, action.questions, action.cursor);

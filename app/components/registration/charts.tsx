@@ -15,7 +15,9 @@ export function LineChart({ points, label, unit, area = true }: { points: Series
         {g.yTicks.map((tick) => (
           <g key={tick.value}>
             <line x1={g.box.left} x2={g.box.width - g.box.right} y1={tick.y} y2={tick.y} className="reg-chart__grid" />
-            <text x={g.box.left - 6} y={tick.y + 4} textAnchor="end" className="reg-chart__axis">{tick.value}</text>
+            <text x={g.box.left - 6} y={tick.y + 4} textAnchor="end" className="reg-chart__axis">
+              {tick.value}
+            </text>
           </g>
         ))}
         {area ? <path d={g.area} className="reg-chart__area" /> : null}
@@ -28,14 +30,28 @@ export function LineChart({ points, label, unit, area = true }: { points: Series
             ))
           : null}
         {g.xLabels.map((l, i) => (
-          <text key={i} x={l.x} y={g.box.height - 8} textAnchor="middle" className="reg-chart__axis">{l.label}</text>
+          <text key={i} x={l.x} y={g.box.height - 8} textAnchor="middle" className="reg-chart__axis">
+            {l.label}
+          </text>
         ))}
       </svg>
       <details className="reg-chart__data">
         <summary>Show the numbers</summary>
         <table>
-          <thead><tr><th scope="col">When</th><th scope="col">{unit}</th></tr></thead>
-          <tbody>{points.map((p, i) => <tr key={i}><td>{p.title.split(":")[0]}</td><td>{p.value}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">{unit}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <td>{p.title.split(":")[0]}</td>
+                <td>{p.value}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>
@@ -60,10 +76,23 @@ export function BarChart({ bars, label }: { bars: { label: string; value: number
           const share = bar.max === null ? null : bar.max <= 0 ? 1 : Math.min(1, bar.value / bar.max);
           return (
             <g key={bar.label + i}>
-              <text x={left - 8} y={y + 17} textAnchor="end" className="reg-chart__label">{bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}</text>
+              <text x={left - 8} y={y + 17} textAnchor="end" className="reg-chart__label">
+                {bar.label.length > 24 ? `${bar.label.slice(0, 23)}…` : bar.label}
+              </text>
               <rect x={left} y={y} width={inner} height={22} rx={5} className="reg-chart__track" />
-              {share === null ? null : <rect x={left} y={y} width={Math.max(share > 0 ? 3 : 0, inner * share)} height={22} rx={5} className={share >= 1 ? "reg-chart__bar reg-chart__bar--full" : "reg-chart__bar"} />}
-              <text x={width - right + 8} y={y + 17} className="reg-chart__label">{bar.note}</text>
+              {share === null ? null : (
+                <rect
+                  x={left}
+                  y={y}
+                  width={Math.max(share > 0 ? 3 : 0, inner * share)}
+                  height={22}
+                  rx={5}
+                  className={share >= 1 ? "reg-chart__bar reg-chart__bar--full" : "reg-chart__bar"}
+                />
+              )}
+              <text x={width - right + 8} y={y + 17} className="reg-chart__label">
+                {bar.note}
+              </text>
             </g>
           );
         })}

@@ -16,8 +16,20 @@ export interface QuestionView {
 export function QuestionField({ question, error, values }: { question: QuestionView; error?: string; values: string[] }) {
   const id = useId();
   const name = answerFieldName(question.id);
-  const requiredMark = question.required ? <span className="reg-required" aria-hidden="true"> *</span> : <span className="field__hint"> (optional)</span>;
-  const label = <>{question.label}{requiredMark}</>;
+  const requiredMark = question.required ? (
+    <span className="reg-required" aria-hidden="true">
+      {" "}
+      *
+    </span>
+  ) : (
+    <span className="field__hint"> (optional)</span>
+  );
+  const label = (
+    <>
+      {question.label}
+      {requiredMark}
+    </>
+  );
 
   if (question.kind === "SINGLE_CHOICE" || question.kind === "MULTIPLE_CHOICE") {
     const type = question.kind === "SINGLE_CHOICE" ? "radio" : "checkbox";
@@ -42,7 +54,14 @@ export function QuestionField({ question, error, values }: { question: QuestionV
   if (question.kind === "CHECKBOX") {
     return (
       <div className={`field${error ? " field--invalid" : ""}`}>
-        <Choice id={id} name={name} defaultChecked={values.includes("on")} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} required={question.required}>
+        <Choice
+          id={id}
+          name={name}
+          defaultChecked={values.includes("on")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          required={question.required}
+        >
           {label}
         </Choice>
         <FieldError id={id} error={error} />
@@ -50,5 +69,9 @@ export function QuestionField({ question, error, values }: { question: QuestionV
     );
   }
   const control = { label, id, name, error, defaultValue: values[0] ?? "", required: question.required };
-  return question.kind === "LONG_TEXT" ? <TextAreaField {...control} rows={4} maxLength={LONG_TEXT_MAX_LENGTH} /> : <TextField {...control} type="text" maxLength={SHORT_TEXT_MAX_LENGTH} />;
+  return question.kind === "LONG_TEXT" ? (
+    <TextAreaField {...control} rows={4} maxLength={LONG_TEXT_MAX_LENGTH} />
+  ) : (
+    <TextField {...control} type="text" maxLength={SHORT_TEXT_MAX_LENGTH} />
+  );
 }

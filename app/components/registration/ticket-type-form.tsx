@@ -18,7 +18,19 @@ export interface TicketTypeDefaults {
   refundUntilHours?: string;
 }
 
-export function TicketTypeForm({ defaults, errors, timeZone, submitLabel, taken }: { defaults: TicketTypeDefaults; errors: Record<string, string>; timeZone: string; submitLabel: string; taken?: number }) {
+export function TicketTypeForm({
+  defaults,
+  errors,
+  timeZone,
+  submitLabel,
+  taken,
+}: {
+  defaults: TicketTypeDefaults;
+  errors: Record<string, string>;
+  timeZone: string;
+  submitLabel: string;
+  taken?: number;
+}) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const zone = timeZone.replace(/_/g, " ");
@@ -28,17 +40,37 @@ export function TicketTypeForm({ defaults, errors, timeZone, submitLabel, taken 
     <Form method="post" noValidate className="reg-form-grid">
       <CsrfField />
       <TextField label="Name" {...fields.name} required maxLength={120} />
-      <TextAreaField label={<>Description <span className="field__hint">(optional)</span></>} id="tt-description" {...fields.description} rows={2} maxLength={1000} />
+      <TextAreaField
+        label={
+          <>
+            Description <span className="field__hint">(optional)</span>
+          </>
+        }
+        id="tt-description"
+        {...fields.description}
+        rows={2}
+        maxLength={1000}
+      />
       <div className="reg-form-row">
         <TextField label="Price (EUR)" {...fields.price} inputMode="decimal" hint="0 or empty: free" />
-        <TextField label="Capacity" {...fields.capacity} type="number" min={taken ?? 1} hint={taken !== undefined ? `Empty: no limit. At least ${taken} (taken).` : "Empty: no limit"} />
+        <TextField
+          label="Capacity"
+          {...fields.capacity}
+          type="number"
+          min={taken ?? 1}
+          hint={taken !== undefined ? `Empty: no limit. At least ${taken} (taken).` : "Empty: no limit"}
+        />
       </div>
       <div className="reg-form-row">
         <TextField label="Sales open" {...fields.salesStartAt} type="datetime-local" hint={`${zone} time · empty: now`} />
         <TextField label="Sales close" {...fields.salesEndAt} type="datetime-local" hint={`${zone} time · empty: until the event`} />
       </div>
       <ChoiceGroup
-        legend={<>Payment methods <span className="field__hint">(priced tickets)</span></>}
+        legend={
+          <>
+            Payment methods <span className="field__hint">(priced tickets)</span>
+          </>
+        }
         layout="list"
         {...fields.paymentMethods}
         options={[
@@ -48,12 +80,23 @@ export function TicketTypeForm({ defaults, errors, timeZone, submitLabel, taken 
       />
       <TextField label="Refundable until (hours before the start)" {...fields.refundUntilHours} type="number" min={0} hint="Empty: not refundable" />
       <FieldSet legend="Access" className="field reg-choices">
-        <Choice name={fields.requiresApproval.name} defaultChecked={requiresApproval}>Organisers approve each registration</Choice>
-        <Choice name={fields.hidden.name} defaultChecked={hidden}>Hidden: only reachable with the access code</Choice>
+        <Choice name={fields.requiresApproval.name} defaultChecked={requiresApproval}>
+          Organisers approve each registration
+        </Choice>
+        <Choice name={fields.hidden.name} defaultChecked={hidden}>
+          Hidden: only reachable with the access code
+        </Choice>
       </FieldSet>
-      <TextField label="Access code" {...fields.accessCode} hint="For hidden tickets: at least 6 characters, hard to guess. Share the link /events/…/register?code=YOURCODE" autoComplete="off" />
+      <TextField
+        label="Access code"
+        {...fields.accessCode}
+        hint="For hidden tickets: at least 6 characters, hard to guess. Share the link /events/…/register?code=YOURCODE"
+        autoComplete="off"
+      />
       <p className="tz-note">One ticket per person: registrations are personal, colleagues register with their own account.</p>
-      <button type="submit" className="button" disabled={busy}>{busy ? "Saving…" : submitLabel}</button>
+      <button type="submit" className="button" disabled={busy}>
+        {busy ? "Saving…" : submitLabel}
+      </button>
     </Form>
   );
 }

@@ -87,7 +87,11 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
   const emit = useCallback((event: string, payload: Record<string, unknown>): Promise<Ack> => {
     const socket = socketRef.current;
     if (!socket?.connected) return Promise.resolve({ ok: false, message: "Not connected. Trying again…" });
-    return new Promise((resolve) => socket.timeout(10_000).emit(event, payload, (error: Error | null, reply: Ack) => resolve(error ? { ok: false, message: "The server did not answer. Try again." } : reply)));
+    return new Promise((resolve) =>
+      socket
+        .timeout(10_000)
+        .emit(event, payload, (error: Error | null, reply: Ack) => resolve(error ? { ok: false, message: "The server did not answer. Try again." } : reply)),
+    );
   }, []);
 
   const report = (reply: Ack, success: string) => {
@@ -118,7 +122,11 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
         {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : status === "error" ? "Not connected" : "Offline — reconnecting…"}
       </p>
       <div aria-live="polite">
-        {success ? <div className="notice notice--success" role="status">{success}</div> : null}
+        {success ? (
+          <div className="notice notice--success" role="status">
+            {success}
+          </div>
+        ) : null}
         <FormError message={error ?? undefined} />
       </div>
 
@@ -135,7 +143,13 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
               partner ? (
                 <p className="room-round__mine">
                   You meet <strong>{partner.name}</strong> —{" "}
-                  {isVideoLink(myPair.place) ? <a href={myPair.place} target="_blank" rel="noreferrer">join your video room</a> : <strong>{myPair.place}</strong>}
+                  {isVideoLink(myPair.place) ? (
+                    <a href={myPair.place} target="_blank" rel="noreferrer">
+                      join your video room
+                    </a>
+                  ) : (
+                    <strong>{myPair.place}</strong>
+                  )}
                 </p>
               ) : (
                 <p className="room-round__mine">You have a bye this round — the next round pairs you first.</p>
@@ -167,13 +181,27 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
                 report(reply, `Round ${(reply.round as RoundView | undefined)?.number ?? ""} started.`);
               }}
             >
-              <TextField label="Minutes per round" id="round-minutes" type="number" min={1} max={60} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-              <button type="submit" className="button" disabled={status !== "live" || running}>Start {round ? "next " : ""}round</button>
+              <TextField
+                label="Minutes per round"
+                id="round-minutes"
+                type="number"
+                min={1}
+                max={60}
+                value={minutes}
+                onChange={(e) => setMinutes(e.target.value)}
+              />
+              <button type="submit" className="button" disabled={status !== "live" || running}>
+                Start {round ? "next " : ""}round
+              </button>
             </form>
             {running ? (
-              <button type="button" className="button button--ghost" onClick={async () => report(await emit("rooms:round:end", { roomId }), "Round ended.")}>End round now</button>
+              <button type="button" className="button button--ghost" onClick={async () => report(await emit("rooms:round:end", { roomId }), "Round ended.")}>
+                End round now
+              </button>
             ) : null}
-            <p className="field__hint">Pairs the participants present now, preferring shared themes and intents and never repeating an earlier pair while a new one is possible.</p>
+            <p className="field__hint">
+              Pairs the participants present now, preferring shared themes and intents and never repeating an earlier pair while a new one is possible.
+            </p>
           </div>
         ) : null}
       </section>
@@ -195,7 +223,13 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
                     {p.staff ? <span className="badge">Organiser</span> : null}
                     <div className="tz-note">{[p.jobTitle, p.organisation].filter(Boolean).join(", ")}</div>
                     {p.intents.length ? (
-                      <div className="badges">{p.intents.map((i) => <span key={i} className="badge badge--theme">{INTENT_LABELS[i] ?? i}</span>)}</div>
+                      <div className="badges">
+                        {p.intents.map((i) => (
+                          <span key={i} className="badge badge--theme">
+                            {INTENT_LABELS[i] ?? i}
+                          </span>
+                        ))}
+                      </div>
                     ) : null}
                   </div>
                   {p.userId !== me ? (
@@ -206,7 +240,12 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
                         const reply = await emit("rooms:meet", { roomId, userId: p.userId });
                         const result = reply.result as { kind?: string; message?: MessageView } | undefined;
                         if (result?.message) setMessages((current) => mergeMessages(current, [result.message!]));
-                        report(reply, result?.kind === "meeting" ? `Meeting requested: ${result.message?.body ?? ""} ${p.name} gets the request to accept.` : `We told ${p.name} you would like to meet. Continue in the chat.`);
+                        report(
+                          reply,
+                          result?.kind === "meeting"
+                            ? `Meeting requested: ${result.message?.body ?? ""} ${p.name} gets the request to accept.`
+                            : `We told ${p.name} you would like to meet. Continue in the chat.`,
+                        );
                       }}
                     >
                       Let&apos;s meet
@@ -239,8 +278,19 @@ export function RoomLive({ roomId, me, timeZone, canModerate, initialMessages, i
           <Form method="post" onSubmit={onSend} className="room-chat__form">
             <CsrfField />
             <input type="hidden" name="intent" value="message" />
-            <TextAreaField label="Message" id="chat-body" name={bindFields(roomMessageForm).body.name} rows={2} required maxLength={MESSAGE_MAX} value={body} onChange={(e) => setBody(e.target.value)} />
-            <button type="submit" className="button">Send</button>
+            <TextAreaField
+              label="Message"
+              id="chat-body"
+              name={bindFields(roomMessageForm).body.name}
+              rows={2}
+              required
+              maxLength={MESSAGE_MAX}
+              value={body}
+              onChange={(e) => setBody(e.target.value)}
+            />
+            <button type="submit" className="button">
+              Send
+            </button>
           </Form>
         </section>
       </div>

@@ -81,24 +81,43 @@ function useFieldIds(id: string | undefined, hint: unknown, error: unknown) {
 }
 
 function FieldHint({ id, hint }: { id: string; hint: React.ReactNode }) {
-  return hint ? <p id={`${id}-hint`} className="field__hint">{hint}</p> : null;
+  return hint ? (
+    <p id={`${id}-hint`} className="field__hint">
+      {hint}
+    </p>
+  ) : null;
 }
 
 /** The announced error of a field or group (role="alert", tied to the control by its id). */
 export function FieldError({ id, error }: { id?: string; error?: string }) {
-  return error ? <p id={id ? `${id}-error` : undefined} className="field__error" role="alert">{error}</p> : null;
+  return error ? (
+    <p id={id ? `${id}-error` : undefined} className="field__error" role="alert">
+      {error}
+    </p>
+  ) : null;
 }
 
 /**
  * The one labelled-field frame: label, hint and error around a control, the error announced and
  * tied to the control with aria-describedby. `control` receives the attributes that link them.
  */
-export function Field({ label, error, hint, id, frameClassName, hintBelow, labelHidden, control }: FieldFrame & { control: (link: ControlLink) => React.ReactNode }) {
+export function Field({
+  label,
+  error,
+  hint,
+  id,
+  frameClassName,
+  hintBelow,
+  labelHidden,
+  control,
+}: FieldFrame & { control: (link: ControlLink) => React.ReactNode }) {
   const { base, describedBy } = useFieldIds(id, hint, error);
   const link: ControlLink = { id: base, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy };
   return (
     <div className={`field${frameClassName ? ` ${frameClassName}` : ""}${error ? " field--invalid" : ""}`}>
-      <label htmlFor={base} className={labelHidden ? "visually-hidden" : undefined}>{label}</label>
+      <label htmlFor={base} className={labelHidden ? "visually-hidden" : undefined}>
+        {label}
+      </label>
       {hintBelow ? null : <FieldHint id={base} hint={hint} />}
       {control(link)}
       {hintBelow ? <FieldHint id={base} hint={hint} /> : null}
@@ -133,7 +152,20 @@ interface SelectFieldProps extends WithoutFrame<Omit<React.SelectHTMLAttributes<
 }
 
 /** A labelled select over [value, label] options (or the options given as children). */
-export function SelectField({ label, name, error, hint, id, frameClassName, hintBelow, labelHidden, options, onChange, children, ...select }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  frameClassName,
+  hintBelow,
+  labelHidden,
+  options,
+  onChange,
+  children,
+  ...select
+}: SelectFieldProps) {
   const frame = { label, error, hint, id, frameClassName, hintBelow, labelHidden };
   return (
     <Field
@@ -142,7 +174,9 @@ export function SelectField({ label, name, error, hint, id, frameClassName, hint
         <select {...link} name={name} onChange={onChange ? (event) => onChange(event.target.value) : undefined} {...select}>
           {options
             ? options.map(([value, text]) => (
-                <option key={value} value={value}>{text}</option>
+                <option key={value} value={value}>
+                  {text}
+                </option>
               ))
             : children}
         </select>
@@ -200,7 +234,11 @@ function checkedValues(value: FieldValue | undefined): readonly string[] {
 }
 
 /** One labelled checkbox or radio, the box before its label, one choice per line ("reg-choice"). */
-export function Choice({ children, type = "checkbox", ...input }: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { type?: "checkbox" | "radio"; name: string; children: React.ReactNode }) {
+export function Choice({
+  children,
+  type = "checkbox",
+  ...input
+}: Omit<React.InputHTMLAttributes<HTMLInputElement>, "type"> & { type?: "checkbox" | "radio"; name: string; children: React.ReactNode }) {
   return (
     <label className="reg-choice">
       <input type={type} {...input} /> <span>{children}</span>
@@ -239,7 +277,9 @@ export function ChoiceGroup({ name, type = "checkbox", options, defaultValue, la
         </div>
       ) : (
         options.map(([value, text]) => (
-          <Choice key={value} type={type} name={name} value={value} defaultChecked={checked.has(value)}>{text}</Choice>
+          <Choice key={value} type={type} name={name} value={value} defaultChecked={checked.has(value)}>
+            {text}
+          </Choice>
         ))
       )}
     </FieldSet>

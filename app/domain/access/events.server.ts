@@ -56,7 +56,13 @@ function permissionFor(capability: Capability): EventPermission {
  * drafts (their existence is private) and FORBIDDEN for public events.
  */
 export async function requireManagedEvent(actor: Actor, slug: string, capability: Capability = "manage", client: Tx | Db = db()) {
-  return loadEventFor(actor, permissionFor(capability), { slug }, { select: managedEventSelect, forbidden: "Only this event's organisers can manage its registrations." }, client);
+  return loadEventFor(
+    actor,
+    permissionFor(capability),
+    { slug },
+    { select: managedEventSelect, forbidden: "Only this event's organisers can manage its registrations." },
+    client,
+  );
 }
 
 export type ManagedEvent = Awaited<ReturnType<typeof requireManagedEvent>>;

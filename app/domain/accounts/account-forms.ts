@@ -10,7 +10,10 @@ export const currentPasswordSchema = z
   .max(PASSWORD_MAX_LENGTH * 4, "That is not your password.");
 
 /** A new password; its NIST rules are checked by the domain, which knows the account's email. */
-export const newPasswordSchema = z.string({ error: "Choose a new password." }).min(1, "Choose a new password.").max(PASSWORD_MAX_LENGTH * 4, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+export const newPasswordSchema = z
+  .string({ error: "Choose a new password." })
+  .min(1, "Choose a new password.")
+  .max(PASSWORD_MAX_LENGTH * 4, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ password: newPasswordSchema });
@@ -37,21 +40,33 @@ function isTimeZone(zone: string): boolean {
 /** A checkbox group: absent, one value or several. */
 const checkboxes = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(40)).max(10));
 
-export const accountSettingsSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("profile"), name: nameSchema, timeZone: timeZoneSchema }),
-  z.object({ intent: z.literal("email"), email: emailSchema, currentPassword: currentPasswordSchema }),
-  z.object({ intent: z.literal("password"), currentPassword: currentPasswordSchema, newPassword: newPasswordSchema }),
-  z.object({ intent: z.literal("notifications"), enabled: checkboxes }),
-  z.object({ intent: z.literal("resend-verification") }),
-], { error: "Unknown action." });
+export const accountSettingsSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("profile"), name: nameSchema, timeZone: timeZoneSchema }),
+    z.object({ intent: z.literal("email"), email: emailSchema, currentPassword: currentPasswordSchema }),
+    z.object({ intent: z.literal("password"), currentPassword: currentPasswordSchema, newPassword: newPasswordSchema }),
+    z.object({ intent: z.literal("notifications"), enabled: checkboxes }),
+    z.object({ intent: z.literal("resend-verification") }),
+  ],
+  { error: "Unknown action." },
+);
 
 export const securitySchema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("sign-out-others") })], { error: "Unknown action." });
 
-const codeSchema = z.string({ error: "Enter the code." }).trim().min(6, "Enter the 6-digit code from your app, or a recovery code.").max(24, "That is not a code.");
+const codeSchema = z
+  .string({ error: "Enter the code." })
+  .trim()
+  .min(6, "Enter the 6-digit code from your app, or a recovery code.")
+  .max(24, "That is not a code.");
 
 export const secondStepSchema = z.object({ code: codeSchema });
 
-export const twoFactorSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("confirm"), code: codeSchema }),
-  z.object({ intent: z.literal("disable"), currentPassword: currentPasswordSchema, code: codeSchema }),
-], { error: "Unknown action." });
+export const twoFactorSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("confirm"), code: codeSchema }),
+    z.object({ intent: z.literal("disable"), currentPassword: currentPasswordSchema, code: codeSchema }),
+  ],
+  { error: "Unknown action." },
+);

@@ -17,7 +17,15 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
     // The account, the privacy version accepted and the verification email: all or nothing.
     return await db().$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, roles: ["ATTENDEE"], emailVerifiedAt: null, privacyVersion: PRIVACY_VERSION, privacyAcceptedAt: new Date() },
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          roles: ["ATTENDEE"],
+          emailVerifiedAt: null,
+          privacyVersion: PRIVACY_VERSION,
+          privacyAcceptedAt: new Date(),
+        },
         select: userSelect,
       });
       await sendVerificationEmail(tx, user);

@@ -5,23 +5,36 @@
 export function describeDevice(userAgent: string | null | undefined): string {
   if (!userAgent) return "Unknown device";
   const ua = userAgent;
-  const browser =
-    /Edg\//.test(ua) ? "Edge" :
-    /OPR\/|Opera/.test(ua) ? "Opera" :
-    /Firefox\//.test(ua) ? "Firefox" :
-    /Chrome\/|Chromium\//.test(ua) ? (/HeadlessChrome/.test(ua) ? "Chrome (headless)" : "Chrome") :
-    /Safari\//.test(ua) ? "Safari" :
-    /curl\//i.test(ua) ? "curl" :
-    /node|undici/i.test(ua) ? "a script" :
-    "a browser";
-  const system =
-    /iPhone|iPad|iPod/.test(ua) ? "iOS" :
-    /Android/.test(ua) ? "Android" :
-    /Windows/.test(ua) ? "Windows" :
-    /Mac OS X|Macintosh/.test(ua) ? "macOS" :
-    /CrOS/.test(ua) ? "ChromeOS" :
-    /Linux/.test(ua) ? "Linux" :
-    null;
+  const browser = /Edg\//.test(ua)
+    ? "Edge"
+    : /OPR\/|Opera/.test(ua)
+      ? "Opera"
+      : /Firefox\//.test(ua)
+        ? "Firefox"
+        : /Chrome\/|Chromium\//.test(ua)
+          ? /HeadlessChrome/.test(ua)
+            ? "Chrome (headless)"
+            : "Chrome"
+          : /Safari\//.test(ua)
+            ? "Safari"
+            : /curl\//i.test(ua)
+              ? "curl"
+              : /node|undici/i.test(ua)
+                ? "a script"
+                : "a browser";
+  const system = /iPhone|iPad|iPod/.test(ua)
+    ? "iOS"
+    : /Android/.test(ua)
+      ? "Android"
+      : /Windows/.test(ua)
+        ? "Windows"
+        : /Mac OS X|Macintosh/.test(ua)
+          ? "macOS"
+          : /CrOS/.test(ua)
+            ? "ChromeOS"
+            : /Linux/.test(ua)
+              ? "Linux"
+              : null;
   return system ? `${browser} on ${system}` : browser;
 }
 

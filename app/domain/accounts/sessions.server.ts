@@ -16,7 +16,12 @@ export function hashSessionToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function createSession(userId: string, days: number, userAgent?: string | null, ipAddress?: string | null): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+  userId: string,
+  days: number,
+  userAgent?: string | null,
+  ipAddress?: string | null,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + days * 86_400_000);
   await db().session.create({
@@ -36,7 +41,9 @@ export async function findSessionUser(token: string | undefined | null): Promise
   });
   if (!session || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await db().session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
+    await db()
+      .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
+      .catch(() => {});
   }
   return session.user;
 }

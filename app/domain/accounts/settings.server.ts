@@ -42,7 +42,8 @@ export async function confirmPassword(userId: string, password: string, field = 
 export async function requestEmailChange(userId: string, input: { email: string; currentPassword: string }): Promise<void> {
   await confirmPassword(userId, input.currentPassword);
   const user = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, name: true, email: true } });
-  if (user.email === input.email) throw new DomainError("VALIDATION", "That is already your address.", { fieldErrors: { email: "That is already your address." } });
+  if (user.email === input.email)
+    throw new DomainError("VALIDATION", "That is already your address.", { fieldErrors: { email: "That is already your address." } });
   const taken = await db().user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (taken) throw new DomainError("EMAIL_TAKEN", "Another account uses that address.", { fieldErrors: { email: "Another account uses that address." } });
   await hitRateLimit({ key: `email-change:${userId}`, limit: 5, windowSeconds: 3600 });

@@ -99,5 +99,8 @@ export function generateRecoveryCodes(count = 10): string[] {
 }
 
 export function normaliseRecoveryCode(code: string): string {
-  return code.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
+  return code
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/^(.{4})(.{4})(.{4})$/, "$1-$2-$3");
 }

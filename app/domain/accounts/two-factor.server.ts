@@ -46,7 +46,10 @@ export async function confirmEnrolment(userId: string, code: string, now = new D
   if (user.totpEnabledAt) throw new DomainError("CONFLICT", "Two-factor authentication is already on.");
   if (!user.totpSecret) throw new DomainError("VALIDATION", "Start again: the setup expired.");
   const step = matchTotp(user.totpSecret, code, now);
-  if (step === null) throw new DomainError("VALIDATION", "That code does not match.", { fieldErrors: { code: "That code does not match. Check the time on your phone and try the newest code." } });
+  if (step === null)
+    throw new DomainError("VALIDATION", "That code does not match.", {
+      fieldErrors: { code: "That code does not match. Check the time on your phone and try the newest code." },
+    });
   const codes = generateRecoveryCodes();
   await db().$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({ where: { id: userId, totpEnabledAt: null }, data: { totpEnabledAt: now, totpLastStep: BigInt(step) } });
@@ -70,14 +73,17 @@ export async function verifySecondFactor(userId: string, code: string, now = new
   if (/^\d[\d\s]*$/.test(trimmed)) {
     const step = matchTotp(user.totpSecret, trimmed, now, user.totpLastStep === null ? null : Number(user.totpLastStep));
     if (step !== null) {
-      const used = await db().$executeRaw`UPDATE "User" SET "totpLastStep" = ${step} WHERE "id" = ${userId}::uuid AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
+      const used = await db()
+        .$executeRaw`UPDATE "User" SET "totpLastStep" = ${step} WHERE "id" = ${userId}::uuid AND ("totpLastStep" IS NULL OR "totpLastStep" < ${step})`;
       if (used === 1) return "totp";
     }
   } else if (trimmed.length >= 12 && trimmed.length <= 20) {
     const { count } = await db().recoveryCode.updateMany({ where: { userId, codeHash: hashRecoveryCode(trimmed), usedAt: null }, data: { usedAt: now } });
     if (count === 1) return "recovery";
   }
-  throw new DomainError("INVALID_CREDENTIALS", "That code does not match.", { fieldErrors: { code: "That code does not match. Use the newest code from your app, or a recovery code." } });
+  throw new DomainError("INVALID_CREDENTIALS", "That code does not match.", {
+    fieldErrors: { code: "That code does not match. Use the newest code from your app, or a recovery code." },
+  });
 }
 
 /** Turning it off needs the password and a current code. */

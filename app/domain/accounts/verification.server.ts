@@ -41,27 +41,30 @@ export type EmailConfirmation = { kind: "verified"; userId: string } | { kind: "
  * applies it, so two simultaneous clicks verify once and a failed change leaves the token unused.
  */
 export async function confirmEmailToken(token: unknown, now = new Date()): Promise<EmailConfirmation> {
-  return db().$transaction(async (tx): Promise<EmailConfirmation> => {
-    const used = await consumeToken(tx, ["VERIFY_EMAIL", "CHANGE_EMAIL"], token);
-    if (!used) throw new DomainError("INVALID_TOKEN", "This link has expired or was already used. Sign in and ask for a new one from your account page.");
-    if (used.purpose === "VERIFY_EMAIL") {
-      const { count } = await tx.user.updateMany({ where: { id: used.userId, deletedAt: null }, data: { emailVerifiedAt: now } });
-      if (count === 0) throw new DomainError("INVALID_TOKEN", "This link belongs to an account that no longer exists.");
-      return { kind: "verified", userId: used.userId };
-    }
-    const newEmail = used.email!;
-    const before = await tx.user.findUnique({ where: { id: used.userId }, select: { email: true, name: true, deletedAt: true } });
-    if (!before || before.deletedAt) throw new DomainError("INVALID_TOKEN", "This link belongs to an account that no longer exists.");
-    const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
-    if (taken && taken.id !== used.userId) throw new DomainError("EMAIL_TAKEN", "Another account uses that address now, so it cannot be yours too.");
-    await tx.user.update({ where: { id: used.userId }, data: { email: newEmail, emailVerifiedAt: now } });
-    // The old address is told, so a hijacked session cannot move the account away silently.
-    await enqueueEmail(tx, { to: before.email, ...emailChangedNoticeEmail({ name: before.name, newEmail }) });
-    return { kind: "changed", userId: used.userId, email: newEmail };
-  }).catch((error) => {
-    if ((error as { code?: string }).code === "P2002") throw new DomainError("EMAIL_TAKEN", "Another account uses that address now, so it cannot be yours too.");
-    throw error;
-  });
+  return db()
+    .$transaction(async (tx): Promise<EmailConfirmation> => {
+      const used = await consumeToken(tx, ["VERIFY_EMAIL", "CHANGE_EMAIL"], token);
+      if (!used) throw new DomainError("INVALID_TOKEN", "This link has expired or was already used. Sign in and ask for a new one from your account page.");
+      if (used.purpose === "VERIFY_EMAIL") {
+        const { count } = await tx.user.updateMany({ where: { id: used.userId, deletedAt: null }, data: { emailVerifiedAt: now } });
+        if (count === 0) throw new DomainError("INVALID_TOKEN", "This link belongs to an account that no longer exists.");
+        return { kind: "verified", userId: used.userId };
+      }
+      const newEmail = used.email!;
+      const before = await tx.user.findUnique({ where: { id: used.userId }, select: { email: true, name: true, deletedAt: true } });
+      if (!before || before.deletedAt) throw new DomainError("INVALID_TOKEN", "This link belongs to an account that no longer exists.");
+      const taken = await tx.user.findUnique({ where: { email: newEmail }, select: { id: true } });
+      if (taken && taken.id !== used.userId) throw new DomainError("EMAIL_TAKEN", "Another account uses that address now, so it cannot be yours too.");
+      await tx.user.update({ where: { id: used.userId }, data: { email: newEmail, emailVerifiedAt: now } });
+      // The old address is told, so a hijacked session cannot move the account away silently.
+      await enqueueEmail(tx, { to: before.email, ...emailChangedNoticeEmail({ name: before.name, newEmail }) });
+      return { kind: "changed", userId: used.userId, email: newEmail };
+    })
+    .catch((error) => {
+      if ((error as { code?: string }).code === "P2002")
+        throw new DomainError("EMAIL_TAKEN", "Another account uses that address now, so it cannot be yours too.");
+      throw error;
+    });
 }
 
 /** Queues the confirmation link for a new address (account settings). */

@@ -43,7 +43,11 @@ describe("detectConflicts — rooms", () => {
       session("inner", "2026-03-03T10:00", "2026-03-03T10:15", { roomId: "r1" }),
       session("twin", "2026-03-03T09:00", "2026-03-03T12:00", { roomId: "r1" }),
     ]);
-    expect(conflicts.map((c) => c.sessionIds)).toEqual([["outer", "twin"], ["outer", "inner"], ["twin", "inner"]]);
+    expect(conflicts.map((c) => c.sessionIds)).toEqual([
+      ["outer", "twin"],
+      ["outer", "inner"],
+      ["twin", "inner"],
+    ]);
   });
 
   it("reports every pair when three sessions share a room at once", () => {
@@ -87,9 +91,7 @@ describe("detectConflicts — speakers", () => {
       sessionIds: ["a", "b"],
       speaker: { speakerIds: ["sp-ana"], userId: "u-ana", name: "Ana Costa" },
     });
-    expect(conflicts[0].message).toBe(
-      "Ana Costa is due in “Mobility hubs” and “Data spaces” at the same time (Tue, 3 Mar 2026, 14:45–15:00 CET).",
-    );
+    expect(conflicts[0].message).toBe("Ana Costa is due in “Mobility hubs” and “Data spaces” at the same time (Tue, 3 Mar 2026, 14:45–15:00 CET).");
   });
 
   it("names each double-booked person when sessions have several speakers", () => {
@@ -192,8 +194,24 @@ describe("detectConflicts — event bounds and invalid times", () => {
     const lisbon = "Europe/Lisbon";
     const dstEvent = { startsAt: at("2026-03-28T09:00", lisbon), endsAt: at("2026-03-29T18:00", lisbon), timeZone: lisbon };
     const [conflict] = detectConflicts(dstEvent, [
-      { id: "a", title: "A", startsAt: at("2026-03-29T10:00", lisbon), endsAt: at("2026-03-29T11:00", lisbon), status: "PUBLISHED", roomId: "r", roomName: "Sala 1" },
-      { id: "b", title: "B", startsAt: at("2026-03-29T10:30", lisbon), endsAt: at("2026-03-29T12:00", lisbon), status: "PUBLISHED", roomId: "r", roomName: "Sala 1" },
+      {
+        id: "a",
+        title: "A",
+        startsAt: at("2026-03-29T10:00", lisbon),
+        endsAt: at("2026-03-29T11:00", lisbon),
+        status: "PUBLISHED",
+        roomId: "r",
+        roomName: "Sala 1",
+      },
+      {
+        id: "b",
+        title: "B",
+        startsAt: at("2026-03-29T10:30", lisbon),
+        endsAt: at("2026-03-29T12:00", lisbon),
+        status: "PUBLISHED",
+        roomId: "r",
+        roomName: "Sala 1",
+      },
     ]);
     expect(conflict.message).toBe("“A” and “B” are both in Sala 1 on Sun, 29 Mar 2026, 10:30–11:00 WEST.");
   });
@@ -215,7 +233,7 @@ describe("detectConflicts — ordering and scale", () => {
   it("agrees with a brute-force pairwise check on a few hundred random sessions", () => {
     // Deterministic pseudo-random generator, so a failure is reproducible.
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const base = at("2026-03-03T08:00").getTime();
     const sessions: ConflictSession[] = Array.from({ length: 300 }, (_, index) => {
       const start = base + Math.floor(random() * 96) * 15 * 60_000;
@@ -271,12 +289,13 @@ describe("blockingConflicts", () => {
   it("blocks until every session involved is accepted", () => {
     const conflicts = detectConflicts(event, [a, b, early]);
     expect(blockingConflicts(conflicts, [a, b, early]).map((c) => c.code)).toEqual(["OUTSIDE_EVENT", "ROOM_DOUBLE_BOOKED"]);
-    expect(blockingConflicts(conflicts, [{ ...a, conflictsAccepted: true }, b, early]).map((c) => c.code)).toEqual([
-      "OUTSIDE_EVENT",
-      "ROOM_DOUBLE_BOOKED",
-    ]);
+    expect(blockingConflicts(conflicts, [{ ...a, conflictsAccepted: true }, b, early]).map((c) => c.code)).toEqual(["OUTSIDE_EVENT", "ROOM_DOUBLE_BOOKED"]);
     expect(
-      blockingConflicts(conflicts, [{ ...a, conflictsAccepted: true }, { ...b, conflictsAccepted: true }, { ...early, conflictsAccepted: true }]),
+      blockingConflicts(conflicts, [
+        { ...a, conflictsAccepted: true },
+        { ...b, conflictsAccepted: true },
+        { ...early, conflictsAccepted: true },
+      ]),
     ).toEqual([]);
   });
 

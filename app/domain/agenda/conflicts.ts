@@ -89,9 +89,7 @@ interface Booking<T> {
  * O(n log n + pairs) instead of comparing every session with every other one.
  */
 function overlappingPairs<T>(bookings: Booking<T>[]): Array<[Booking<T>, Booking<T>]> {
-  const sorted = [...bookings].sort(
-    (a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime() || a.session.id.localeCompare(b.session.id),
-  );
+  const sorted = [...bookings].sort((a, b) => a.session.startsAt.getTime() - b.session.startsAt.getTime() || a.session.id.localeCompare(b.session.id));
   const pairs: Array<[Booking<T>, Booking<T>]> = [];
   let running: Booking<T>[] = [];
   for (const booking of sorted) {
@@ -222,9 +220,7 @@ export function blockingConflicts(
   sessions: readonly Pick<ConflictSession, "id" | "conflictsAccepted">[],
 ): AgendaConflict[] {
   const accepted = new Set(sessions.filter((session) => session.conflictsAccepted).map((session) => session.id));
-  return conflicts.filter(
-    (conflict) => conflict.code === "ENDS_BEFORE_START" || !conflict.sessionIds.every((id) => accepted.has(id)),
-  );
+  return conflicts.filter((conflict) => conflict.code === "ENDS_BEFORE_START" || !conflict.sessionIds.every((id) => accepted.has(id)));
 }
 
 /** Conflicts indexed by session, for badges on the timetable cards. */

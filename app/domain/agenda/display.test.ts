@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromWallTime, parseLocalDateTime } from "~/domain/kernel/time/zoned";
-import {
-  displayTimeZone,
-  filterSessions,
-  formatSessionTime,
-  groupSessionsByDay,
-  parseAgendaFilter,
-  type DisplaySession,
-} from "./display";
+import { displayTimeZone, filterSessions, formatSessionTime, groupSessionsByDay, parseAgendaFilter, type DisplaySession } from "./display";
 
 const at = (local: string, zone: string) => fromWallTime(parseLocalDateTime(local)!, zone);
 
@@ -28,9 +21,7 @@ describe("formatSessionTime", () => {
 
   it("gives each end its own abbreviation when the clocks change during the session", () => {
     expect(formatSessionTime(session("s", paris, "2026-03-29T01:30", "2026-03-29T03:30"), paris)).toBe("01:30 CET–03:30 CEST");
-    expect(formatSessionTime({ startsAt: new Date("2026-10-25T00:30:00Z"), endsAt: new Date("2026-10-25T01:30:00Z") }, paris)).toBe(
-      "02:30 CEST–02:30 CET",
-    );
+    expect(formatSessionTime({ startsAt: new Date("2026-10-25T00:30:00Z"), endsAt: new Date("2026-10-25T01:30:00Z") }, paris)).toBe("02:30 CEST–02:30 CET");
   });
 
   it("says when a session runs into the next day(s), but not when it ends exactly at midnight", () => {
@@ -70,10 +61,7 @@ describe("groupSessionsByDay", () => {
 
   it("shows the right offset on each side of a DST change, in the event's zone and the viewer's", () => {
     const paris = "Europe/Paris";
-    const weekend = [
-      session("saturday", paris, "2026-03-28T10:00", "2026-03-28T11:00"),
-      session("sunday", paris, "2026-03-29T10:00", "2026-03-29T11:00"),
-    ];
+    const weekend = [session("saturday", paris, "2026-03-28T10:00", "2026-03-28T11:00"), session("sunday", paris, "2026-03-29T10:00", "2026-03-29T11:00")];
     expect(summary(groupSessionsByDay(weekend, paris))).toEqual([
       ["2026-03-28", "Sat, 28 Mar 2026", ["saturday 10:00–11:00 CET"]],
       ["2026-03-29", "Sun, 29 Mar 2026", ["sunday 10:00–11:00 CEST"]],

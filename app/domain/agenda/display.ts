@@ -73,10 +73,7 @@ export interface AgendaDay<S> {
 export function groupSessionsByDay<S extends DisplaySession>(sessions: readonly S[], timeZone: string, locale = "en-GB"): AgendaDay<S>[] {
   const sorted = [...sessions].sort(
     (a, b) =>
-      a.startsAt.getTime() - b.startsAt.getTime() ||
-      a.endsAt.getTime() - b.endsAt.getTime() ||
-      a.title.localeCompare(b.title) ||
-      a.id.localeCompare(b.id),
+      a.startsAt.getTime() - b.startsAt.getTime() || a.endsAt.getTime() - b.endsAt.getTime() || a.title.localeCompare(b.title) || a.id.localeCompare(b.id),
   );
   const days: AgendaDay<S>[] = [];
   for (const session of sorted) {
@@ -124,12 +121,19 @@ const formatSchema = z.enum(SESSION_FORMATS);
 export function parseAgendaFilter(params: URLSearchParams): AgendaFilter {
   const unique = <T>(values: T[]) => [...new Set(values)];
   const keep = <T>(schema: z.ZodType<T>, values: string[]) =>
-    unique(values.flatMap((value) => {
-      const parsed = schema.safeParse(value.trim());
-      return parsed.success ? [parsed.data] : [];
-    }));
+    unique(
+      values.flatMap((value) => {
+        const parsed = schema.safeParse(value.trim());
+        return parsed.success ? [parsed.data] : [];
+      }),
+    );
   return {
-    trackIds: unique(params.getAll("track").map((id) => id.trim()).filter((id) => id.length > 0 && id.length <= 100)),
+    trackIds: unique(
+      params
+        .getAll("track")
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0 && id.length <= 100),
+    ),
     themes: keep(themeSchema, params.getAll("theme")),
     formats: keep(formatSchema, params.getAll("format")),
   };

@@ -213,7 +213,14 @@ function emailView(session: EditorSession): EmailSession {
  * Zero rows means someone else saved first (or the seats rule refused a smaller capacity), and
  * nothing is written. The returned result carries the recomputed conflicts.
  */
-async function patchSession(user: Actor, eventId: string, sessionId: string, expectedVersion: number, patch: SessionPatch, now = new Date()): Promise<SessionResult> {
+async function patchSession(
+  user: Actor,
+  eventId: string,
+  sessionId: string,
+  expectedVersion: number,
+  patch: SessionPatch,
+  now = new Date(),
+): Promise<SessionResult> {
   requireUuid(sessionId, "This session does not exist (it may have been deleted).");
   const event = await requireAgendaEvent(user, { id: eventId });
   return db().$transaction(async (tx) => {
@@ -284,7 +291,12 @@ async function patchSession(user: Actor, eventId: string, sessionId: string, exp
             sessionUrl: `${base}/sessions/${sessionId}`,
           });
           // One email per person per change: the sequence number names the change.
-          await enqueueEmail(tx, { to: picker.email, subject: content.subject, text: content.text, dedupeKey: `session-changed:${sessionId}:${after.sequence}:${picker.id}` });
+          await enqueueEmail(tx, {
+            to: picker.email,
+            subject: content.subject,
+            text: content.text,
+            dedupeKey: `session-changed:${sessionId}:${after.sequence}:${picker.id}`,
+          });
           notified++;
         }
         if (timeChanged || onlineChanged || statusChanged) {
@@ -311,7 +323,8 @@ async function refusePublicConflict(tx: Tx, event: AgendaEventRow, sessionId: st
   const status = new Map(sessions.map((session) => [session.id, session.status]));
   if (status.get(sessionId) !== "PUBLISHED") return;
   const clash = conflictReport(event, sessions).blocking.find(
-    (conflict) => conflict.sessionIds.includes(sessionId) && conflict.sessionIds.every((id) => status.get(id) === "PUBLISHED") && !before.has(conflictKey(conflict)),
+    (conflict) =>
+      conflict.sessionIds.includes(sessionId) && conflict.sessionIds.every((id) => status.get(id) === "PUBLISHED") && !before.has(conflictKey(conflict)),
   );
   if (clash) {
     throw new DomainError("CONFLICT", `Not saved: ${clash.message} The agenda is public, so choose another time, room or speaker.`);
@@ -319,7 +332,8 @@ async function refusePublicConflict(tx: Tx, event: AgendaEventRow, sessionId: st
 }
 
 function requireVersion(version: number | null): number {
-  if (version === null) throw new DomainError("VALIDATION", "The form is out of date; reload the page.", { fieldErrors: { version: "The form is out of date; reload the page." } });
+  if (version === null)
+    throw new DomainError("VALIDATION", "The form is out of date; reload the page.", { fieldErrors: { version: "The form is out of date; reload the page." } });
   return version;
 }
 
@@ -360,12 +374,19 @@ export async function rescheduleSession(user: Actor, eventId: string, sessionId:
       }
     }
   }
-  return patchSession(user, eventId, sessionId, change.version, {
-    startsAt,
-    endsAt,
-    ...(change.roomId !== undefined ? { roomId: change.roomId } : {}),
-    ...(change.trackId !== undefined ? { trackId: change.trackId } : {}),
-  }, now);
+  return patchSession(
+    user,
+    eventId,
+    sessionId,
+    change.version,
+    {
+      startsAt,
+      endsAt,
+      ...(change.roomId !== undefined ? { roomId: change.roomId } : {}),
+      ...(change.trackId !== undefined ? { trackId: change.trackId } : {}),
+    },
+    now,
+  );
 }
 
 export async function cancelSession(user: Actor, eventId: string, sessionId: string, version: number): Promise<SessionResult> {
@@ -381,7 +402,13 @@ export async function restoreSession(user: Actor, eventId: string, sessionId: st
 export const sessionLinksSchema = z.object({ recordingUrl: optionalWebAddress, slidesUrl: optionalWebAddress });
 
 /** Recording and slides, shown on the session page after it ends. */
-export async function setSessionLinks(user: Actor, eventId: string, sessionId: string, version: number, links: { recordingUrl?: unknown; slidesUrl?: unknown }): Promise<SessionResult> {
+export async function setSessionLinks(
+  user: Actor,
+  eventId: string,
+  sessionId: string,
+  version: number,
+  links: { recordingUrl?: unknown; slidesUrl?: unknown },
+): Promise<SessionResult> {
   const parsed = sessionLinksSchema.safeParse(links);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
@@ -395,7 +422,12 @@ export async function setSessionLinks(user: Actor, eventId: string, sessionId: s
  * Accepts (or withdraws acceptance of) the conflicts of the given sessions. Each session comes
  * with the version the organiser saw, so accepting a conflict that has since changed is refused.
  */
-export async function setConflictsAccepted(user: Actor, eventId: string, sessions: { id: string; version: number }[], accepted: boolean): Promise<ConflictReport> {
+export async function setConflictsAccepted(
+  user: Actor,
+  eventId: string,
+  sessions: { id: string; version: number }[],
+  accepted: boolean,
+): Promise<ConflictReport> {
   const event = await requireAgendaEvent(user, { id: eventId });
   if (sessions.length === 0) throw new DomainError("VALIDATION", "Choose the sessions whose conflict you accept.");
   for (const session of sessions) requireUuid(session.id, "One of these sessions no longer exists.");
@@ -478,7 +510,9 @@ async function uniqueName<T>(what: string, write: () => Promise<T>): Promise<T> 
     return await write();
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DomainError("VALIDATION", `There is already a ${what} with that name.`, { fieldErrors: { name: `There is already a ${what} with that name.` } });
+      throw new DomainError("VALIDATION", `There is already a ${what} with that name.`, {
+        fieldErrors: { name: `There is already a ${what} with that name.` },
+      });
     }
     throw error;
   }
@@ -489,7 +523,9 @@ export async function createRoom(user: Actor, eventId: string, input: { name: un
   const name = parseName(input.name);
   const capacity = input.capacity === undefined || input.capacity === null || input.capacity === "" ? null : Number(input.capacity);
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > 100_000)) {
-    throw new DomainError("VALIDATION", "Enter the room's seats as a whole number, or leave it empty.", { fieldErrors: { capacity: "Enter the room's seats as a whole number, or leave it empty." } });
+    throw new DomainError("VALIDATION", "Enter the room's seats as a whole number, or leave it empty.", {
+      fieldErrors: { capacity: "Enter the room's seats as a whole number, or leave it empty." },
+    });
   }
   const position = await db().room.count({ where: { eventId: event.id } });
   return uniqueName("room", () => db().room.create({ data: { eventId: event.id, name, capacity, position } }));
@@ -536,7 +572,10 @@ const speakerSchema = z.object({
   name: nameSchema,
   jobTitle: optionalText(200),
   organisation: optionalText(200),
-  email: z.preprocess((v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : null), z.email("Enter a valid email address, or leave it empty.").nullable()),
+  email: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? null : v.trim().toLowerCase()) : null),
+    z.email("Enter a valid email address, or leave it empty.").nullable(),
+  ),
 });
 
 /** A speaker: an external person, or a platform user found by email (for double-booking checks). */
@@ -551,10 +590,15 @@ export async function createSpeaker(user: Actor, eventId: string, input: Record<
   let userId: string | null = null;
   if (parsed.data.email) {
     const platformUser = await db().user.findUnique({ where: { email: parsed.data.email }, select: { id: true } });
-    if (!platformUser) throw new DomainError("VALIDATION", "No account uses that email.", { fieldErrors: { email: "No account uses that email; leave it empty for an external speaker." } });
+    if (!platformUser)
+      throw new DomainError("VALIDATION", "No account uses that email.", {
+        fieldErrors: { email: "No account uses that email; leave it empty for an external speaker." },
+      });
     userId = platformUser.id;
   }
-  return db().speaker.create({ data: { eventId: event.id, name: parsed.data.name, jobTitle: parsed.data.jobTitle, organisation: parsed.data.organisation, userId } });
+  return db().speaker.create({
+    data: { eventId: event.id, name: parsed.data.name, jobTitle: parsed.data.jobTitle, organisation: parsed.data.organisation, userId },
+  });
 }
 
 export async function renameSpeaker(user: Actor, eventId: string, speakerId: string, nameInput: unknown) {
@@ -564,4 +608,3 @@ export async function renameSpeaker(user: Actor, eventId: string, speakerId: str
   const updated = await db().speaker.updateMany({ where: { id: speakerId, eventId: event.id }, data: { name } });
   if (updated.count === 0) throw new DomainError("NOT_FOUND", "This speaker does not exist.");
 }
-

@@ -24,7 +24,13 @@ async function findPickableSession(sessionId: string) {
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, title: true, status: true, startsAt: true, endsAt: true, onlineUrl: true, capacity: true,
+      id: true,
+      title: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      onlineUrl: true,
+      capacity: true,
       room: { select: { name: true } },
       event: { select: { id: true, title: true, timeZone: true, agendaPublishedAt: true, status: true } },
     },
@@ -70,7 +76,10 @@ export async function addToMyAgenda(user: { id: string }, sessionId: string, now
     where: { userId: user.id, sessionId: { not: sessionId } },
     select: { session: { select: { id: true, title: true, startsAt: true, endsAt: true, status: true } } },
   });
-  const overlaps = overlapsWithPicks(session, picks.map((pick) => pick.session));
+  const overlaps = overlapsWithPicks(
+    session,
+    picks.map((pick) => pick.session),
+  );
   return { added, warning: pickOverlapWarning(overlaps, session.event.timeZone), overlappingSessionIds: overlaps.map((s) => s.id) };
 }
 
@@ -104,7 +113,14 @@ export async function listMyAgenda(userId: string) {
       createdAt: true,
       session: {
         select: {
-          id: true, title: true, format: true, status: true, startsAt: true, endsAt: true, onlineUrl: true, sequence: true,
+          id: true,
+          title: true,
+          format: true,
+          status: true,
+          startsAt: true,
+          endsAt: true,
+          onlineUrl: true,
+          sequence: true,
           room: { select: { name: true } },
           track: { select: { name: true, color: true } },
           speakers: { select: { speaker: { select: { name: true } } } },

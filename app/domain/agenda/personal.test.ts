@@ -46,9 +46,7 @@ describe("pickOverlapWarning", () => {
   });
 
   it("names the overlapping pick with its time in the chosen zone", () => {
-    expect(pickOverlapWarning([pick("a", "09:30", "10:15")], "Europe/Lisbon")).toBe(
-      "This overlaps with “Talk a” (10:30–11:15 WEST) in your agenda.",
-    );
+    expect(pickOverlapWarning([pick("a", "09:30", "10:15")], "Europe/Lisbon")).toBe("This overlaps with “Talk a” (10:30–11:15 WEST) in your agenda.");
   });
 
   it("lists several overlapping picks", () => {

@@ -37,7 +37,16 @@ export async function loadPublicAgenda(slug: string, viewer: Actor | null) {
   const event = await db().event.findFirst({
     where: { slug },
     select: {
-      id: true, slug: true, title: true, summary: true, status: true, kind: true, timeZone: true, startsAt: true, endsAt: true, agendaPublishedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      summary: true,
+      status: true,
+      kind: true,
+      timeZone: true,
+      startsAt: true,
+      endsAt: true,
+      agendaPublishedAt: true,
       tracks: { orderBy: [{ position: "asc" }, { name: "asc" }], select: { id: true, name: true, color: true } },
     },
   });
@@ -52,9 +61,21 @@ export async function loadPublicAgenda(slug: string, viewer: Actor | null) {
         select: publicSessionSelect,
       })
     : [];
-  const picked = viewer ? await pickedSessionIds(viewer.id, sessions.map((s) => s.id)) : new Set<string>();
+  const picked = viewer
+    ? await pickedSessionIds(
+        viewer.id,
+        sessions.map((s) => s.id),
+      )
+    : new Set<string>();
   const canEdit = await mayOnEvent(viewer, "event:manage", event.id);
-  return { event, sessions: sessions.map(({ onlineUrl, ...s }) => ({ ...s, online: Boolean(onlineUrl) })), picked: [...picked], published: Boolean(event.agendaPublishedAt), preview, canEdit };
+  return {
+    event,
+    sessions: sessions.map(({ onlineUrl, ...s }) => ({ ...s, online: Boolean(onlineUrl) })),
+    picked: [...picked],
+    published: Boolean(event.agendaPublishedAt),
+    preview,
+    canEdit,
+  };
 }
 
 export type JoinArea =
@@ -133,7 +154,13 @@ export async function recordJoin(user: Actor, sessionId: string, now = new Date(
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, eventId: true, title: true, status: true, startsAt: true, endsAt: true, onlineUrl: true,
+      id: true,
+      eventId: true,
+      title: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      onlineUrl: true,
       event: { select: { title: true, timeZone: true, agendaPublishedAt: true, status: true } },
     },
   });
@@ -144,11 +171,17 @@ export async function recordJoin(user: Actor, sessionId: string, now = new Date(
   if (!session.onlineUrl) throw new DomainError("NOT_FOUND", "This session is not held online, so there is nothing to join.");
   if (session.status === "CANCELLED") throw new DomainError("CONFLICT", "This session has been cancelled.");
   if (!(await mayJoin(user, session))) {
-    throw new DomainError("FORBIDDEN", `Only registered attendees of ${session.event.title} can join this session. Register for the event first; the link then appears on the session page.`);
+    throw new DomainError(
+      "FORBIDDEN",
+      `Only registered attendees of ${session.event.title} can join this session. Register for the event first; the link then appears on the session page.`,
+    );
   }
   const window = joinWindow(session, now, agendaSettings().joinLeadMinutes);
   if (window.state === "NOT_YET") {
-    throw new DomainError("JOIN_NOT_OPEN", `The join link opens ${describeOpening(window.opensAt, session.event.timeZone)}, ${agendaSettings().joinLeadMinutes} minutes before the start.`);
+    throw new DomainError(
+      "JOIN_NOT_OPEN",
+      `The join link opens ${describeOpening(window.opensAt, session.event.timeZone)}, ${agendaSettings().joinLeadMinutes} minutes before the start.`,
+    );
   }
   if (window.state === "ENDED") throw new DomainError("JOIN_CLOSED", "This session has ended. A recording, when there is one, is on the session page.");
   await db().$executeRaw`

@@ -155,6 +155,12 @@ export async function syncReminders(
       sessionUrl: `${base}/sessions/${session.id}`,
       leadMinutes: settings.joinLeadMinutes,
     });
-    await enqueueNotification(tx, user, "REMINDERS", { to: user.email, subject: content.subject, text: content.text, sendAfter: reminder.sendAfter, dedupeKey: reminderKey(session.id, user.id, reminder.label) });
+    await enqueueNotification(tx, user, "REMINDERS", {
+      to: user.email,
+      subject: content.subject,
+      text: content.text,
+      sendAfter: reminder.sendAfter,
+      dedupeKey: reminderKey(session.id, user.id, reminder.label),
+    });
   }
 }

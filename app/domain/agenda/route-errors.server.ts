@@ -17,7 +17,15 @@ export interface AgendaActionFailure {
 export function agendaActionFailure(error: unknown, values: Record<string, string> = {}, intent?: string): { body: AgendaActionFailure; status: number } {
   if (!isDomainError(error)) throw error;
   return {
-    body: { ok: false, stale: error.code === "STALE_VERSION", code: error.code, formError: error.message, fieldErrors: error.fieldErrors ?? {}, values, intent },
+    body: {
+      ok: false,
+      stale: error.code === "STALE_VERSION",
+      code: error.code,
+      formError: error.message,
+      fieldErrors: error.fieldErrors ?? {},
+      values,
+      intent,
+    },
     status: httpStatusFor(error.code),
   };
 }

@@ -139,10 +139,7 @@ describe("parseSessionInput — field errors", () => {
   });
 
   it("refuses a wall time skipped by the spring clock change instead of silently moving it", () => {
-    const fieldErrors = errorsFor(
-      { title: "t", format: "TALK", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T04:00" },
-      { timeZone: "Europe/Paris" },
-    );
+    const fieldErrors = errorsFor({ title: "t", format: "TALK", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T04:00" }, { timeZone: "Europe/Paris" });
     expect(fieldErrors).toEqual({
       startsAt: "2026-03-29 02:30 does not exist in Europe/Paris: the clocks go forward then. Choose a time after the change.",
     });

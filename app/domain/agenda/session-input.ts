@@ -30,19 +30,7 @@ export type SessionInputResult = { ok: true; data: SessionInput } | { ok: false;
 
 /** Form fields that may be sent several times (multi-selects, checkboxes). */
 const LIST_FIELDS = ["speakerIds", "themes"] as const;
-const SCALAR_FIELDS = [
-  "title",
-  "description",
-  "format",
-  "startsAt",
-  "endsAt",
-  "trackId",
-  "roomId",
-  "onlineUrl",
-  "capacity",
-  "qaMode",
-  "version",
-] as const;
+const SCALAR_FIELDS = ["title", "description", "format", "startsAt", "endsAt", "trackId", "roomId", "onlineUrl", "capacity", "qaMode", "version"] as const;
 
 type FormLike = { get(name: string): unknown; getAll(name: string): unknown[] };
 export type SessionFormValues = FormData | URLSearchParams | Record<string, unknown>;
@@ -109,11 +97,7 @@ function localTime(timeZone: string, missingMessage: string) {
 export function sessionInputSchema(event: { timeZone: string }) {
   return z
     .object({
-      title: z
-        .string({ error: "Give the session a title." })
-        .trim()
-        .min(1, "Give the session a title.")
-        .max(200, "Keep the title under 200 characters."),
+      title: z.string({ error: "Give the session a title." }).trim().min(1, "Give the session a title.").max(200, "Keep the title under 200 characters."),
       description: z.preprocess(
         (value) => blankToNull(value) ?? "",
         z.string({ error: "The description must be text." }).max(10_000, "Keep the description under 10,000 characters."),

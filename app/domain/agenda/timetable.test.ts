@@ -1,15 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromWallTime, parseLocalDateTime } from "~/domain/kernel/time/zoned";
-import {
-  dayBounds,
-  layoutTimetable,
-  moveSession,
-  resizeSession,
-  resizeSessionBy,
-  shiftSession,
-  type TimetableInput,
-  type TimetableSession,
-} from "./timetable";
+import { dayBounds, layoutTimetable, moveSession, resizeSession, resizeSessionBy, shiftSession, type TimetableInput, type TimetableSession } from "./timetable";
 
 const at = (local: string, zone: string) => fromWallTime(parseLocalDateTime(local)!, zone);
 const rooms = [
@@ -68,7 +59,10 @@ describe("layoutTimetable — ordinary day", () => {
       day: "2026-06-15",
       timeZone: zone,
       columnKind: "track",
-      columns: [{ id: "t-mobility", name: "Mobility" }, { id: "t-energy", name: "Energy" }],
+      columns: [
+        { id: "t-mobility", name: "Mobility" },
+        { id: "t-energy", name: "Energy" },
+      ],
       sessions: [session("talk", zone, "2026-06-15T09:00", "2026-06-15T09:30", { roomId: "r1", trackId: "t-energy" })],
     });
     expect(placements[0]).toMatchObject({ columnId: "t-energy", columnIndex: 1, startRow: 36, rowSpan: 2 });

@@ -174,9 +174,7 @@ function buildRows(view: TimeSpan, granularityMinutes: number, timeZone: string)
 function assignLanes<S extends { id: string }>(placements: SessionPlacement<S>[]): void {
   // Longer sessions first at equal start, so they take the leftmost lane; ids break ties so the
   // layout does not depend on the order the sessions were loaded in.
-  const sorted = [...placements].sort(
-    (a, b) => a.startRow - b.startRow || b.rowSpan - a.rowSpan || a.session.id.localeCompare(b.session.id),
-  );
+  const sorted = [...placements].sort((a, b) => a.startRow - b.startRow || b.rowSpan - a.rowSpan || a.session.id.localeCompare(b.session.id));
   let group: SessionPlacement<S>[] = [];
   let laneEnds: number[] = []; // per lane, the row after its last session
   let groupEnd = 0;

@@ -49,5 +49,8 @@ export function formatExtendedDate([year, month, day]: CalendarDate): string {
 
 /** "YYYYMMDDTHHMMSSZ": an instant in UTC, seconds precision, as iCalendar and Google want it. */
 export function formatBasicUtcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return instant
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }

@@ -35,7 +35,7 @@ export function foldContentLine(line: string): string {
   let lineStart = 0;
   let lineOctets = 0;
   let octetLimit = MAX_LINE_OCTETS;
-  for (let index = 0; index < line.length; ) {
+  for (let index = 0; index < line.length;) {
     const codePoint = line.codePointAt(index)!;
     const octets = utf8OctetsOf(codePoint);
     if (lineOctets + octets > octetLimit) {
@@ -80,19 +80,12 @@ const NEEDS_SANITIZING = /[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF]/;
 export function sanitizeText(text: string): string {
   // Fast path: most titles and descriptions contain nothing to repair.
   if (!NEEDS_SANITIZING.test(text)) return text;
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(FORBIDDEN_CONTROL_CHARACTERS, "")
-    .replace(LONE_SURROGATE, "\uFFFD");
+  return text.replace(/\r\n?/g, "\n").replace(FORBIDDEN_CONTROL_CHARACTERS, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
 /** RFC 5545 §3.3.11 TEXT escaping: backslash first, then semicolon, comma and newline. */
 export function escapeText(text: string): string {
-  return sanitizeText(text)
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\n/g, "\\n");
+  return sanitizeText(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n");
 }
 
 /**

@@ -269,7 +269,11 @@ export async function eventDownload(slug: string): Promise<CalendarDocument | nu
 export async function sessionDownload(sessionId: string): Promise<CalendarDocument | null> {
   if (!isUuid(sessionId)) return null;
   const session = await db().agendaSession.findFirst({
-    where: { id: sessionId, status: { in: ["PUBLISHED", "CANCELLED"] }, event: { status: { in: ["PUBLISHED", "CANCELLED"] }, agendaPublishedAt: { not: null } } },
+    where: {
+      id: sessionId,
+      status: { in: ["PUBLISHED", "CANCELLED"] },
+      event: { status: { in: ["PUBLISHED", "CANCELLED"] }, agendaPublishedAt: { not: null } },
+    },
     select: { ...sessionPublicSelect, event: { select: eventPublicSelect } },
   });
   if (!session) return null;
@@ -337,10 +341,7 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
       where: {
         userId,
         event: { status: { in: ["PUBLISHED", "CANCELLED"] }, endsAt: { gte: historyStart } },
-        OR: [
-          { status: { in: ["CONFIRMED", ...TENTATIVE_REGISTRATIONS] } },
-          { status: { in: ENDED_REGISTRATIONS }, updatedAt: { gte: cutoff } },
-        ],
+        OR: [{ status: { in: ["CONFIRMED", ...TENTATIVE_REGISTRATIONS] } }, { status: { in: ENDED_REGISTRATIONS }, updatedAt: { gte: cutoff } }],
       },
       select: {
         id: true,

@@ -22,9 +22,7 @@ export interface FeedTokenStatus {
   lastUsedAt: Date | null;
 }
 
-export type GetOrCreateFeedTokenResult =
-  | { created: true; token: string; createdAt: Date }
-  | { created: false; createdAt: Date; lastUsedAt: Date | null };
+export type GetOrCreateFeedTokenResult = { created: true; token: string; createdAt: Date } | { created: false; createdAt: Date; lastUsedAt: Date | null };
 
 /** The URL path of a personal feed (token inside; never log it). */
 export function personalFeedPath(token: string): string {

@@ -1,14 +1,7 @@
 import ICAL from "ical.js";
 import { createEvents } from "ics";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  CALENDAR_PRODUCT_ID,
-  calendarItemUid,
-  formatDurationMinutes,
-  renderCalendar,
-  type CalendarItem,
-  type RenderCalendarInput,
-} from "./render";
+import { CALENDAR_PRODUCT_ID, calendarItemUid, formatDurationMinutes, renderCalendar, type CalendarItem, type RenderCalendarInput } from "./render";
 import { parseStrictly, vevents } from "../../../tests/calendar/ical-helpers";
 
 const HOST = "events.scale.eu";
@@ -33,7 +26,6 @@ function item(overrides: Partial<CalendarItem> = {}): CalendarItem {
 function feed(items: CalendarItem[], overrides: Partial<RenderCalendarInput> = {}): RenderCalendarInput {
   return { name: "SCALE Roadshow Kraków", timeZone: "Europe/Warsaw", method: "PUBLISH", host: HOST, items, ...overrides };
 }
-
 
 function eventByUid(calendar: ICAL.Component, uid: string): ICAL.Component {
   const found = vevents(calendar).find((event) => event.getFirstPropertyValue("uid") === uid);
@@ -332,9 +324,7 @@ describe("folding by octets", () => {
 
   it("is needed: ics on its own folds by characters and overflows 75 octets", () => {
     // If this starts failing, ics folds by octets now and the re-folding could go.
-    const { value } = createEvents([
-      { uid: "x@example.org", start: 0, end: 3_600_000, title: "Έξυπνες πόλεις ".repeat(8), timestamp: 0 } as never,
-    ]);
+    const { value } = createEvents([{ uid: "x@example.org", start: 0, end: 3_600_000, title: "Έξυπνες πόλεις ".repeat(8), timestamp: 0 } as never]);
     const longest = Math.max(...value!.split("\r\n").map((line) => Buffer.byteLength(line, "utf8")));
     expect(longest).toBeGreaterThan(75);
   });
@@ -349,9 +339,7 @@ describe("escaping TEXT values", () => {
     const lines = logicalLines(text);
     expect(lines).toContain("SUMMARY:Workshop\\, part 1\\; C:\\\\data\\\\cities");
     expect(lines).toContain("LOCATION:Hall 2\\; Floor 1\\, ICE Kraków");
-    expect(lines).toContain(
-      "DESCRIPTION:Line one\\,\\nline two\\; with \\\\ a backslash\\nand a Windows newline\\nand an old Mac one",
-    );
+    expect(lines).toContain("DESCRIPTION:Line one\\,\\nline two\\; with \\\\ a backslash\\nand a Windows newline\\nand an old Mac one");
     const event = vevents(parseStrictly(text))[0];
     expect(event.getFirstPropertyValue("summary")).toBe(title);
     expect(event.getFirstPropertyValue("location")).toBe(location);
@@ -398,9 +386,7 @@ describe("attendees and iTIP methods", () => {
     expect(event.getFirstPropertyValue("organizer")).toBe("MAILTO:meetings@scale.example");
     const parsedAttendees = event.getAllProperties("attendee");
     expect(parsedAttendees.map((attendee) => attendee.getParameter("cn"))).toEqual(attendees.map((a) => a.name));
-    expect(parsedAttendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual(
-      attendees.map((a) => `mailto:${a.email}`),
-    );
+    expect(parsedAttendees.map((attendee) => String(attendee.getFirstValue()).toLowerCase())).toEqual(attendees.map((a) => `mailto:${a.email}`));
   });
 
   it("renders METHOD:CANCEL for a cancelled item", () => {

@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { EVENT_KINDS, THEMES, type EventKindName, type ThemeName } from "~/domain/kernel/vocabulary";
 
-const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
+const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)));
 
 export interface CatalogueFilters {
   kind?: EventKindName;
@@ -26,7 +29,13 @@ export function parseCatalogueFilters(params: URLSearchParams): CatalogueFilters
   return {
     kind: pick(z.enum(EVENT_KINDS), params.get("kind")),
     theme: pick(z.enum(THEMES), params.get("theme")),
-    country: pick(z.string().regex(/^[A-Za-z]{2}$/).transform((c) => c.toUpperCase()), params.get("country")),
+    country: pick(
+      z
+        .string()
+        .regex(/^[A-Za-z]{2}$/)
+        .transform((c) => c.toUpperCase()),
+      params.get("country"),
+    ),
     from: pick(dateOnly, params.get("from")),
     to: pick(dateOnly, params.get("to")),
     q: pick(z.string().trim().min(1).max(100), params.get("q")),

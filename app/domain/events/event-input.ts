@@ -106,7 +106,13 @@ export function isCountryCode(code: string): boolean {
 }
 
 const optionalText = (max: number, label: string) =>
-  z.preprocess(blankToNull, z.string().max(max, `Keep the ${label} under ${max.toLocaleString("en-GB")} characters.`).nullable());
+  z.preprocess(
+    blankToNull,
+    z
+      .string()
+      .max(max, `Keep the ${label} under ${max.toLocaleString("en-GB")} characters.`)
+      .nullable(),
+  );
 
 const baseSchema = z.object({
   title: z
@@ -251,8 +257,11 @@ export interface EventChanges {
 
 /** What an edit changes, as calendars and attendees see it. */
 export function eventChanges(before: EventFields, after: EventFields): EventChanges {
-  const time = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.timeZone !== after.timeZone;
-  const place = (["mode", "venueName", "venueAddress", "city", "country", "onlineUrl"] as const).some((field) => (before[field] ?? null) !== (after[field] ?? null));
+  const time =
+    before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime() || before.timeZone !== after.timeZone;
+  const place = (["mode", "venueName", "venueAddress", "city", "country", "onlineUrl"] as const).some(
+    (field) => (before[field] ?? null) !== (after[field] ?? null),
+  );
   const title = before.title !== after.title;
   return { time, place, title, matters: time || place || title, notify: time || place };
 }

@@ -1,7 +1,7 @@
 // Reading events for the public pages. Only published events are public; drafts are visible
 // to their organisers (and admins) only — the scope is part of the query, not a later check.
 import type { Prisma } from "~/generated/prisma/client";
-import { hasRole, } from "~/domain/accounts/accounts.server";
+import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { db } from "~/platform/db.server";
 import type { CatalogueFilters } from "./catalogue";

@@ -107,7 +107,10 @@ export async function createEvent(user: Actor, values: EventFormValues): Promise
       where: { OR: [{ slug: base }, { slug: { startsWith: `${base}-` } }] },
       select: { slug: true },
     });
-    const slug = nextFreeSlug(base, taken.map((row) => row.slug));
+    const slug = nextFreeSlug(
+      base,
+      taken.map((row) => row.slug),
+    );
     try {
       return await db().$transaction(async (tx) => {
         const event = await tx.event.create({
@@ -155,7 +158,10 @@ const settingsSelect = {
 export type EventSettings = Prisma.EventGetPayload<{ select: typeof settingsSelect }>;
 
 /** The event for its settings page: its OWNER/ORGANISER team and admins only. */
-export async function getEventSettings(user: Actor, slug: string): Promise<EventSettings & { version: string; paidRegistrations: number; activeRegistrations: number }> {
+export async function getEventSettings(
+  user: Actor,
+  slug: string,
+): Promise<EventSettings & { version: string; paidRegistrations: number; activeRegistrations: number }> {
   const managed = await requireManagedEvent(user, slug, "manage");
   const event = await db().event.findUniqueOrThrow({ where: { id: managed.id }, select: settingsSelect });
   const [activeRegistrations, paidRegistrations] = await Promise.all([
@@ -176,17 +182,49 @@ function parseVersion(version: unknown): Date {
   return date;
 }
 
-type LockedEvent = Pick<EventSettings, "id" | "slug" | "title" | "status" | "timeZone" | "startsAt" | "endsAt" | "venueName" | "venueAddress" | "city" | "country" | "onlineUrl" | "mode" | "sequence" | "updatedAt">;
+type LockedEvent = Pick<
+  EventSettings,
+  | "id"
+  | "slug"
+  | "title"
+  | "status"
+  | "timeZone"
+  | "startsAt"
+  | "endsAt"
+  | "venueName"
+  | "venueAddress"
+  | "city"
+  | "country"
+  | "onlineUrl"
+  | "mode"
+  | "sequence"
+  | "updatedAt"
+>;
 
 /** Locks the event row for the rest of the transaction and reads it. */
 async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent> {
   await tx.$queryRaw`SELECT 1 FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
   return tx.event.findUniqueOrThrow({
     where: { id: eventId },
-    select: { id: true, slug: true, title: true, status: true, timeZone: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, city: true, country: true, onlineUrl: true, mode: true, sequence: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      timeZone: true,
+      startsAt: true,
+      endsAt: true,
+      venueName: true,
+      venueAddress: true,
+      city: true,
+      country: true,
+      onlineUrl: true,
+      mode: true,
+      sequence: true,
+      updatedAt: true,
+    },
   });
 }
-
 
 /** One row per person with an active registration (a person counts once). */
 async function activeRegistrants(tx: Tx, eventId: string) {
@@ -228,7 +266,23 @@ export async function updateEvent(user: Actor, slug: string, version: unknown, v
     const updated = await tx.event.update({
       where: { id: before.id },
       data: { ...input, ...(changes.matters ? { sequence: { increment: 1 } } : {}) },
-      select: { id: true, slug: true, title: true, status: true, timeZone: true, startsAt: true, endsAt: true, venueName: true, venueAddress: true, city: true, country: true, onlineUrl: true, mode: true, sequence: true, updatedAt: true },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        status: true,
+        timeZone: true,
+        startsAt: true,
+        endsAt: true,
+        venueName: true,
+        venueAddress: true,
+        city: true,
+        country: true,
+        onlineUrl: true,
+        mode: true,
+        sequence: true,
+        updatedAt: true,
+      },
     });
     let notified = 0;
     if (before.status === "PUBLISHED" && changes.notify) {
@@ -298,7 +352,9 @@ export async function cancelEvent(user: Actor, slug: string, message: unknown, n
   const managed = await requireManagedEvent(user, slug, "manage");
   const note = typeof message === "string" ? message.trim() : "";
   if (note.length > CANCEL_MESSAGE_MAX) {
-    throw new DomainError("VALIDATION", "Please shorten the message.", { fieldErrors: { message: `Keep the message under ${CANCEL_MESSAGE_MAX.toLocaleString("en-GB")} characters.` } });
+    throw new DomainError("VALIDATION", "Please shorten the message.", {
+      fieldErrors: { message: `Keep the message under ${CANCEL_MESSAGE_MAX.toLocaleString("en-GB")} characters.` },
+    });
   }
   return db().$transaction(async (tx) => {
     const event = await lockEvent(tx, managed.id);
@@ -315,7 +371,13 @@ export async function cancelEvent(user: Actor, slug: string, message: unknown, n
         paid: person.paid,
         manageUrl: `${base}/my/registrations`,
       });
-      await enqueueEmail(tx, { to: person.email, subject: content.subject, text: content.text, html: content.html, dedupeKey: `event-cancelled:${event.id}:${person.id}` });
+      await enqueueEmail(tx, {
+        to: person.email,
+        subject: content.subject,
+        text: content.text,
+        html: content.html,
+        dedupeKey: `event-cancelled:${event.id}:${person.id}`,
+      });
     }
     const paidRegistrations = await tx.registration.count({ where: { eventId: event.id, paymentStatus: "PAID" } });
     return { notified: people.length, paidRegistrations };

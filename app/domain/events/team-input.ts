@@ -61,9 +61,7 @@ export interface TeamStanding {
 }
 
 export type TeamChange =
-  | { kind: "add"; role: TeamRole }
-  | { kind: "role"; from: TeamRole; to: TeamRole; self: boolean }
-  | { kind: "remove"; from: TeamRole; self: boolean };
+  { kind: "add"; role: TeamRole } | { kind: "role"; from: TeamRole; to: TeamRole; self: boolean } | { kind: "remove"; from: TeamRole; self: boolean };
 
 export type TeamVerdict = { ok: true } | { ok: false; code: "FORBIDDEN" | "CONFLICT"; message: string };
 

@@ -110,12 +110,16 @@ export async function addTeamMember(user: Actor, slug: string, input: { email: s
     enforce(locked, { kind: "add", role: input.role });
     const person = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, email: true } });
     if (!person) {
-      throw new DomainError("VALIDATION", "Please correct the fields marked below.", { fieldErrors: { email: "No account uses that email — ask them to sign up first" } });
+      throw new DomainError("VALIDATION", "Please correct the fields marked below.", {
+        fieldErrors: { email: "No account uses that email — ask them to sign up first" },
+      });
     }
     const existing = await tx.eventOrganiser.findUnique({ where: { eventId_userId: { eventId: event.id, userId: person.id } }, select: { role: true } });
     if (existing) {
       const as = TEAM_ROLE_LABELS[asRole(existing.role)].toLowerCase();
-      throw new DomainError("CONFLICT", "That person is already on the team.", { fieldErrors: { email: `${person.name} is already on the team (as ${as}). Change their role in the list instead.` } });
+      throw new DomainError("CONFLICT", "That person is already on the team.", {
+        fieldErrors: { email: `${person.name} is already on the team (as ${as}). Change their role in the list instead.` },
+      });
     }
     const row = await tx.eventOrganiser.create({ data: { eventId: event.id, userId: person.id, role: input.role }, select: { createdAt: true } });
     const content = teamMemberAddedEmail({

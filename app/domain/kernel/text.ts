@@ -24,7 +24,10 @@ export function stripInvisible(text: string): string {
  * at most one blank line in a row, trimmed.
  */
 export function cleanMessage(text: string): string {
-  return normaliseLineBreaks(text).replace(INVISIBLE_OR_TAB, "").replace(/\n{3,}/g, "\n\n").trim();
+  return normaliseLineBreaks(text)
+    .replace(INVISIBLE_OR_TAB, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /**
@@ -38,5 +41,8 @@ export function tidyTypedText(text: string): string {
 
 /** One header line (an email subject): user text must not be able to break it. */
 export function singleLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, " ").replace(/\s{2,}/g, " ").trim();
+  return text
+    .replace(/[\r\n\t]+/g, " ")
+    .replace(/\s{2,}/g, " ")
+    .trim();
 }

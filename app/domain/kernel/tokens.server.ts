@@ -45,7 +45,14 @@ export async function issueToken(tx: Tx | Db, input: IssueTokenInput): Promise<s
     await tx.accountToken.updateMany({ where: { userId: input.userId, purpose: input.purpose, usedAt: null }, data: { usedAt: now } });
   }
   await tx.accountToken.create({
-    data: { userId: input.userId, purpose: input.purpose, tokenHash: hashToken(token), email: input.email ?? null, kind: input.kind ?? null, expiresAt: new Date(now.getTime() + input.ttlMs) },
+    data: {
+      userId: input.userId,
+      purpose: input.purpose,
+      tokenHash: hashToken(token),
+      email: input.email ?? null,
+      kind: input.kind ?? null,
+      expiresAt: new Date(now.getTime() + input.ttlMs),
+    },
   });
   return token;
 }

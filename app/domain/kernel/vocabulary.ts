@@ -3,15 +3,7 @@
 // them without importing generated client types and Prisma rows stay assignable to them.
 
 export const EVENT_KINDS = ["ROADSHOW", "WORKSHOP", "WEBINAR", "CONFERENCE", "NETWORKING"] as const;
-export const THEMES = [
-  "MOBILITY",
-  "SMART_BUILDINGS",
-  "SMART_INFRASTRUCTURE",
-  "CITIZEN_ENGAGEMENT",
-  "DATA_PLATFORMS",
-  "GOVERNANCE",
-  "ENERGY",
-] as const;
+export const THEMES = ["MOBILITY", "SMART_BUILDINGS", "SMART_INFRASTRUCTURE", "CITIZEN_ENGAGEMENT", "DATA_PLATFORMS", "GOVERNANCE", "ENERGY"] as const;
 
 export type EventKindName = (typeof EVENT_KINDS)[number];
 export type ThemeName = (typeof THEMES)[number];

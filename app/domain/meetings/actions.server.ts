@@ -16,7 +16,11 @@ export type { MeetingAction } from "./meeting-forms";
 export async function runMeetingAction(actor: Actor, slug: string, action: MeetingAction, now = new Date()): Promise<string> {
   switch (action.intent) {
     case "request": {
-      const meeting = await requestMeeting(actor, { slug, stopId: action.stopId, hostId: action.hostId, startsAt: action.startsAt, message: action.message }, now);
+      const meeting = await requestMeeting(
+        actor,
+        { slug, stopId: action.stopId, hostId: action.hostId, startsAt: action.startsAt, message: action.message },
+        now,
+      );
       return `Request sent to ${meeting.host.name}. The slot is held for you until they answer.`;
     }
     case "accept": {

@@ -36,7 +36,9 @@ export async function setStopAttendance(actor: Actor, slug: string, stopIds: unk
   const wanted = stopIdList(stopIds);
   const known = new Map(event.stops.map((s) => [s.id, s]));
   if (wanted.some((id) => !isUuid(id) || !known.has(id))) {
-    throw new DomainError("VALIDATION", "Choose stops of this roadshow only.", { fieldErrors: { stopIds: "One of the chosen stops is not part of this roadshow. Reload the page and try again." } });
+    throw new DomainError("VALIDATION", "Choose stops of this roadshow only.", {
+      fieldErrors: { stopIds: "One of the chosen stops is not part of this roadshow. Reload the page and try again." },
+    });
   }
   const chosenStops = event.stops.filter((s) => wanted.includes(s.id));
   const chosen = chosenStops.map((s) => s.id);
@@ -62,7 +64,9 @@ export async function setStopAttendance(actor: Actor, slug: string, stopIds: unk
       });
       if (live) {
         const city = live.stop?.city ?? "that stop";
-        throw new DomainError("VALIDATION", `You have a meeting or request in ${city}: cancel it before you stop attending ${city}.`, { fieldErrors: { stopIds: `You have a meeting or request in ${city}; keep ${city} ticked or cancel it first.` } });
+        throw new DomainError("VALIDATION", `You have a meeting or request in ${city}: cancel it before you stop attending ${city}.`, {
+          fieldErrors: { stopIds: `You have a meeting or request in ${city}; keep ${city} ticked or cancel it first.` },
+        });
       }
     }
     await tx.stopAttendance.deleteMany({ where: { userId: actor.id, stopId: { in: dropped } } });
@@ -84,7 +88,10 @@ export async function attendedStops(userId: string, stopIds: readonly string[], 
 
 /** For each of `userIds`, the ids of the stops (among `stopIds`) they attend. */
 export async function attendanceByUser(userIds: readonly string[], stopIds: readonly string[], client: Client = db()): Promise<Map<string, string[]>> {
-  const rows = await client.stopAttendance.findMany({ where: { userId: { in: [...userIds] }, stopId: { in: [...stopIds] } }, select: { stopId: true, userId: true } });
+  const rows = await client.stopAttendance.findMany({
+    where: { userId: { in: [...userIds] }, stopId: { in: [...stopIds] } },
+    select: { stopId: true, userId: true },
+  });
   const byUser = new Map<string, string[]>();
   for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.stopId]);
   return byUser;

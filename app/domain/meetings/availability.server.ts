@@ -45,11 +45,22 @@ export async function publishAvailability(actor: Actor, slug: string, stopId: un
     if (!startsAt || !endsAt) fieldErrors[`windows.${index}`] = "Enter a start and an end date and time.";
     const linkProblem = onlineUrlProblem(window.onlineUrl);
     if (linkProblem) fieldErrors[`windows.${index}.onlineUrl`] = linkProblem;
-    return { hostId: actor.id, startsAt: startsAt ?? new Date(NaN), endsAt: endsAt ?? new Date(NaN), slotMinutes: window.slotMinutes, bufferMinutes: window.bufferMinutes, onlineUrl: window.onlineUrl || null };
+    return {
+      hostId: actor.id,
+      startsAt: startsAt ?? new Date(NaN),
+      endsAt: endsAt ?? new Date(NaN),
+      slotMinutes: window.slotMinutes,
+      bufferMinutes: window.bufferMinutes,
+      onlineUrl: window.onlineUrl || null,
+    };
   });
   if (Object.keys(fieldErrors).length > 0) {
     const onlyLinks = Object.keys(fieldErrors).every((key) => key.endsWith(".onlineUrl"));
-    throw new DomainError("VALIDATION", onlyLinks ? "Online meeting links must be web addresses starting with https://." : "Some windows have no valid times.", { fieldErrors });
+    throw new DomainError(
+      "VALIDATION",
+      onlyLinks ? "Online meeting links must be web addresses starting with https://." : "Some windows have no valid times.",
+      { fieldErrors },
+    );
   }
 
   return db().$transaction(async (tx) => {
@@ -59,7 +70,16 @@ export async function publishAvailability(actor: Actor, slug: string, stopId: un
     const problems = validateAvailabilityWindows(parsed, stopSchedule(stop), now, { existing });
     if (problems.length > 0) throw availabilityError(problems);
     await tx.meetingAvailability.createMany({
-      data: parsed.map((w) => ({ eventId: event.id, stopId: stop.id, hostId: actor.id, startsAt: w.startsAt, endsAt: w.endsAt, slotMinutes: w.slotMinutes, bufferMinutes: w.bufferMinutes, onlineUrl: w.onlineUrl })),
+      data: parsed.map((w) => ({
+        eventId: event.id,
+        stopId: stop.id,
+        hostId: actor.id,
+        startsAt: w.startsAt,
+        endsAt: w.endsAt,
+        slotMinutes: w.slotMinutes,
+        bufferMinutes: w.bufferMinutes,
+        onlineUrl: w.onlineUrl,
+      })),
     });
     return parsed.length;
   });
@@ -87,16 +107,24 @@ export async function addMeetingPoint(actor: Actor, slug: string, stopId: unknow
   const stop = findStopOf(event, stopId);
   await requireOrganiser(actor, event.id);
   const clean = name.trim();
-  if (clean.length < 1 || clean.length > 80) throw new DomainError("VALIDATION", "Give the meeting point a name of 1–80 characters.", { fieldErrors: { name: "1–80 characters." } });
+  if (clean.length < 1 || clean.length > 80)
+    throw new DomainError("VALIDATION", "Give the meeting point a name of 1–80 characters.", { fieldErrors: { name: "1–80 characters." } });
   const linkProblem = onlineUrlProblem(onlineUrl);
-  if (linkProblem) throw new DomainError("VALIDATION", "Online meeting links must be web addresses starting with https://.", { fieldErrors: { onlineUrl: linkProblem } });
+  if (linkProblem)
+    throw new DomainError("VALIDATION", "Online meeting links must be web addresses starting with https://.", { fieldErrors: { onlineUrl: linkProblem } });
   const exists = await db().meetingPoint.count({ where: { eventId: event.id, stopId: stop.id, name: clean } });
-  if (exists) throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, { fieldErrors: { name: "Already used at this stop." } });
+  if (exists)
+    throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, {
+      fieldErrors: { name: "Already used at this stop." },
+    });
   try {
     return await db().meetingPoint.create({ data: { eventId: event.id, stopId: stop.id, name: clean, onlineUrl: onlineUrl || null } });
   } catch (error) {
     // Two organisers adding the same name at once: the unique index decides.
-    if (constraintViolation(error)?.code === "23505") throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, { fieldErrors: { name: "Already used at this stop." } });
+    if (constraintViolation(error)?.code === "23505")
+      throw new DomainError("CONFLICT", `There is already a meeting point called "${clean}" at this stop.`, {
+        fieldErrors: { name: "Already used at this stop." },
+      });
     throw error;
   }
 }
@@ -126,7 +154,11 @@ export interface HostSlots {
  * Every host's slots at a stop, labelled in `displayZone` (default: the stop's). A slot is TAKEN
  * when the host has a live meeting then; with `viewerId` also when the viewer is busy then.
  */
-export async function stopHostSlots(stop: RoadshowStopRow, now: Date, options: { displayZone?: string; hostId?: string; viewerId?: string; client?: Client } = {}): Promise<HostSlots[]> {
+export async function stopHostSlots(
+  stop: RoadshowStopRow,
+  now: Date,
+  options: { displayZone?: string; hostId?: string; viewerId?: string; client?: Client } = {},
+): Promise<HostSlots[]> {
   const client = options.client ?? db();
   const zone = options.displayZone && isValidTimeZone(options.displayZone) ? options.displayZone : stop.timeZone;
   const windows = await client.meetingAvailability.findMany({
@@ -137,10 +169,19 @@ export async function stopHostSlots(stop: RoadshowStopRow, now: Date, options: {
   const busy = await liveMeetingsOf([...hostIds, ...(options.viewerId ? [options.viewerId] : [])], stop, now, client);
   return hostIds.map((hostId) => {
     const own = windows.filter((w) => w.hostId === hostId);
-    const taken = busy.filter((m) => m.hostId === hostId || m.guestId === hostId || (options.viewerId && (m.hostId === options.viewerId || m.guestId === options.viewerId)));
+    const taken = busy.filter(
+      (m) => m.hostId === hostId || m.guestId === hostId || (options.viewerId && (m.hostId === options.viewerId || m.guestId === options.viewerId)),
+    );
     return {
       hostId,
-      windows: own.map((w) => ({ id: w.id, startsAt: w.startsAt, endsAt: w.endsAt, slotMinutes: w.slotMinutes, bufferMinutes: w.bufferMinutes, onlineUrl: w.onlineUrl })),
+      windows: own.map((w) => ({
+        id: w.id,
+        startsAt: w.startsAt,
+        endsAt: w.endsAt,
+        slotMinutes: w.slotMinutes,
+        bufferMinutes: w.bufferMinutes,
+        onlineUrl: w.onlineUrl,
+      })),
       slots: expandAvailabilities(own, { timeZone: zone, now, taken }),
     };
   });

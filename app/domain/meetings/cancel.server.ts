@@ -12,7 +12,8 @@ export async function cancelMeeting(actor: Actor, meetingId: unknown, now = new 
   return db().$transaction(async (tx) => {
     const locked = await lockMeeting(tx, meetingId, actor);
     requireStatus(locked.meeting, ["REQUESTED", "CONFIRMED"], "This meeting is already cancelled or closed.");
-    if (locked.meeting.startsAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION", "This meeting has already started; record an outcome or a no-show instead.");
+    if (locked.meeting.startsAt.getTime() <= now.getTime())
+      throw new DomainError("VALIDATION", "This meeting has already started; record an outcome or a no-show instead.");
     return cancelLockedMeeting(tx, locked, actor.id, now);
   }, BOOKING_TX);
 }
@@ -28,8 +29,13 @@ export async function cancelLockedMeeting(tx: Tx, { meeting, side }: Awaited<Ret
   const cancelled = await tx.meeting.update({
     where: { id: meeting.id },
     data: {
-      status: "CANCELLED", cancelledAt: now, cancelledById: actorId, requestExpiresAt: null,
-      proposedStartsAt: null, proposedEndsAt: null, proposedById: null,
+      status: "CANCELLED",
+      cancelledAt: now,
+      cancelledById: actorId,
+      requestExpiresAt: null,
+      proposedStartsAt: null,
+      proposedEndsAt: null,
+      proposedById: null,
       ...(wasConfirmed ? { sequence: { increment: 1 } } : {}),
     },
     select: meetingEmailSelect,

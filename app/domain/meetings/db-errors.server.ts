@@ -65,7 +65,8 @@ export function isRetryableConflict(error: unknown): boolean {
     if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
     const record = current as Record<string, unknown>;
-    if (record.code === "P2034" || record.originalCode === "40P01" || record.originalCode === "40001" || record.code === "40P01" || record.code === "40001") return true;
+    if (record.code === "P2034" || record.originalCode === "40P01" || record.originalCode === "40001" || record.code === "40P01" || record.code === "40001")
+      return true;
     stack.push(record.meta, record.cause, record.driverAdapterError);
   }
   return false;

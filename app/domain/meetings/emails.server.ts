@@ -21,8 +21,17 @@ import type { Tx } from "~/platform/db.server";
 import { enqueueNotification } from "~/domain/notifications/notification-choices.server";
 
 export const meetingEmailSelect = {
-  id: true, status: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true, message: true,
-  proposedStartsAt: true, proposedEndsAt: true, proposedById: true, requestExpiresAt: true,
+  id: true,
+  status: true,
+  startsAt: true,
+  endsAt: true,
+  sequence: true,
+  updatedAt: true,
+  message: true,
+  proposedStartsAt: true,
+  proposedEndsAt: true,
+  proposedById: true,
+  requestExpiresAt: true,
   host: { select: { id: true, name: true, email: true } },
   guest: { select: { id: true, name: true, email: true } },
   meetingPoint: { select: { name: true, onlineUrl: true } },
@@ -68,7 +77,10 @@ export function meetingInvitation(meeting: MeetingForEmail, method: "REQUEST" | 
 /** Confirmed (or moved): both people get the invitation. */
 export async function enqueueMeetingConfirmed(tx: Tx, meeting: MeetingForEmail, moved = false): Promise<void> {
   const ics = Buffer.from(meetingInvitation(meeting, "REQUEST"), "utf8").toString("base64");
-  for (const [person, other, forHost] of [[meeting.host, meeting.guest, true], [meeting.guest, meeting.host, false]] as const) {
+  for (const [person, other, forHost] of [
+    [meeting.host, meeting.guest, true],
+    [meeting.guest, meeting.host, false],
+  ] as const) {
     await enqueueEmail(tx, {
       to: person.email,
       ...meetingConfirmedEmail(meeting, person, other, moved, meetingPageUrl(meeting, forHost)),
@@ -81,7 +93,10 @@ export async function enqueueMeetingConfirmed(tx: Tx, meeting: MeetingForEmail, 
 /** Cancelled after it was confirmed: both people get METHOD:CANCEL. */
 export async function enqueueMeetingCancelled(tx: Tx, meeting: MeetingForEmail, byName: string): Promise<void> {
   const ics = Buffer.from(meetingInvitation(meeting, "CANCEL"), "utf8").toString("base64");
-  for (const [person, other, forHost] of [[meeting.host, meeting.guest, true], [meeting.guest, meeting.host, false]] as const) {
+  for (const [person, other, forHost] of [
+    [meeting.host, meeting.guest, true],
+    [meeting.guest, meeting.host, false],
+  ] as const) {
     await enqueueEmail(tx, {
       to: person.email,
       ...meetingCancelledEmail(meeting, person, other, byName, meetingPageUrl(meeting, forHost)),

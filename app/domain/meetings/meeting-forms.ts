@@ -13,7 +13,11 @@ export const PREFERENCE_LEVELS = ["MUST_MEET", "WOULD_LIKE", "NO_THANKS", "NONE"
 export const proposeForm = onMeeting("propose").extend({ startsAt: text(64) });
 export const outcomeForm = onMeeting("outcome").extend({ followUp: z.string().optional(), nextStep: text(300), notes: text(2000) });
 // A missing level is the domain's refusal ("Choose a preference."), like an unknown one here.
-export const preferenceForm = z.object({ intent: z.literal("preference"), toUserId: text(64), level: z.enum(PREFERENCE_LEVELS, { error: "Choose a preference." }).optional() });
+export const preferenceForm = z.object({
+  intent: z.literal("preference"),
+  toUserId: text(64),
+  level: z.enum(PREFERENCE_LEVELS, { error: "Choose a preference." }).optional(),
+});
 
 /** The meeting actions the pages post (one small form per action). */
 export const meetingActionForms = [
@@ -64,11 +68,17 @@ export const stopOrganiserSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("run-scheduler") }),
     z.object({ intent: z.literal("confirm-schedule"), assignments: z.string().max(1_000_000) }),
     z.object({ intent: z.literal("no-show"), meetingId: z.string().max(64), noShow: z.enum(["yes", "no"]) }),
-    z.object({ intent: z.literal("add-table"), name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."), onlineUrl: onlineUrlField }),
+    z.object({
+      intent: z.literal("add-table"),
+      name: z.string().trim().min(1, "Give the table a name.").max(80, "At most 80 characters."),
+      onlineUrl: onlineUrlField,
+    }),
     z.object({ intent: z.literal("allow-host"), email: z.string().trim().email("Enter an e-mail address.") }),
   ],
   { error: "Unknown action." },
 );
 
 /** The scheduler's proposal as the confirm form carries it back (JSON in one hidden field). */
-export const scheduleAssignmentsSchema = z.array(z.object({ hostId: z.string(), guestId: z.string(), startsAt: z.string(), meetingPointId: z.string() })).max(5000);
+export const scheduleAssignmentsSchema = z
+  .array(z.object({ hostId: z.string(), guestId: z.string(), startsAt: z.string(), meetingPointId: z.string() }))
+  .max(5000);

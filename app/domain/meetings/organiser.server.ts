@@ -12,7 +12,13 @@ import { stopHostSlots } from "./availability.server";
 import { stopSummary } from "./views.server";
 
 const gridMeetingSelect = {
-  id: true, status: true, source: true, startsAt: true, endsAt: true, noShow: true, meetingPointId: true,
+  id: true,
+  status: true,
+  source: true,
+  startsAt: true,
+  endsAt: true,
+  noShow: true,
+  meetingPointId: true,
   host: { select: { id: true, name: true, memberships: { select: { organisation: { select: { name: true } } }, take: 1 } } },
   guest: { select: { id: true, name: true, memberships: { select: { organisation: { select: { name: true } } }, take: 1 } } },
   meetingPoint: { select: { name: true } },
@@ -26,7 +32,11 @@ export async function organiserStopView(actor: Actor, slug: string, stopId: unkn
   const event = await findRoadshow(slug, actor);
   const stop = findStopOf(event, stopId);
   await requireOrganiser(actor, event.id);
-  const tables = await db().meetingPoint.findMany({ where: { eventId: event.id, stopId: stop.id }, orderBy: { name: "asc" }, select: { id: true, name: true, onlineUrl: true } });
+  const tables = await db().meetingPoint.findMany({
+    where: { eventId: event.id, stopId: stop.id },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, onlineUrl: true },
+  });
   const meetings = await stopMeetings(stop.id);
   const hosts = await stopHostSlots(stop, now);
   const times = new Map<number, { startsAt: Date; endsAt: Date }>();
@@ -44,9 +54,15 @@ export async function organiserStopView(actor: Actor, slug: string, stopId: unkn
         return m ? { id: m.id, host: m.host.name, guest: m.guest.name, status: m.status, noShow: m.noShow } : null;
       }),
     }));
-  const hostNames = new Map((await db().user.findMany({ where: { id: { in: hosts.map((h) => h.hostId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const hostNames = new Map(
+    (await db().user.findMany({ where: { id: { in: hosts.map((h) => h.hostId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+  );
   // Who the scheduler will consider here: confirmed participants who ticked this stop.
-  const guestIds = await stopGuestIds(event.id, stop.id, hosts.map((h) => h.hostId));
+  const guestIds = await stopGuestIds(
+    event.id,
+    stop.id,
+    hosts.map((h) => h.hostId),
+  );
   const guests = await db().user.findMany({
     where: { id: { in: guestIds } },
     orderBy: { name: "asc" },
@@ -58,13 +74,33 @@ export async function organiserStopView(actor: Actor, slug: string, stopId: unkn
     stops: event.stops.map((s) => ({ id: s.id, city: s.city })),
     tables: tables.map((t) => ({ id: t.id, name: t.name, online: Boolean(t.onlineUrl) })),
     rows,
-    unplaced: meetings.filter((m) => !m.meetingPointId).map((m) => ({ id: m.id, host: m.host.name, guest: m.guest.name, when: `${formatDate(m.startsAt, zone)}, ${formatTime(m.startsAt, zone)}`, status: m.status })),
-    meetings: meetings.filter((m) => m.status === "CONFIRMED").map((m) => ({
-      id: m.id, host: m.host.name, guest: m.guest.name, table: m.meetingPoint?.name ?? "—",
-      when: `${formatDate(m.startsAt, zone)}, ${formatTime(m.startsAt, zone)}–${formatTime(m.endsAt, zone)}`,
-      started: m.startsAt.getTime() <= now.getTime(), noShow: m.noShow, source: m.source,
+    unplaced: meetings
+      .filter((m) => !m.meetingPointId)
+      .map((m) => ({
+        id: m.id,
+        host: m.host.name,
+        guest: m.guest.name,
+        when: `${formatDate(m.startsAt, zone)}, ${formatTime(m.startsAt, zone)}`,
+        status: m.status,
+      })),
+    meetings: meetings
+      .filter((m) => m.status === "CONFIRMED")
+      .map((m) => ({
+        id: m.id,
+        host: m.host.name,
+        guest: m.guest.name,
+        table: m.meetingPoint?.name ?? "—",
+        when: `${formatDate(m.startsAt, zone)}, ${formatTime(m.startsAt, zone)}–${formatTime(m.endsAt, zone)}`,
+        started: m.startsAt.getTime() <= now.getTime(),
+        noShow: m.noShow,
+        source: m.source,
+      })),
+    hosts: hosts.map((h) => ({
+      id: h.hostId,
+      name: hostNames.get(h.hostId) ?? "?",
+      free: h.slots.filter((s) => s.status === "FREE").length,
+      total: h.slots.length,
     })),
-    hosts: hosts.map((h) => ({ id: h.hostId, name: hostNames.get(h.hostId) ?? "?", free: h.slots.filter((s) => s.status === "FREE").length, total: h.slots.length })),
     guests: guests.map((g) => ({ id: g.id, name: g.name, organisation: g.memberships[0]?.organisation.name ?? null })),
     counts: { confirmed: meetings.filter((m) => m.status === "CONFIRMED").length, requested: meetings.filter((m) => m.status === "REQUESTED").length },
   };
@@ -84,12 +120,28 @@ export async function organiserStopCsv(actor: Actor, slug: string, stopId: unkno
   const meetings = await stopMeetings(stop.id);
   const zone = stop.timeZone;
   const header = ["date", "start", "end", "zone", "table", "host", "host organisation", "guest", "guest organisation", "status", "source", "no-show"];
-  const lines = meetings.map((m) => [
-    formatDate(m.startsAt, zone), formatTime(m.startsAt, zone), formatTime(m.endsAt, zone), zoneAbbreviation(m.startsAt, zone),
-    m.meetingPoint?.name ?? "", m.host.name, m.host.memberships[0]?.organisation.name ?? "", m.guest.name, m.guest.memberships[0]?.organisation.name ?? "",
-    m.status, m.source, m.noShow ? "yes" : "no",
-  ].map(csvCell).join(","));
-  return { filename: `meetings-${event.slug}-${stop.city.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.csv`, body: `\uFEFF${[header.map(csvCell).join(","), ...lines].join("\r\n")}\r\n` };
+  const lines = meetings.map((m) =>
+    [
+      formatDate(m.startsAt, zone),
+      formatTime(m.startsAt, zone),
+      formatTime(m.endsAt, zone),
+      zoneAbbreviation(m.startsAt, zone),
+      m.meetingPoint?.name ?? "",
+      m.host.name,
+      m.host.memberships[0]?.organisation.name ?? "",
+      m.guest.name,
+      m.guest.memberships[0]?.organisation.name ?? "",
+      m.status,
+      m.source,
+      m.noShow ? "yes" : "no",
+    ]
+      .map(csvCell)
+      .join(","),
+  );
+  return {
+    filename: `meetings-${event.slug}-${stop.city.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.csv`,
+    body: `\uFEFF${[header.map(csvCell).join(","), ...lines].join("\r\n")}\r\n`,
+  };
 }
 
 export async function markNoShow(actor: Actor, slug: string, meetingId: unknown, noShow: boolean, now = new Date()) {

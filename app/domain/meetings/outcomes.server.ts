@@ -14,7 +14,12 @@ export async function organisationsOf(userId: string): Promise<string[]> {
   return rows.map((r) => r.organisationId);
 }
 
-export async function recordOutcome(actor: Actor, meetingId: unknown, input: { followUp: boolean; nextStep?: string | null; notes?: string | null }, now = new Date()) {
+export async function recordOutcome(
+  actor: Actor,
+  meetingId: unknown,
+  input: { followUp: boolean; nextStep?: string | null; notes?: string | null },
+  now = new Date(),
+) {
   if (!isUuid(meetingId)) throw notFound("This meeting");
   const meeting = await db().meeting.findUnique({ where: { id: meetingId }, select: { id: true, hostId: true, guestId: true, status: true, startsAt: true } });
   if (!meeting || (meeting.hostId !== actor.id && meeting.guestId !== actor.id)) throw notFound("This meeting");
@@ -24,8 +29,10 @@ export async function recordOutcome(actor: Actor, meetingId: unknown, input: { f
   if (!organisationId) throw new DomainError("VALIDATION", "Outcomes are kept for your organisation: join an organisation first.");
   const nextStep = input.nextStep?.trim() || null;
   const notes = input.notes?.trim() || null;
-  if ((nextStep?.length ?? 0) > 300) throw new DomainError("VALIDATION", "Keep the next step under 300 characters.", { fieldErrors: { nextStep: "At most 300 characters." } });
-  if ((notes?.length ?? 0) > NOTES_MAX) throw new DomainError("VALIDATION", `Keep the notes under ${NOTES_MAX} characters.`, { fieldErrors: { notes: `At most ${NOTES_MAX} characters.` } });
+  if ((nextStep?.length ?? 0) > 300)
+    throw new DomainError("VALIDATION", "Keep the next step under 300 characters.", { fieldErrors: { nextStep: "At most 300 characters." } });
+  if ((notes?.length ?? 0) > NOTES_MAX)
+    throw new DomainError("VALIDATION", `Keep the notes under ${NOTES_MAX} characters.`, { fieldErrors: { notes: `At most ${NOTES_MAX} characters.` } });
   const data = { followUp: input.followUp, nextStep, notes, recordedById: actor.id };
   return db().meetingOutcome.upsert({
     where: { meetingId_organisationId: { meetingId: meeting.id, organisationId } },
@@ -69,14 +76,34 @@ export async function previousOutcomes(viewerId: string, eventId: string, before
       meeting: { eventId, OR: [{ hostId: viewerId }, { guestId: viewerId }], stop: { position: { lt: beforeStopPosition } } },
     },
     select: {
-      meetingId: true, followUp: true, nextStep: true, notes: true,
-      meeting: { select: { startsAt: true, hostId: true, host: { select: { id: true, name: true } }, guest: { select: { id: true, name: true } }, stop: { select: { city: true } } } },
+      meetingId: true,
+      followUp: true,
+      nextStep: true,
+      notes: true,
+      meeting: {
+        select: {
+          startsAt: true,
+          hostId: true,
+          host: { select: { id: true, name: true } },
+          guest: { select: { id: true, name: true } },
+          stop: { select: { city: true } },
+        },
+      },
     },
   });
   return rows
     .map((r) => {
       const other = r.meeting.hostId === viewerId ? r.meeting.guest : r.meeting.host;
-      return { meetingId: r.meetingId, followUp: r.followUp, nextStep: r.nextStep, notes: r.notes, otherId: other.id, otherName: other.name, stopCity: r.meeting.stop?.city ?? "", startsAt: r.meeting.startsAt };
+      return {
+        meetingId: r.meetingId,
+        followUp: r.followUp,
+        nextStep: r.nextStep,
+        notes: r.notes,
+        otherId: other.id,
+        otherName: other.name,
+        stopCity: r.meeting.stop?.city ?? "",
+        startsAt: r.meeting.startsAt,
+      };
     })
     .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }

@@ -31,7 +31,11 @@ export async function setPreference(actor: Actor, slug: string, toUserId: unknow
     return null;
   }
   try {
-    return await db().meetingPreference.upsert({ where: key, create: { eventId: event.id, fromUserId: actor.id, toUserId: target.id, level }, update: { level } });
+    return await db().meetingPreference.upsert({
+      where: key,
+      create: { eventId: event.id, fromUserId: actor.id, toUserId: target.id, level },
+      update: { level },
+    });
   } catch (error) {
     // A double submit raced the upsert's insert: the row exists now, so update it.
     if (constraintViolation(error)?.code !== "23505") throw error;

@@ -30,7 +30,8 @@ export async function proposeOtherSlot(actor: Actor, meetingId: unknown, startsA
     const found = await findHostSlot(tx, stop, meeting.host.id, startsAt, now);
     if (!found) throw notFound("That slot");
     if (found.slot.status === "PAST") throw new DomainError("VALIDATION", "That slot has already started — pick a later one.");
-    if (found.slot.startsAt.getTime() === meeting.startsAt.getTime()) throw new DomainError("VALIDATION", "That is the meeting's current slot — pick a different one.");
+    if (found.slot.startsAt.getTime() === meeting.startsAt.getTime())
+      throw new DomainError("VALIDATION", "That is the meeting's current slot — pick a different one.");
     const busy = (await liveMeetingsOf([meeting.host.id, meeting.guest.id], found.slot, now, tx)).filter((m) => m.id !== meeting.id);
     if (busy.length > 0) throw new DomainError("SLOT_TAKEN", "One of you already has a meeting at that time — pick another slot.");
     const updated = await tx.meeting.update({
@@ -39,7 +40,12 @@ export async function proposeOtherSlot(actor: Actor, meetingId: unknown, startsA
       select: meetingEmailSelect,
     });
     const by = side === "host" ? updated.host.name : updated.guest.name;
-    await enqueueMeetingNotice(tx, updated, timeProposedNotice(updated, side === "host" ? "guest" : "host", by), `proposal:${found.slot.startsAt.toISOString()}`);
+    await enqueueMeetingNotice(
+      tx,
+      updated,
+      timeProposedNotice(updated, side === "host" ? "guest" : "host", by),
+      `proposal:${found.slot.startsAt.toISOString()}`,
+    );
     return updated;
   }, BOOKING_TX);
 }
@@ -56,16 +62,27 @@ export async function acceptProposal(actor: Actor, meetingId: unknown, now = new
       const found = await findHostSlot(tx, stop, meeting.host.id, meeting.proposedStartsAt, now);
       if (!found || found.slot.status === "PAST") throw new DomainError("CONFLICT", "The proposed slot is no longer available.");
       const place = await chooseMeetingPoint(tx, {
-        eventId: meeting.eventId, stopId: stop.id, hostName: meeting.host.name, onlineUrl: found.window.onlineUrl,
-        interval: found.slot, now, ignoreMeetingId: meeting.id,
+        eventId: meeting.eventId,
+        stopId: stop.id,
+        hostName: meeting.host.name,
+        onlineUrl: found.window.onlineUrl,
+        interval: found.slot,
+        now,
+        ignoreMeetingId: meeting.id,
       });
       if (place.kind === "full") throw new DomainError("SLOT_TAKEN", "No meeting table is free at the proposed time any more.");
       const moved = await tx.meeting.update({
         where: { id: meeting.id },
         data: {
-          startsAt: found.slot.startsAt, endsAt: found.slot.endsAt, meetingPointId: place.kind === "point" ? place.id : null,
-          status: "CONFIRMED", requestExpiresAt: null, sequence: { increment: 1 },
-          proposedStartsAt: null, proposedEndsAt: null, proposedById: null,
+          startsAt: found.slot.startsAt,
+          endsAt: found.slot.endsAt,
+          meetingPointId: place.kind === "point" ? place.id : null,
+          status: "CONFIRMED",
+          requestExpiresAt: null,
+          sequence: { increment: 1 },
+          proposedStartsAt: null,
+          proposedEndsAt: null,
+          proposedById: null,
         },
         select: meetingEmailSelect,
       });
@@ -81,7 +98,11 @@ export async function rejectProposal(actor: Actor, meetingId: unknown) {
   return db().$transaction(async (tx) => {
     const { meeting, side } = await lockMeeting(tx, meetingId, actor);
     if (!meeting.proposedById) throw new DomainError("CONFLICT", "There is no proposal to answer.");
-    const updated = await tx.meeting.update({ where: { id: meeting.id }, data: { proposedStartsAt: null, proposedEndsAt: null, proposedById: null }, select: meetingEmailSelect });
+    const updated = await tx.meeting.update({
+      where: { id: meeting.id },
+      data: { proposedStartsAt: null, proposedEndsAt: null, proposedById: null },
+      select: meetingEmailSelect,
+    });
     const by = side === "host" ? updated.host.name : updated.guest.name;
     const proposerSide = meeting.proposedById === meeting.host.id ? "host" : "guest";
     await enqueueMeetingNotice(tx, updated, proposalRejectedNotice(updated, proposerSide, by), `proposal-rejected:${updated.updatedAt.getTime()}`);

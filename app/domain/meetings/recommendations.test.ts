@@ -75,8 +75,18 @@ describe("scoreMatch", () => {
   });
 
   it("spots a solution one city offers and another wants to replicate, ignoring case and spacing", () => {
-    const tallinn: MatchProfile = { id: "tallinn", name: "Tallinn", country: "EE", themes: [], solutionsOffered: ["Smart  street lighting", "e-Residency"], solutionsWanted: ["open data portal"] };
-    expect(scoreMatch(lisbon, tallinn).reasons).toEqual(["they offer Smart street lighting that you want to replicate", "you offer Open data portal that they want to replicate"]);
+    const tallinn: MatchProfile = {
+      id: "tallinn",
+      name: "Tallinn",
+      country: "EE",
+      themes: [],
+      solutionsOffered: ["Smart  street lighting", "e-Residency"],
+      solutionsWanted: ["open data portal"],
+    };
+    expect(scoreMatch(lisbon, tallinn).reasons).toEqual([
+      "they offer Smart street lighting that you want to replicate",
+      "you offer Open data portal that they want to replicate",
+    ]);
   });
 
   it("gives no funding reason when the amounts do not meet", () => {

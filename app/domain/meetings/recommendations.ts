@@ -76,7 +76,13 @@ export function recommendMatches<P extends MatchProfile>(me: MatchProfile, candi
     if (scored.reasons.length === 0) continue;
     recommendations.push({ candidate, ...scored });
   }
-  recommendations.sort((a, b) => b.score - a.score || b.reasons.length - a.reasons.length || a.candidate.name.localeCompare(b.candidate.name, "en") || a.candidate.id.localeCompare(b.candidate.id));
+  recommendations.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.reasons.length - a.reasons.length ||
+      a.candidate.name.localeCompare(b.candidate.name, "en") ||
+      a.candidate.id.localeCompare(b.candidate.id),
+  );
   return recommendations.slice(0, Math.max(0, limit));
 }
 

@@ -47,7 +47,9 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
   await requireVerifiedEmail(db(), actor.id, "book a meeting");
   const message = (input.message ?? "").trim();
   if (message.length > MESSAGE_MAX) {
-    throw new DomainError("VALIDATION", `Keep the message under ${MESSAGE_MAX} characters.`, { fieldErrors: { message: `At most ${MESSAGE_MAX} characters.` } });
+    throw new DomainError("VALIDATION", `Keep the message under ${MESSAGE_MAX} characters.`, {
+      fieldErrors: { message: `At most ${MESSAGE_MAX} characters.` },
+    });
   }
   const startsAt = typeof input.startsAt === "string" ? new Date(input.startsAt) : new Date(NaN);
   if (Number.isNaN(startsAt.getTime())) throw notFound("That slot");
@@ -71,7 +73,15 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
           throw new DomainError("SLOT_TAKEN", SLOT_TAKEN_MESSAGE);
         }
         if (clashes.length > 0) throw new DomainError("SLOT_TAKEN", GUEST_BUSY_MESSAGE);
-        const place = await chooseMeetingPoint(tx, { eventId: event.id, stopId: stop.id, hostName: host.name, onlineUrl: found.window.onlineUrl, interval: slot, now, exclude: excluded });
+        const place = await chooseMeetingPoint(tx, {
+          eventId: event.id,
+          stopId: stop.id,
+          hostName: host.name,
+          onlineUrl: found.window.onlineUrl,
+          interval: slot,
+          now,
+          exclude: excluded,
+        });
         if (place.kind === "full") throw new DomainError("SLOT_TAKEN", TABLE_TAKEN_MESSAGE);
         const created = await tx.meeting.create({
           data: {
@@ -99,7 +109,16 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
       if (isRetryableConflict(error) && attempt < 8) continue;
       // Lost the table (not the slot) to a concurrent booking: try the next table.
       if (isTableClash(error) && attempt < 8) {
-        const busy = await db().meeting.findMany({ where: { stopId: stop.id, status: { in: ["REQUESTED", "CONFIRMED"] }, startsAt: { lt: slot.endsAt }, endsAt: { gt: slot.startsAt }, meetingPointId: { not: null } }, select: { meetingPointId: true } });
+        const busy = await db().meeting.findMany({
+          where: {
+            stopId: stop.id,
+            status: { in: ["REQUESTED", "CONFIRMED"] },
+            startsAt: { lt: slot.endsAt },
+            endsAt: { gt: slot.startsAt },
+            meetingPointId: { not: null },
+          },
+          select: { meetingPointId: true },
+        });
         excluded.push(...busy.map((m) => m.meetingPointId!));
         continue;
       }

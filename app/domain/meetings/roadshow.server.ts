@@ -16,11 +16,32 @@ export function notFound(what = "This page"): DomainError {
 }
 
 export const roadshowSelect = {
-  id: true, slug: true, title: true, status: true, kind: true, timeZone: true, startsAt: true, endsAt: true, sequence: true, updatedAt: true,
-  stops: { orderBy: { position: "asc" as const }, select: { id: true, city: true, country: true, timeZone: true, venueName: true, startsAt: true, endsAt: true, position: true } },
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  kind: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  sequence: true,
+  updatedAt: true,
+  stops: {
+    orderBy: { position: "asc" as const },
+    select: { id: true, city: true, country: true, timeZone: true, venueName: true, startsAt: true, endsAt: true, position: true },
+  },
 } as const;
 
-export type RoadshowStopRow = { id: string; city: string; country: string; timeZone: string; venueName: string | null; startsAt: Date; endsAt: Date; position: number };
+export type RoadshowStopRow = {
+  id: string;
+  city: string;
+  country: string;
+  timeZone: string;
+  venueName: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  position: number;
+};
 
 /** A roadshow everybody may see (published), or any status for its staff (`event:staff`: any event role). */
 export async function findRoadshow(slug: string, actor: Actor | null, client: Client = db()) {
@@ -42,8 +63,14 @@ export async function grantHosting(actor: Actor, slug: string, email: string): P
   await requireOrganiser(actor, event.id);
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true } });
   if (!user || !(await isParticipant(user.id, event.id))) {
-    throw new DomainError("VALIDATION", "Only people registered for this roadshow can be allowed to host.", { fieldErrors: { email: "No registered participant with this e-mail." } });
+    throw new DomainError("VALIDATION", "Only people registered for this roadshow can be allowed to host.", {
+      fieldErrors: { email: "No registered participant with this e-mail." },
+    });
   }
-  await db().meetingHostGrant.upsert({ where: { eventId_userId: { eventId: event.id, userId: user.id } }, create: { eventId: event.id, userId: user.id, grantedById: actor.id }, update: {} });
+  await db().meetingHostGrant.upsert({
+    where: { eventId_userId: { eventId: event.id, userId: user.id } },
+    create: { eventId: event.id, userId: user.id, grantedById: actor.id },
+    update: {},
+  });
   return user.name;
 }

@@ -43,7 +43,11 @@ export interface StopProposal {
 }
 
 async function schedulerInput(eventId: string, stop: RoadshowStopRow, now: Date) {
-  const tables = await db().meetingPoint.findMany({ where: { eventId, stopId: stop.id, onlineUrl: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const tables = await db().meetingPoint.findMany({
+    where: { eventId, stopId: stop.id, onlineUrl: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
   if (tables.length === 0) throw new DomainError("VALIDATION", "Add meeting tables to this stop before running the scheduler.");
   const hosts = await stopHostSlots(stop, now);
   const hostIds = hosts.map((h) => h.hostId);
@@ -53,14 +57,25 @@ async function schedulerInput(eventId: string, stop: RoadshowStopRow, now: Date)
   const tableIndex = new Map(tables.map((t, i) => [t.id, i]));
   const confirmedHere = live.filter((m) => m.status === "CONFIRMED" && hostIds.includes(m.hostId) && guestIds.includes(m.guestId));
   const confirmedIds = new Set(confirmedHere.map((m) => m.id));
-  const busyOf = (id: string) => live.filter((m) => !confirmedIds.has(m.id) && (m.hostId === id || m.guestId === id)).map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt }));
+  const busyOf = (id: string) =>
+    live.filter((m) => !confirmedIds.has(m.id) && (m.hostId === id || m.guestId === id)).map((m) => ({ startsAt: m.startsAt, endsAt: m.endsAt }));
   const preferences = await db().meetingPreference.findMany({ where: { eventId }, select: { fromUserId: true, toUserId: true, level: true } });
   const input: SchedulerInput = {
-    hosts: hosts.map((h) => ({ id: h.hostId, slots: h.slots.filter((s) => s.status !== "PAST").map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })), busy: busyOf(h.hostId) })),
+    hosts: hosts.map((h) => ({
+      id: h.hostId,
+      slots: h.slots.filter((s) => s.status !== "PAST").map((s) => ({ startsAt: s.startsAt, endsAt: s.endsAt })),
+      busy: busyOf(h.hostId),
+    })),
     guests: guestIds.map((id) => ({ id, busy: busyOf(id) })),
     preferences,
     tables: tables.length,
-    confirmedMeetings: confirmedHere.map((m) => ({ hostId: m.hostId, guestId: m.guestId, startsAt: m.startsAt, endsAt: m.endsAt, tableIndex: m.meetingPointId ? tableIndex.get(m.meetingPointId) ?? null : null })),
+    confirmedMeetings: confirmedHere.map((m) => ({
+      hostId: m.hostId,
+      guestId: m.guestId,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      tableIndex: m.meetingPointId ? (tableIndex.get(m.meetingPointId) ?? null) : null,
+    })),
   };
   return { input, tables, preferences };
 }
@@ -71,13 +86,23 @@ export async function proposeStopSchedule(actor: Actor, slug: string, stopId: un
   await requireOrganiser(actor, event.id);
   const { input, tables } = await schedulerInput(event.id, stop, now);
   const proposal: ScheduleProposal = scheduleMeetings(input, { seed: 1 });
-  const people = await db().user.findMany({ where: { id: { in: [...new Set(proposal.assignments.flatMap((a) => [a.hostId, a.guestId]))] } }, select: { id: true, name: true } });
+  const people = await db().user.findMany({
+    where: { id: { in: [...new Set(proposal.assignments.flatMap((a) => [a.hostId, a.guestId]))] } },
+    select: { id: true, name: true },
+  });
   const name = new Map(people.map((p) => [p.id, p.name]));
   return {
     rows: proposal.assignments.map((a) => ({
-      hostId: a.hostId, hostName: name.get(a.hostId) ?? "?", guestId: a.guestId, guestName: name.get(a.guestId) ?? "?",
-      startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), when: formatRange(a.startsAt, a.endsAt, stop.timeZone),
-      meetingPointId: tables[a.tableIndex].id, table: tables[a.tableIndex].name, weight: a.weight,
+      hostId: a.hostId,
+      hostName: name.get(a.hostId) ?? "?",
+      guestId: a.guestId,
+      guestName: name.get(a.guestId) ?? "?",
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      when: formatRange(a.startsAt, a.endsAt, stop.timeZone),
+      meetingPointId: tables[a.tableIndex].id,
+      table: tables[a.tableIndex].name,
+      weight: a.weight,
     })),
     score: proposal.score,
     upperBound: proposal.upperBound,
@@ -120,22 +145,26 @@ export async function confirmStopSchedule(actor: Actor, slug: string, stopId: un
     return { hostId: a.hostId, guestId: a.guestId, startsAt: slot.startsAt, endsAt: slot.endsAt, meetingPointId: a.meetingPointId };
   });
   try {
-    return await db().$transaction(async (tx) => {
-      await lockStopBookings(tx, stop.id);
-      const ids: string[] = [];
-      for (const row of rows) {
-        const created = await tx.meeting.create({
-          data: { eventId: event.id, stopId: stop.id, ...row, status: "CONFIRMED", source: "SCHEDULER" },
-          select: meetingEmailSelect,
-        });
-        await enqueueMeetingConfirmed(tx, created);
-        ids.push(created.id);
-      }
-      return ids;
-    }, { ...BOOKING_TX, timeout: 120_000 });
+    return await db().$transaction(
+      async (tx) => {
+        await lockStopBookings(tx, stop.id);
+        const ids: string[] = [];
+        for (const row of rows) {
+          const created = await tx.meeting.create({
+            data: { eventId: event.id, stopId: stop.id, ...row, status: "CONFIRMED", source: "SCHEDULER" },
+            select: meetingEmailSelect,
+          });
+          await enqueueMeetingConfirmed(tx, created);
+          ids.push(created.id);
+        }
+        return ids;
+      },
+      { ...BOOKING_TX, timeout: 120_000 },
+    );
   } catch (error) {
     const mapped = bookingConstraintError(error);
-    if (mapped) throw new DomainError("SLOT_TAKEN", "Something was booked meanwhile that clashes with the proposal; nothing was confirmed — run the scheduler again.");
+    if (mapped)
+      throw new DomainError("SLOT_TAKEN", "Something was booked meanwhile that clashes with the proposal; nothing was confirmed — run the scheduler again.");
     throw error;
   }
 }

@@ -51,14 +51,7 @@ describe("expandAvailability", () => {
 
   it("splits a window into back-to-back slots labelled in the stop's zone", () => {
     const slots = expandAvailability(morning, { timeZone: LISBON });
-    expect(slots.map((slot) => slot.label)).toEqual([
-      "09:00–09:30",
-      "09:30–10:00",
-      "10:00–10:30",
-      "10:30–11:00",
-      "11:00–11:30",
-      "11:30–12:00",
-    ]);
+    expect(slots.map((slot) => slot.label)).toEqual(["09:00–09:30", "09:30–10:00", "10:00–10:30", "10:30–11:00", "11:00–11:30", "11:30–12:00"]);
     expect(slots.every((slot) => slot.day === "2026-05-04" && slot.status === "FREE" && slot.zoneName === "WEST")).toBe(true);
   });
 
@@ -235,7 +228,11 @@ describe("validateAvailabilityWindows", () => {
 
   it("refuses windows starting before or ending after the stop", () => {
     const problems = validateAvailabilityWindows(
-      [window("2026-05-04T06:30:00Z", "2026-05-04T08:00:00Z"), window("2026-05-05T16:00:00Z", "2026-05-05T17:30:00Z"), window("2026-06-01T08:00:00Z", "2026-06-01T09:00:00Z")],
+      [
+        window("2026-05-04T06:30:00Z", "2026-05-04T08:00:00Z"),
+        window("2026-05-05T16:00:00Z", "2026-05-05T17:30:00Z"),
+        window("2026-06-01T08:00:00Z", "2026-06-01T09:00:00Z"),
+      ],
       stop,
       now,
     );
@@ -283,7 +280,15 @@ describe("validateAvailabilityWindows", () => {
       stop,
       now,
     );
-    expect(codes(problems)).toEqual(["0:INVALID_LENGTH", "1:INVALID_LENGTH", "1:TOO_SHORT", "2:INVALID_LENGTH", "3:INVALID_BUFFER", "4:INVALID_BUFFER", "5:INVALID_LENGTH"]);
+    expect(codes(problems)).toEqual([
+      "0:INVALID_LENGTH",
+      "1:INVALID_LENGTH",
+      "1:TOO_SHORT",
+      "2:INVALID_LENGTH",
+      "3:INVALID_BUFFER",
+      "4:INVALID_BUFFER",
+      "5:INVALID_LENGTH",
+    ]);
   });
 
   it("refuses a window shorter than one slot", () => {

@@ -101,8 +101,7 @@ export function expandAvailability(window: AvailabilityWindow, options: ExpandOp
   const slots: Slot[] = [];
   for (let start = windowStart; start + slotMs <= windowEnd; start += stepMs) {
     const interval = { startsAt: new Date(start), endsAt: new Date(start + slotMs) };
-    const status: SlotStatus =
-      nowMs !== undefined && start < nowMs ? "PAST" : taken.some((busy) => intervalsOverlap(busy, interval)) ? "TAKEN" : "FREE";
+    const status: SlotStatus = nowMs !== undefined && start < nowMs ? "PAST" : taken.some((busy) => intervalsOverlap(busy, interval)) ? "TAKEN" : "FREE";
     slots.push({ ...interval, ...labelInterval(interval, options.timeZone), status });
   }
   return slots;
@@ -110,9 +109,7 @@ export function expandAvailability(window: AvailabilityWindow, options: ExpandOp
 
 /** Slots of several windows, sorted by start (a host's day is usually published as a few windows). */
 export function expandAvailabilities(windows: readonly AvailabilityWindow[], options: ExpandOptions): Slot[] {
-  return windows
-    .flatMap((window) => expandAvailability(window, options))
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  return windows.flatMap((window) => expandAvailability(window, options)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
 /** Slots grouped by their day in the display zone, days in order (for the per-day slot picker). */

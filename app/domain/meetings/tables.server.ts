@@ -13,7 +13,16 @@ export type TableChoice = { kind: "none" } | { kind: "point"; id: string } | { k
  */
 export async function chooseMeetingPoint(
   tx: Tx,
-  input: { eventId: string; stopId: string; hostName: string; onlineUrl: string | null; interval: TimeInterval; now: Date; exclude?: readonly string[]; ignoreMeetingId?: string },
+  input: {
+    eventId: string;
+    stopId: string;
+    hostName: string;
+    onlineUrl: string | null;
+    interval: TimeInterval;
+    now: Date;
+    exclude?: readonly string[];
+    ignoreMeetingId?: string;
+  },
 ): Promise<TableChoice> {
   if (input.onlineUrl) {
     const name = `Online room of ${input.hostName}`.slice(0, 80);

@@ -32,8 +32,18 @@ export function stopSummary(stop: RoadshowStopRow) {
 }
 
 const meetingListSelect = {
-  id: true, status: true, source: true, startsAt: true, endsAt: true, message: true, requestExpiresAt: true, noShow: true,
-  proposedStartsAt: true, proposedEndsAt: true, proposedById: true, stopId: true,
+  id: true,
+  status: true,
+  source: true,
+  startsAt: true,
+  endsAt: true,
+  message: true,
+  requestExpiresAt: true,
+  noShow: true,
+  proposedStartsAt: true,
+  proposedEndsAt: true,
+  proposedById: true,
+  stopId: true,
   host: { select: { id: true, name: true, jobTitle: true } },
   guest: { select: { id: true, name: true, jobTitle: true } },
   meetingPoint: { select: { name: true, onlineUrl: true } },
@@ -88,7 +98,10 @@ function card(row: MeetingRow, viewerId: string, zone: string, now: Date, outcom
     onlineUrl: row.status === "CONFIRMED" && isOnlineUrl(row.meetingPoint?.onlineUrl) ? row.meetingPoint.onlineUrl : null,
     message: row.message,
     expires: row.status === "REQUESTED" && row.requestExpiresAt ? `${formatDate(row.requestExpiresAt, zone)}, ${formatTime(row.requestExpiresAt, zone)}` : null,
-    proposal: row.proposedStartsAt && row.proposedEndsAt ? { when: formatRange(row.proposedStartsAt, row.proposedEndsAt, zone), byMe: row.proposedById === viewerId } : null,
+    proposal:
+      row.proposedStartsAt && row.proposedEndsAt
+        ? { when: formatRange(row.proposedStartsAt, row.proposedEndsAt, zone), byMe: row.proposedById === viewerId }
+        : null,
     canCancel: live && !started,
     canPropose: live && !started && row.stopId !== null,
     canRecordOutcome: row.status === "CONFIRMED" && started,
@@ -98,7 +111,10 @@ function card(row: MeetingRow, viewerId: string, zone: string, now: Date, outcom
 }
 
 async function cards(rows: MeetingRow[], viewerId: string, zone: (row: MeetingRow) => string, now: Date): Promise<MeetingCard[]> {
-  const outcomes = await outcomesVisibleTo(viewerId, rows.map((r) => r.id));
+  const outcomes = await outcomesVisibleTo(
+    viewerId,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => card(row, viewerId, zone(row), now, outcomes.get(row.id) ?? null));
 }
 
@@ -106,7 +122,24 @@ async function organisationOf(userIds: string[]) {
   const memberships = await db().membership.findMany({
     where: { userId: { in: userIds } },
     orderBy: { createdAt: "asc" },
-    select: { userId: true, organisation: { select: { name: true, kind: true, country: true, themes: true, ticketMinEur: true, ticketMaxEur: true, stages: true, focusCountries: true, solutionsOffered: true, solutionsWanted: true, investmentSoughtEur: true } } },
+    select: {
+      userId: true,
+      organisation: {
+        select: {
+          name: true,
+          kind: true,
+          country: true,
+          themes: true,
+          ticketMinEur: true,
+          ticketMaxEur: true,
+          stages: true,
+          focusCountries: true,
+          solutionsOffered: true,
+          solutionsWanted: true,
+          investmentSoughtEur: true,
+        },
+      },
+    },
   });
   const byUser = new Map<string, (typeof memberships)[number]["organisation"]>();
   for (const m of memberships) if (!byUser.has(m.userId)) byUser.set(m.userId, m.organisation);
@@ -122,7 +155,11 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
   const [mine] = await stopHostSlots(stop, now, { hostId: actor.id });
   const rows = await loadMeetings({ stopId: stop.id, OR: [{ hostId: actor.id }, { guestId: actor.id }] });
   const meetingCards = await cards(rows, actor.id, () => stop.timeZone, now);
-  const liveByStart = new Map(rows.filter((r) => r.status === "CONFIRMED" || (r.status === "REQUESTED" && (!r.requestExpiresAt || r.requestExpiresAt > now))).map((r) => [r.startsAt.getTime(), r]));
+  const liveByStart = new Map(
+    rows
+      .filter((r) => r.status === "CONFIRMED" || (r.status === "REQUESTED" && (!r.requestExpiresAt || r.requestExpiresAt > now)))
+      .map((r) => [r.startsAt.getTime(), r]),
+  );
   const slotDays = groupSlotsByDay(mine?.slots ?? []).map((group) => ({
     day: formatDate(group.slots[0].startsAt, stop.timeZone),
     slots: group.slots.map((slot) => {
@@ -136,19 +173,31 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
       };
     }),
   }));
-  const freeSlots = (mine?.slots ?? []).filter((s) => s.status === "FREE").map((s) => ({ startsAt: s.startsAt.toISOString(), label: `${formatDate(s.startsAt, stop.timeZone)}, ${s.label} ${s.zoneName}` }));
+  const freeSlots = (mine?.slots ?? [])
+    .filter((s) => s.status === "FREE")
+    .map((s) => ({ startsAt: s.startsAt.toISOString(), label: `${formatDate(s.startsAt, stop.timeZone)}, ${s.label} ${s.zoneName}` }));
   // Who is registered stays hidden from an investor with no tie to the roadshow.
-  const attendees = (await hostsAt(actor, event.id)) || (await mayOnEvent(actor, "event:manage", event.id)) ? await stopAttendees(event.id, stop, actor, now) : null;
+  const attendees =
+    (await hostsAt(actor, event.id)) || (await mayOnEvent(actor, "event:manage", event.id)) ? await stopAttendees(event.id, stop, actor, now) : null;
   return {
     event: { slug: event.slug, title: event.title },
     stop: stopSummary(stop),
     stops: event.stops.map((s) => ({ id: s.id, city: s.city })),
-    windows: (mine?.windows ?? []).map((w) => ({ id: w.id, when: formatRange(w.startsAt, w.endsAt, stop.timeZone), slotMinutes: w.slotMinutes, bufferMinutes: w.bufferMinutes, onlineUrl: w.onlineUrl })),
+    windows: (mine?.windows ?? []).map((w) => ({
+      id: w.id,
+      when: formatRange(w.startsAt, w.endsAt, stop.timeZone),
+      slotMinutes: w.slotMinutes,
+      bufferMinutes: w.bufferMinutes,
+      onlineUrl: w.onlineUrl,
+    })),
     slotDays,
     freeSlots,
     requests: meetingCards.filter((m) => m.side === "host" && m.status === "REQUESTED"),
     meetings: meetingCards.filter((m) => !(m.side === "host" && m.status === "REQUESTED")),
-    previous: (await previousOutcomes(actor.id, event.id, stop.position)).map((p) => ({ ...p, when: `${p.stopCity}, ${formatDate(p.startsAt, stop.timeZone)}` })),
+    previous: (await previousOutcomes(actor.id, event.id, stop.position)).map((p) => ({
+      ...p,
+      when: `${p.stopCity}, ${formatDate(p.startsAt, stop.timeZone)}`,
+    })),
     defaults: { start: defaultWallTime(stop, 10), end: defaultWallTime(stop, 12) },
     attendees,
   };
@@ -161,8 +210,11 @@ export async function hostStopView(actor: Actor, slug: string, stopId: unknown, 
  */
 async function stopAttendees(eventId: string, stop: RoadshowStopRow, viewer: Actor, now: Date) {
   const hostIds = (await stopHostSlots(stop, now)).map((h) => h.hostId);
-  const ids = (await stopGuestIds(eventId, stop.id, [...hostIds, viewer.id]));
-  const people = await db().user.findMany({ where: { id: { in: ids }, NOT: { roles: { has: "INVESTOR" } } }, select: { id: true, name: true, jobTitle: true } });
+  const ids = await stopGuestIds(eventId, stop.id, [...hostIds, viewer.id]);
+  const people = await db().user.findMany({
+    where: { id: { in: ids }, NOT: { roles: { has: "INVESTOR" } } },
+    select: { id: true, name: true, jobTitle: true },
+  });
   const orgs = await organisationOf(people.map((p) => p.id));
   const marks = await preferencesBy(eventId, viewer.id);
   return people
@@ -194,7 +246,16 @@ export async function hostPrintView(actor: Actor, slug: string, stopId: unknown,
 
 // ───────────────────────────── cities and projects ─────────────────────────────
 
-export const VIEWER_ZONES = ["Europe/Lisbon", "Europe/London", "Europe/Paris", "Europe/Berlin", "Europe/Warsaw", "Europe/Helsinki", "Europe/Athens", "Europe/Istanbul"] as const;
+export const VIEWER_ZONES = [
+  "Europe/Lisbon",
+  "Europe/London",
+  "Europe/Paris",
+  "Europe/Berlin",
+  "Europe/Warsaw",
+  "Europe/Helsinki",
+  "Europe/Athens",
+  "Europe/Istanbul",
+] as const;
 
 export async function roadshowView(actor: Actor | null, slug: string, options: { zone?: string | null; stopId?: string | null } = {}, now = new Date()) {
   const event = await findRoadshow(slug, actor);
@@ -238,7 +299,10 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
           ticket: org && (org.ticketMinEur || org.ticketMaxEur) ? formatEuroRange(org.ticketMinEur, org.ticketMaxEur) : null,
           preference: preferences.get(h.hostId) ?? null,
           freeCount: free.length,
-          days: groupSlotsByDay(free).map((g) => ({ day: formatDate(g.slots[0].startsAt, zone ?? stop.timeZone), slots: g.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), label: s.label, zoneName: s.zoneName })) })),
+          days: groupSlotsByDay(free).map((g) => ({
+            day: formatDate(g.slots[0].startsAt, zone ?? stop.timeZone),
+            slots: g.slots.map((s) => ({ startsAt: s.startsAt.toISOString(), label: s.label, zoneName: s.zoneName })),
+          })),
         };
       }),
     meetings: myCards.filter((c, i) => myRows[i].stopId === stop.id),
@@ -254,18 +318,30 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
     const candidates = [...hostIdsAll].filter((id) => id !== actor.id).map((id) => profileOf(id, personOf.get(id)?.name ?? "Investor", orgs.get(id)));
     const noThanks = [...preferences.entries()].filter(([, level]) => level === "NO_THANKS").map(([id]) => id);
     recommendations = recommendMatches(me, candidates, { exclude: noThanks, limit: 10 }).map((r) => ({
-      id: r.candidate.id, name: r.candidate.name, organisation: orgs.get(r.candidate.id)?.name ?? null, reasons: r.reasons.join(", "), preference: preferences.get(r.candidate.id) ?? null,
+      id: r.candidate.id,
+      name: r.candidate.name,
+      organisation: orgs.get(r.candidate.id)?.name ?? null,
+      reasons: r.reasons.join(", "),
+      preference: preferences.get(r.candidate.id) ?? null,
     }));
   }
   const previous = actor ? await previousOutcomes(actor.id, event.id, 2_147_483_647) : [];
   // The viewer's own zone (profile) first, then the usual European ones.
-  const ownZone = actor ? (await db().user.findUnique({ where: { id: actor.id }, select: { timeZone: true } }))?.timeZone ?? null : null;
+  const ownZone = actor ? ((await db().user.findUnique({ where: { id: actor.id }, select: { timeZone: true } }))?.timeZone ?? null) : null;
   const zones = [...new Set([...(ownZone && isValidTimeZone(ownZone) ? [ownZone] : []), ...(zone ? [zone] : []), ...VIEWER_ZONES])];
   return {
     event: { slug: event.slug, title: event.title, timeZone: event.timeZone },
     viewer: actor ? { participant, host, hostHere, organiser, registered } : null,
     // Cities and projects (confirmed, not hosting here) choose the stops they attend.
-    attendance: actor && registered && !hostHere ? { stopIds: await attendedStops(actor.id, event.stops.map((s) => s.id)) } : null,
+    attendance:
+      actor && registered && !hostHere
+        ? {
+            stopIds: await attendedStops(
+              actor.id,
+              event.stops.map((s) => s.id),
+            ),
+          }
+        : null,
     zone,
     zones,
     stops: view,
@@ -329,7 +405,10 @@ async function guestCandidates(
   const reasonsOf = new Map(ranked.map((r) => [r.candidate.id, r.reasons.join(", ")]));
   const rest = profiles.filter((p) => !reasonsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));
   const byId = new Map(guests.map((g) => [g.userId, g]));
-  const attending = await attendanceByUser(guests.map((g) => g.userId), stops.map((s) => s.id));
+  const attending = await attendanceByUser(
+    guests.map((g) => g.userId),
+    stops.map((s) => s.id),
+  );
   return [...ranked.map((r) => r.candidate), ...rest].map((p) => {
     const org = orgs.get(p.id);
     return {
@@ -348,7 +427,11 @@ async function guestCandidates(
   });
 }
 
-function profileOf(id: string, name: string, org: Awaited<ReturnType<typeof organisationOf>> extends Map<string, infer O> ? O | undefined : never): MatchProfile {
+function profileOf(
+  id: string,
+  name: string,
+  org: Awaited<ReturnType<typeof organisationOf>> extends Map<string, infer O> ? O | undefined : never,
+): MatchProfile {
   return {
     id,
     name,

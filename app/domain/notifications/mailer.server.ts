@@ -86,7 +86,9 @@ function attachmentsOf(value: unknown): EmailAttachment[] {
 /** Only string values under header-safe names (no CR/LF), so a stored row cannot inject headers. */
 function extraHeadersOf(value: unknown): Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).filter(([name, text]) => /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name) && typeof text === "string" && !/[\r\n]/.test(text)));
+  return Object.fromEntries(
+    Object.entries(value).filter(([name, text]) => /^[A-Za-z][A-Za-z0-9-]{0,63}$/.test(name) && typeof text === "string" && !/[\r\n]/.test(text)),
+  );
 }
 
 function messageIdFor(emailId: string): string {
@@ -129,7 +131,12 @@ async function deliver(transport: MailTransport, email: ClaimedEmail, from: stri
 }
 
 /** Records the outcome of one attempt, only if this worker's claim still stands. */
-async function recordOutcome(email: ClaimedEmail, error: unknown | null, now: Date, random: () => number): Promise<"sent" | "retrying" | "failed" | "superseded"> {
+async function recordOutcome(
+  email: ClaimedEmail,
+  error: unknown | null,
+  now: Date,
+  random: () => number,
+): Promise<"sent" | "retrying" | "failed" | "superseded"> {
   let outcome: "sent" | "retrying" | "failed";
   let data: Record<string, unknown>;
   if (error === null) {

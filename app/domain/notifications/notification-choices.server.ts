@@ -29,7 +29,11 @@ export async function enqueueNotification(tx: Tx | Db, person: { id: string }, k
   await enqueueEmail(tx, {
     ...email,
     text: `${email.text}\n\n—\n${footer}`,
-    ...(email.html ? { html: `${email.html}\n<p style="color:#666;font-size:12px">${escapeHtml(`You receive this because ${label} are on for your account.`)} <a href="${escapeHtml(url)}">Unsubscribe from ${escapeHtml(label)}</a></p>` } : {}),
+    ...(email.html
+      ? {
+          html: `${email.html}\n<p style="color:#666;font-size:12px">${escapeHtml(`You receive this because ${label} are on for your account.`)} <a href="${escapeHtml(url)}">Unsubscribe from ${escapeHtml(label)}</a></p>`,
+        }
+      : {}),
     headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   });
   return true;
@@ -56,6 +60,9 @@ async function turnOff(tx: Tx, userId: string, kind: NotificationKind): Promise<
 export async function unsubscribeLinkKind(token: unknown): Promise<NotificationKind | null> {
   const { hashToken, wellFormedToken } = await import("~/domain/kernel/tokens.server");
   if (!wellFormedToken(token)) return null;
-  const row = await db().accountToken.findFirst({ where: { tokenHash: hashToken(token), purpose: "UNSUBSCRIBE", expiresAt: { gt: new Date() } }, select: { kind: true } });
+  const row = await db().accountToken.findFirst({
+    where: { tokenHash: hashToken(token), purpose: "UNSUBSCRIBE", expiresAt: { gt: new Date() } },
+    select: { kind: true },
+  });
   return row && isNotificationKind(row.kind) ? row.kind : null;
 }

@@ -29,7 +29,9 @@ export async function listOutbox(filter: { status?: EmailStatus; search?: string
   const search = filter.search?.trim();
   const where = {
     ...(filter.status ? { status: filter.status } : {}),
-    ...(search ? { OR: [{ toAddress: { contains: search, mode: "insensitive" as const } }, { subject: { contains: search, mode: "insensitive" as const } }] } : {}),
+    ...(search
+      ? { OR: [{ toAddress: { contains: search, mode: "insensitive" as const } }, { subject: { contains: search, mode: "insensitive" as const } }] }
+      : {}),
   };
   const total = await db().outboxEmail.count({ where });
   const { skip, take, ...paging } = pageOf(filter.page, total, OUTBOX_PAGE_SIZE);
@@ -39,7 +41,18 @@ export async function listOutbox(filter: { status?: EmailStatus; search?: string
       orderBy: [{ createdAt: "desc" }, { id: "asc" }],
       skip,
       take,
-      select: { id: true, status: true, toAddress: true, subject: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true, createdAt: true, attachments: true },
+      select: {
+        id: true,
+        status: true,
+        toAddress: true,
+        subject: true,
+        attempts: true,
+        lastError: true,
+        nextAttemptAt: true,
+        sentAt: true,
+        createdAt: true,
+        attachments: true,
+      },
     }),
     db().outboxEmail.groupBy({ by: ["status"], _count: { _all: true } }),
   ]);

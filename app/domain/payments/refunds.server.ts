@@ -38,9 +38,12 @@ export async function refundRegistration(registrationId: string, amountCents?: n
   }
   const refundable = payment.amountCents - payment.refundedCents;
   const amount = amountCents ?? refundable;
-  if (!Number.isInteger(amount) || amount <= 0) throw new DomainError("VALIDATION", "The refund must be a positive amount.", { fieldErrors: { amount: "Enter a positive amount." } });
+  if (!Number.isInteger(amount) || amount <= 0)
+    throw new DomainError("VALIDATION", "The refund must be a positive amount.", { fieldErrors: { amount: "Enter a positive amount." } });
   if (amount > refundable) {
-    throw new DomainError("VALIDATION", "The refund is larger than what is left to refund.", { fieldErrors: { amount: "At most the amount not yet refunded." } });
+    throw new DomainError("VALIDATION", "The refund is larger than what is left to refund.", {
+      fieldErrors: { amount: "At most the amount not yet refunded." },
+    });
   }
   const idempotencyKey = refundIdempotencyKey(payment.id, amount, payment.refundedCents);
   const refund = await stripeClient().refunds.create(

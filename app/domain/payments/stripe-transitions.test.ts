@@ -71,7 +71,15 @@ function replayCheckingSeat(initial: PaymentSnapshot, events: readonly StripePay
 }
 
 function describeSequence(events: readonly StripePaymentEvent[]): string {
-  return events.map((event) => (event.type === "checkout.session.completed" ? `completed(${event.payment_status})` : event.type === "charge.refunded" ? `refunded(${event.amount_refunded})` : event.type.replace("checkout.session.", ""))).join(", ");
+  return events
+    .map((event) =>
+      event.type === "checkout.session.completed"
+        ? `completed(${event.payment_status})`
+        : event.type === "charge.refunded"
+          ? `refunded(${event.amount_refunded})`
+          : event.type.replace("checkout.session.", ""),
+    )
+    .join(", ");
 }
 
 /** All orderings end in `expected`; returns every ordering's effects for further checks. */
@@ -204,7 +212,11 @@ describe("the same final state in every order", () => {
     // Only the orderings where `expired` overtakes the success ever let go of the seat.
     const releasing = runs.filter((run) => count(run.effects, "RELEASE_SEAT") === 1).map((run) => describeSequence(run.ordering));
     expect(releasing.sort()).toEqual(
-      ["expired, completed(unpaid), async_payment_succeeded", "completed(unpaid), expired, async_payment_succeeded", "expired, async_payment_succeeded, completed(unpaid)"].sort(),
+      [
+        "expired, completed(unpaid), async_payment_succeeded",
+        "completed(unpaid), expired, async_payment_succeeded",
+        "expired, async_payment_succeeded, completed(unpaid)",
+      ].sort(),
     );
   });
 
@@ -260,7 +272,13 @@ describe("the same final state in every order", () => {
   });
 
   it("payment, async confirmation and a full refund, in any order: cancelled, refunded, seat released exactly once", () => {
-    const expected: PaymentSnapshot = { registrationStatus: "CANCELLED", paymentStatus: "REFUNDED", paymentState: "REFUNDED", amountCents: PRICE, refundedCents: PRICE };
+    const expected: PaymentSnapshot = {
+      registrationStatus: "CANCELLED",
+      paymentStatus: "REFUNDED",
+      paymentState: "REFUNDED",
+      amountCents: PRICE,
+      refundedCents: PRICE,
+    };
     const runs = expectSameFinalInEveryOrder(start, [completedUnpaid, asyncSucceeded, refunded(3_000), fullRefund, fullRefund], expected);
     for (const run of runs) {
       expect(count(run.effects, "RELEASE_SEAT")).toBe(1);
@@ -359,7 +377,13 @@ describe("a registration a person had already ended", () => {
   });
 
   it("ends cancelled and refunded in any order, without touching the seat it no longer holds", () => {
-    const expected: PaymentSnapshot = { registrationStatus: "CANCELLED", paymentStatus: "REFUNDED", paymentState: "REFUNDED", amountCents: PRICE, refundedCents: PRICE };
+    const expected: PaymentSnapshot = {
+      registrationStatus: "CANCELLED",
+      paymentStatus: "REFUNDED",
+      paymentState: "REFUNDED",
+      amountCents: PRICE,
+      refundedCents: PRICE,
+    };
     const runs = expectSameFinalInEveryOrder(cancelledWhilePaying, [completedUnpaid, asyncFailed, asyncSucceeded, fullRefund, expired], expected);
     for (const run of runs) {
       expect(count(run.effects, "RELEASE_SEAT") + count(run.effects, "RECLAIM_SEAT")).toBe(0);

@@ -198,7 +198,12 @@ export function applyStripeEvent(current: PaymentSnapshot, event: StripePaymentE
   const effects = effectsBetween(current, next);
   // The one effect that depends on the event rather than the difference: "unpaid" completion
   // changes no state, yet the hold timer must stop while the asynchronous payment settles.
-  if (event.type === "checkout.session.completed" && event.payment_status === "unpaid" && next.registrationStatus === "PENDING_PAYMENT" && next.paymentState === "PENDING") {
+  if (
+    event.type === "checkout.session.completed" &&
+    event.payment_status === "unpaid" &&
+    next.registrationStatus === "PENDING_PAYMENT" &&
+    next.paymentState === "PENDING"
+  ) {
     effects.unshift({ type: "CLEAR_HOLD_EXPIRY" });
   }
 
@@ -276,10 +281,7 @@ export function whenSeatCannotBeReclaimed(transition: PaymentTransition): Paymen
 }
 
 /** Applies events in order; handy to replay a history and in tests. */
-export function replayStripeEvents(
-  initial: PaymentSnapshot,
-  events: readonly StripePaymentEvent[],
-): { final: PaymentSnapshot; effects: PaymentEffect[] } {
+export function replayStripeEvents(initial: PaymentSnapshot, events: readonly StripePaymentEvent[]): { final: PaymentSnapshot; effects: PaymentEffect[] } {
   let state = initial;
   const effects: PaymentEffect[] = [];
   for (const event of events) {

@@ -210,7 +210,16 @@ export async function receiveStripeWebhook(
         const result = await applyPaymentEvent(tx, { registrationId: payment.registrationId, paymentId: payment.id }, paymentEvent, now, {
           paymentIntentId: reference.paymentIntentId,
         });
-        logger.info({ ...base, registrationId: payment.registrationId, from: result.before.registrationStatus, to: result.after.registrationStatus, effects: result.effects.map((e) => e.type) }, "stripe webhook applied");
+        logger.info(
+          {
+            ...base,
+            registrationId: payment.registrationId,
+            from: result.before.registrationStatus,
+            to: result.after.registrationStatus,
+            effects: result.effects.map((e) => e.type),
+          },
+          "stripe webhook applied",
+        );
         return {
           status: 200 as const,
           outcome: result.changed ? ("processed" as const) : ("unchanged" as const),

@@ -40,12 +40,22 @@ export interface QaSession {
 }
 
 /** A session whose Q&A may be opened: published in a published (or cancelled) event; staff also see drafts. */
-export async function findQaSession(sessionId: string, user: Actor | null, resolve: AccessResolver = liveAccess): Promise<{ session: QaSession; access: EventAccess }> {
+export async function findQaSession(
+  sessionId: string,
+  user: Actor | null,
+  resolve: AccessResolver = liveAccess,
+): Promise<{ session: QaSession; access: EventAccess }> {
   requireUuid(sessionId, "This session does not exist.");
   const session = await db().agendaSession.findUnique({
     where: { id: sessionId },
     select: {
-      id: true, title: true, eventId: true, qaMode: true, status: true, startsAt: true, endsAt: true,
+      id: true,
+      title: true,
+      eventId: true,
+      qaMode: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
       event: { select: { slug: true, title: true, timeZone: true, status: true, agendaPublishedAt: true } },
     },
   });
@@ -199,7 +209,7 @@ function createBatcher(sessionId: string) {
         // Take unique (question, person) pairs; a second toggle of the same pair waits for the next batch.
         const batch: PendingVote[] = [];
         const keys = new Set<string>();
-        for (let i = 0; i < queue.length && batch.length < MAX_BATCH; ) {
+        for (let i = 0; i < queue.length && batch.length < MAX_BATCH;) {
           const key = `${queue[i].questionId}:${queue[i].userId}`;
           if (keys.has(key)) {
             i++;
@@ -304,7 +314,8 @@ export async function moderateQuestion(
     const patch = moderationPatch(current, input.action, input.body);
     const rows: QuestionRow[] = [];
     if (patch.clearOtherHighlights) {
-      rows.push(...(await tx.$queryRaw<QuestionRow[]>`
+      rows.push(
+        ...(await tx.$queryRaw<QuestionRow[]>`
         WITH q AS (
           UPDATE "Question" SET "highlighted" = false, "changeSeq" = nextval('question_change_seq'), "updatedAt" = now()
           WHERE "sessionId" = ${question.sessionId}::uuid AND "highlighted" AND "id" <> ${input.questionId}::uuid
@@ -312,9 +323,11 @@ export async function moderateQuestion(
         )
         SELECT q."id", q."sessionId", q."authorId", u."name" AS "authorName", q."body", q."anonymous", q."status",
                q."highlighted", q."votes", q."changeSeq", q."editedAt", q."createdAt"
-        FROM q JOIN "User" u ON u."id" = q."authorId"`));
+        FROM q JOIN "User" u ON u."id" = q."authorId"`),
+      );
     }
-    rows.push(...(await tx.$queryRaw<QuestionRow[]>`
+    rows.push(
+      ...(await tx.$queryRaw<QuestionRow[]>`
       WITH q AS (
         UPDATE "Question" SET
           "status" = coalesce(${patch.status ?? null}::"QuestionStatus", "status"),
@@ -327,7 +340,8 @@ export async function moderateQuestion(
       )
       SELECT q."id", q."sessionId", q."authorId", u."name" AS "authorName", q."body", q."anonymous", q."status",
              q."highlighted", q."votes", q."changeSeq", q."editedAt", q."createdAt"
-      FROM q JOIN "User" u ON u."id" = q."authorId"`));
+      FROM q JOIN "User" u ON u."id" = q."authorId"`),
+    );
     return changeOf(question.sessionId, prev, rows);
   }, TX_OPTIONS);
   publishQaChange(change);

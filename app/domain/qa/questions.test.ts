@@ -16,8 +16,19 @@ import {
 } from "./questions";
 
 const record = (over: Partial<QuestionRecord> = {}): QuestionRecord => ({
-  id: "q1", sessionId: "s", authorId: "alice", authorName: "Alice", body: "Why?", anonymous: false, status: "VISIBLE",
-  highlighted: false, votes: 0, changeSeq: 1, editedAt: null, createdAt: "2026-01-01T10:00:00.000Z", ...over,
+  id: "q1",
+  sessionId: "s",
+  authorId: "alice",
+  authorName: "Alice",
+  body: "Why?",
+  anonymous: false,
+  status: "VISIBLE",
+  highlighted: false,
+  votes: 0,
+  changeSeq: 1,
+  editedAt: null,
+  createdAt: "2026-01-01T10:00:00.000Z",
+  ...over,
 });
 const view = (over: Partial<QuestionView> = {}): QuestionView => ({ ...(viewQuestion(record(), { userId: "x", moderator: false }) as QuestionView), ...over });
 
@@ -83,7 +94,10 @@ describe("sorting and the presenter view", () => {
 
 describe("client state from a cursor", () => {
   const change = (prev: number, cursor: number, id: string, votes = 0): QaChangeView => ({
-    sessionId: "s", prev, cursor, questions: [view({ id, changeSeq: cursor, votes })],
+    sessionId: "s",
+    prev,
+    cursor,
+    questions: [view({ id, changeSeq: cursor, votes })],
   });
   it("advances the cursor only along an unbroken chain, even when changes arrive out of order", () => {
     let state = initialClientState([], 10);
@@ -107,20 +121,35 @@ describe("client state from a cursor", () => {
     state = applyChange(state, change(9, 11, "z"));
     state = applyCatchUp(state, [view({ id: "y", changeSeq: 9 })], 9);
     expect(state.cursor).toBe(11);
-    expect(visibleQuestions(state).map((q) => q.id).sort()).toEqual(["y", "z"]);
+    expect(
+      visibleQuestions(state)
+        .map((q) => q.id)
+        .sort(),
+    ).toEqual(["y", "z"]);
   });
 });
 
 describe("coalescing a burst of changes", () => {
-  const c = (prev: number, cursor: number, id: string, votes: number) => ({ sessionId: "s", prev, cursor, questions: [record({ id, changeSeq: cursor, votes })] });
+  const c = (prev: number, cursor: number, id: string, votes: number) => ({
+    sessionId: "s",
+    prev,
+    cursor,
+    questions: [record({ id, changeSeq: cursor, votes })],
+  });
   it("merges an unbroken chain into one change with the latest version of each question", () => {
     const merged = mergeChanges([c(2, 3, "a", 2), c(1, 2, "a", 1), c(3, 4, "b", 1)]);
     expect(merged).toHaveLength(1);
     expect(merged[0]).toMatchObject({ prev: 1, cursor: 4 });
-    expect(merged[0].questions.map((q) => [q.id, q.votes])).toEqual([["a", 2], ["b", 1]]);
+    expect(merged[0].questions.map((q) => [q.id, q.votes])).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
   });
   it("keeps a gap (a change from another node) as a break in the chain", () => {
     const merged = mergeChanges([c(1, 2, "a", 1), c(5, 6, "a", 3)]);
-    expect(merged.map((m) => [m.prev, m.cursor])).toEqual([[1, 2], [5, 6]]);
+    expect(merged.map((m) => [m.prev, m.cursor])).toEqual([
+      [1, 2],
+      [5, 6],
+    ]);
   });
 });

@@ -201,7 +201,10 @@ export function sortQuestions<T extends Pick<QuestionView, "status" | "highlight
 /** The presenter screen: the highlighted question and the top `limit` other open questions by votes. */
 export function presenterSelection<T extends Pick<QuestionView, "status" | "highlighted" | "votes" | "createdAt" | "id">>(questions: T[], limit = 5) {
   const highlighted = questions.find((q) => q.highlighted && q.status === "VISIBLE") ?? null;
-  const top = sortQuestions(questions.filter((q) => q.status === "VISIBLE" && !q.highlighted), "votes").slice(0, limit);
+  const top = sortQuestions(
+    questions.filter((q) => q.status === "VISIBLE" && !q.highlighted),
+    "votes",
+  ).slice(0, limit);
   return { highlighted, top };
 }
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  LONG_TEXT_MAX_LENGTH,
-  SHORT_TEXT_MAX_LENGTH,
-  answerFieldName,
-  buildAnswersSchema,
-  parseAnswers,
-  type RegistrationQuestionRule,
-} from "./answers";
+import { LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, answerFieldName, buildAnswersSchema, parseAnswers, type RegistrationQuestionRule } from "./answers";
 
 const organisation: RegistrationQuestionRule = { id: "q-org", label: "Your organisation", kind: "SHORT_TEXT", options: [], required: true };
 const motivation: RegistrationQuestionRule = { id: "q-why", label: "Why do you come?", kind: "LONG_TEXT", options: [], required: false };
@@ -102,7 +95,14 @@ describe("text questions", () => {
   });
 
   it("uses the first non-blank value when a text field is repeated", () => {
-    const result = parseAnswers([organisation], form([["answer.q-org", " "], ["answer.q-org", "Porto"], ["answer.q-org", "Oslo"]]));
+    const result = parseAnswers(
+      [organisation],
+      form([
+        ["answer.q-org", " "],
+        ["answer.q-org", "Porto"],
+        ["answer.q-org", "Oslo"],
+      ]),
+    );
     expect(result).toEqual({ ok: true, answers: [{ questionId: "q-org", value: "Porto" }] });
   });
 
@@ -150,11 +150,27 @@ describe("single choice", () => {
   });
 
   it("refuses two different values (a tampered form) but tolerates the same value twice", () => {
-    expect(parseAnswers([dietary], form([["answer.q-diet", "Vegan"], ["answer.q-diet", "None"]]))).toEqual({
+    expect(
+      parseAnswers(
+        [dietary],
+        form([
+          ["answer.q-diet", "Vegan"],
+          ["answer.q-diet", "None"],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { "answer.q-diet": "Please choose only one answer for “Dietary needs”" },
     });
-    expect(parseAnswers([dietary], form([["answer.q-diet", "Vegan"], ["answer.q-diet", "Vegan"]])).ok).toBe(true);
+    expect(
+      parseAnswers(
+        [dietary],
+        form([
+          ["answer.q-diet", "Vegan"],
+          ["answer.q-diet", "Vegan"],
+        ]),
+      ).ok,
+    ).toBe(true);
   });
 
   it("leaves out an optional choice left blank", () => {
@@ -175,13 +191,25 @@ describe("multiple choice", () => {
   it("takes repeated values, removes repeats and stores them in the organiser's option order", () => {
     const result = parseAnswers(
       [workshops],
-      form([["answer.q-ws", "Data platforms"], ["answer.q-ws", "Mobility"], ["answer.q-ws", "Data platforms"]]),
+      form([
+        ["answer.q-ws", "Data platforms"],
+        ["answer.q-ws", "Mobility"],
+        ["answer.q-ws", "Data platforms"],
+      ]),
     );
     expect(result).toEqual({ ok: true, answers: [{ questionId: "q-ws", value: ["Mobility", "Data platforms"] }] });
   });
 
   it("refuses any value that is not an option", () => {
-    expect(parseAnswers([workshops], form([["answer.q-ws", "Mobility"], ["answer.q-ws", "Space travel"]]))).toEqual({
+    expect(
+      parseAnswers(
+        [workshops],
+        form([
+          ["answer.q-ws", "Mobility"],
+          ["answer.q-ws", "Space travel"],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { "answer.q-ws": "“Workshops” can only include “Mobility”, “Energy” and “Data platforms”" },
     });
@@ -222,7 +250,15 @@ describe("checkbox", () => {
   });
 
   it("counts a tick after a hidden 'off' fallback field", () => {
-    expect(parseAnswers([consent], form([["answer.q-consent", "off"], ["answer.q-consent", "on"]])).ok).toBe(true);
+    expect(
+      parseAnswers(
+        [consent],
+        form([
+          ["answer.q-consent", "off"],
+          ["answer.q-consent", "on"],
+        ]),
+      ).ok,
+    ).toBe(true);
   });
 
   it("records an optional checkbox left unticked as false", () => {
@@ -239,7 +275,13 @@ describe("checkbox", () => {
 
 describe("several errors at once", () => {
   it("reports one message per field, for every invalid field", () => {
-    const result = parseAnswers(allQuestions, form([["answer.q-diet", "Pizza"], ["answer.q-ws", "Nope"]]));
+    const result = parseAnswers(
+      allQuestions,
+      form([
+        ["answer.q-diet", "Pizza"],
+        ["answer.q-ws", "Nope"],
+      ]),
+    );
     expect(result).toEqual({
       ok: false,
       fieldErrors: {

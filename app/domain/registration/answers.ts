@@ -24,9 +24,7 @@ export interface Answer {
   value: AnswerValue;
 }
 
-export type ParseAnswersResult =
-  | { ok: true; answers: Answer[] }
-  | { ok: false; fieldErrors: Record<string, string> };
+export type ParseAnswersResult = { ok: true; answers: Answer[] } | { ok: false; fieldErrors: Record<string, string> };
 
 /** Anything a Remix action may hand over: FormData, URLSearchParams, or a plain object (JSON). */
 export type AnswerFormValues = { getAll(name: string): unknown[] } | Readonly<Record<string, unknown>>;
@@ -94,17 +92,23 @@ function textSchema(question: RegistrationQuestionRule, maxLength: number) {
 
 function singleChoiceSchema(question: RegistrationQuestionRule) {
   const label = quoted(question.label);
-  const mustBeOneOf =
-    question.options.length > 0
-      ? `${label} must be one of ${optionList(question.options, "or")}`
-      : `${label} has no options to choose from`;
+  const mustBeOneOf = question.options.length > 0 ? `${label} must be one of ${optionList(question.options, "or")}` : `${label} has no options to choose from`;
   return z
-    .preprocess((raw) => {
-      const distinct = [...new Set(rawStrings(raw).map(tidyTypedText).filter((value) => value !== ""))];
-      // Several different values for a single choice can only come from a tampered form; keep
-      // them all so the refinement below rejects the submission instead of picking one.
-      return distinct.length === 0 ? undefined : distinct;
-    }, question.required ? z.array(z.string(), { error: `Please answer ${label}` }) : z.array(z.string()).optional())
+    .preprocess(
+      (raw) => {
+        const distinct = [
+          ...new Set(
+            rawStrings(raw)
+              .map(tidyTypedText)
+              .filter((value) => value !== ""),
+          ),
+        ];
+        // Several different values for a single choice can only come from a tampered form; keep
+        // them all so the refinement below rejects the submission instead of picking one.
+        return distinct.length === 0 ? undefined : distinct;
+      },
+      question.required ? z.array(z.string(), { error: `Please answer ${label}` }) : z.array(z.string()).optional(),
+    )
     .superRefine((values, ctx) => {
       if (values === undefined) return;
       if (values.length > 1) ctx.addIssue({ code: "custom", message: `Please choose only one answer for ${label}` });
@@ -116,7 +120,13 @@ function singleChoiceSchema(question: RegistrationQuestionRule) {
 function multipleChoiceSchema(question: RegistrationQuestionRule) {
   const label = quoted(question.label);
   return z
-    .preprocess((raw) => rawStrings(raw).map(tidyTypedText).filter((value) => value !== ""), z.array(z.string()))
+    .preprocess(
+      (raw) =>
+        rawStrings(raw)
+          .map(tidyTypedText)
+          .filter((value) => value !== ""),
+      z.array(z.string()),
+    )
     .superRefine((values, ctx) => {
       if (values.length === 0) {
         if (question.required) ctx.addIssue({ code: "custom", message: `Please choose at least one answer for ${label}` });
@@ -126,10 +136,7 @@ function multipleChoiceSchema(question: RegistrationQuestionRule) {
       if (unknown.length > 0) {
         ctx.addIssue({
           code: "custom",
-          message:
-            question.options.length > 0
-              ? `${label} can only include ${optionList(question.options, "and")}`
-              : `${label} has no options to choose from`,
+          message: question.options.length > 0 ? `${label} can only include ${optionList(question.options, "and")}` : `${label} has no options to choose from`,
         });
       }
     })
@@ -144,17 +151,19 @@ function multipleChoiceSchema(question: RegistrationQuestionRule) {
 
 function checkboxSchema(question: RegistrationQuestionRule) {
   const label = quoted(question.label);
-  return z
-    .preprocess((raw) => rawStrings(raw).map((value) => value.trim().toLowerCase()), z.array(z.string()))
-    .superRefine((values, ctx) => {
-      if (values.some((value) => !CHECKED_VALUES.has(value) && !UNCHECKED_VALUES.has(value))) {
-        ctx.addIssue({ code: "custom", message: `${label} can only be ticked or left empty` });
-      } else if (question.required && !values.some((value) => CHECKED_VALUES.has(value))) {
-        ctx.addIssue({ code: "custom", message: `Please tick ${label}` });
-      }
-    })
-    // Hidden-input patterns send "off" and then "on"; any tick counts.
-    .transform((values) => values.some((value) => CHECKED_VALUES.has(value)));
+  return (
+    z
+      .preprocess((raw) => rawStrings(raw).map((value) => value.trim().toLowerCase()), z.array(z.string()))
+      .superRefine((values, ctx) => {
+        if (values.some((value) => !CHECKED_VALUES.has(value) && !UNCHECKED_VALUES.has(value))) {
+          ctx.addIssue({ code: "custom", message: `${label} can only be ticked or left empty` });
+        } else if (question.required && !values.some((value) => CHECKED_VALUES.has(value))) {
+          ctx.addIssue({ code: "custom", message: `Please tick ${label}` });
+        }
+      })
+      // Hidden-input patterns send "off" and then "on"; any tick counts.
+      .transform((values) => values.some((value) => CHECKED_VALUES.has(value)))
+  );
 }
 
 function answerSchema(question: RegistrationQuestionRule) {

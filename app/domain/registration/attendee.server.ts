@@ -60,7 +60,15 @@ export async function myRegistrations(userId: string) {
     where: { userId },
     orderBy: [{ event: { startsAt: "asc" } }, { createdAt: "desc" }],
     select: {
-      id: true, status: true, paymentStatus: true, ticketCode: true, offerExpiresAt: true, holdExpiresAt: true, createdAt: true, cancelledAt: true, checkedInAt: true,
+      id: true,
+      status: true,
+      paymentStatus: true,
+      ticketCode: true,
+      offerExpiresAt: true,
+      holdExpiresAt: true,
+      createdAt: true,
+      cancelledAt: true,
+      checkedInAt: true,
       ticketType: { select: { name: true, priceCents: true, currency: true, refundUntilHours: true } },
       event: { select: { slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true, status: true } },
     },
@@ -72,8 +80,19 @@ export async function myRegistration(userId: string, registrationId: string) {
   const registration = await db().registration.findFirst({
     where: { id: registrationId, userId },
     select: {
-      id: true, status: true, paymentStatus: true, paymentMethod: true, ticketCode: true, offerExpiresAt: true, holdExpiresAt: true,
-      sequence: true, updatedAt: true, createdAt: true, cancelledAt: true, checkedInAt: true, decisionNote: true,
+      id: true,
+      status: true,
+      paymentStatus: true,
+      paymentMethod: true,
+      ticketCode: true,
+      offerExpiresAt: true,
+      holdExpiresAt: true,
+      sequence: true,
+      updatedAt: true,
+      createdAt: true,
+      cancelledAt: true,
+      checkedInAt: true,
+      decisionNote: true,
       user: { select: { name: true, email: true } },
       ticketType: { select: { id: true, name: true, priceCents: true, currency: true, refundUntilHours: true, paymentMethods: true, requiresApproval: true } },
       event: { select: registrationEventSelect },
@@ -87,7 +106,11 @@ export async function myRegistration(userId: string, registrationId: string) {
 /** How many people joined the waiting list of this ticket type before this registration. */
 export async function waitingListPosition(registration: { id: string; ticketTypeId: string; createdAt: Date }): Promise<number> {
   const ahead = await db().registration.count({
-    where: { ticketTypeId: registration.ticketTypeId, status: "WAITLISTED", OR: [{ createdAt: { lt: registration.createdAt } }, { createdAt: registration.createdAt, id: { lt: registration.id } }] },
+    where: {
+      ticketTypeId: registration.ticketTypeId,
+      status: "WAITLISTED",
+      OR: [{ createdAt: { lt: registration.createdAt } }, { createdAt: registration.createdAt, id: { lt: registration.id } }],
+    },
   });
   return ahead + 1;
 }

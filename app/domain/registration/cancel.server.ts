@@ -33,10 +33,19 @@ export async function cancelInTransaction(tx: Tx, by: CancelledBy, registrationI
   const registration = await tx.registration.findFirst({
     where: { id: registrationId, ...scope },
     select: {
-      id: true, status: true, paymentStatus: true, paymentMethod: true, ticketTypeId: true, userId: true, eventId: true,
+      id: true,
+      status: true,
+      paymentStatus: true,
+      paymentMethod: true,
+      ticketTypeId: true,
+      userId: true,
+      eventId: true,
       ticketType: { select: { priceCents: true, currency: true, refundUntilHours: true } },
       event: { select: { startsAt: true, status: true } },
-      payments: { where: { state: { in: ["PAID", "PARTIALLY_REFUNDED"] } }, select: { id: true, amountCents: true, refundedCents: true, currency: true, method: true } },
+      payments: {
+        where: { state: { in: ["PAID", "PARTIALLY_REFUNDED"] } },
+        select: { id: true, amountCents: true, refundedCents: true, currency: true, method: true },
+      },
     },
   });
   if (!registration) throw new DomainError("NOT_FOUND", "This registration does not exist.");

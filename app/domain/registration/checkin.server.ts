@@ -22,7 +22,8 @@ const STATUS_WORDS: Record<string, string> = {
 
 export async function checkIn(event: { id: string; timeZone: string }, staffId: string, rawCode: string, now: Date = new Date()): Promise<CheckInResult> {
   const code = normaliseTicketCode(rawCode);
-  if (!code) throw new DomainError("VALIDATION", "That is not a ticket code. Codes look like ABCDE-23456.", { fieldErrors: { code: "Type or scan a ticket code." } });
+  if (!code)
+    throw new DomainError("VALIDATION", "That is not a ticket code. Codes look like ABCDE-23456.", { fieldErrors: { code: "Type or scan a ticket code." } });
   const [checked] = await db().$queryRaw<{ id: string }[]>`
     UPDATE "Registration" SET "checkedInAt" = ${now}, "checkedInById" = ${staffId}::uuid, "updatedAt" = ${now}
     WHERE "eventId" = ${event.id}::uuid AND "ticketCode" = ${code} AND "status" = 'CONFIRMED' AND "checkedInAt" IS NULL
@@ -30,13 +31,26 @@ export async function checkIn(event: { id: string; timeZone: string }, staffId: 
   const row = await db().registration.findFirst({
     where: { eventId: event.id, ticketCode: code },
     select: {
-      id: true, status: true, paymentStatus: true, checkedInAt: true, ticketCode: true,
-      user: { select: { name: true } }, ticketType: { select: { name: true } }, checkedInBy: { select: { name: true } },
+      id: true,
+      status: true,
+      paymentStatus: true,
+      checkedInAt: true,
+      ticketCode: true,
+      user: { select: { name: true } },
+      ticketType: { select: { name: true } },
+      checkedInBy: { select: { name: true } },
     },
   });
   if (!row) throw new DomainError("NOT_FOUND", `No ticket ${code} for this event. Check the code, or look the person up in the registrations list.`);
   if (checked && checked.id === row.id) {
-    return { kind: "CHECKED_IN", attendeeName: row.user.name, ticketTypeName: row.ticketType.name, ticketCode: row.ticketCode, at: now, invoiceUnpaid: row.paymentStatus === "UNPAID_INVOICE" };
+    return {
+      kind: "CHECKED_IN",
+      attendeeName: row.user.name,
+      ticketTypeName: row.ticketType.name,
+      ticketCode: row.ticketCode,
+      at: now,
+      invoiceUnpaid: row.paymentStatus === "UNPAID_INVOICE",
+    };
   }
   if (row.checkedInAt) {
     return {
@@ -49,7 +63,10 @@ export async function checkIn(event: { id: string; timeZone: string }, staffId: 
       atLabel: formatTime(row.checkedInAt, event.timeZone),
     };
   }
-  throw new DomainError("TICKET_NOT_VALID", `This ticket is ${STATUS_WORDS[row.status] ?? row.status.toLowerCase()} — ${row.user.name} cannot be checked in with it.`);
+  throw new DomainError(
+    "TICKET_NOT_VALID",
+    `This ticket is ${STATUS_WORDS[row.status] ?? row.status.toLowerCase()} — ${row.user.name} cannot be checked in with it.`,
+  );
 }
 
 export async function recentCheckIns(eventId: string, limit = 10) {
@@ -57,6 +74,13 @@ export async function recentCheckIns(eventId: string, limit = 10) {
     where: { eventId, checkedInAt: { not: null } },
     orderBy: { checkedInAt: "desc" },
     take: limit,
-    select: { id: true, checkedInAt: true, ticketCode: true, user: { select: { name: true } }, ticketType: { select: { name: true } }, checkedInBy: { select: { name: true } } },
+    select: {
+      id: true,
+      checkedInAt: true,
+      ticketCode: true,
+      user: { select: { name: true } },
+      ticketType: { select: { name: true } },
+      checkedInBy: { select: { name: true } },
+    },
   });
 }

@@ -19,7 +19,8 @@ export const DECISION_NOTE_MAX = 2000;
 
 function note(message: string | null | undefined): string | null {
   const text = message ? normaliseLineBreaks(message).trim() : "";
-  if (text.length > DECISION_NOTE_MAX) throw new DomainError("VALIDATION", `Keep the message under ${DECISION_NOTE_MAX} characters.`, { fieldErrors: { message: "Too long." } });
+  if (text.length > DECISION_NOTE_MAX)
+    throw new DomainError("VALIDATION", `Keep the message under ${DECISION_NOTE_MAX} characters.`, { fieldErrors: { message: "Too long." } });
   return text === "" ? null : text;
 }
 
@@ -42,7 +43,14 @@ export async function approveRegistration(eventId: string, registrationId: strin
     const holdUntil = next.needsHoldExpiry ? holdExpiry(now) : null;
     const updated = await tx.registration.updateMany({
       where: { id: registrationId, eventId, status: "PENDING_APPROVAL" },
-      data: { status: next.status, paymentStatus: next.paymentStatus, paymentMethod: next.paymentMethod, holdExpiresAt: holdUntil, decisionNote: organiserMessage, sequence: { increment: 1 } },
+      data: {
+        status: next.status,
+        paymentStatus: next.paymentStatus,
+        paymentMethod: next.paymentMethod,
+        holdExpiresAt: holdUntil,
+        decisionNote: organiserMessage,
+        sequence: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw new DomainError("CONFLICT", "Someone decided on this request meanwhile.");
     const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: registrationForEmail });

@@ -11,8 +11,22 @@ import { isUuid } from "~/domain/kernel/ids";
 export { isUuid };
 
 export const registrationEventSelect = {
-  id: true, slug: true, title: true, summary: true, status: true, timeZone: true, startsAt: true, endsAt: true,
-  venueName: true, venueAddress: true, city: true, country: true, mode: true, onlineUrl: true, sequence: true, updatedAt: true,
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  status: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  venueName: true,
+  venueAddress: true,
+  city: true,
+  country: true,
+  mode: true,
+  onlineUrl: true,
+  sequence: true,
+  updatedAt: true,
 } as const;
 
 export interface TicketTypeForRegistration {
@@ -32,14 +46,30 @@ export interface TicketTypeForRegistration {
   paymentMethods: PaymentMethod[];
   refundUntilHours: number | null;
   event: {
-    id: string; slug: string; title: string; summary: string; status: EventStatus; kind: EventKind; timeZone: string; startsAt: Date; endsAt: Date;
-    venueName: string | null; venueAddress: string | null; city: string | null; country: string | null; mode: AttendanceMode;
-    onlineUrl: string | null; sequence: number; updatedAt: Date;
+    id: string;
+    slug: string;
+    title: string;
+    summary: string;
+    status: EventStatus;
+    kind: EventKind;
+    timeZone: string;
+    startsAt: Date;
+    endsAt: Date;
+    venueName: string | null;
+    venueAddress: string | null;
+    city: string | null;
+    country: string | null;
+    mode: AttendanceMode;
+    onlineUrl: string | null;
+    sequence: number;
+    updatedAt: Date;
     questions: RegistrationQuestionRule[];
   };
 }
 
-type Row = Omit<TicketTypeForRegistration, "event"> & { [K in keyof TicketTypeForRegistration["event"] as `e_${K & string}`]: TicketTypeForRegistration["event"][K] };
+type Row = Omit<TicketTypeForRegistration, "event"> & {
+  [K in keyof TicketTypeForRegistration["event"] as `e_${K & string}`]: TicketTypeForRegistration["event"][K];
+};
 
 /**
  * One round trip (this is the hot path of a registration rush): the ticket type, its event and
@@ -60,7 +90,8 @@ export async function loadTicketTypeForRegistration(eventSlug: string, ticketTyp
 const loading = new Map<string, Promise<TicketTypeForRegistration>>();
 
 async function readTicketType(eventSlug: string, ticketTypeId: string): Promise<TicketTypeForRegistration> {
-  if (!isUuid(ticketTypeId)) throw new DomainError("NOT_FOUND", "Please choose one of this event's tickets.", { fieldErrors: { ticketTypeId: "Please choose a ticket." } });
+  if (!isUuid(ticketTypeId))
+    throw new DomainError("NOT_FOUND", "Please choose one of this event's tickets.", { fieldErrors: { ticketTypeId: "Please choose a ticket." } });
   const [row] = await db().$queryRaw<Row[]>`
     SELECT t."id", t."eventId", t."name", t."priceCents", t."currency", t."capacity", t."taken", t."salesStartAt", t."salesEndAt",
       t."perPersonLimit", t."requiresApproval", t."hidden", t."accessCode", t."paymentMethods"::text[] AS "paymentMethods", t."refundUntilHours",
@@ -74,7 +105,10 @@ async function readTicketType(eventSlug: string, ticketTypeId: string): Promise<
       ), '[]'::jsonb) AS "e_questions"
     FROM "TicketType" t JOIN "Event" e ON e."id" = t."eventId"
     WHERE t."id" = ${ticketTypeId}::uuid AND e."slug" = ${eventSlug}`;
-  if (!row) throw new DomainError("NOT_FOUND", "That ticket is not available for this event.", { fieldErrors: { ticketTypeId: "Please choose one of this event's tickets." } });
+  if (!row)
+    throw new DomainError("NOT_FOUND", "That ticket is not available for this event.", {
+      fieldErrors: { ticketTypeId: "Please choose one of this event's tickets." },
+    });
   const ticketType: Record<string, unknown> = {};
   const event: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
@@ -83,7 +117,6 @@ async function readTicketType(eventSlug: string, ticketTypeId: string): Promise<
   }
   return { ...(ticketType as Omit<TicketTypeForRegistration, "event">), event: event as TicketTypeForRegistration["event"] };
 }
-
 
 /** Is the event open and the ticket type on sale to this person (access code, window, limit)? */
 export function assertOnSale(ticketType: TicketTypeForRegistration, request: { now: Date; accessCode?: string | null; quantity: number }): void {

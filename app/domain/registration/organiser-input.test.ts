@@ -14,11 +14,26 @@ describe("ticket type form", () => {
 
   it("turns a valid form into columns, local times read in the event zone (DST aware)", () => {
     const parsed = ticketTypeFormSchema.parse({
-      name: " Study visit ", price: "45", capacity: "25", salesStartAt: "2026-03-29T01:30", salesEndAt: "2026-03-29T03:30",
-      perPersonLimit: "1", requiresApproval: "on", paymentMethods: ["INVOICE", "INVOICE"], refundUntilHours: "72",
+      name: " Study visit ",
+      price: "45",
+      capacity: "25",
+      salesStartAt: "2026-03-29T01:30",
+      salesEndAt: "2026-03-29T03:30",
+      perPersonLimit: "1",
+      requiresApproval: "on",
+      paymentMethods: ["INVOICE", "INVOICE"],
+      refundUntilHours: "72",
     });
     const data = ticketTypeData(parsed, "Europe/Vienna");
-    expect(data).toMatchObject({ name: "Study visit", priceCents: 4500, capacity: 25, requiresApproval: true, hidden: false, paymentMethods: ["INVOICE"], refundUntilHours: 72 });
+    expect(data).toMatchObject({
+      name: "Study visit",
+      priceCents: 4500,
+      capacity: 25,
+      requiresApproval: true,
+      hidden: false,
+      paymentMethods: ["INVOICE"],
+      refundUntilHours: 72,
+    });
     expect(data.salesStartAt?.toISOString()).toBe("2026-03-29T00:30:00.000Z"); // CET
     expect(data.salesEndAt?.toISOString()).toBe("2026-03-29T01:30:00.000Z"); // CEST
   });
@@ -36,7 +51,9 @@ describe("ticket type form", () => {
     const base = { name: "Partners", price: "", hidden: "on" };
     const short = ticketTypeFormSchema.safeParse({ ...base, accessCode: " abc12 " });
     expect(short.success).toBe(false);
-    expect(short.error!.issues).toEqual([expect.objectContaining({ path: ["accessCode"], message: "Use at least 6 characters, so the code cannot be guessed." })]);
+    expect(short.error!.issues).toEqual([
+      expect.objectContaining({ path: ["accessCode"], message: "Use at least 6 characters, so the code cannot be guessed." }),
+    ]);
     expect(ticketTypeFormSchema.parse({ ...base, accessCode: " abc123 " }).accessCode).toBe("abc123");
     // No code at all stays allowed for visible tickets.
     expect(ticketTypeFormSchema.parse({ name: "Open", price: "", accessCode: "" }).accessCode).toBeNull();
@@ -45,8 +62,18 @@ describe("ticket type form", () => {
 
 describe("question form", () => {
   it("keeps options only for choices and needs two of them", () => {
-    expect(questionFormSchema.parse({ label: "Diet", kind: "SINGLE_CHOICE", options: "None\nVegan\n\nVegan " })).toEqual({ label: "Diet", kind: "SINGLE_CHOICE", options: ["None", "Vegan"], required: false });
-    expect(questionFormSchema.parse({ label: "Org", kind: "SHORT_TEXT", options: "x\ny", required: "on" })).toEqual({ label: "Org", kind: "SHORT_TEXT", options: [], required: true });
+    expect(questionFormSchema.parse({ label: "Diet", kind: "SINGLE_CHOICE", options: "None\nVegan\n\nVegan " })).toEqual({
+      label: "Diet",
+      kind: "SINGLE_CHOICE",
+      options: ["None", "Vegan"],
+      required: false,
+    });
+    expect(questionFormSchema.parse({ label: "Org", kind: "SHORT_TEXT", options: "x\ny", required: "on" })).toEqual({
+      label: "Org",
+      kind: "SHORT_TEXT",
+      options: [],
+      required: true,
+    });
     expect(questionFormSchema.safeParse({ label: "Diet", kind: "MULTIPLE_CHOICE", options: "Only one" }).success).toBe(false);
     expect(questionFormSchema.safeParse({ label: "", kind: "NOPE" }).success).toBe(false);
   });

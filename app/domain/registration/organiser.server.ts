@@ -53,7 +53,9 @@ export async function updateTicketType(event: { id: string; timeZone: string }, 
     });
     if (updated.count !== 1) {
       const taken = (await tx.ticketType.findUniqueOrThrow({ where: { id: ticketTypeId }, select: { taken: true } })).taken;
-      throw new DomainError("VALIDATION", `${taken} seats are already taken: the capacity cannot be lower than that.`, { fieldErrors: { capacity: `At least ${taken} (seats already taken).` } });
+      throw new DomainError("VALIDATION", `${taken} seats are already taken: the capacity cannot be lower than that.`, {
+        fieldErrors: { capacity: `At least ${taken} (seats already taken).` },
+      });
     }
     const offered = await offerFreeSeats(tx, ticketTypeId, now);
     return { offered };
@@ -100,7 +102,11 @@ export async function deleteQuestion(eventId: string, questionId: string) {
 export async function moveQuestion(eventId: string, questionId: string, direction: "up" | "down") {
   requireUuid(questionId, "This question does not exist.");
   await db().$transaction(async (tx) => {
-    const questions = await tx.registrationQuestion.findMany({ where: { eventId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true } });
+    const questions = await tx.registrationQuestion.findMany({
+      where: { eventId },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
     const index = questions.findIndex((q) => q.id === questionId);
     if (index === -1) throw new DomainError("NOT_FOUND", "This question does not exist.");
     const target = direction === "up" ? index - 1 : index + 1;

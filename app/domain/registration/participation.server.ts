@@ -10,7 +10,11 @@ import type { EventKind } from "~/generated/prisma/enums";
 import type { Tx } from "~/platform/db.server";
 
 /** A registration just became CONFIRMED. */
-export async function startParticipation(tx: Tx, registration: { eventId: string; eventKind: EventKind | string; user: ReminderTarget }, now: Date = new Date()): Promise<void> {
+export async function startParticipation(
+  tx: Tx,
+  registration: { eventId: string; eventKind: EventKind | string; user: ReminderTarget },
+  now: Date = new Date(),
+): Promise<void> {
   if (registration.eventKind === "WEBINAR") await syncEventReminders(tx, registration.eventId, registration.user, now);
 }
 

@@ -78,7 +78,13 @@ function validAnswers(ticketType: TicketTypeForRegistration, values: AnswerFormV
 }
 
 /** Step: the email to queue for a registration that gets a seat in `status`. */
-async function prepareEmail(status: RegisteredRegistration["status"], registration: RegisteredRegistration, ticketType: TicketTypeForRegistration, user: Attendee, now: Date): Promise<OutgoingEmail | null> {
+async function prepareEmail(
+  status: RegisteredRegistration["status"],
+  registration: RegisteredRegistration,
+  ticketType: TicketTypeForRegistration,
+  user: Attendee,
+  now: Date,
+): Promise<OutgoingEmail | null> {
   const event = ticketType.event;
   if (status === "CONFIRMED") {
     return buildConfirmationEmail({
@@ -135,7 +141,14 @@ async function track<T>(ticketTypeId: string, work: Promise<T>): Promise<T> {
  * confirmation starts (its session reminders) in the same transaction. Other events keep the
  * single statement: it is the hot path of a registration rush.
  */
-async function seatAndStart(registration: RegisteredRegistration, user: Attendee, ticketType: TicketTypeForRegistration, answers: Answer[], email: OutgoingEmail | null, now: Date): Promise<RegisteredRegistration["status"]> {
+async function seatAndStart(
+  registration: RegisteredRegistration,
+  user: Attendee,
+  ticketType: TicketTypeForRegistration,
+  answers: Answer[],
+  email: OutgoingEmail | null,
+  now: Date,
+): Promise<RegisteredRegistration["status"]> {
   const row = { ...registration, userId: user.id };
   const insert = async (client: Db | Tx) => (await insertSeatedRegistration(client, row, answers, email, now)) as RegisteredRegistration["status"];
   if (ticketType.event.kind !== "WEBINAR") return insert(db());
@@ -183,7 +196,9 @@ export async function registerForEvent(user: Attendee, input: RegisterInput, now
     // likely for this attempt.
     const seatLikely = ticketType.capacity === null || ticketType.taken + ahead < ticketType.capacity;
     if (initial.status !== "CONFIRMED" || seatLikely) {
-      const work = prepareEmail(initial.status, registration, ticketType, user, now).then((email) => seatAndStart(registration, user, ticketType, answers, email, now));
+      const work = prepareEmail(initial.status, registration, ticketType, user, now).then((email) =>
+        seatAndStart(registration, user, ticketType, answers, email, now),
+      );
       return done(registration, await track(ticketType.id, work));
     }
     const candidate = { ...registration, userId: user.id, answers, now };

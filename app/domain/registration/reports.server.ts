@@ -48,7 +48,6 @@ function whereFor(eventId: string, filters: RegistrationFilters): Prisma.Registr
   return where;
 }
 
-
 /** One page of the filtered list, newest first, with the counts per status for the whole event. */
 export async function listRegistrations(eventId: string, filters: RegistrationFilters, page?: number) {
   const where = whereFor(eventId, filters);
@@ -61,8 +60,17 @@ export async function listRegistrations(eventId: string, filters: RegistrationFi
       skip,
       take,
       select: {
-        id: true, status: true, paymentStatus: true, paymentMethod: true, ticketCode: true, createdAt: true, checkedInAt: true,
-        decisionNote: true, offerExpiresAt: true, holdExpiresAt: true, cancelledAt: true,
+        id: true,
+        status: true,
+        paymentStatus: true,
+        paymentMethod: true,
+        ticketCode: true,
+        createdAt: true,
+        checkedInAt: true,
+        decisionNote: true,
+        offerExpiresAt: true,
+        holdExpiresAt: true,
+        cancelledAt: true,
         user: { select: { name: true, email: true } },
         ticketType: { select: { id: true, name: true, priceCents: true, currency: true } },
       },
@@ -76,12 +84,20 @@ export async function listRegistrations(eventId: string, filters: RegistrationFi
 /** All registrations with their answers, one row each; questions become columns. */
 export async function registrationsCsv(event: { id: string; timeZone: string }): Promise<string> {
   const [questions, registrations] = await Promise.all([
-    db().registrationQuestion.findMany({ where: { eventId: event.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, label: true } }),
+    db().registrationQuestion.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, label: true },
+    }),
     db().registration.findMany({
       where: { eventId: event.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
-        ticketCode: true, status: true, paymentStatus: true, createdAt: true, checkedInAt: true,
+        ticketCode: true,
+        status: true,
+        paymentStatus: true,
+        createdAt: true,
+        checkedInAt: true,
         user: { select: { name: true, email: true } },
         ticketType: { select: { name: true } },
         answers: { select: { questionId: true, value: true } },
@@ -89,12 +105,29 @@ export async function registrationsCsv(event: { id: string; timeZone: string }):
     }),
   ]);
   const local = (d: Date | null) => (d ? formatLocalDateTimeInput(d, event.timeZone).replace("T", " ") : "");
-  const header = ["Ticket code", "Name", "Email", "Ticket type", "Status", "Payment", `Registered at (${event.timeZone})`, `Checked in at (${event.timeZone})`, ...questions.map((q) => q.label)];
+  const header = [
+    "Ticket code",
+    "Name",
+    "Email",
+    "Ticket type",
+    "Status",
+    "Payment",
+    `Registered at (${event.timeZone})`,
+    `Checked in at (${event.timeZone})`,
+    ...questions.map((q) => q.label),
+  ];
   const rows = registrations.map((r) => {
     const answers = new Map(r.answers.map((a) => [a.questionId, a.value]));
     return [
-      r.ticketCode, r.user.name, r.user.email, r.ticketType.name, STATUS_LABELS[r.status], PAYMENT_LABELS[r.paymentStatus] ?? r.paymentStatus,
-      local(r.createdAt), local(r.checkedInAt), ...questions.map((q) => answerCell(answers.get(q.id))),
+      r.ticketCode,
+      r.user.name,
+      r.user.email,
+      r.ticketType.name,
+      STATUS_LABELS[r.status],
+      PAYMENT_LABELS[r.paymentStatus] ?? r.paymentStatus,
+      local(r.createdAt),
+      local(r.checkedInAt),
+      ...questions.map((q) => answerCell(answers.get(q.id))),
     ];
   });
   return toCsv(header, rows);
@@ -110,7 +143,11 @@ export interface Dashboard {
 export async function dashboard(event: { id: string; timeZone: string }, now: Date = new Date()): Promise<Dashboard> {
   const [rows, ticketTypes, waiting] = await Promise.all([
     db().registration.findMany({ where: { eventId: event.id }, select: { status: true, createdAt: true, checkedInAt: true } }),
-    db().ticketType.findMany({ where: { eventId: event.id }, orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, name: true, taken: true, capacity: true } }),
+    db().ticketType.findMany({
+      where: { eventId: event.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true, name: true, taken: true, capacity: true },
+    }),
     db().registration.groupBy({ by: ["ticketTypeId"], where: { eventId: event.id, status: "WAITLISTED" }, _count: { _all: true } }),
   ]);
   const count = (...statuses: RegistrationStatus[]) => rows.filter((r) => statuses.includes(r.status)).length;
@@ -126,7 +163,11 @@ export async function dashboard(event: { id: string; timeZone: string }, now: Da
       checkedIn: checkIns.length,
     },
     // Every registration made (including ones later cancelled): the demand over time.
-    registrationsOverTime: cumulativeByDay(rows.map((r) => r.createdAt), event.timeZone, now),
+    registrationsOverTime: cumulativeByDay(
+      rows.map((r) => r.createdAt),
+      event.timeZone,
+      now,
+    ),
     checkInsOverTime: countsByHour(checkIns, event.timeZone),
     fill: ticketTypes.map((t) => ({ ...t, rate: fillRate(t.taken, t.capacity), waitlisted: waitingBy.get(t.id) ?? 0 })),
   };

@@ -74,7 +74,13 @@ function answersCte(answers: { registrationId: string; questionId: string; value
  * registration of the same person fails the whole statement on the partial unique index — the
  * seat update with it. Returns the status the registration was written with.
  */
-export async function insertSeatedRegistration(client: Db | Tx, registration: NewRegistration, answers: Answer[], email: OutgoingEmail | null, now: Date): Promise<RegistrationStatus> {
+export async function insertSeatedRegistration(
+  client: Db | Tx,
+  registration: NewRegistration,
+  answers: Answer[],
+  email: OutgoingEmail | null,
+  now: Date,
+): Promise<RegistrationStatus> {
   const mail = email ? Prisma.sql`, mail AS (${outboxInsertSql(email, now, Prisma.sql`reg WHERE reg."status" <> 'WAITLISTED'`)})` : Prisma.empty;
   const [row] = await client.$queryRaw<{ status: RegistrationStatus }[]>`
     WITH seat AS (
@@ -114,7 +120,13 @@ export interface WaitlistCandidate {
  */
 export async function insertWaitlisted(candidates: readonly WaitlistCandidate[], client: Db | Tx = db()): Promise<Set<string>> {
   const rows = candidates.map((c) => ({
-    id: c.id, eventId: c.eventId, userId: c.userId, ticketTypeId: c.ticketTypeId, paymentMethod: c.paymentMethod, ticketCode: c.ticketCode, at: c.now.toISOString(),
+    id: c.id,
+    eventId: c.eventId,
+    userId: c.userId,
+    ticketTypeId: c.ticketTypeId,
+    paymentMethod: c.paymentMethod,
+    ticketCode: c.ticketCode,
+    at: c.now.toISOString(),
   }));
   const answers = candidates.flatMap((c) => c.answers.map((a) => ({ registrationId: c.id, questionId: a.questionId, value: a.value })));
   const inserted = await client.$queryRaw<{ id: string }[]>`

@@ -280,16 +280,7 @@ describe("holds", () => {
 
 describe("seat-holding statuses", () => {
   it("counts held and confirmed seats, not ended or waiting ones", () => {
-    const all: RegistrationStatus[] = [
-      "PENDING_APPROVAL",
-      "PENDING_PAYMENT",
-      "CONFIRMED",
-      "WAITLISTED",
-      "OFFERED",
-      "CANCELLED",
-      "REJECTED",
-      "EXPIRED",
-    ];
+    const all: RegistrationStatus[] = ["PENDING_APPROVAL", "PENDING_PAYMENT", "CONFIRMED", "WAITLISTED", "OFFERED", "CANCELLED", "REJECTED", "EXPIRED"];
     expect(all.filter(holdsSeat)).toEqual(["PENDING_APPROVAL", "PENDING_PAYMENT", "CONFIRMED", "OFFERED"]);
     expect(all.filter(hasEnded)).toEqual(["CANCELLED", "REJECTED", "EXPIRED"]);
   });

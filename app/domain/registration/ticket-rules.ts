@@ -5,15 +5,7 @@
 // The types mirror the Prisma enums as string-literal unions so this file stays free of the
 // generated client (and usable in the browser and in plain unit tests).
 
-export type RegistrationStatus =
-  | "PENDING_APPROVAL"
-  | "PENDING_PAYMENT"
-  | "CONFIRMED"
-  | "WAITLISTED"
-  | "OFFERED"
-  | "CANCELLED"
-  | "REJECTED"
-  | "EXPIRED";
+export type RegistrationStatus = "PENDING_APPROVAL" | "PENDING_PAYMENT" | "CONFIRMED" | "WAITLISTED" | "OFFERED" | "CANCELLED" | "REJECTED" | "EXPIRED";
 
 export type PaymentStatus = "NONE" | "PENDING" | "PAID" | "UNPAID_INVOICE" | "REFUNDED" | "FAILED";
 
@@ -64,13 +56,7 @@ export interface TicketTypeRules {
 
 // ───────────────────────────── availability ─────────────────────────────
 
-export type TicketRefusalCode =
-  | "SALES_NOT_OPEN"
-  | "SALES_CLOSED"
-  | "HIDDEN_NEEDS_CODE"
-  | "WRONG_ACCESS_CODE"
-  | "INVALID_QUANTITY"
-  | "OVER_PER_PERSON_LIMIT";
+export type TicketRefusalCode = "SALES_NOT_OPEN" | "SALES_CLOSED" | "HIDDEN_NEEDS_CODE" | "WRONG_ACCESS_CODE" | "INVALID_QUANTITY" | "OVER_PER_PERSON_LIMIT";
 
 export type TicketAvailability = { ok: true } | { ok: false; code: TicketRefusalCode; message: string };
 
@@ -190,7 +176,11 @@ export type InitialStatus =
     }
   | { ok: false; code: InitialStatusRefusalCode; message: string };
 
-function statusOncePaymentIsKnown(ticketType: TicketTypeRules, paymentChoice: PaymentMethod | null | undefined, environment: { stripeConfigured: boolean }): InitialStatus {
+function statusOncePaymentIsKnown(
+  ticketType: TicketTypeRules,
+  paymentChoice: PaymentMethod | null | undefined,
+  environment: { stripeConfigured: boolean },
+): InitialStatus {
   if (isFree(ticketType)) {
     return { ok: true, status: "CONFIRMED", paymentStatus: "NONE", paymentMethod: null, needsHoldExpiry: false };
   }
@@ -238,12 +228,7 @@ export function statusAfterApproval(
 
 // ───────────────────────────── refunds ─────────────────────────────
 
-export type RefundReason =
-  | "FREE_TICKET"
-  | "EVENT_CANCELLED"
-  | "WITHIN_REFUND_WINDOW"
-  | "REFUND_WINDOW_PASSED"
-  | "NO_REFUNDS";
+export type RefundReason = "FREE_TICKET" | "EVENT_CANCELLED" | "WITHIN_REFUND_WINDOW" | "REFUND_WINDOW_PASSED" | "NO_REFUNDS";
 
 export interface RefundDecision {
   /** Whether the attendee is entitled to their money back (the whole amount still held). */

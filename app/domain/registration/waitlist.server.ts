@@ -119,11 +119,19 @@ export async function claimOffer(
       const row = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: registrationForEmail });
       await enqueueEmail(tx, {
         to: row.user.email,
-        ...pendingApprovalEmail({ attendeeName: row.user.name, event: emailEvent(row.event), ticketTypeName: row.ticketType.name, manageUrl: myRegistrationsUrl() }),
+        ...pendingApprovalEmail({
+          attendeeName: row.user.name,
+          event: emailEvent(row.event),
+          ticketTypeName: row.ticketType.name,
+          manageUrl: myRegistrationsUrl(),
+        }),
         dedupeKey: `registration-pending:${row.id}`,
       });
     }
-    const after = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { id: true, status: true, paymentStatus: true, ticketCode: true } });
+    const after = await tx.registration.findUniqueOrThrow({
+      where: { id: registrationId },
+      select: { id: true, status: true, paymentStatus: true, ticketCode: true },
+    });
     return { registration: after, needsCheckout: initial.paymentMethod === "STRIPE" && initial.status === "PENDING_PAYMENT" };
   }, TX_OPTIONS);
 }
@@ -143,7 +151,11 @@ export async function declineOffer(user: { id: string }, registrationId: string,
   }, TX_OPTIONS);
 }
 
-async function sweep(now: Date, pick: (tx: Tx) => Promise<{ id: string; ticketTypeId: string }[]>, expire: (tx: Tx, id: string, ticketTypeId: string) => Promise<boolean>): Promise<number> {
+async function sweep(
+  now: Date,
+  pick: (tx: Tx) => Promise<{ id: string; ticketTypeId: string }[]>,
+  expire: (tx: Tx, id: string, ticketTypeId: string) => Promise<boolean>,
+): Promise<number> {
   let total = 0;
   for (;;) {
     const { picked, expired } = await db().$transaction(async (tx) => {

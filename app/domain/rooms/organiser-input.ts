@@ -23,7 +23,10 @@ export const roomFormSchema = z.object({
       const t = text(v);
       return t === undefined || t === "" ? null : typeof t === "string" ? normaliseLineBreaks(t).replace(/\n{3,}/g, "\n\n") : t;
     },
-    z.string({ error: "Describe the topic in words." }).max(ROOM_TOPIC_MAX, { error: `Keep the topic to ${ROOM_TOPIC_MAX} characters.` }).nullable(),
+    z
+      .string({ error: "Describe the topic in words." })
+      .max(ROOM_TOPIC_MAX, { error: `Keep the topic to ${ROOM_TOPIC_MAX} characters.` })
+      .nullable(),
   ),
   themes: z.preprocess(
     (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),

@@ -9,7 +9,6 @@ import { db } from "~/platform/db.server";
 import type { RoomForm } from "./organiser-input";
 import { isUuid } from "~/domain/kernel/ids";
 
-
 const notFound = () => new DomainError("NOT_FOUND", "This room does not exist.");
 
 /** The only unique constraint on MatchRoom besides its id: (eventId, name). */
@@ -18,7 +17,9 @@ function nameTaken(error: unknown): boolean {
 }
 
 const taken = (name: string) =>
-  new DomainError("CONFLICT", `This event already has a room called “${name}”.`, { fieldErrors: { name: "Another room of this event already has this name." } });
+  new DomainError("CONFLICT", `This event already has a room called “${name}”.`, {
+    fieldErrors: { name: "Another room of this event already has this name." },
+  });
 
 /** The event's rooms in the attendees' order, with how much each has been used. */
 export async function listEventRooms(eventId: string) {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { pairKey, pairParticipants, pairScore, type Participant } from "./pairing";
 import { formatCountdown, meetingPlace, parseMessageBody, parseRoundMinutes, secondsLeft } from "./rooms";
 
-const person = (id: string, themes: string[] = [], intents: string[] = [], organisationId: string | null = null): Participant => ({ id, themes, intents, organisationId });
+const person = (id: string, themes: string[] = [], intents: string[] = [], organisationId: string | null = null): Participant => ({
+  id,
+  themes,
+  intents,
+  organisationId,
+});
 
 describe("pair scores", () => {
   it("prefer shared themes and complementary intents, and penalise colleagues", () => {
@@ -24,7 +29,12 @@ describe("pairing", () => {
   });
 
   it("prefers mutual interests", () => {
-    const people = [person("inv", ["MOBILITY"], ["INVEST"]), person("x", ["ENERGY"], ["ADVISE"]), person("city", ["MOBILITY"], ["PILOT"]), person("y", ["ENERGY"], ["ADVISE"])];
+    const people = [
+      person("inv", ["MOBILITY"], ["INVEST"]),
+      person("x", ["ENERGY"], ["ADVISE"]),
+      person("city", ["MOBILITY"], ["PILOT"]),
+      person("y", ["ENERGY"], ["ADVISE"]),
+    ];
     const { pairs } = pairParticipants(people);
     expect(pairs.map(([a, b]) => pairKey(a, b)).sort()).toEqual([pairKey("city", "inv"), pairKey("x", "y")].sort());
   });
@@ -44,7 +54,12 @@ describe("pairing", () => {
 
   it("gives the bye to someone who has not had one yet", () => {
     const people = ["a", "b", "c"].map((id) => person(id));
-    const { bye } = pairParticipants(people, { byes: new Map([["a", 1], ["b", 1]]) });
+    const { bye } = pairParticipants(people, {
+      byes: new Map([
+        ["a", 1],
+        ["b", 1],
+      ]),
+    });
     expect(bye).toBe("c");
   });
 

@@ -50,16 +50,16 @@ function random(seed: number): () => number {
   };
 }
 
-export function pairParticipants(
-  people: Participant[],
-  options: { met?: Set<string>; byes?: Map<string, number>; seed?: number } = {},
-): Pairing {
+export function pairParticipants(people: Participant[], options: { met?: Set<string>; byes?: Map<string, number>; seed?: number } = {}): Pairing {
   const met = options.met ?? new Set<string>();
   const byes = options.byes ?? new Map<string, number>();
   const rand = random(options.seed ?? 1);
   // Deduplicate, then shuffle deterministically so ties do not always favour the same ids.
   const unique = [...new Map(people.map((p) => [p.id, p])).values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const order = unique.map((p) => ({ p, r: rand() })).sort((a, b) => a.r - b.r).map((x) => x.p);
+  const order = unique
+    .map((p) => ({ p, r: rand() }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.p);
 
   let bye: string | null = null;
   let pool = order;

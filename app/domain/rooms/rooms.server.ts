@@ -22,8 +22,6 @@ import { enqueueNotification } from "~/domain/notifications/notification-choices
 
 export const ROOM_LIMITS = { messagesPerMinute: 20, contactsPerHour: 20 };
 
-
-
 /** 128 random bits for a pair's video room name (see meetingPlace). */
 const videoSecret = () => randomBytes(16).toString("base64url");
 
@@ -56,7 +54,11 @@ export async function findRoom(roomId: string, user: Actor | null, resolve: Acce
   const room = await db().matchRoom.findUnique({
     where: { id: roomId },
     select: {
-      id: true, name: true, topic: true, themes: true, eventId: true,
+      id: true,
+      name: true,
+      topic: true,
+      themes: true,
+      eventId: true,
       event: { select: { id: true, slug: true, title: true, status: true, mode: true, timeZone: true, kind: true } },
     },
   });
@@ -71,7 +73,8 @@ export async function presenceProfile(userId: string, eventId: string, staff: bo
   const user = await db().user.findUniqueOrThrow({
     where: { id: userId },
     select: {
-      name: true, jobTitle: true,
+      name: true,
+      jobTitle: true,
       memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { organisation: { select: { id: true, name: true, themes: true } } } },
       registrations: { where: { eventId, status: "CONFIRMED" }, take: 1, select: { intents: true } },
     },
@@ -90,18 +93,41 @@ export async function presenceProfile(userId: string, eventId: string, staff: bo
 }
 
 const messageSelect = {
-  id: true, roomId: true, kind: true, body: true, authorId: true, recipientId: true, createdAt: true,
+  id: true,
+  roomId: true,
+  kind: true,
+  body: true,
+  authorId: true,
+  recipientId: true,
+  createdAt: true,
   author: { select: { name: true } },
 } as const;
 
-async function toViews(rows: { id: string; roomId: string; kind: "CHAT" | "CONTACT" | "SYSTEM"; body: string; authorId: string; recipientId: string | null; createdAt: Date; author: { name: string } }[]): Promise<MessageView[]> {
+async function toViews(
+  rows: {
+    id: string;
+    roomId: string;
+    kind: "CHAT" | "CONTACT" | "SYSTEM";
+    body: string;
+    authorId: string;
+    recipientId: string | null;
+    createdAt: Date;
+    author: { name: string };
+  }[],
+): Promise<MessageView[]> {
   const recipientIds = [...new Set(rows.map((r) => r.recipientId).filter((id): id is string => id !== null))];
   const recipients = recipientIds.length
     ? new Map((await db().user.findMany({ where: { id: { in: recipientIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]))
     : new Map<string, string>();
   return rows.map((r) => ({
-    id: r.id, roomId: r.roomId, kind: r.kind, body: r.body, authorId: r.authorId, authorName: r.author.name,
-    recipientId: r.recipientId, recipientName: r.recipientId ? recipients.get(r.recipientId) ?? null : null,
+    id: r.id,
+    roomId: r.roomId,
+    kind: r.kind,
+    body: r.body,
+    authorId: r.authorId,
+    authorName: r.author.name,
+    recipientId: r.recipientId,
+    recipientName: r.recipientId ? (recipients.get(r.recipientId) ?? null) : null,
     createdAt: r.createdAt.toISOString(),
   }));
 }
@@ -117,7 +143,11 @@ export async function recentMessages(roomId: string, userId: string, limit = 50)
   return toViews(rows.reverse());
 }
 
-export async function postMessage(user: (Actor & { name: string }) | null, input: { roomId: string; body: unknown }, resolve?: AccessResolver): Promise<MessageView> {
+export async function postMessage(
+  user: (Actor & { name: string }) | null,
+  input: { roomId: string; body: unknown },
+  resolve?: AccessResolver,
+): Promise<MessageView> {
   const body = parseMessageBody(input.body);
   const { room, access } = await findRoom(input.roomId, user, resolve);
   requireRoomParticipant(user, access);
@@ -150,7 +180,13 @@ export async function letsMeet(user: (Actor & { name: string }) | null, input: {
   if (meeting) {
     const when = `${formatDate(meeting.startsAt, meeting.timeZone)}, ${formatTime(meeting.startsAt, meeting.timeZone)}`;
     const row = await db().roomMessage.create({
-      data: { roomId: room.id, authorId: user.id, recipientId: target.id, kind: "CONTACT", body: `${user.name} requested a meeting with ${target.name} on ${when} (${meeting.city}).${note ? ` “${note}”` : ""}`.slice(0, 1000) },
+      data: {
+        roomId: room.id,
+        authorId: user.id,
+        recipientId: target.id,
+        kind: "CONTACT",
+        body: `${user.name} requested a meeting with ${target.name} on ${when} (${meeting.city}).${note ? ` “${note}”` : ""}`.slice(0, 1000),
+      },
       select: messageSelect,
     });
     const [message] = await toViews([row]);
@@ -202,16 +238,33 @@ async function requestRoadshowMeeting(user: Actor & { name: string }, slug: stri
   return null;
 }
 
-function roundView(round: { id: string; roomId: string; number: number; minutes: number; startsAt: Date; endsAt: Date; pairs: { position: number; userAId: string; userBId: string | null; place: string }[] }, names: Map<string, string>): RoundView {
+function roundView(
+  round: {
+    id: string;
+    roomId: string;
+    number: number;
+    minutes: number;
+    startsAt: Date;
+    endsAt: Date;
+    pairs: { position: number; userAId: string; userBId: string | null; place: string }[];
+  },
+  names: Map<string, string>,
+): RoundView {
   return {
-    id: round.id, roomId: round.roomId, number: round.number, minutes: round.minutes,
-    startsAt: round.startsAt.toISOString(), endsAt: round.endsAt.toISOString(),
-    pairs: [...round.pairs].sort((a, b) => a.position - b.position).map((p) => ({
-      position: p.position,
-      a: { id: p.userAId, name: names.get(p.userAId) ?? "Someone" },
-      b: p.userBId ? { id: p.userBId, name: names.get(p.userBId) ?? "Someone" } : null,
-      place: p.place,
-    })),
+    id: round.id,
+    roomId: round.roomId,
+    number: round.number,
+    minutes: round.minutes,
+    startsAt: round.startsAt.toISOString(),
+    endsAt: round.endsAt.toISOString(),
+    pairs: [...round.pairs]
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({
+        position: p.position,
+        a: { id: p.userAId, name: names.get(p.userAId) ?? "Someone" },
+        b: p.userBId ? { id: p.userBId, name: names.get(p.userBId) ?? "Someone" } : null,
+        place: p.place,
+      })),
   };
 }
 
@@ -243,42 +296,63 @@ export async function startRound(
   if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to run speed networking.");
   if (!access.moderator) throw new DomainError("FORBIDDEN", "Only this event's organisers can start networking rounds.");
   const people: Participant[] = [...new Map(input.present.filter((p) => !p.staff).map((p) => [p.userId, p])).values()].map((p) => ({
-    id: p.userId, themes: p.themes, intents: p.intents, organisationId: p.organisationId,
+    id: p.userId,
+    themes: p.themes,
+    intents: p.intents,
+    organisationId: p.organisationId,
   }));
   if (people.length < 2) throw new DomainError("CONFLICT", "At least two participants must be in the room to start a round.");
-  const round = await db().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`networking:${room.id}`}, 0))`;
-    const previous = await tx.networkingRound.findMany({ where: { roomId: room.id }, orderBy: { number: "asc" }, include: { pairs: true } });
-    const last = previous[previous.length - 1];
-    if (last && last.endsAt > now) throw new DomainError("CONFLICT", `Round ${last.number} is still running.`);
-    const met = new Set<string>();
-    const byes = new Map<string, number>();
-    for (const r of previous) {
-      for (const p of r.pairs) {
-        if (p.userBId) met.add(pairKey(p.userAId, p.userBId));
-        else byes.set(p.userAId, (byes.get(p.userAId) ?? 0) + 1);
+  const round = await db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`networking:${room.id}`}, 0))`;
+      const previous = await tx.networkingRound.findMany({ where: { roomId: room.id }, orderBy: { number: "asc" }, include: { pairs: true } });
+      const last = previous[previous.length - 1];
+      if (last && last.endsAt > now) throw new DomainError("CONFLICT", `Round ${last.number} is still running.`);
+      const met = new Set<string>();
+      const byes = new Map<string, number>();
+      for (const r of previous) {
+        for (const p of r.pairs) {
+          if (p.userBId) met.add(pairKey(p.userAId, p.userBId));
+          else byes.set(p.userAId, (byes.get(p.userAId) ?? 0) + 1);
+        }
       }
-    }
-    const number = (last?.number ?? 0) + 1;
-    const pairing = pairParticipants(people, { met, byes, seed: number });
-    const created = await tx.networkingRound.create({
-      data: {
-        roomId: room.id, number, minutes, startsAt: now, endsAt: new Date(now.getTime() + minutes * 60_000), startedById: user.id,
-        pairs: {
-          create: [
-            ...pairing.pairs.map(([a, b], i) => ({ position: i, userAId: a, userBId: b, place: meetingPlace(room.event.mode, i, { roomId: room.id, number }, videoSecret()) })),
-            ...(pairing.bye ? [{ position: pairing.pairs.length, userAId: pairing.bye, userBId: null, place: "Bye — this round you sit out" }] : []),
-          ],
+      const number = (last?.number ?? 0) + 1;
+      const pairing = pairParticipants(people, { met, byes, seed: number });
+      const created = await tx.networkingRound.create({
+        data: {
+          roomId: room.id,
+          number,
+          minutes,
+          startsAt: now,
+          endsAt: new Date(now.getTime() + minutes * 60_000),
+          startedById: user.id,
+          pairs: {
+            create: [
+              ...pairing.pairs.map(([a, b], i) => ({
+                position: i,
+                userAId: a,
+                userBId: b,
+                place: meetingPlace(room.event.mode, i, { roomId: room.id, number }, videoSecret()),
+              })),
+              ...(pairing.bye ? [{ position: pairing.pairs.length, userAId: pairing.bye, userBId: null, place: "Bye — this round you sit out" }] : []),
+            ],
+          },
         },
-      },
-      include: { pairs: true },
-    });
-    const announcement = await tx.roomMessage.create({
-      data: { roomId: room.id, authorId: user.id, kind: "SYSTEM", body: `Speed networking round ${number} started: ${pairing.pairs.length} ${pairing.pairs.length === 1 ? "pair" : "pairs"}, ${minutes} ${minutes === 1 ? "minute" : "minutes"}.` },
-      select: messageSelect,
-    });
-    return { created, announcement };
-  }, { maxWait: 10_000, timeout: 20_000 });
+        include: { pairs: true },
+      });
+      const announcement = await tx.roomMessage.create({
+        data: {
+          roomId: room.id,
+          authorId: user.id,
+          kind: "SYSTEM",
+          body: `Speed networking round ${number} started: ${pairing.pairs.length} ${pairing.pairs.length === 1 ? "pair" : "pairs"}, ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
+        },
+        select: messageSelect,
+      });
+      return { created, announcement };
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
   const view = roundView(round.created, await namesOf(round.created.pairs.flatMap((p) => [p.userAId, p.userBId ?? p.userAId])));
   publishRoomEvent({ type: "round", roomId: room.id, round: view });
   publishRoomEvent({ type: "message", roomId: room.id, message: (await toViews([round.announcement]))[0] });
@@ -286,7 +360,12 @@ export async function startRound(
 }
 
 /** Ends the running round now (organisers). */
-export async function endRound(user: (Actor & { name: string }) | null, input: { roomId: string }, now = new Date(), resolve?: AccessResolver): Promise<RoundView> {
+export async function endRound(
+  user: (Actor & { name: string }) | null,
+  input: { roomId: string },
+  now = new Date(),
+  resolve?: AccessResolver,
+): Promise<RoundView> {
   const { room, access } = await findRoom(input.roomId, user, resolve);
   if (!user) throw new DomainError("UNAUTHENTICATED", "Sign in to run speed networking.");
   if (!access.moderator) throw new DomainError("FORBIDDEN", "Only this event's organisers can end networking rounds.");

@@ -3,9 +3,7 @@
 // calendar imports; an organiser typing a time that never happens should hear about it instead.
 import { fromWallTime, parseLocalDateTime, toWallTime, type WallTime } from "./zoned";
 
-export type LocalTimeResult =
-  | { ok: true; instant: Date }
-  | { ok: false; reason: "INVALID" | "SKIPPED_BY_CLOCK_CHANGE"; message: string };
+export type LocalTimeResult = { ok: true; instant: Date } | { ok: false; reason: "INVALID" | "SKIPPED_BY_CLOCK_CHANGE"; message: string };
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -26,8 +24,7 @@ export function resolveLocalDateTime(value: string | WallTime, timeZone: string)
     return { ok: false, reason: "INVALID", message: "Enter a date and time, like 2026-03-03T09:30." };
   }
   const shown = toWallTime(instant, timeZone);
-  const sameWall =
-    shown.year === wall.year && shown.month === wall.month && shown.day === wall.day && shown.hour === wall.hour && shown.minute === wall.minute;
+  const sameWall = shown.year === wall.year && shown.month === wall.month && shown.day === wall.day && shown.hour === wall.hour && shown.minute === wall.minute;
   if (!sameWall) {
     return {
       ok: false,

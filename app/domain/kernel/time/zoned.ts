@@ -124,23 +124,23 @@ function displayFormatter(key: string, make: () => Intl.DateTimeFormat): Intl.Da
 
 /** "Tue, 3 Mar 2026" in the zone. */
 export function formatDate(instant: Date, timeZone: string, locale = "en-GB"): string {
-  return displayFormatter(`d|${timeZone}|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }),
+  return displayFormatter(
+    `d|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }),
   ).format(instant);
 }
 
 /** "14:30" in the zone. */
 export function formatTime(instant: Date, timeZone: string, locale = "en-GB"): string {
-  return displayFormatter(`t|${timeZone}|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+  return displayFormatter(
+    `t|${timeZone}|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
   ).format(instant);
 }
 
 /** Short zone name at that instant, e.g. "CET", "CEST", "GMT+1". */
 export function zoneAbbreviation(instant: Date, timeZone: string, locale = "en-GB"): string {
-  const parts = displayFormatter(`z|${timeZone}|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }),
-  ).formatToParts(instant);
+  const parts = displayFormatter(`z|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })).formatToParts(instant);
   return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
@@ -164,9 +164,7 @@ export function formatRange(start: Date, end: Date, timeZone: string, locale = "
 
 /** "3–5 Mar 2026" style date span for cards. */
 export function formatDateSpan(start: Date, end: Date, timeZone: string, locale = "en-GB"): string {
-  const fmt = displayFormatter(`s|${timeZone}|${locale}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric" }),
-  );
+  const fmt = displayFormatter(`s|${timeZone}|${locale}`, () => new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric" }));
   // ICU versions differ on the spaces around the dash (Node: thin spaces, Chromium: plain ones);
   // pages render on the server and hydrate in the browser, so both must print the same text.
   return fmt.formatRange(start, end).replace(/[\u2009\u202f]/g, " ");

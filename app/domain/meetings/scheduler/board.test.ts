@@ -69,7 +69,11 @@ describe("Board", () => {
         { id: "h2", slots: [slot(0), slot(1)] },
       ],
       guests: [{ id: "g1" }, { id: "g2" }],
-      preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g2", "WOULD_LIKE", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g2", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 1,
     });
     expect(board.placeAt(pairOf(board, "h1", "g1"), 0)).toBe(true);

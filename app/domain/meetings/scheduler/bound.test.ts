@@ -19,8 +19,16 @@ describe("computeUpperBound", () => {
     // but both can only come at 08:00, so one of them has to give way to the would-like g2.
     const input: SchedulerInput = {
       hosts: [{ id: "h1", slots: [slot(0), slot(1)] }],
-      guests: [{ id: "g1", busy: [slot(1)] }, { id: "g3", busy: [slot(1)] }, { id: "g2", busy: [slot(0)] }],
-      preferences: [...both("h1", "g1", "MUST_MEET", "MUST_MEET"), ...both("h1", "g3", "MUST_MEET", "MUST_MEET"), ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE")],
+      guests: [
+        { id: "g1", busy: [slot(1)] },
+        { id: "g3", busy: [slot(1)] },
+        { id: "g2", busy: [slot(0)] },
+      ],
+      preferences: [
+        ...both("h1", "g1", "MUST_MEET", "MUST_MEET"),
+        ...both("h1", "g3", "MUST_MEET", "MUST_MEET"),
+        ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 5,
     };
     const bound = boundOf(input);
@@ -37,7 +45,11 @@ describe("computeUpperBound", () => {
         { id: "h2", slots: [slot(1)] },
       ],
       guests: [{ id: "g1" }],
-      preferences: [...both("h1", "g1", "MUST_MEET", "MUST_MEET"), ...both("h3", "g1", "MUST_MEET", "MUST_MEET"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "MUST_MEET", "MUST_MEET"),
+        ...both("h3", "g1", "MUST_MEET", "MUST_MEET"),
+        ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 5,
     };
     expect(boundOf(input)).toMatchObject({ value: 4, timeBlindBound: 6, hostClockBound: 6, guestClockBound: 4, hostSideBound: 7, guestSideBound: 6 });
@@ -74,7 +86,12 @@ describe("computeUpperBound", () => {
   });
 
   it("is zero when nothing can be scheduled", () => {
-    const input: SchedulerInput = { hosts: [{ id: "h", slots: [slot(0)] }], guests: [{ id: "g" }], preferences: both("h", "g", "MUST_MEET", "MUST_MEET"), tables: 0 };
+    const input: SchedulerInput = {
+      hosts: [{ id: "h", slots: [slot(0)] }],
+      guests: [{ id: "g" }],
+      preferences: both("h", "g", "MUST_MEET", "MUST_MEET"),
+      tables: 0,
+    };
     expect(boundOf(input)).toMatchObject({ value: 0, timeBlindBound: 0, hostClockBound: 0, guestClockBound: 0, chosen: [] });
   });
 });

@@ -51,7 +51,10 @@ export function computeUpperBound(model: Model): UpperBound {
   for (const [person, classes] of usableByPerson) capacity.set(person, mostNonOverlapping(model, classes));
   let tableCapacity = 0;
   for (let t = 0; t < model.tables; t++) {
-    tableCapacity += mostNonOverlapping(model, [...usable].filter((c) => !model.tableFixed[t * model.classCount + c]));
+    tableCapacity += mostNonOverlapping(
+      model,
+      [...usable].filter((c) => !model.tableFixed[t * model.classCount + c]),
+    );
   }
 
   // Looser per-side bounds: each person's heaviest pairs up to its capacity.

@@ -10,12 +10,25 @@ describe("checkSchedule", () => {
       { id: "h2", slots: [slot(0)] },
     ],
     guests: [{ id: "g1" }, { id: "g2" }],
-    preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g2", "MUST_MEET", "WOULD_LIKE")],
+    preferences: [
+      ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+      ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+      ...both("h1", "g2", "MUST_MEET", "WOULD_LIKE"),
+    ],
     tables: 1,
     confirmedMeetings: [{ hostId: "h2", guestId: "g2", ...slot(3), tableIndex: 0 }],
   };
-  const meeting = (hostId: string, guestId: string, i: number, tableIndex: number, weight: number): ProposedMeeting => ({ hostId, guestId, ...slot(i), tableIndex, weight });
-  const codes = (meetings: ProposedMeeting[]) => checkSchedule(input, meetings).map((c) => c.code).sort();
+  const meeting = (hostId: string, guestId: string, i: number, tableIndex: number, weight: number): ProposedMeeting => ({
+    hostId,
+    guestId,
+    ...slot(i),
+    tableIndex,
+    weight,
+  });
+  const codes = (meetings: ProposedMeeting[]) =>
+    checkSchedule(input, meetings)
+      .map((c) => c.code)
+      .sort();
 
   it("finds every kind of conflict", () => {
     expect(codes([meeting("h1", "g1", 0, 0, 1), meeting("h2", "g1", 0, 0, 1)])).toEqual(["PERSON_DOUBLE_BOOKED", "TABLE_DOUBLE_BOOKED", "TOO_MANY_AT_ONCE"]);

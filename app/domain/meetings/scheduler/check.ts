@@ -3,13 +3,7 @@ import type { ProposedMeeting, SchedulerInput } from "./types";
 import { mutualWeight } from "./weights";
 
 export type ScheduleConflictCode =
-  | "PERSON_DOUBLE_BOOKED"
-  | "TABLE_DOUBLE_BOOKED"
-  | "TOO_MANY_AT_ONCE"
-  | "NOT_A_FREE_SLOT"
-  | "PAIR_TWICE"
-  | "NOT_MUTUAL"
-  | "TABLE_OUT_OF_RANGE";
+  "PERSON_DOUBLE_BOOKED" | "TABLE_DOUBLE_BOOKED" | "TOO_MANY_AT_ONCE" | "NOT_A_FREE_SLOT" | "PAIR_TWICE" | "NOT_MUTUAL" | "TABLE_OUT_OF_RANGE";
 
 export interface ScheduleConflict {
   code: ScheduleConflictCode;

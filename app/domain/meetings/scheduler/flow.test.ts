@@ -29,7 +29,8 @@ describe("maxWeightCapacitatedMatching", () => {
       const left = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
       const right = Array.from({ length: 1 + randomInt(random, 4) }, () => randomInt(random, 3));
       const pairs: CapacitatedPair[] = [];
-      for (let i = 0; i < left.length; i++) for (let j = 0; j < right.length; j++) if (random() < 0.6) pairs.push({ left: i, right: j, weight: 1 + randomInt(random, 3) });
+      for (let i = 0; i < left.length; i++)
+        for (let j = 0; j < right.length; j++) if (random() < 0.6) pairs.push({ left: i, right: j, weight: 1 + randomInt(random, 3) });
       const total = randomInt(random, 6);
       const result = maxWeightCapacitatedMatching(left, right, pairs, total);
       expect(result.value, `round ${round}`).toBe(bruteForce(left, right, pairs, total));

@@ -52,7 +52,11 @@ describe("scheduleMeetings on small cases", () => {
     const input: SchedulerInput = {
       hosts,
       guests: [{ id: "g1" }, { id: "g2" }, { id: "g3" }],
-      preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g2", "MUST_MEET", "MUST_MEET"), ...both("h3", "g3", "MUST_MEET", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g2", "MUST_MEET", "MUST_MEET"),
+        ...both("h3", "g3", "MUST_MEET", "WOULD_LIKE"),
+      ],
       tables: 2,
     };
     const proposal = scheduleMeetings(input);
@@ -147,7 +151,11 @@ describe("scheduleMeetings on small cases", () => {
         { id: "h2", slots: [slot(0, 15)] },
       ],
       guests: [{ id: "g1" }, { id: "g2" }],
-      preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g2", "WOULD_LIKE", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g2", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 1,
     };
     const oneTable = scheduleMeetings(input);
@@ -177,7 +185,11 @@ describe("scheduleMeetings on small cases", () => {
     const input: SchedulerInput = {
       hosts: [{ id: "h1", slots: [slot(1, 0, "late"), slot(0, 0, "early")] }],
       guests: [{ id: "g1", busy: [slot(0), slot(1)] }, { id: "g2" }, { id: "g3" }],
-      preferences: [...both("h1", "g1", "MUST_MEET", "MUST_MEET"), ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g3", "WOULD_LIKE", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "MUST_MEET", "MUST_MEET"),
+        ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h1", "g3", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 1,
     };
     const proposal = scheduleMeetings(input);
@@ -200,7 +212,9 @@ describe("scheduleMeetings on small cases", () => {
         { hostId: "v", guestId: "w", ...slot(5) },
       ],
     };
-    const codes = scheduleMeetings(input).warnings.map((w) => w.code).sort();
+    const codes = scheduleMeetings(input)
+      .warnings.map((w) => w.code)
+      .sort();
     expect(codes).toEqual(["CONFIRMED_TABLE_CLASH", "INVALID_INTERVAL", "INVALID_TABLE_INDEX", "TABLES_OVERBOOKED", "UNKNOWN_PERSON"]);
   });
 
@@ -213,7 +227,12 @@ describe("scheduleMeetings on small cases", () => {
   it("copes with nothing to do", () => {
     const empty = scheduleMeetings({ hosts: [], guests: [], preferences: [], tables: 0 });
     expect(empty).toMatchObject({ assignments: [], score: 0, upperBound: 0, unscheduled: [] });
-    const noTables = scheduleMeetings({ hosts: [{ id: "h", slots: [slot(0)] }], guests: [{ id: "g" }], preferences: both("h", "g", "MUST_MEET", "MUST_MEET"), tables: 0 });
+    const noTables = scheduleMeetings({
+      hosts: [{ id: "h", slots: [slot(0)] }],
+      guests: [{ id: "g" }],
+      preferences: both("h", "g", "MUST_MEET", "MUST_MEET"),
+      tables: 0,
+    });
     expect(noTables.assignments).toEqual([]);
     expect(noTables.unscheduled[0].reason).toBe("NO_COMMON_TIME");
   });
@@ -279,7 +298,13 @@ describe("scheduleMeetings on generated roadshow instances", { timeout: 60_000 }
         const length = lengths[randomInt(random, lengths.length)];
         const offset = randomInt(random, 4) * 5;
         const count = Math.floor(240 / (length + 5));
-        return { id: host.id, slots: Array.from({ length: count }, (_, i) => ({ startsAt: new Date(DAY + (offset + i * (length + 5)) * MINUTE), endsAt: new Date(DAY + (offset + i * (length + 5) + length) * MINUTE) })) };
+        return {
+          id: host.id,
+          slots: Array.from({ length: count }, (_, i) => ({
+            startsAt: new Date(DAY + (offset + i * (length + 5)) * MINUTE),
+            endsAt: new Date(DAY + (offset + i * (length + 5) + length) * MINUTE),
+          })),
+        };
       });
       const input: SchedulerInput = { ...base, hosts, confirmedMeetings: [] };
       const proposal = scheduleMeetings(input, { seed });

@@ -6,7 +6,10 @@ import type { SchedulerInput } from "./types";
 
 /** The model's pairs as "host-guest:weight@classes", in edge order. */
 const edgesOf = (model: Model) =>
-  Array.from({ length: model.edgeCount }, (_, e) => `${model.personIds[model.edgeHost[e]]}-${model.personIds[model.edgeGuest[e]]}:${model.edgeWeight[e]}@${[...model.edgeClasses[e]].join(",")}`);
+  Array.from(
+    { length: model.edgeCount },
+    (_, e) => `${model.personIds[model.edgeHost[e]]}-${model.personIds[model.edgeGuest[e]]}:${model.edgeWeight[e]}@${[...model.edgeClasses[e]].join(",")}`,
+  );
 const personOf = (model: Model, id: string) => model.personIds.indexOf(id);
 
 describe("buildModel", () => {
@@ -23,7 +26,11 @@ describe("buildModel", () => {
     expect(model.classCount).toBe(3); // h1's and h2's slot(0) are one class
     expect([...model.classStart]).toEqual([slot(0).startsAt, slot(0, 15).startsAt, slot(1).startsAt].map((d) => d.getTime()));
     // 08:15–08:45 overlaps both neighbours; back-to-back 08:00–08:30 and 08:30–09:00 do not.
-    expect(model.conflicts.map((list) => [...list].sort())).toEqual([[0, 1], [0, 1, 2], [1, 2]]);
+    expect(model.conflicts.map((list) => [...list].sort())).toEqual([
+      [0, 1],
+      [0, 1, 2],
+      [1, 2],
+    ]);
   });
 
   it("blocks busy times and confirmed meetings on their people and tables, down to partial overlaps", () => {

@@ -126,7 +126,10 @@ export function buildModel(input: SchedulerInput): Model {
   confirmed.sort((a, b) => Number(b.tableIndex != null) - Number(a.tableIndex != null));
   for (const meeting of confirmed) {
     if (!validInterval(meeting)) {
-      warnings.push({ code: "INVALID_INTERVAL", message: `A confirmed meeting of ${meeting.hostId} with ${meeting.guestId} does not end after it starts; it was ignored.` });
+      warnings.push({
+        code: "INVALID_INTERVAL",
+        message: `A confirmed meeting of ${meeting.hostId} with ${meeting.guestId} does not end after it starts; it was ignored.`,
+      });
       continue;
     }
     metPairs.add(pairKey(meeting.hostId, meeting.guestId));
@@ -137,7 +140,10 @@ export function buildModel(input: SchedulerInput): Model {
     }
     let table = meeting.tableIndex ?? -1;
     if (meeting.tableIndex != null && (!Number.isInteger(table) || table < 0 || table >= tables)) {
-      warnings.push({ code: "INVALID_TABLE_INDEX", message: `A confirmed meeting names table ${meeting.tableIndex}, but the stop has ${tables}; a free table was counted instead.` });
+      warnings.push({
+        code: "INVALID_TABLE_INDEX",
+        message: `A confirmed meeting names table ${meeting.tableIndex}, but the stop has ${tables}; a free table was counted instead.`,
+      });
       table = -1;
     }
     if (table >= 0 && tableBookings[table].some((other) => intervalsOverlap(other, meeting))) {
@@ -183,7 +189,10 @@ export function buildModel(input: SchedulerInput): Model {
     levels.set(from * personCount + to, mark.level);
   }
   if (unknown.size > 0) {
-    warnings.push({ code: "UNKNOWN_PERSON", message: `${unknown.size} preference(s) name people who are neither hosts nor guests at this stop; they were ignored.` });
+    warnings.push({
+      code: "UNKNOWN_PERSON",
+      message: `${unknown.size} preference(s) name people who are neither hosts nor guests at this stop; they were ignored.`,
+    });
   }
 
   const guestRole = new Uint8Array(personCount);

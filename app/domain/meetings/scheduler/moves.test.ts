@@ -28,8 +28,15 @@ describe("attemptInsert", () => {
         { id: "h1", slots: [slot(0), slot(1), slot(2)] },
         { id: "h3", slots: [slot(0)] },
       ],
-      guests: [{ id: "g3", busy: [slot(2)] }, { id: "g4", busy: [slot(0)] }],
-      preferences: [...both("h1", "g3", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g4", "WOULD_LIKE", "WOULD_LIKE"), ...both("h3", "g3", "WOULD_LIKE", "WOULD_LIKE")],
+      guests: [
+        { id: "g3", busy: [slot(2)] },
+        { id: "g4", busy: [slot(0)] },
+      ],
+      preferences: [
+        ...both("h1", "g3", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h1", "g4", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h3", "g3", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 2,
     });
     board.placeAt(pairOf(board, "h1", "g3"), 0);
@@ -99,7 +106,11 @@ describe("attemptExchange", () => {
         { id: "h2", slots: [slot(0)] },
       ],
       guests: [{ id: "g1" }, { id: "g2" }],
-      preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE")],
+      preferences: [
+        ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h2", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+        ...both("h1", "g2", "WOULD_LIKE", "WOULD_LIKE"),
+      ],
       tables: 2,
     });
     board.placeAt(pairOf(board, "h1", "g1"), 0);

@@ -11,7 +11,11 @@ describe("reoptimizeClass", () => {
       { id: "h2", slots: [slot(0)] },
     ],
     guests: [{ id: "g1" }, { id: "g2" }],
-    preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g2", "MUST_MEET", "MUST_MEET"), ...both("h2", "g1", "MUST_MEET", "MUST_MEET")],
+    preferences: [
+      ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+      ...both("h1", "g2", "MUST_MEET", "MUST_MEET"),
+      ...both("h2", "g1", "MUST_MEET", "MUST_MEET"),
+    ],
     tables,
   });
 

@@ -70,14 +70,19 @@ export function generateSampleInstance(options: SampleInstanceOptions): Schedule
     return { startsAt: new Date(start), endsAt: new Date(start + slotMinutes * MINUTE_MS) };
   });
 
-  const popularityRank = shuffleInPlace(Array.from({ length: options.hosts }, (_, i) => i), random);
+  const popularityRank = shuffleInPlace(
+    Array.from({ length: options.hosts }, (_, i) => i),
+    random,
+  );
   const hosts = Array.from({ length: options.hosts }, (_, h) => {
     const presence = random();
     let slotIndexes = grid.map((_, i) => i);
     if (presence < 0.15) slotIndexes = slotIndexes.filter((i) => i < morningCount);
     else if (presence < 0.3) slotIndexes = slotIndexes.filter((i) => i >= morningCount);
     const lost = randomInt(random, 3);
-    slotIndexes = shuffleInPlace(slotIndexes, random).slice(0, Math.max(1, slotIndexes.length - lost)).sort((a, b) => a - b);
+    slotIndexes = shuffleInPlace(slotIndexes, random)
+      .slice(0, Math.max(1, slotIndexes.length - lost))
+      .sort((a, b) => a - b);
     return {
       id: `host-${pad(h)}`,
       themes: pickThemes(2, 3),

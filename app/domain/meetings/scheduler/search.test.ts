@@ -31,7 +31,11 @@ describe("improve", () => {
       { id: "h2", slots: [slot(0)] },
     ],
     guests: [{ id: "g1" }, { id: "g2" }],
-    preferences: [...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"), ...both("h1", "g2", "MUST_MEET", "MUST_MEET"), ...both("h2", "g1", "MUST_MEET", "MUST_MEET")],
+    preferences: [
+      ...both("h1", "g1", "WOULD_LIKE", "WOULD_LIKE"),
+      ...both("h1", "g2", "MUST_MEET", "MUST_MEET"),
+      ...both("h2", "g1", "MUST_MEET", "MUST_MEET"),
+    ],
     tables: 2,
   };
   const badStart = () => {
@@ -48,7 +52,10 @@ describe("improve", () => {
   });
 
   it("does nothing without search depth or once the target is reached", () => {
-    for (const [depth, target] of [[0, 6], [2, 1]]) {
+    for (const [depth, target] of [
+      [0, 6],
+      [2, 1],
+    ]) {
       const { board, order } = badStart();
       improve(board, order, target, { ...settings, searchDepth: depth });
       expect(placementsOf(board)).toEqual(["h1-g1@0"]);

@@ -57,12 +57,16 @@ export function bruteForceOptimum(input: SchedulerInput): number {
   );
   type Booking = { people: string[]; table: number; start: number; end: number };
   const fixed: Booking[] = [
-    ...(input.confirmedMeetings ?? []).map((m) => ({ people: [m.hostId, m.guestId], table: m.tableIndex ?? -1, start: m.startsAt.getTime(), end: m.endsAt.getTime() })),
+    ...(input.confirmedMeetings ?? []).map((m) => ({
+      people: [m.hostId, m.guestId],
+      table: m.tableIndex ?? -1,
+      start: m.startsAt.getTime(),
+      end: m.endsAt.getTime(),
+    })),
     ...input.guests.flatMap((g) => (g.busy ?? []).map((b) => ({ people: [g.id], table: -1, start: b.startsAt.getTime(), end: b.endsAt.getTime() }))),
   ];
   const chosen: Booking[] = [...fixed];
-  const clashes = (b: Booking) =>
-    chosen.some((o) => o.start < b.end && b.start < o.end && (o.table === b.table || o.people.some((p) => b.people.includes(p))));
+  const clashes = (b: Booking) => chosen.some((o) => o.start < b.end && b.start < o.end && (o.table === b.table || o.people.some((p) => b.people.includes(p))));
   let best = 0;
   const suffix = pairs.map((_, i) => pairs.slice(i).reduce((sum, p) => sum + p.weight, 0));
   const search = (i: number, score: number) => {

@@ -75,12 +75,7 @@ export interface UnscheduledPair {
   reason: "NO_COMMON_TIME" | "NO_ROOM";
 }
 
-export type SchedulerWarningCode =
-  | "UNKNOWN_PERSON"
-  | "INVALID_INTERVAL"
-  | "INVALID_TABLE_INDEX"
-  | "CONFIRMED_TABLE_CLASH"
-  | "TABLES_OVERBOOKED";
+export type SchedulerWarningCode = "UNKNOWN_PERSON" | "INVALID_INTERVAL" | "INVALID_TABLE_INDEX" | "CONFIRMED_TABLE_CLASH" | "TABLES_OVERBOOKED";
 
 export interface SchedulerWarning {
   code: SchedulerWarningCode;

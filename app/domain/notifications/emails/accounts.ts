@@ -28,7 +28,9 @@ export function verifyEmailEmail(input: { name: string; url: string }): EmailCon
   return render({
     subject: "Confirm your email address — SCALE Events",
     greeting: `Hello ${input.name},`,
-    lines: ["Please confirm that this is your email address. Until then you can browse and register for free events, but not pay, book meetings or appear in directories."],
+    lines: [
+      "Please confirm that this is your email address. Until then you can browse and register for free events, but not pay, book meetings or appear in directories.",
+    ],
     action: { label: "Confirm my email address", url: input.url },
     after: ["The link works once and expires in 24 hours. If you did not create an account, ignore this email."],
   });
@@ -40,7 +42,9 @@ export function passwordResetEmail(input: { name: string; url: string }): EmailC
     greeting: `Hello ${input.name},`,
     lines: ["Someone (hopefully you) asked to reset the password of your SCALE Events account."],
     action: { label: "Choose a new password", url: input.url },
-    after: ["The link works once and expires in one hour. Choosing a new password signs you out everywhere else. If you did not ask, ignore this email: your password stays as it is."],
+    after: [
+      "The link works once and expires in one hour. Choosing a new password signs you out everywhere else. If you did not ask, ignore this email: your password stays as it is.",
+    ],
   });
 }
 
@@ -48,7 +52,10 @@ export function passwordChangedEmail(input: { name: string }): EmailContent {
   return render({
     subject: "Your password was changed — SCALE Events",
     greeting: `Hello ${input.name},`,
-    lines: ["The password of your SCALE Events account was just changed, and every other session was signed out.", "If this was not you, reset your password at once with “Forgot your password?” on the sign-in page."],
+    lines: [
+      "The password of your SCALE Events account was just changed, and every other session was signed out.",
+      "If this was not you, reset your password at once with “Forgot your password?” on the sign-in page.",
+    ],
   });
 }
 
@@ -66,7 +73,10 @@ export function emailChangedNoticeEmail(input: { name: string; newEmail: string 
   return render({
     subject: "Your email address was changed — SCALE Events",
     greeting: `Hello ${input.name},`,
-    lines: [`The email address of your SCALE Events account is now ${input.newEmail}. Emails will no longer come to this address.`, "If this was not you, write to the SCALE Events team straight away."],
+    lines: [
+      `The email address of your SCALE Events account is now ${input.newEmail}. Emails will no longer come to this address.`,
+      "If this was not you, write to the SCALE Events team straight away.",
+    ],
   });
 }
 
@@ -74,6 +84,8 @@ export function accountDeletedEmail(input: { name: string }): EmailContent {
   return render({
     subject: "Your SCALE Events account was deleted",
     greeting: `Hello ${input.name},`,
-    lines: ["As you asked, your SCALE Events account and the personal data it held have been erased. Invoices are kept for as long as tax law requires, without your other data."],
+    lines: [
+      "As you asked, your SCALE Events account and the personal data it held have been erased. Invoices are kept for as long as tax law requires, without your other data.",
+    ],
   });
 }

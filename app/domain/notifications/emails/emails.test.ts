@@ -31,7 +31,10 @@ const base = { attendeeName: "Ana Silva", event: lisbon };
 function allEmails(event: EmailEvent, attendeeName: string): [string, EmailContent][] {
   const common = { attendeeName, event };
   return [
-    ["confirmed", registrationConfirmedEmail({ ...common, ticketTypeName: "Standard", ticketCode: "TK-7Q2M-9XPA", ticketUrl: "https://events.scale.eu/t/abc" })],
+    [
+      "confirmed",
+      registrationConfirmedEmail({ ...common, ticketTypeName: "Standard", ticketCode: "TK-7Q2M-9XPA", ticketUrl: "https://events.scale.eu/t/abc" }),
+    ],
     ["pending approval", pendingApprovalEmail({ ...common, ticketTypeName: "City delegates", manageUrl: "https://events.scale.eu/me/registrations" })],
     [
       "approved",
@@ -122,7 +125,13 @@ describe("registration confirmed", () => {
       ticketUrl: "https://e.eu/t",
     });
     expect(online.text).toContain("Where: Online — the link is on the event page");
-    const hybrid = registrationConfirmedEmail({ ...base, event: { ...lisbon, onlineUrl: "https://meet.example/x" }, ticketTypeName: "S", ticketCode: "X", ticketUrl: "https://e.eu/t" });
+    const hybrid = registrationConfirmedEmail({
+      ...base,
+      event: { ...lisbon, onlineUrl: "https://meet.example/x" },
+      ticketTypeName: "S",
+      ticketCode: "X",
+      ticketUrl: "https://e.eu/t",
+    });
     expect(hybrid.text).toContain("Where: Hub Criativo do Beato, Lisbon, and online");
   });
 });

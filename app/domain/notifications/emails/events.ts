@@ -22,7 +22,8 @@ export function eventChangeLines(before: EmailEvent, after: EmailEvent): EventCh
   const lines: EventChangeLine[] = [];
   const when = (event: EmailEvent) => `${formatRange(event.startsAt, event.endsAt, event.timeZone)} (${event.timeZone.replace(/_/g, " ")})`;
   if (when(before) !== when(after)) lines.push({ what: "When", before: when(before), after: when(after) });
-  const place = (event: EmailEvent) => [event.venueName, event.venueAddress, event.city].filter((part): part is string => Boolean(part && part.trim())).join(", ");
+  const place = (event: EmailEvent) =>
+    [event.venueName, event.venueAddress, event.city].filter((part): part is string => Boolean(part && part.trim())).join(", ");
   const where = (event: EmailEvent) => {
     const p = place(event);
     return p && event.onlineUrl ? `${p}, and online` : p || (event.onlineUrl ? "Online" : "To be announced");
@@ -38,7 +39,13 @@ export function eventChangedEmail(input: EventChangedInput): EmailContent {
   const lines = eventChangeLines(input.before, input.event);
   const blocks: Block[] = [
     { kind: "paragraph", text: `The organisers have changed ${input.event.title}. Your registration stays as it is; here is what is different:` },
-    ...lines.map<Block>((line) => ({ kind: "details", rows: [[`${line.what}, before`, line.before], [`${line.what}, now`, line.after]] })),
+    ...lines.map<Block>((line) => ({
+      kind: "details",
+      rows: [
+        [`${line.what}, before`, line.before],
+        [`${line.what}, now`, line.after],
+      ],
+    })),
     eventDetails(input.event),
     { kind: "paragraph", text: "If you can no longer attend, please cancel your registration so someone else can take your place." },
     { kind: "action", label: "See your registration", url: input.manageUrl },
@@ -66,7 +73,8 @@ export function eventCancelledEmail(input: EventCancelledInput): EmailContent {
     eventDetails(input.event),
   ];
   if (input.organiserMessage?.trim()) blocks.push({ kind: "quote", attribution: "A message from the organisers", text: input.organiserMessage.trim() });
-  if (input.paid) blocks.push({ kind: "paragraph", text: "You paid for your ticket: the organisers will refund it, and we'll email you when the refund has been issued." });
+  if (input.paid)
+    blocks.push({ kind: "paragraph", text: "You paid for your ticket: the organisers will refund it, and we'll email you when the refund has been issued." });
   blocks.push(
     { kind: "paragraph", text: "Please remove the event from your calendar; subscribed calendars will show it as cancelled." },
     { kind: "action", label: "See your registrations", url: input.manageUrl },
@@ -142,7 +150,10 @@ export function teamMemberRemovedEmail(input: TeamMemberRemovedInput): EmailCont
     preview: "Your access to the event's organiser pages has ended.",
     attendeeName: input.attendeeName,
     blocks: [
-      { kind: "paragraph", text: `${by} the team of ${input.event.title}, so its organiser pages are closed to you now. Any registration of your own for the event is unchanged.` },
+      {
+        kind: "paragraph",
+        text: `${by} the team of ${input.event.title}, so its organiser pages are closed to you now. Any registration of your own for the event is unchanged.`,
+      },
       { kind: "paragraph", text: "If this is a mistake, reply to let the organisers know." },
       { kind: "action", label: "See the event", url: input.event.url },
     ],

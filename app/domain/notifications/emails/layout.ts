@@ -64,7 +64,7 @@ export function emailEvent(event: EmailEventRow): EmailEvent {
     venueName: event.venueName,
     venueAddress: event.venueAddress,
     city: event.city,
-    onlineUrl: event.mode === "ONLINE" || event.mode === "HYBRID" ? event.onlineUrl ?? null : null,
+    onlineUrl: event.mode === "ONLINE" || event.mode === "HYBRID" ? (event.onlineUrl ?? null) : null,
     url: eventPageUrl(event.slug),
   };
 }
@@ -144,7 +144,12 @@ function renderText(draft: EmailDraft): string {
         parts.push(`${block.label}: ${block.value}`);
         break;
       case "quote":
-        parts.push(`${block.attribution}:\n${block.text.split(/\r?\n/).map((line) => `> ${line}`).join("\n")}`);
+        parts.push(
+          `${block.attribution}:\n${block.text
+            .split(/\r?\n/)
+            .map((line) => `> ${line}`)
+            .join("\n")}`,
+        );
         break;
       case "action":
         parts.push(`${block.label}: ${block.url}`);

@@ -58,7 +58,13 @@ export function describeWhen(meeting: Pick<MeetingEmailData, "stop" | "event" | 
 }
 
 /** Confirmed (or moved), to one of the two people; the invitation is attached by the caller. */
-export function meetingConfirmedEmail(meeting: MeetingEmailData, person: MeetingEmailPerson, other: MeetingEmailPerson, moved: boolean, meetingsUrl: string): MeetingEmail {
+export function meetingConfirmedEmail(
+  meeting: MeetingEmailData,
+  person: MeetingEmailPerson,
+  other: MeetingEmailPerson,
+  moved: boolean,
+  meetingsUrl: string,
+): MeetingEmail {
   const place = meetingPlace(meeting);
   return {
     subject: `${moved ? "Meeting moved" : "Meeting confirmed"}: ${other.name}, ${describeWhen(meeting)}`,
@@ -67,12 +73,20 @@ export function meetingConfirmedEmail(meeting: MeetingEmailData, person: Meeting
       `Your meeting with ${other.name} at ${meeting.event.title} is ${moved ? "now" : "confirmed for"} ${describeWhen(meeting)}${place ? `, ${place}` : ""}.`,
       meeting.meetingPoint?.onlineUrl ? `Join online: ${meeting.meetingPoint.onlineUrl}` : null,
       `The calendar invitation is attached. Your meetings: ${meetingsUrl}`,
-    ].filter(Boolean).join("\n\n"),
+    ]
+      .filter(Boolean)
+      .join("\n\n"),
   };
 }
 
 /** Cancelled after it was confirmed, to one of the two people (METHOD:CANCEL attached by the caller). */
-export function meetingCancelledEmail(meeting: MeetingEmailData, person: MeetingEmailPerson, other: MeetingEmailPerson, byName: string, meetingsUrl: string): MeetingEmail {
+export function meetingCancelledEmail(
+  meeting: MeetingEmailData,
+  person: MeetingEmailPerson,
+  other: MeetingEmailPerson,
+  byName: string,
+  meetingsUrl: string,
+): MeetingEmail {
   return {
     subject: `Meeting cancelled: ${other.name}, ${describeWhen(meeting)}`,
     text: [
@@ -101,7 +115,9 @@ export function meetingRequestedNotice(meeting: MeetingEmailData, eventTitle: st
     lines: [
       `${meeting.guest.name} asks to meet you at ${eventTitle} on ${describeWhen(meeting)}.`,
       meeting.message ? `Their message: “${meeting.message}”` : null,
-      meeting.requestExpiresAt ? `Please accept or decline before ${formatDate(meeting.requestExpiresAt, timeZone)}, ${formatTime(meeting.requestExpiresAt, timeZone)}; after that the slot is freed.` : null,
+      meeting.requestExpiresAt
+        ? `Please accept or decline before ${formatDate(meeting.requestExpiresAt, timeZone)}, ${formatTime(meeting.requestExpiresAt, timeZone)}; after that the slot is freed.`
+        : null,
     ],
   };
 }
@@ -123,7 +139,9 @@ export function proposalRejectedNotice(meeting: MeetingEmailData, to: "host" | "
   return {
     to,
     subject: `${by} keeps the original time`,
-    lines: [`${by} did not take the other time you proposed; the meeting stays ${meeting.status === "CONFIRMED" ? "confirmed for" : "requested for"} ${describeWhen(meeting)}.`],
+    lines: [
+      `${by} did not take the other time you proposed; the meeting stays ${meeting.status === "CONFIRMED" ? "confirmed for" : "requested for"} ${describeWhen(meeting)}.`,
+    ],
   };
 }
 
@@ -132,7 +150,10 @@ export function requestExpiredNotice(meeting: MeetingEmailData): MeetingNotice {
   return {
     to: "guest",
     subject: `Meeting request expired: ${meeting.host.name}`,
-    lines: [`${meeting.host.name} did not answer your request for ${describeWhen(meeting)} in time, so the slot is free again.`, "You can request another slot."],
+    lines: [
+      `${meeting.host.name} did not answer your request for ${describeWhen(meeting)} in time, so the slot is free again.`,
+      "You can request another slot.",
+    ],
   };
 }
 

@@ -59,9 +59,7 @@ export function pendingApprovalEmail(input: PendingApprovalInput): EmailContent 
   });
 }
 
-export type ApprovalNextStep =
-  | { kind: "CONFIRMED"; ticketCode: string; ticketUrl: string }
-  | { kind: "PAY"; paymentUrl: string; payBefore?: Date | null };
+export type ApprovalNextStep = { kind: "CONFIRMED"; ticketCode: string; ticketUrl: string } | { kind: "PAY"; paymentUrl: string; payBefore?: Date | null };
 
 export interface RegistrationApprovedInput extends Recipient {
   ticketTypeName: string;
