@@ -46,7 +46,7 @@ export default function SignInCode() {
       <FormError message={result?.formError} />
       <Form method="post" noValidate>
         <CsrfField />
-        <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus error={result?.fieldErrors.code} />
+        <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="text" required error={result?.fieldErrors.code} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Verify and sign in
         </button>

@@ -1,6 +1,5 @@
 // Reminder emails before online sessions, queued in the outbox when someone picks the session
 // and kept in step with the session afterwards (moved → re-queued, removed/cancelled → withdrawn).
-import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import type { Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { sessionReminderEmail } from "~/domain/notifications/emails/agenda";

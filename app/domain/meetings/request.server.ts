@@ -7,7 +7,6 @@
 // the stop's scheduler and its host page count them there.
 import { requireVerifiedEmail } from "~/domain/accounts/verification.server";
 import { DomainError } from "~/domain/kernel/errors";
-import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, notFound } from "./roadshow.server";

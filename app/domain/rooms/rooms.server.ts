@@ -10,7 +10,6 @@ import { stopHostSlots } from "~/domain/meetings/availability.server";
 import { requestMeeting } from "~/domain/meetings/request.server";
 import { formatDate, formatTime } from "~/domain/kernel/time/zoned";
 import { roomContactEmail } from "~/domain/notifications/emails/rooms";
-import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { eventAccess, requireRoomParticipant, type AccessResolver } from "~/domain/access/live.server";
 import { db } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
