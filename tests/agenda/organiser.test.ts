@@ -4,16 +4,15 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "~/domain/kernel/errors";
 import {
   cancelSession,
-  createRoom,
   createSession,
   publishAgenda,
-  renameRoom,
   rescheduleSession,
   setConflictsAccepted,
   setSessionLinks,
   unpublishAgenda,
   updateSession,
 } from "~/domain/agenda/organiser.server";
+import { createRoom, renameRoom } from "~/domain/agenda/resources.server";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage, recordJoin } from "~/domain/agenda/public.server";
 import { eventFeed, sessionDownload } from "~/domain/calendar/feeds.server";

@@ -5,14 +5,8 @@ import type { Actor } from "~/domain/access/permissions";
 import type { AgendaEditorAction, AgendaEditorIntent } from "./agenda-forms";
 import {
   cancelSession,
-  createRoom,
   createSession,
-  createSpeaker,
-  createTrack,
   publishAgenda,
-  renameRoom,
-  renameSpeaker,
-  renameTrack,
   rescheduleSession,
   restoreSession,
   setConflictsAccepted,
@@ -20,6 +14,7 @@ import {
   unpublishAgenda,
   updateSession,
 } from "./organiser.server";
+import { createRoom, createSpeaker, createTrack, renameRoom, renameSpeaker, renameTrack } from "./resources.server";
 
 type Handler<I extends AgendaEditorIntent> = (user: Actor, eventId: string, form: Extract<AgendaEditorAction, { intent: I }>) => Promise<string>;
 
