@@ -5,6 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionNotice } from "~/components/meetings/meeting-parts";
+import { ConfirmedMeetings, MeetingGrid, ProposalView } from "~/components/meetings/stop-organiser";
 import { bindFields, CsrfField, TextField } from "~/components/ui/forms";
 import { grantHosting } from "~/domain/meetings/roadshow.server";
 import { addMeetingPoint } from "~/domain/meetings/availability.server";
@@ -66,70 +67,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function ProposalView({ proposal }: { proposal: StopProposal }) {
-  const payload = JSON.stringify(proposal.rows.map((r) => ({ hostId: r.hostId, guestId: r.guestId, startsAt: r.startsAt, meetingPointId: r.meetingPointId })));
-  return (
-    <section className="card" aria-labelledby="proposal">
-      <h2 id="proposal">Scheduler proposal</h2>
-      <p>
-        <strong>{proposal.rows.length}</strong> meetings, score <strong>{proposal.score}</strong> of an upper bound of <strong>{proposal.upperBound}</strong> (
-        {proposal.percent} %).{" "}
-        {proposal.unscheduled > 0 ? `${proposal.unscheduled} mutually wanted pairs could not be placed.` : "Every mutually wanted pair is placed."}
-      </p>
-      <p className="tz-note">
-        Score: 3 per meeting both sides must have, 2 when one side must, 1 when both would like. The bound is the best score possible if times did not matter
-        (each person and table limited to its number of free, non-overlapping slots), so no schedule can beat it.
-      </p>
-      {proposal.warnings.length > 0 ? (
-        <ul className="notice notice--info">
-          {proposal.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      ) : null}
-      {proposal.rows.length === 0 ? (
-        <p className="empty-state">Nothing to schedule: no pair of people has marked each other (must meet / would like) with a common free slot.</p>
-      ) : (
-        <>
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">Proposed meetings</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Table</th>
-                  <th scope="col">Host</th>
-                  <th scope="col">Guest</th>
-                  <th scope="col">Weight</th>
-                </tr>
-              </thead>
-              <tbody>
-                {proposal.rows.map((r) => (
-                  <tr key={`${r.hostId}-${r.guestId}`}>
-                    <td>{r.when}</td>
-                    <td>{r.table}</td>
-                    <td>{r.hostName}</td>
-                    <td>{r.guestName}</td>
-                    <td>{r.weight}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="intent" value="confirm-schedule" />
-            <input type="hidden" name="assignments" value={payload} />
-            <button type="submit" className="button">
-              Confirm {proposal.rows.length} meetings and send invitations
-            </button>
-          </Form>
-        </>
-      )}
-    </section>
-  );
-}
-
 export default function OrganiseStopPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
@@ -179,91 +116,8 @@ export default function OrganiseStopPage() {
       </section>
       {result?.proposal ? <ProposalView proposal={result.proposal} /> : null}
 
-      <section className="card" aria-labelledby="grid">
-        <h2 id="grid">Meetings by slot and table</h2>
-        {data.tables.length === 0 || data.rows.length === 0 ? (
-          <p className="empty-state">{data.tables.length === 0 ? "Add tables below to see the grid." : "No slots or meetings at this stop yet."}</p>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table meeting-grid">
-              <caption className="visually-hidden">Meetings per time and table</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  {data.tables.map((t) => (
-                    <th key={t.id} scope="col">
-                      {t.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">
-                      <span className="tz-note">{row.day}</span>
-                      <br />
-                      {row.label}
-                    </th>
-                    {row.cells.map((cell, i) => (
-                      <td key={data.tables[i].id} className={cell ? `grid-cell grid-cell--${cell.status.toLowerCase()}` : "grid-cell grid-cell--free"}>
-                        {cell ? (
-                          <>
-                            {cell.host}
-                            <br />× {cell.guest}
-                            {cell.status === "REQUESTED" ? <div className="tz-note">pending</div> : null}
-                            {cell.noShow ? <div className="badge badge--warn">no-show</div> : null}
-                          </>
-                        ) : (
-                          <span className="visually-hidden">free</span>
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {data.unplaced.length > 0 ? (
-          <p className="tz-note">Without a table: {data.unplaced.map((m) => `${m.when} ${m.host} × ${m.guest}`).join("; ")}</p>
-        ) : null}
-      </section>
-
-      <section className="card" aria-labelledby="noshow">
-        <h2 id="noshow">Confirmed meetings and no-shows</h2>
-        {data.meetings.length === 0 ? (
-          <p className="empty-state">No confirmed meetings yet.</p>
-        ) : (
-          <ul className="meeting-list">
-            {data.meetings.map((m) => (
-              <li key={m.id} className="meeting-item">
-                <div className="meeting-item__head">
-                  <strong>
-                    {m.host} × {m.guest}
-                  </strong>
-                  {m.noShow ? <span className="badge badge--warn">No-show</span> : null}
-                </div>
-                <div className="tz-note">
-                  {m.when} · {m.table}
-                  {m.source === "SCHEDULER" ? " · scheduled" : ""}
-                </div>
-                {m.started ? (
-                  <Form method="post" className="inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="no-show" />
-                    <input type="hidden" name="meetingId" value={m.id} />
-                    <input type="hidden" name="noShow" value={m.noShow ? "no" : "yes"} />
-                    <button type="submit" className="button button--small button--ghost">
-                      {m.noShow ? "Undo no-show" : "Mark no-show"}
-                    </button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <MeetingGrid tables={data.tables} rows={data.rows} unplaced={data.unplaced} />
+      <ConfirmedMeetings meetings={data.meetings} />
 
       <div className="two-col">
         <section className="card" aria-labelledby="tables">

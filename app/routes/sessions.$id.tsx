@@ -2,10 +2,11 @@
 // recording/slides once it is over.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { JoinBox, MyAgendaBox } from "~/components/agenda/session-boxes";
 import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
-import { CsrfField, FormError } from "~/components/ui/forms";
+import { FormError } from "~/components/ui/forms";
 import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage } from "~/domain/agenda/public.server";
@@ -167,83 +168,23 @@ export default function SessionPage() {
         </div>
 
         <aside className="stack">
-          <section className="card" aria-labelledby="my-agenda-box">
-            <h2 id="my-agenda-box">Your agenda</h2>
-            {seatsLeft !== null ? (
-              <p className={seatsLeft === 0 ? "seats seats--full" : "seats"}>
-                {seatsLeft === 0 ? "Full — all seats are taken" : `${seatsLeft} of ${session.capacity} seats left`}
-              </p>
-            ) : null}
-            {cancelled ? (
-              <p>This session has been cancelled.</p>
-            ) : !data.signedIn ? (
-              <p>
-                <Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> to add this session to your agenda.
-              </p>
-            ) : data.picked ? (
-              <>
-                <p className="picked">✓ In your agenda</p>
-                <div className="button-row">
-                  <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download>
-                    Download .ics
-                  </a>
-                  <Form method="post" className="inline-form">
-                    <CsrfField />
-                    <input type="hidden" name="intent" value="remove" />
-                    <button type="submit" className="button button--small button--ghost" disabled={busy}>
-                      Remove from my agenda
-                    </button>
-                  </Form>
-                </div>
-                <p className="tz-note">
-                  <Link to="/my/agenda">See my agenda</Link>
-                </p>
-              </>
-            ) : data.registered ? (
-              <Form method="post">
-                <CsrfField />
-                <input type="hidden" name="intent" value="add" />
-                <button type="submit" className="button" disabled={busy || seatsLeft === 0 || data.ended}>
-                  {busy ? "Adding…" : "Add to my agenda"}
-                </button>
-                {data.ended ? <p className="tz-note">This session is over.</p> : null}
-              </Form>
-            ) : (
-              <p>
-                Register for <Link to={`/events/${session.event.slug}`}>{session.event.title}</Link> to build your agenda.
-              </p>
-            )}
-          </section>
-
-          {data.join.kind !== "none" ? (
-            <section className="card join-box" aria-labelledby="join-box">
-              <h2 id="join-box">Join online</h2>
-              {data.join.kind === "open" ? (
-                <>
-                  <p>The session is open.</p>
-                  <a className="button" href={`/sessions/${session.id}/join`}>
-                    Join now
-                  </a>
-                </>
-              ) : data.join.kind === "not-yet" ? (
-                <p>
-                  The join link opens {data.join.opens} ({data.joinLeadMinutes} minutes before the start).
-                </p>
-              ) : data.join.kind === "ended" ? (
-                <p>This session has ended.{session.recordingUrl ? " The recording is above." : ""}</p>
-              ) : data.join.kind === "sign-in" ? (
-                <p>
-                  <Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> as a registered attendee to get the join link. It opens{" "}
-                  {data.joinLeadMinutes} minutes before the start.
-                </p>
-              ) : (
-                <p>
-                  The join link is for registered attendees. Register for <Link to={`/events/${session.event.slug}`}>the event</Link> and it appears here{" "}
-                  {data.joinLeadMinutes} minutes before the start.
-                </p>
-              )}
-            </section>
-          ) : null}
+          <MyAgendaBox
+            session={session}
+            seatsLeft={seatsLeft}
+            cancelled={cancelled}
+            signedIn={data.signedIn}
+            picked={data.picked}
+            registered={data.registered}
+            ended={data.ended}
+            busy={busy}
+          />
+          <JoinBox
+            sessionId={session.id}
+            eventSlug={session.event.slug}
+            hasRecording={Boolean(session.recordingUrl)}
+            join={data.join}
+            joinLeadMinutes={data.joinLeadMinutes}
+          />
 
           {!cancelled ? (
             <p>
