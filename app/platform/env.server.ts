@@ -51,6 +51,8 @@ const envSchema = z.object({
   AGENDA_JOIN_LEAD_MINUTES: z.coerce.number().int().min(0).max(1440).optional(),
   /** Live Q&A merges vote updates within this window per session. */
   QA_BROADCAST_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  /** Answers to custom registration questions are erased this many months after their event ends. */
+  ANSWER_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
 });
 
 export type Env = z.infer<typeof envSchema>;

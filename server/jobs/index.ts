@@ -9,6 +9,8 @@
 //   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
 // - housekeeping: hourly, delete expired sessions and rate-limit buckets that no longer count,
 //   so neither table grows without bound.
+// - answer-retention: daily, delete answers to custom registration questions of events that ended
+//   more than ANSWER_RETENTION_MONTHS ago (app/domain/privacy/retention.server.ts, one statement).
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
 //   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
 //   /admin/outbox shows them.
@@ -51,6 +53,15 @@ export async function runHousekeeping(
   const staleRateLimitBuckets = await pruneRateLimitBuckets(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
   const expiredAccountTokens = await pruneAccountTokens(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
   return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens };
+}
+
+export const RETENTION_QUEUE = "answer-retention";
+export const RETENTION_CRON = "41 3 * * *";
+
+/** The daily retention run; exported so tests (and an operator's script) can run it directly. */
+export async function runAnswerRetention(now: Date = new Date()): Promise<{ erasedAnswers: number }> {
+  const { eraseExpiredAnswers } = await import("../../app/domain/privacy/retention.server");
+  return { erasedAnswers: await eraseExpiredAnswers(now) };
 }
 
 /** One retry of a refund owed after a webhook. */
@@ -112,6 +123,12 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   await boss.schedule(HOUSEKEEPING_QUEUE, HOUSEKEEPING_CRON, {}, { tz: "UTC" });
   await boss.work(HOUSEKEEPING_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
     logger.info(await runHousekeeping(new Date()), "housekeeping");
+  });
+
+  await boss.createQueue(RETENTION_QUEUE, { name: RETENTION_QUEUE, policy: "singleton", expireInSeconds: 10 * 60, retryLimit: 2 });
+  await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: "UTC" });
+  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+    logger.info(await runAnswerRetention(new Date()), "answer retention");
   });
 
   await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });

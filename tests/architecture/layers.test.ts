@@ -25,6 +25,7 @@ const CAPABILITY_ORDER = [
   "payments",
   "qa",
   "rooms",
+  "privacy",
 ] as const;
 
 const DOMAIN = "app/domain";
