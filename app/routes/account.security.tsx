@@ -115,6 +115,21 @@ export default function AccountSecurity() {
           </button>
         </Form>
       </div>
+
+      <div className="card stack" aria-labelledby="your-data-title">
+        <h2 id="your-data-title">Your data</h2>
+        <p>
+          Download everything we hold about you, or erase your account. <Link to="/privacy">What we keep and for how long</Link>.
+        </p>
+        <p className="cluster">
+          <a href="/account/export" className="button button--ghost" download>
+            Download my data (JSON)
+          </a>
+          <Link to="/account/delete" className="button button--danger">
+            Delete my account
+          </Link>
+        </p>
+      </div>
     </section>
   );
 }

@@ -82,6 +82,11 @@ export async function endSession(request: Request): Promise<Response> {
   return redirect("/", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
 }
 
+/** A redirect that also clears the session cookie (after the sessions were ended in the domain). */
+export async function redirectSignedOut(to: string): Promise<Response> {
+  return redirect(safeRedirect(to), { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+}
+
 /** Only same-site paths: "/events?x" yes; "//evil.example", "https://…" no. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
