@@ -8,7 +8,8 @@
 // - payments-refund: retries of refunds Stripe could not be asked for right after a webhook
 //   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
 // - housekeeping: hourly, delete expired sessions and rate-limit buckets that no longer count,
-//   so neither table grows without bound.
+//   so neither table grows without bound, and sent or failed emails older than 90 days (the
+//   privacy notice's promise).
 // - answer-retention: daily, delete answers to custom registration questions of events that ended
 //   more than ANSWER_RETENTION_MONTHS ago (app/domain/privacy/retention.server.ts, one statement).
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
@@ -45,14 +46,16 @@ const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export async function runHousekeeping(
   now: Date = new Date(),
-): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number }> {
+): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number; prunedEmails: number }> {
   const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
   const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
   const { pruneAccountTokens } = await import("../../app/domain/kernel/tokens.server");
+  const { pruneOutbox } = await import("../../app/domain/notifications/outbox.server");
   const expiredSessions = await deleteExpiredSessions(now);
   const staleRateLimitBuckets = await pruneRateLimitBuckets(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
   const expiredAccountTokens = await pruneAccountTokens(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
-  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens };
+  const prunedEmails = await pruneOutbox(now);
+  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens, prunedEmails };
 }
 
 export const RETENTION_QUEUE = "answer-retention";

@@ -125,7 +125,20 @@ describe("the job queue", () => {
         { key: "housekeeping:counting", windowStart: windowStart(60_000), hits: 4 },
       ],
     });
+    const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    const outbox = await Promise.all(
+      [
+        { subject: "housekeeping: old sent", status: "SENT" as const, createdAt: days(91) },
+        { subject: "housekeeping: old pending", status: "PENDING" as const, createdAt: days(91) },
+        { subject: "housekeeping: recent sent", status: "SENT" as const, createdAt: days(10) },
+      ].map((data) => db().outboxEmail.create({ data: { ...data, toAddress: "housekeeping@example.test", textBody: "-" } })),
+    );
     const report = await runHousekeeping(now);
+    expect(report.prunedEmails).toBeGreaterThanOrEqual(1);
+    expect((await db().outboxEmail.findMany({ where: { id: { in: outbox.map((e) => e.id) } }, orderBy: { subject: "asc" } })).map((e) => e.subject)).toEqual([
+      "housekeeping: old pending",
+      "housekeeping: recent sent",
+    ]);
     expect(report.expiredSessions).toBeGreaterThanOrEqual(1);
     expect(report.staleRateLimitBuckets).toBeGreaterThanOrEqual(1);
     expect(await db().session.findUnique({ where: { id: hashSessionToken(expired.token) } })).toBeNull();

@@ -5,7 +5,7 @@
 // `outboxInsertSql` for the one statement that registers someone (README "Registering is one
 // SQL statement"), which must write its email in the same statement.
 import { Prisma } from "~/generated/prisma/client";
-import type { Db, Tx } from "~/platform/db.server";
+import { db, type Db, type Tx } from "~/platform/db.server";
 
 export interface EmailAttachment {
   filename: string;
@@ -56,6 +56,19 @@ export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<v
   } else if (existing.status === "PENDING") {
     await tx.outboxEmail.update({ where: { id: existing.id }, data: { ...data, attempts: 0, lastError: null } });
   }
+}
+
+/** Sent and failed emails are kept this long (the privacy notice says so), then deleted. */
+export const OUTBOX_RETENTION_DAYS = 90;
+
+/**
+ * Deletes sent and failed outbox rows created before `now - OUTBOX_RETENTION_DAYS` (run by
+ * housekeeping). Pending rows stay whatever their age: they have not been delivered yet.
+ */
+export async function pruneOutbox(now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - OUTBOX_RETENTION_DAYS * 86_400_000);
+  const { count } = await db().outboxEmail.deleteMany({ where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: before } } });
+  return count;
 }
 
 /** Withdraws a pending email (a reminder for a session the person removed). */
