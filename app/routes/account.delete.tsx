@@ -59,7 +59,8 @@ export default function DeleteAccount() {
         <p>
           You may want to <a href="/account/export">download your data</a> first.
         </p>
-        <FormError message={failure?.formError} />
+        {/* A field error is announced beside its field; the form-level one only when no field has it. */}
+        <FormError message={failure && Object.keys(failure.fieldErrors).length === 0 ? failure.formError : undefined} />
         <Form method="post" noValidate>
           <CsrfField />
           <TextField label="Your password" type="password" autoComplete="current-password" required {...fields.currentPassword} />

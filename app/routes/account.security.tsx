@@ -121,7 +121,7 @@ export default function AccountSecurity() {
         <p>
           Download everything we hold about you, or erase your account. <Link to="/privacy">What we keep and for how long</Link>.
         </p>
-        <p className="cluster">
+        <p className="button-row">
           <a href="/account/export" className="button button--ghost" download>
             Download my data (JSON)
           </a>

@@ -19,7 +19,7 @@ export default function Privacy() {
         Version <strong data-testid="privacy-version">{version}</strong>. This is what SCALE Events keeps about you, why, and for how long. You can{" "}
         <Link to="/account/security">download all of it or delete your account</Link> at any time (GDPR Art. 15, 17 and 20).
       </p>
-      <table className="table">
+      <table className="data-table">
         <caption>What we keep</caption>
         <thead>
           <tr>

@@ -1,5 +1,7 @@
 // Accounts people can trust, in a real browser: sign up → confirm by the emailed link → sign out
-// → forgot password → reset by the emailed link → sign in; then two-factor on and signing in with it.
+// → forgot password → reset by the emailed link → sign in; then two-factor on and signing in with it;
+// and a member downloads their data and deletes their account.
+import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { totpCode } from "../../app/domain/accounts/totp";
 import { signOut, withE2eDatabase } from "./support";
@@ -77,4 +79,50 @@ test("sign up, confirm the address, forget the password, reset it, sign in; then
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.goto("/account");
   await page.screenshot({ path: "test-results/account-settings.png", fullPage: true });
+});
+
+test("download one's data (it names the registration), then delete the account: signed out, cannot sign in, the seat is released", async ({ page }) => {
+  const email = `lea.${Date.now()}@graz.at`;
+  await page.goto("/signup");
+  await page.getByLabel("Full name").fill("Lea Huber");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("schlossberg-clock");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Lea Huber")).toBeVisible();
+
+  await page.goto("/events/positive-energy-districts-workshop-vienna");
+  await page.getByRole("link", { name: "Register" }).click();
+  await page.getByRole("radio", { name: /In person/ }).check();
+  await page.getByRole("button", { name: "Register" }).click();
+  await expect(page.getByText("You're registered!")).toBeVisible();
+  const ticketTypeId = await withE2eDatabase(async (client) => {
+    const { rows } = await client.query(`SELECT r."ticketTypeId" FROM "Registration" r JOIN "User" u ON u.id = r."userId" WHERE u.email = $1`, [email]);
+    return rows[0].ticketTypeId as string;
+  });
+  const seatsTaken = () =>
+    withE2eDatabase(async (client) => Number((await client.query(`SELECT taken FROM "TicketType" WHERE id = $1`, [ticketTypeId])).rows[0].taken));
+  const takenBefore = await seatsTaken();
+
+  await page.goto("/account/security");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (JSON)" }).click()]);
+  const exported = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  expect(exported.profile.email).toBe(email);
+  expect(exported.registrations.map((r: { event: { slug: string } }) => r.event.slug)).toEqual(["positive-energy-districts-workshop-vienna"]);
+
+  await page.getByRole("link", { name: "Delete my account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Delete your account" })).toBeVisible();
+  await page.getByLabel("Your password").fill("not-the-password");
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
+  await expect(page.getByText("That is not your current password.")).toBeVisible();
+  await page.screenshot({ path: "test-results/account-delete.png", fullPage: true });
+  await page.getByLabel("Your password").fill("schlossberg-clock");
+  await page.getByRole("button", { name: "Delete my account for good" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your account is deleted" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  expect(await seatsTaken()).toBe(takenBefore - 1);
+
+  await signInWithPassword(page, email, "schlossberg-clock");
+  await expect(page.getByText("That email and password do not match an account.")).toBeVisible();
+  await page.goto("/privacy");
+  await expect(page.getByRole("heading", { level: 1, name: "Privacy" })).toBeVisible();
 });
