@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "~/domain/accounts/accounts.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { exportPersonalData } from "~/domain/privacy/export.server";
-import { DELETED_MEMBER_NAME, deleteAccount, deletedEmail } from "~/domain/privacy/erasure.server";
+import { DELETED_MEMBER_NAME, deleteAccount, deletedEmail, eraseAccount } from "~/domain/privacy/erasure.server";
 import { eraseExpiredAnswers } from "~/domain/privacy/retention.server";
+import { registerForEvent } from "~/domain/registration/register.server";
+import { ENDED_STATUSES } from "~/domain/registration/ticket-rules";
 import { db } from "~/platform/db.server";
 import { DEMO_TOTP_SECRET } from "../../prisma/seed";
 import { totpCode } from "~/domain/accounts/totp";
@@ -125,6 +127,30 @@ describe("erasure", () => {
     expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).deletedAt).toBeNull();
     await deleteAccount(person.id, { currentPassword: PASSWORD, code: totpCode(DEMO_TOTP_SECRET, new Date()) });
     expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).deletedAt).not.toBeNull();
+  });
+});
+
+describe("erasure racing registrations in flight", () => {
+  it("never leaves a live registration or a taken seat for a deleted member", async () => {
+    const event = await makeEvent();
+    const ticket = await makeTicketType(event, { capacity: 100 });
+    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => makeUser({ name: `Racer ${i}` })));
+    // Each person registers and is erased at the same moment; whichever statement wins, the
+    // outcome must be the same: no live registration, and the seat (if taken) given back.
+    await Promise.all(
+      people.flatMap((person) => [
+        registerForEvent(person, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }).catch((error: unknown) => {
+          if (!(error instanceof DomainError)) throw error;
+        }),
+        eraseAccount(person.id),
+      ]),
+    );
+    const rows = await db().registration.findMany({ where: { ticketTypeId: ticket.id }, select: { status: true } });
+    expect(rows.filter((r) => !ENDED_STATUSES.has(r.status))).toEqual([]);
+    const { taken } = await db().ticketType.findUniqueOrThrow({ where: { id: ticket.id }, select: { taken: true } });
+    expect(taken).toBe(0);
+    const deleted = await db().user.count({ where: { id: { in: people.map((p) => p.id) }, deletedAt: { not: null } } });
+    expect(deleted).toBe(people.length);
   });
 });
 

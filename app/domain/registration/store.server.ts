@@ -10,6 +10,7 @@
 //   insertSeatedRegistration       seat + registration + answers + email in ONE statement
 //   insertWaitlisted               waiting-list registrations, only while the ticket type is full
 import type { Answer } from "./answers";
+import { DomainError } from "~/domain/kernel/errors";
 import { outboxInsertSql, type OutgoingEmail } from "~/domain/notifications/outbox.server";
 import type { PaymentMethod, PaymentStatus, RegistrationStatus } from "~/generated/prisma/enums";
 import { Prisma } from "~/generated/prisma/client";
@@ -82,9 +83,14 @@ export async function insertSeatedRegistration(
   now: Date,
 ): Promise<RegistrationStatus> {
   const mail = email ? Prisma.sql`, mail AS (${outboxInsertSql(email, now, Prisma.sql`reg WHERE reg."status" <> 'WAITLISTED'`)})` : Prisma.empty;
+  // `member` shares the person's row lock with an account erasure (which holds it FOR UPDATE while
+  // it cancels their registrations): a registration either commits first and is cancelled by the
+  // erasure, or waits for it and finds the account gone — never a live seat for a deleted member.
   const [row] = await client.$queryRaw<{ status: RegistrationStatus }[]>`
-    WITH seat AS (
-      ${seatTakeSql(registration.ticketTypeId)}
+    WITH member AS (
+      SELECT "id" FROM "User" WHERE "id" = ${registration.userId}::uuid AND "deletedAt" IS NULL FOR SHARE
+    ), seat AS (
+      ${seatTakeSql(registration.ticketTypeId)} AND EXISTS (SELECT 1 FROM member)
       RETURNING "id"
     ), reg AS (
       ${REGISTRATION_INSERT}
@@ -94,9 +100,11 @@ export async function insertSeatedRegistration(
         ${registration.paymentMethod}::"PaymentMethod", ${registration.ticketCode},
         CASE WHEN seated THEN ${registration.holdExpiresAt}::timestamptz END, ${now}::timestamptz, ${now}::timestamptz
       FROM (SELECT EXISTS (SELECT 1 FROM seat) AS seated) s
+      WHERE EXISTS (SELECT 1 FROM member)
       RETURNING "id", "status"
     ), ${answersCte(answers.map((a) => ({ registrationId: registration.id, questionId: a.questionId, value: a.value })))}${mail}
     SELECT "status"::text AS "status" FROM reg`;
+  if (!row) throw new DomainError("UNAUTHENTICATED", "This account has been deleted.");
   return row.status;
 }
 
@@ -133,10 +141,12 @@ export async function insertWaitlisted(candidates: readonly WaitlistCandidate[],
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS i("id" uuid, "eventId" uuid, "userId" uuid, "ticketTypeId" uuid, "paymentMethod" text, "ticketCode" text, "at" timestamptz)
+    ), members AS (
+      SELECT "id" FROM "User" WHERE "id" IN (SELECT "userId" FROM input) AND "deletedAt" IS NULL FOR SHARE
     ), reg AS (
       ${REGISTRATION_INSERT}
       SELECT i."id", i."eventId", i."userId", i."ticketTypeId", 'WAITLISTED'::"RegistrationStatus", 'NONE'::"PaymentStatus", i."paymentMethod"::"PaymentMethod", i."ticketCode", NULL, i."at", i."at"
-      FROM input i JOIN "TicketType" t ON t."id" = i."ticketTypeId"
+      FROM input i JOIN "TicketType" t ON t."id" = i."ticketTypeId" JOIN members m ON m."id" = i."userId"
       WHERE t."capacity" IS NOT NULL AND t."taken" >= t."capacity"
       RETURNING "id"
     ), ${answersCte(answers)}
