@@ -24,6 +24,13 @@ async function signInWithPassword(page: Page, email: string, password: string) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** The priced ticket of the Vienna workshop, paid by invoice (the only method it offers). */
+async function buyStudyVisit(page: Page) {
+  await page.goto("/events/positive-energy-districts-workshop-vienna/register");
+  await page.getByRole("radio", { name: /Study visit to Aspern Seestadt/ }).check();
+  await page.getByRole("button", { name: "Register" }).click();
+}
+
 test("sign up, confirm the address, forget the password, reset it, sign in; then turn on two-factor and sign in with it", async ({ page }) => {
   const email = `ana.${Date.now()}@porto.pt`;
   await page.goto("/signup");
@@ -36,10 +43,17 @@ test("sign up, confirm the address, forget the password, reset it, sign in; then
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
   await page.screenshot({ path: "test-results/account-unverified.png", fullPage: true });
+  // Paying waits for a confirmed address.
+  await buyStudyVisit(page);
+  await expect(page.getByText(/Confirm your email address before you pay for a ticket/)).toBeVisible();
   await page.goto(await emailedLink(email, "/verify-email"));
   await expect(page.getByText("Thank you — your email address is confirmed.")).toBeVisible();
   await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toHaveCount(0);
+  await buyStudyVisit(page);
+  await expect(page).toHaveURL(/\/my\/registrations\//);
+  await expect(page.getByText(/Study visit to Aspern Seestadt/).first()).toBeVisible();
+  await expect(page.getByText(/Confirm your email address/)).toHaveCount(0);
 
   await signOut(page);
   await page.goto("/signin");
