@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { AccountNav } from "~/components/accounts/account-nav";
-import { CsrfField, FormError, SelectField, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, SelectField, TextField } from "~/components/ui/forms";
 import { accountSettingsSchema } from "~/domain/accounts/account-forms";
 import { NOTIFICATION_KINDS, NOTIFICATION_LABELS } from "~/domain/notifications/notification-kinds";
 import { accountSettings, changePassword, requestEmailChange, saveNotificationChoices, updateProfile } from "~/domain/accounts/settings.server";
@@ -55,7 +55,8 @@ export default function AccountSettings() {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   const failure = result && !result.ok ? result : null;
-  const errorsFor = (intent: string) => (failure && failure.values.intent === intent ? failure.fieldErrors : {});
+  const fieldsFor = (intent: string, values: Record<string, string | undefined> = {}) =>
+    bindFields(accountSettingsSchema, { errors: failure?.values.intent === intent ? failure.fieldErrors : undefined, values });
   const formErrorFor = (intent: string) => (failure && failure.values.intent === intent ? failure.formError : undefined);
   const doneFor = (intent: string) =>
     result && result.ok && result.intent === intent ? (
@@ -97,14 +98,12 @@ export default function AccountSettings() {
         <Form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="profile" />
-          <TextField label="Full name" name="name" autoComplete="name" required defaultValue={account.name} error={errorsFor("profile").name} />
+          <TextField label="Full name" {...fieldsFor("profile", { name: account.name }).name} autoComplete="name" required />
           <SelectField
             label="Time zone"
-            name="timeZone"
+            {...fieldsFor("profile", { timeZone: account.timeZone ?? "" }).timeZone}
             hint="Times are shown in each event's own zone; pick yours to see both."
-            defaultValue={account.timeZone ?? ""}
             options={[["", "Each event's own time zone"], ...account.zones.map((zone): [string, string] => [zone, zone.replace("_", " ")])]}
-            error={errorsFor("profile").timeZone}
           />
           <button type="submit" className="button" disabled={busy}>
             Save profile
@@ -126,21 +125,12 @@ export default function AccountSettings() {
           <input type="hidden" name="intent" value="email" />
           <TextField
             label="New email address"
-            name="email"
+            {...fieldsFor("email", { email: failure?.values.intent === "email" ? failure.values.email : undefined }).email}
             type="email"
             autoComplete="email"
             required
-            defaultValue={failure?.values.intent === "email" ? failure.values.email : undefined}
-            error={errorsFor("email").email}
           />
-          <TextField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errorsFor("email").currentPassword}
-          />
+          <TextField label="Current password" {...fieldsFor("email").currentPassword} type="password" autoComplete="current-password" required />
           <button type="submit" className="button" disabled={busy}>
             Change email address
           </button>
@@ -154,22 +144,14 @@ export default function AccountSettings() {
         <Form method="post" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="password" />
-          <TextField
-            label="Current password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            required
-            error={errorsFor("password").currentPassword}
-          />
+          <TextField label="Current password" {...fieldsFor("password").currentPassword} type="password" autoComplete="current-password" required />
           <TextField
             label="New password"
-            name="newPassword"
+            {...fieldsFor("password").newPassword}
             type="password"
             autoComplete="new-password"
             required
             hint="At least 12 characters. Saving it signs you out everywhere else."
-            error={errorsFor("password").newPassword}
           />
           <button type="submit" className="button" disabled={busy}>
             Change password

@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { AccountNav } from "~/components/accounts/account-nav";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { twoFactorSchema } from "~/domain/accounts/account-forms";
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, twoFactorStatus } from "~/domain/accounts/two-factor.server";
 import { requireUser, safeRedirect } from "~/web/auth.server";
@@ -44,6 +44,8 @@ export default function TwoFactor() {
   const [params] = useSearchParams();
   const busy = navigation.state === "submitting";
   const failure = result && !result.ok ? result : null;
+  const fieldsFor = (intent: "confirm" | "disable") =>
+    bindFields(twoFactorSchema, { errors: failure?.values.intent === intent ? failure.fieldErrors : undefined });
 
   return (
     <section className="account-page stack" aria-labelledby="twofactor-title">
@@ -95,14 +97,7 @@ export default function TwoFactor() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="confirm" />
-            <TextField
-              label="Code from the app"
-              name="code"
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              required
-              error={failure?.values.intent === "confirm" ? failure.fieldErrors.code : undefined}
-            />
+            <TextField label="Code from the app" {...fieldsFor("confirm").code} autoComplete="one-time-code" inputMode="numeric" required />
             <button type="submit" className="button" disabled={busy}>
               Turn on two-factor authentication
             </button>
@@ -120,21 +115,8 @@ export default function TwoFactor() {
           <Form method="post" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="disable" />
-            <TextField
-              label="Current password"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              required
-              error={failure?.fieldErrors.currentPassword}
-            />
-            <TextField
-              label="Code from the app"
-              name="code"
-              autoComplete="one-time-code"
-              required
-              error={failure?.values.intent === "disable" ? failure.fieldErrors.code : undefined}
-            />
+            <TextField label="Current password" {...fieldsFor("disable").currentPassword} type="password" autoComplete="current-password" required />
+            <TextField label="Code from the app" {...fieldsFor("disable").code} autoComplete="one-time-code" required />
             <button type="submit" className="button button--danger" disabled={busy}>
               Turn off two-factor authentication
             </button>

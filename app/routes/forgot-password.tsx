@@ -1,7 +1,7 @@
 // /forgot-password — asks for a reset link. The answer is the same for every address.
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { forgotPasswordSchema } from "~/domain/accounts/account-forms";
 import { requestPasswordReset } from "~/domain/accounts/password-reset.server";
 import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
@@ -24,6 +24,7 @@ export default function ForgotPassword() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const failure = result && !result.ok ? result : null;
+  const fields = bindFields(forgotPasswordSchema, { errors: failure?.fieldErrors, values: { email: failure?.values.email } });
   return (
     <section className="card form-card" aria-labelledby="forgot-title">
       <h1 id="forgot-title">Forgot your password?</h1>
@@ -37,15 +38,7 @@ export default function ForgotPassword() {
           <FormError message={failure?.formError} />
           <Form method="post" noValidate>
             <CsrfField />
-            <TextField
-              label="Email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              required
-              defaultValue={failure?.values.email}
-              error={failure?.fieldErrors.email}
-            />
+            <TextField label="Email" {...fields.email} type="email" autoComplete="email" required />
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Send me a reset link
             </button>

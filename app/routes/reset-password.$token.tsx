@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { resetPasswordSchema } from "~/domain/accounts/account-forms";
 import { resetLinkAccount, resetPassword } from "~/domain/accounts/password-reset.server";
 import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
@@ -48,7 +48,13 @@ export default function ResetPassword() {
           <FormError message={result?.formError} />
           <Form method="post" noValidate>
             <CsrfField />
-            <TextField label="New password" name="password" type="password" autoComplete="new-password" required error={result?.fieldErrors.password} />
+            <TextField
+              label="New password"
+              {...bindFields(resetPasswordSchema, { errors: result?.fieldErrors }).password}
+              type="password"
+              autoComplete="new-password"
+              required
+            />
             <button type="submit" className="button" disabled={navigation.state === "submitting"}>
               Save new password
             </button>

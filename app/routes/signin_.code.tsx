@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { secondStepSchema } from "~/domain/accounts/account-forms";
 import { verifySecondFactor } from "~/domain/accounts/two-factor.server";
 import { DomainError } from "~/domain/kernel/errors";
@@ -46,7 +46,13 @@ export default function SignInCode() {
       <FormError message={result?.formError} />
       <Form method="post" noValidate>
         <CsrfField />
-        <TextField label="Code" name="code" autoComplete="one-time-code" inputMode="text" required error={result?.fieldErrors.code} />
+        <TextField
+          label="Code"
+          {...bindFields(secondStepSchema, { errors: result?.fieldErrors }).code}
+          autoComplete="one-time-code"
+          inputMode="text"
+          required
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           Verify and sign in
         </button>
