@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { limitSignInAttempts, signIn } from "~/domain/accounts/accounts.server";
 import { signInSchema } from "~/domain/accounts/validation";
-import { hasTwoFactor } from "~/domain/accounts/two-factor.server";
 import { accountFormAction, getUser, safeRedirect } from "~/web/auth.server";
 import { beginSecondStep } from "~/web/second-factor.server";
 import { clientIp, forwardActionHeaders } from "~/web/forms.server";
@@ -25,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await limitSignInAttempts(clientIp(request), data.email);
       const user = await signIn(data);
       // Two-factor on: no session yet, the code comes first.
-      if (await hasTwoFactor(user.id)) throw await beginSecondStep(user.id, safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events"));
+      if (user.twoFactor) throw await beginSecondStep(user.id, safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events"));
       return user;
     },
   });

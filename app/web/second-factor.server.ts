@@ -5,7 +5,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { consumeToken, issueToken, peekToken } from "~/domain/kernel/tokens.server";
-import { hasTwoFactor, requiresTwoFactor } from "~/domain/accounts/two-factor.server";
+import { requiresTwoFactor } from "~/domain/accounts/two-factor.server";
 import { db } from "~/platform/db.server";
 import { servedOverHttps } from "~/platform/env.server";
 
@@ -46,6 +46,6 @@ const STAFF_AREAS = /^\/(organise|admin)(\/|$)/;
 export async function requireStaffSecondFactor(request: Request, user: SessionUser): Promise<void> {
   const path = new URL(request.url).pathname;
   if (!STAFF_AREAS.test(path) || !requiresTwoFactor(user.roles)) return;
-  if (await hasTwoFactor(user.id)) return;
+  if (user.twoFactor) return;
   throw redirect(`/account/two-factor?required=1&redirectTo=${encodeURIComponent(path)}`);
 }

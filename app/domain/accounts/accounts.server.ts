@@ -4,12 +4,10 @@ import { db } from "~/platform/db.server";
 import { env } from "~/platform/env.server";
 import { hitRateLimit } from "./rate-limit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords.server";
-import type { SessionUser } from "./sessions.server";
+import { sessionUserSelect, toSessionUser, type SessionUser } from "./sessions.server";
 import type { SignInInput, SignUpInput } from "./validation";
 import { PRIVACY_VERSION } from "./privacy";
 import { sendVerificationEmail } from "./verification.server";
-
-const userSelect = { id: true, email: true, name: true, roles: true } as const;
 
 export async function signUp(input: SignUpInput): Promise<SessionUser> {
   const passwordHash = await hashPassword(input.password);
@@ -26,10 +24,10 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
           privacyVersion: PRIVACY_VERSION,
           privacyAcceptedAt: new Date(),
         },
-        select: userSelect,
+        select: sessionUserSelect,
       });
       await sendVerificationEmail(tx, user);
-      return user;
+      return toSessionUser(user);
     });
   } catch (error) {
     // The unique index decides, so two simultaneous sign-ups cannot both win.
@@ -43,13 +41,13 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
 }
 
 export async function signIn(input: SignInInput): Promise<SessionUser> {
-  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...userSelect, passwordHash: true } });
+  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...sessionUserSelect, passwordHash: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
     throw new DomainError("INVALID_CREDENTIALS", "That email and password do not match an account.");
   }
-  const { passwordHash: _omit, ...sessionUser } = user;
-  return sessionUser;
+  const { passwordHash: _omit, ...row } = user;
+  return toSessionUser(row);
 }
 
 /** Per client and per address: slows password guessing and credential stuffing alike. */

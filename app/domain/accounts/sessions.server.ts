@@ -10,6 +10,24 @@ export interface SessionUser {
   email: string;
   name: string;
   roles: UserRole[];
+  /** Two-factor is on: read with the session, so staff pages need no second query to check it. */
+  twoFactor: boolean;
+}
+
+/** The columns a SessionUser is made of, and the making: one shape wherever a person signs in. */
+export const sessionUserSelect = { id: true, email: true, name: true, roles: true, totpEnabledAt: true } as const;
+
+export function toSessionUser({
+  totpEnabledAt,
+  ...user
+}: {
+  id: string;
+  email: string;
+  name: string;
+  roles: UserRole[];
+  totpEnabledAt: Date | null;
+}): SessionUser {
+  return { ...user, twoFactor: totpEnabledAt !== null };
 }
 
 export function hashSessionToken(token: string): string {
@@ -37,7 +55,7 @@ export async function findSessionUser(token: string | undefined | null): Promise
   if (!token || token.length > 100) return null;
   const session = await db().session.findUnique({
     where: { id: hashSessionToken(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { id: true, email: true, name: true, roles: true } } },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
   });
   if (!session || session.expiresAt <= new Date()) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
@@ -45,7 +63,7 @@ export async function findSessionUser(token: string | undefined | null): Promise
       .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
       .catch(() => {});
   }
-  return session.user;
+  return toSessionUser(session.user);
 }
 
 /** Ended sessions (by their hash), so the realtime layer can close the sockets opened with them. */
