@@ -182,47 +182,33 @@ function parseVersion(version: unknown): Date {
   return date;
 }
 
-type LockedEvent = Pick<
-  EventSettings,
-  | "id"
-  | "slug"
-  | "title"
-  | "status"
-  | "timeZone"
-  | "startsAt"
-  | "endsAt"
-  | "venueName"
-  | "venueAddress"
-  | "city"
-  | "country"
-  | "onlineUrl"
-  | "mode"
-  | "sequence"
-  | "updatedAt"
->;
+/** What a settings change compares and reports: read under the lock, written back the same shape. */
+const lockedEventSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  timeZone: true,
+  startsAt: true,
+  endsAt: true,
+  venueName: true,
+  venueAddress: true,
+  city: true,
+  country: true,
+  onlineUrl: true,
+  mode: true,
+  sequence: true,
+  updatedAt: true,
+} as const;
+
+type LockedEvent = Prisma.EventGetPayload<{ select: typeof lockedEventSelect }>;
 
 /** Locks the event row for the rest of the transaction and reads it. */
 async function lockEvent(tx: Tx, eventId: string): Promise<LockedEvent> {
   await tx.$queryRaw`SELECT 1 FROM "Event" WHERE id = ${eventId}::uuid FOR UPDATE`;
   return tx.event.findUniqueOrThrow({
     where: { id: eventId },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      status: true,
-      timeZone: true,
-      startsAt: true,
-      endsAt: true,
-      venueName: true,
-      venueAddress: true,
-      city: true,
-      country: true,
-      onlineUrl: true,
-      mode: true,
-      sequence: true,
-      updatedAt: true,
-    },
+    select: lockedEventSelect,
   });
 }
 
@@ -266,23 +252,7 @@ export async function updateEvent(user: Actor, slug: string, version: unknown, v
     const updated = await tx.event.update({
       where: { id: before.id },
       data: { ...input, ...(changes.matters ? { sequence: { increment: 1 } } : {}) },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        status: true,
-        timeZone: true,
-        startsAt: true,
-        endsAt: true,
-        venueName: true,
-        venueAddress: true,
-        city: true,
-        country: true,
-        onlineUrl: true,
-        mode: true,
-        sequence: true,
-        updatedAt: true,
-      },
+      select: lockedEventSelect,
     });
     let notified = 0;
     if (before.status === "PUBLISHED" && changes.notify) {
