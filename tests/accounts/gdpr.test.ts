@@ -131,27 +131,34 @@ describe("erasure", () => {
 });
 
 describe("erasure racing registrations in flight", () => {
-  it("never leaves a live registration or a taken seat for a deleted member", async () => {
-    const event = await makeEvent();
-    const ticket = await makeTicketType(event, { capacity: 100 });
-    const people = await Promise.all(Array.from({ length: 12 }, (_, i) => makeUser({ name: `Racer ${i}` })));
-    // Each person registers and is erased at the same moment; whichever statement wins, the
-    // outcome must be the same: no live registration, and the seat (if taken) given back.
-    await Promise.all(
-      people.flatMap((person) => [
-        registerForEvent(person, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }).catch((error: unknown) => {
-          if (!(error instanceof DomainError)) throw error;
-        }),
-        eraseAccount(person.id),
-      ]),
-    );
-    const rows = await db().registration.findMany({ where: { ticketTypeId: ticket.id }, select: { status: true } });
-    expect(rows.filter((r) => !ENDED_STATUSES.has(r.status))).toEqual([]);
-    const { taken } = await db().ticketType.findUniqueOrThrow({ where: { id: ticket.id }, select: { taken: true } });
-    expect(taken).toBe(0);
-    const deleted = await db().user.count({ where: { id: { in: people.map((p) => p.id) }, deletedAt: { not: null } } });
-    expect(deleted).toBe(people.length);
-  });
+  // Free seats go through the one-statement seated registration; a full ticket type through the
+  // waiting-list insert. Both must respect an erasure that is under way.
+  for (const [what, ticketShape] of [
+    ["seats free", { capacity: 100 }],
+    ["ticket type full (waiting list)", { capacity: 1, taken: 1 }],
+  ] as const) {
+    it(`never leaves a live registration or a taken seat for a deleted member: ${what}`, async () => {
+      const event = await makeEvent();
+      const ticket = await makeTicketType(event, ticketShape);
+      const people = await Promise.all(Array.from({ length: 12 }, (_, i) => makeUser({ name: `Racer ${i}` })));
+      // Each person registers and is erased at the same moment; whichever statement wins, the
+      // outcome must be the same: no live registration, and the seat (if taken) given back.
+      await Promise.all(
+        people.flatMap((person) => [
+          registerForEvent(person, { eventSlug: event.slug, ticketTypeId: ticket.id, answers: {} }).catch((error: unknown) => {
+            if (!(error instanceof DomainError)) throw error;
+          }),
+          eraseAccount(person.id),
+        ]),
+      );
+      const rows = await db().registration.findMany({ where: { ticketTypeId: ticket.id }, select: { status: true } });
+      expect(rows.filter((r) => !ENDED_STATUSES.has(r.status))).toEqual([]);
+      const { taken } = await db().ticketType.findUniqueOrThrow({ where: { id: ticket.id }, select: { taken: true } });
+      expect(taken).toBe(ticketShape.taken ?? 0);
+      const deleted = await db().user.count({ where: { id: { in: people.map((p) => p.id) }, deletedAt: { not: null } } });
+      expect(deleted).toBe(people.length);
+    });
+  }
 });
 
 describe("over HTTP", () => {
