@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 /** Lowest first: each capability stands on the ones before it (see DECISION-domain.md). */
 const CAPABILITY_ORDER = [
   "kernel",
+  "audit",
   "notifications",
   "accounts",
   "access",
@@ -25,6 +26,8 @@ const CAPABILITY_ORDER = [
   "payments",
   "qa",
   "rooms",
+  "community",
+  "admin",
   "privacy",
 ] as const;
 

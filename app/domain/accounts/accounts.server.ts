@@ -41,12 +41,16 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
 }
 
 export async function signIn(input: SignInInput): Promise<SessionUser> {
-  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...sessionUserSelect, passwordHash: true } });
+  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...sessionUserSelect, passwordHash: true, suspendedAt: true } });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
     throw new DomainError("INVALID_CREDENTIALS", "That email and password do not match an account.");
   }
-  const { passwordHash: _omit, ...row } = user;
+  // Said only after the right password, so the message reveals nothing to a guesser.
+  if (user.suspendedAt) {
+    throw new DomainError("ACCOUNT_SUSPENDED", "This account is suspended. Contact the SCALE team if you think this is a mistake.");
+  }
+  const { passwordHash: _omit, suspendedAt: _suspended, ...row } = user;
   return toSessionUser(row);
 }
 

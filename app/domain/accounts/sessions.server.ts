@@ -55,15 +55,18 @@ export async function findSessionUser(token: string | undefined | null): Promise
   if (!token || token.length > 100) return null;
   const session = await db().session.findUnique({
     where: { id: hashSessionToken(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: sessionUserSelect } },
+    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { ...sessionUserSelect, suspendedAt: true } } },
   });
-  if (!session || session.expiresAt <= new Date()) return null;
+  // A suspended account's sessions are deleted when it is suspended; this also covers one
+  // created in the instant between (a sign-in racing the suspension).
+  if (!session || session.expiresAt <= new Date() || session.user.suspendedAt) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db()
       .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
       .catch(() => {});
   }
-  return toSessionUser(session.user);
+  const { suspendedAt: _suspended, ...user } = session.user;
+  return toSessionUser(user);
 }
 
 /** Ended sessions (by their hash), so the realtime layer can close the sockets opened with them. */
