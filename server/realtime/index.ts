@@ -4,6 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import { findSessionUser, hashSessionToken, onSessionEnded, type SessionUser } from "../../app/domain/accounts/sessions.server";
+import { currentSessionUser, onUserRolesChanged } from "../../app/domain/community/user-changes.server";
 import { sessionTokenFromCookieHeader } from "../../app/web/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
 import { ACK_REQUIRED, installQa } from "./qa";
@@ -19,6 +20,7 @@ export interface SocketData {
 /** Enough of a session's hash to tell sessions apart (128 bits), and a third of the memory. */
 const sessionKeyOf = (sessionHash: string) => sessionHash.slice(0, 32);
 const SESSION_ENDED = "session:ended";
+const USER_CHANGED = "user:changed";
 
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
@@ -94,6 +96,30 @@ export async function attachRealtime(
     if (options.adapter !== "memory") io.serverSideEmit(SESSION_ENDED, key);
   });
 
+  // A person's roles changed (a role request approved, an admin's edit): every socket they have
+  // open, on every node, re-reads them, so what the socket may do follows at once. A socket whose
+  // person can no longer be read (suspended, erased) is closed.
+  const refreshLocal = async (userId: unknown) => {
+    if (typeof userId !== "string") return;
+    const sockets = [...io.of("/").sockets.values()].filter((socket) => (socket.data as SocketData).user?.id === userId);
+    if (sockets.length === 0) return;
+    try {
+      const user = await currentSessionUser(userId);
+      for (const socket of sockets) {
+        if (user) (socket.data as SocketData).user = user;
+        else socket.disconnect(true);
+      }
+    } catch (error) {
+      options.logger.error({ err: error }, "refreshing a socket's user failed; closing its sockets");
+      for (const socket of sockets) socket.disconnect(true);
+    }
+  };
+  io.on(USER_CHANGED as never, (userId: unknown) => void refreshLocal(userId));
+  const stopRefreshing = onUserRolesChanged((userId) => {
+    void refreshLocal(userId);
+    if (options.adapter !== "memory") io.serverSideEmit(USER_CHANGED, userId);
+  });
+
   io.on("connection", (socket) => {
     socket.onAny(dispatch);
   });
@@ -102,6 +128,7 @@ export async function attachRealtime(
     io,
     async close() {
       stopClosingEnded();
+      stopRefreshing();
       qa.close();
       rooms.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
