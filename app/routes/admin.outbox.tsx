@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { AdminNav } from "~/components/admin/admin-nav";
 import { SelectField, TextField } from "~/components/ui/forms";
 import { Pager } from "~/components/ui/pager";
 import { hasRole } from "~/domain/accounts/accounts.server";
@@ -62,6 +63,7 @@ export default function AdminOutbox() {
           <span className="badge outbox-status outbox-status--FAILED">{data.counts.FAILED} failed</span>
         </p>
       </div>
+      <AdminNav />
       {!data.smtpConfigured ? (
         <div className="notice notice--info" role="status">
           SMTP is not configured (<code>SMTP_URL</code>), so emails stay here and are not sent. Open one to read it.

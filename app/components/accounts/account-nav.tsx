@@ -9,6 +9,8 @@ export function AccountNav() {
       </NavLink>
       <NavLink to="/account/security">Security</NavLink>
       <NavLink to="/account/calendar">Calendar</NavLink>
+      <NavLink to="/account/roles">Roles</NavLink>
+      <NavLink to="/my/introductions">Introductions</NavLink>
     </nav>
   );
 }

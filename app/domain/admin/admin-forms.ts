@@ -54,9 +54,3 @@ export const organisationActionSchema = z.discriminatedUnion(
   ],
   { error: "Reload the page and try again." },
 );
-
-/** For the figures' bar chart: each bar's share of the largest, 0…1. */
-export function barShares(values: readonly number[]): number[] {
-  const max = Math.max(0, ...values);
-  return values.map((value) => (max === 0 ? 0 : value / max));
-}

@@ -1,0 +1,18 @@
+// POST /organisations/:slug/join — a signed-in person asks to join; the organisation's admins are
+// emailed and decide on the members page. Asking twice while a request is pending asks once.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { joinSchema } from "~/domain/community/community-forms";
+import { membersPath, requestToJoin } from "~/domain/community/membership.server";
+import { requireUser } from "~/web/auth.server";
+import { formFailure, readForm } from "~/web/forms.server";
+import { orErrorResponse } from "~/web/responses.server";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await readForm(request, joinSchema);
+  if (!form.ok) return formFailure(form);
+  const slug = params.slug ?? "";
+  const result = await orErrorResponse(requestToJoin(user, slug, form.data.message));
+  return redirect(`${membersPath(slug)}?${result.created ? "requested" : "pending"}=1`);
+}
