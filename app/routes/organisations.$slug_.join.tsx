@@ -8,6 +8,11 @@ import { requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
+/** POST only: the button lives on the organisation's pages. */
+export function loader(): never {
+  throw new Response("Ask to join with the button on the organisation's page.", { status: 405, headers: { Allow: "POST" } });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, joinSchema);

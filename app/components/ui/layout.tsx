@@ -28,6 +28,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               <NavLink to="/my/agenda">My agenda</NavLink>
               <NavLink to="/my/registrations">My registrations</NavLink>
               {user.organises ? <NavLink to="/organise">Organise</NavLink> : null}
+              {user.roles.includes("ADMIN") ? <NavLink to="/admin">Admin</NavLink> : null}
               <NavLink to="/account" className="site-nav__user" title={`Your account (${user.roles.join(", ").toLowerCase()})`}>
                 {user.name}
               </NavLink>
