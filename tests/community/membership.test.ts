@@ -33,7 +33,8 @@ describe("invitations", () => {
     expect(await db().organisationInvitation.count({ where: { organisationId: organisation.id, email } })).toBe(1);
     expect(await db().outboxEmail.count({ where: { toAddress: email } })).toBe(1);
     expect(await db().accountToken.count({ where: { purpose: "ORG_INVITATION", email } })).toBe(1);
-    expect(await db().auditEntry.count({ where: { action: "invitation.sent", after: { path: ["email"], equals: email } } })).toBe(1);
+    const invitation = await db().organisationInvitation.findFirstOrThrow({ where: { organisationId: organisation.id, email } });
+    expect(await db().auditEntry.count({ where: { action: "invitation.sent", subjectId: invitation.id } })).toBe(1);
   });
 
   it("is accepted once by the invited address; a re-used, foreign or expired token is refused", async () => {

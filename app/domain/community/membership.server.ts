@@ -112,7 +112,8 @@ export async function inviteMember(actor: Actor, slug: string, input: { email: s
       action: "invitation.sent",
       subjectType: "invitation",
       subjectId: inserted[0].id,
-      after: { organisationId: organisation.id, email: input.email, role: input.role },
+      // The address stays on the invitation row (erased with it), never in the append-only log.
+      after: { organisationId: organisation.id, role: input.role },
     });
     return { sent: true };
   });
@@ -122,13 +123,13 @@ export async function revokeInvitation(actor: Actor, slug: string, invitationId:
   const organisation = await requireOnOrganisation(actor, "organisation:manage", slug);
   const id = requireUuid(invitationId, "This invitation does not exist.");
   await db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ tokenHash: string; email: string }[]>`
+    const [row] = await tx.$queryRaw<{ tokenHash: string }[]>`
       UPDATE "OrganisationInvitation" SET "status" = 'WITHDRAWN', "decidedAt" = now()
       WHERE "id" = ${id}::uuid AND "organisationId" = ${organisation.id}::uuid AND "status" = 'PENDING'
-      RETURNING "tokenHash", "email"`;
+      RETURNING "tokenHash"`;
     if (!row) throw new DomainError("NOT_FOUND", "This invitation is no longer pending.");
     await tx.accountToken.updateMany({ where: { tokenHash: row.tokenHash, usedAt: null }, data: { usedAt: new Date() } });
-    await recordAudit(tx, { actorId: actor.id, action: "invitation.withdrawn", subjectType: "invitation", subjectId: id, before: { email: row.email } });
+    await recordAudit(tx, { actorId: actor.id, action: "invitation.withdrawn", subjectType: "invitation", subjectId: id, before: { status: "PENDING" }, after: { status: "WITHDRAWN" } });
   });
 }
 

@@ -10,6 +10,7 @@ import type { Actor } from "~/domain/access/permissions";
 import { confirmPassword } from "~/domain/accounts/settings.server";
 import { endUserSessions } from "~/domain/accounts/sessions.server";
 import { hasTwoFactor, verifySecondFactor } from "~/domain/accounts/two-factor.server";
+import { eraseCommunityData } from "~/domain/community/personal-data.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { cancelLockedMeeting } from "~/domain/meetings/cancel.server";
 import { lockMeeting } from "~/domain/meetings/lock.server";
@@ -80,6 +81,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     await tx.registrationAnswer.deleteMany({ where: { registration: { userId } } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
+    await eraseCommunityData(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: {
