@@ -40,7 +40,6 @@ export default function AccountRoles() {
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const fields = bindFields(roleRequestSchema, { errors: result?.fieldErrors, values: result?.values });
-  const pending = requests.filter((r) => r.status === "PENDING");
   return (
     <section className="account-page stack" aria-labelledby="roles-title">
       <header>
@@ -100,7 +99,6 @@ export default function AccountRoles() {
             ))}
           </ul>
         )}
-        {pending.length > 0 ? <p className="tz-note">{pending.length} waiting for a decision.</p> : null}
       </div>
     </section>
   );

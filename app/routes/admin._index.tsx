@@ -25,10 +25,10 @@ export default function AdminOverview() {
     ["Published events", f.events, null],
     ["Registrations", f.registrations, null],
   ];
-  const waiting: [string, number, string][] = [
+  const waiting: [string, number, string | null][] = [
     ["Role requests", f.roleRequests, "/admin/requests"],
     ["Reported introductions", f.reports, "/admin/requests#reports"],
-    ["Requests to join organisations", f.joinRequests, "/admin/organisations"],
+    ["Requests to join organisations (their admins decide)", f.joinRequests, null],
     ["Emails waiting to be sent", f.outboxPending, "/admin/outbox?status=PENDING"],
     ["Emails that failed", f.outboxFailed, "/admin/outbox?status=FAILED"],
   ];
@@ -53,7 +53,7 @@ export default function AdminOverview() {
           <ul className="admin-waiting">
             {waiting.map(([label, value, to]) => (
               <li key={label}>
-                <Link to={to}>{label}</Link> <span className={value > 0 ? "badge badge--warn" : "badge"}>{count.format(value)}</span>
+                {to ? <Link to={to}>{label}</Link> : <span>{label}</span>} <span className={value > 0 ? "badge badge--warn" : "badge"}>{count.format(value)}</span>
               </li>
             ))}
           </ul>
