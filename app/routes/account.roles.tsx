@@ -60,8 +60,8 @@ export default function AccountRoles() {
       <div className="card stack" aria-labelledby="ask-title">
         <h2 id="ask-title">Ask for a role</h2>
         <p className="tz-note">
-          Investors publish meeting slots at roadshows; representatives speak for a city or project; experts (the Call for Experts) are shown with a badge
-          and can be invited to speak; organisers run events. The platform admins read every request.
+          Investors publish meeting slots at roadshows; representatives speak for a city or project; experts (the Call for Experts) are shown with a badge and
+          can be invited to speak; organisers run events. The platform admins read every request.
         </p>
         <FormError message={result && Object.keys(result.fieldErrors).length === 0 ? result.formError : undefined} />
         <Form method="post" noValidate className="stack">
@@ -69,15 +69,19 @@ export default function AccountRoles() {
           <SelectField
             label="Role"
             {...fields.role}
-            options={[["", "Choose a role"], ...REQUESTABLE_ROLES.filter((role) => !roles.includes(role)).map((role): [string, string] => [role, REQUESTABLE_ROLE_LABELS[role]])]}
+            options={[
+              ["", "Choose a role"],
+              ...REQUESTABLE_ROLES.filter((role) => !roles.includes(role)).map((role): [string, string] => [role, REQUESTABLE_ROLE_LABELS[role]]),
+            ]}
           />
-          <TextField label="Organisation you act for" {...fields.organisationName} hint="As it is known, e.g. City of Porto or Green Mobility Fund." maxLength={200} />
+          <TextField
+            label="Organisation you act for"
+            {...fields.organisationName}
+            hint="As it is known, e.g. City of Porto or Green Mobility Fund."
+            maxLength={200}
+          />
           <TextAreaField label="Why you ask" {...fields.reason} rows={4} maxLength={2000} />
-          <ChoiceGroup
-            legend="Areas of expertise (experts only)"
-            {...fields.expertise}
-            options={EXPERTISE_AREAS.map((area) => [area, area] as const)}
-          />
+          <ChoiceGroup legend="Areas of expertise (experts only)" {...fields.expertise} options={EXPERTISE_AREAS.map((area) => [area, area] as const)} />
           <TextField label="Link to your CV (experts only)" {...fields.cvUrl} type="url" hint="A full https:// address." />
           <button type="submit" className="button" disabled={busy}>
             Send the request
@@ -93,7 +97,11 @@ export default function AccountRoles() {
             {requests.map((r) => (
               <li key={r.id}>
                 <strong>{ROLE_TEXT[r.role] ?? r.role}</strong> for {r.organisationName} — {REQUEST_STATUS_TEXT[r.status]}
-                <span className="tz-note"> (asked {day(r.createdAt)}{r.decidedAt ? `, decided ${day(r.decidedAt)}` : ""})</span>
+                <span className="tz-note">
+                  {" "}
+                  (asked {day(r.createdAt)}
+                  {r.decidedAt ? `, decided ${day(r.decidedAt)}` : ""})
+                </span>
                 {r.decisionNote ? <p className="tz-note">Note from the admins: {r.decisionNote}</p> : null}
               </li>
             ))}

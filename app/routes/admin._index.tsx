@@ -53,14 +53,18 @@ export default function AdminOverview() {
           <ul className="admin-waiting">
             {waiting.map(([label, value, to]) => (
               <li key={label}>
-                {to ? <Link to={to}>{label}</Link> : <span>{label}</span>} <span className={value > 0 ? "badge badge--warn" : "badge"}>{count.format(value)}</span>
+                {to ? <Link to={to}>{label}</Link> : <span>{label}</span>}{" "}
+                <span className={value > 0 ? "badge badge--warn" : "badge"}>{count.format(value)}</span>
               </li>
             ))}
           </ul>
         </section>
         <section className="card stack" aria-labelledby="roles-title">
           <h2 id="roles-title">People by platform role</h2>
-          <BarChart label="People by platform role" bars={f.roles.map((r) => ({ label: ROLE_TEXT[r.role] ?? r.role, value: r.count, max: largest, note: count.format(r.count) }))} />
+          <BarChart
+            label="People by platform role"
+            bars={f.roles.map((r) => ({ label: ROLE_TEXT[r.role] ?? r.role, value: r.count, max: largest, note: count.format(r.count) }))}
+          />
         </section>
       </div>
     </section>

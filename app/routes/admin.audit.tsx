@@ -52,8 +52,20 @@ export default function AdminAudit() {
       </header>
       <p className="tz-note">Every admin action and every role and membership change. Entries cannot be edited or deleted, by any page or in the database.</p>
       <Form method="get" className="filters card" aria-label="Filter the audit log">
-        <SelectField label="Action" id="audit-action" name="action" defaultValue={data.filter.action ?? ""} options={[["", "All actions"], ...data.actions.map((a): [string, string] => [a, a])]} />
-        <SelectField label="Subject" id="audit-subject" name="subjectType" defaultValue={data.filter.subjectType ?? ""} options={[["", "All subjects"], ...SUBJECTS.map((s): [string, string] => [s, s])]} />
+        <SelectField
+          label="Action"
+          id="audit-action"
+          name="action"
+          defaultValue={data.filter.action ?? ""}
+          options={[["", "All actions"], ...data.actions.map((a): [string, string] => [a, a])]}
+        />
+        <SelectField
+          label="Subject"
+          id="audit-subject"
+          name="subjectType"
+          defaultValue={data.filter.subjectType ?? ""}
+          options={[["", "All subjects"], ...SUBJECTS.map((s): [string, string] => [s, s])]}
+        />
         <TextField label="Person or subject id" id="audit-id" name="id" defaultValue={data.filter.id ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button">
@@ -92,7 +104,10 @@ export default function AdminAudit() {
                   <td>{item.actorId ? <Link to={`/admin/audit?id=${item.actorId}`}>{item.actorName ?? "(erased account)"}</Link> : "Platform"}</td>
                   <td>{item.action}</td>
                   <td>
-                    {item.subjectType} <Link to={`/admin/audit?id=${encodeURIComponent(item.subjectId)}`} className="tz-note">{item.subjectId.slice(0, 13)}…</Link>
+                    {item.subjectType}{" "}
+                    <Link to={`/admin/audit?id=${encodeURIComponent(item.subjectId)}`} className="tz-note">
+                      {item.subjectId.slice(0, 13)}…
+                    </Link>
                   </td>
                   <td>
                     <pre>{json(item.before)}</pre>

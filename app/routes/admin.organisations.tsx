@@ -55,7 +55,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = { created: "Organisation created.", edited: "Changes saved.", merged: "Merged: the duplicate's members, events and history now belong here." };
+const DONE: Record<string, string> = {
+  created: "Organisation created.",
+  edited: "Changes saved.",
+  merged: "Merged: the duplicate's members, events and history now belong here.",
+};
 
 export default function AdminOrganisations() {
   const data = useLoaderData<typeof loader>();
@@ -117,7 +121,9 @@ export default function AdminOrganisations() {
                   <td>{o._count.memberships}</td>
                   <td>{o._count.organisedEvents}</td>
                   <td>
-                    <Link to={`/admin/organisations?${new URLSearchParams({ ...(data.filter.q ? { q: data.filter.q } : {}), edit: o.id })}#edit`}>Edit {o.name}</Link>
+                    <Link to={`/admin/organisations?${new URLSearchParams({ ...(data.filter.q ? { q: data.filter.q } : {}), edit: o.id })}#edit`}>
+                      Edit {o.name}
+                    </Link>
                   </td>
                 </tr>
               ))}
@@ -134,7 +140,11 @@ export default function AdminOrganisations() {
             <OrganisationFieldsForm
               intent="edit"
               organisationId={editing.id}
-              values={failedIntent === "edit" ? result?.values : { name: editing.name, slug: editing.slug, kind: editing.kind, country: editing.country, website: editing.website ?? "" }}
+              values={
+                failedIntent === "edit"
+                  ? result?.values
+                  : { name: editing.name, slug: editing.slug, kind: editing.kind, country: editing.country, website: editing.website ?? "" }
+              }
               errors={failedIntent === "edit" ? result?.fieldErrors : undefined}
               submit="Save changes"
             />
@@ -152,13 +162,25 @@ export default function AdminOrganisations() {
         </section>
         <section className="card stack" aria-labelledby="merge-title">
           <h2 id="merge-title">Merge a duplicate</h2>
-          <p className="tz-note">Search first so both appear in the list. The duplicate is deleted; its members, events, meeting notes and requests move to the one kept.</p>
+          <p className="tz-note">
+            Search first so both appear in the list. The duplicate is deleted; its members, events, meeting notes and requests move to the one kept.
+          </p>
           <FormError message={failedIntent === "merge" ? result?.formError : undefined} />
           <Form method="post" className="stack" noValidate>
             <CsrfField />
             <input type="hidden" name="intent" value="merge" />
-            <SelectField label="Duplicate (deleted)" name="duplicateId" error={failedIntent === "merge" ? result?.fieldErrors.duplicateId : undefined} options={[["", "Choose"], ...options]} />
-            <SelectField label="Organisation to keep" name="survivorId" error={failedIntent === "merge" ? result?.fieldErrors.survivorId : undefined} options={[["", "Choose"], ...options]} />
+            <SelectField
+              label="Duplicate (deleted)"
+              name="duplicateId"
+              error={failedIntent === "merge" ? result?.fieldErrors.duplicateId : undefined}
+              options={[["", "Choose"], ...options]}
+            />
+            <SelectField
+              label="Organisation to keep"
+              name="survivorId"
+              error={failedIntent === "merge" ? result?.fieldErrors.survivorId : undefined}
+              options={[["", "Choose"], ...options]}
+            />
             <button type="submit" className="button button--danger">
               Merge
             </button>

@@ -50,7 +50,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = { approve: "Approved: the role is in force now, and the person was emailed.", refuse: "Refused; the person was emailed.", resolved: "Report marked as handled." };
+const DONE: Record<string, string> = {
+  approve: "Approved: the role is in force now, and the person was emailed.",
+  refuse: "Refused; the person was emailed.",
+  resolved: "Report marked as handled.",
+};
 
 export default function AdminRequests() {
   const data = useLoaderData<typeof loader>();
@@ -84,7 +88,8 @@ export default function AdminRequests() {
                 {r.user.name} asks to be {ROLE_TEXT[r.role]?.toLowerCase()}
               </h3>
               <p className="tz-note">
-                {r.user.email} · for {r.organisation ? <Link to={`/organisations/${r.organisation.slug}`}>{r.organisation.name}</Link> : r.organisationName} · asked {day(r.createdAt)}
+                {r.user.email} · for {r.organisation ? <Link to={`/organisations/${r.organisation.slug}`}>{r.organisation.name}</Link> : r.organisationName} ·
+                asked {day(r.createdAt)}
               </p>
               <blockquote>{r.reason}</blockquote>
               {r.expertise.length > 0 ? <p>Expertise: {r.expertise.join(", ")}</p> : null}
@@ -128,7 +133,8 @@ export default function AdminRequests() {
           {data.reports.map((r) => (
             <li key={r.id} className="card stack">
               <p>
-                <strong>{r.reporter.name}</strong> reported an introduction from <strong>{r.introduction.sender.name}</strong> ({r.introduction.sender.email}) on {day(r.createdAt)}:
+                <strong>{r.reporter.name}</strong> reported an introduction from <strong>{r.introduction.sender.name}</strong> ({r.introduction.sender.email})
+                on {day(r.createdAt)}:
               </p>
               <blockquote>{r.reason}</blockquote>
               <p className="tz-note">The message: “{r.introduction.message}”</p>

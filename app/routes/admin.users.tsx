@@ -30,7 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     viewerId: user.id,
     paging: result.paging,
-    items: result.items.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), suspendedAt: u.suspendedAt?.toISOString() ?? null, verified: !!u.emailVerifiedAt })),
+    items: result.items.map((u) => ({
+      ...u,
+      createdAt: u.createdAt.toISOString(),
+      suspendedAt: u.suspendedAt?.toISOString() ?? null,
+      verified: !!u.emailVerifiedAt,
+    })),
   };
 }
 
@@ -51,7 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = { roles: "Roles saved.", suspend: "Account suspended: its sessions and open connections were closed.", restore: "Account restored." };
+const DONE: Record<string, string> = {
+  roles: "Roles saved.",
+  suspend: "Account suspended: its sessions and open connections were closed.",
+  restore: "Account restored.",
+};
 
 export default function AdminUsers() {
   const data = useLoaderData<typeof loader>();

@@ -3,7 +3,7 @@
 // anyone signed in may ask to join. The last administrator can neither leave nor be demoted.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { JoinOrganisationButton } from "~/components/community/join-button";
 import { InviteForm, JoinRequests, MemberTable, PendingInvitations } from "~/components/community/members";
 import { Notice } from "~/components/registration/status";
@@ -14,7 +14,9 @@ import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Members: ${data.organisation.name} — SCALE Events` : "Members — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Members: ${data.organisation.name} — SCALE Events` : "Members — SCALE Events" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -78,6 +80,8 @@ export default function OrganisationMembers() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  // A new location (after a successful invitation) remounts the form, so it starts empty again.
+  const location = useLocation();
   const done = Object.keys(DONE).find((key) => params.get(key));
   const inviteFailed = result && result.values.intent === "invite" ? result : null;
   const { organisation, viewer } = data;
@@ -119,7 +123,7 @@ export default function OrganisationMembers() {
             <section className="card stack" aria-labelledby="invite-title">
               <h2 id="invite-title">Invite a colleague</h2>
               <FormError message={inviteFailed && Object.keys(inviteFailed.fieldErrors).length === 0 ? inviteFailed.formError : undefined} />
-              <InviteForm errors={inviteFailed?.fieldErrors} values={inviteFailed?.values} />
+              <InviteForm key={location.key} errors={inviteFailed?.fieldErrors} values={inviteFailed?.values} />
               <PendingInvitations invitations={data.invitations} />
             </section>
           </aside>

@@ -17,7 +17,12 @@ export async function seedCommunity(client: Tx | Db = db(), now = new Date()): P
     ["admin", "city", "project", "investor", "investor2", "expert", "attendee"].map((name) => user(`${name}@scale-events.demo`)),
   );
   const [krakow, sparcs] = [await org("krakow"), await org("sparcs")];
-  const delegates = await client.user.findMany({ where: { email: { endsWith: ".demo", not: { contains: "@scale-events" } } }, select: { id: true, name: true }, take: 3, orderBy: { email: "asc" } });
+  const delegates = await client.user.findMany({
+    where: { email: { endsWith: ".demo", not: { contains: "@scale-events" } } },
+    select: { id: true, name: true },
+    take: 3,
+    orderBy: { email: "asc" },
+  });
   const ago = (days: number) => new Date(now.getTime() - days * DAY);
 
   // The city and the project are run by their representatives.
@@ -26,24 +31,69 @@ export async function seedCommunity(client: Tx | Db = db(), now = new Date()): P
     [pekka, sparcs],
   ] as const) {
     await client.membership.update({ where: { userId_organisationId: { userId, organisationId } }, data: { role: "ADMIN" } });
-    await recordAudit(client, { actorId: admin, action: "membership.role-changed", subjectType: "membership", subjectId: `${organisationId}:${userId}`, before: { role: "REPRESENTATIVE" }, after: { role: "ADMIN" } });
+    await recordAudit(client, {
+      actorId: admin,
+      action: "membership.role-changed",
+      subjectType: "membership",
+      subjectId: `${organisationId}:${userId}`,
+      before: { role: "REPRESENTATIVE" },
+      after: { role: "ADMIN" },
+    });
   }
 
   // Maria invited a colleague, who has not answered yet.
-  const token = await issueToken(client, { userId: maria, purpose: "ORG_INVITATION", ttlMs: INVITATION_TTL_MS, email: "smart.city.office@krakow.demo", now: ago(2) });
-  const invitation = await client.organisationInvitation.create({
-    data: { organisationId: krakow, email: "smart.city.office@krakow.demo", role: "MEMBER", invitedById: maria, tokenHash: hashToken(token), expiresAt: new Date(ago(2).getTime() + INVITATION_TTL_MS), createdAt: ago(2) },
+  const token = await issueToken(client, {
+    userId: maria,
+    purpose: "ORG_INVITATION",
+    ttlMs: INVITATION_TTL_MS,
+    email: "smart.city.office@krakow.demo",
+    now: ago(2),
   });
-  await recordAudit(client, { actorId: maria, action: "invitation.sent", subjectType: "invitation", subjectId: invitation.id, after: { organisationId: krakow, role: "MEMBER" } });
+  const invitation = await client.organisationInvitation.create({
+    data: {
+      organisationId: krakow,
+      email: "smart.city.office@krakow.demo",
+      role: "MEMBER",
+      invitedById: maria,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(ago(2).getTime() + INVITATION_TTL_MS),
+      createdAt: ago(2),
+    },
+  });
+  await recordAudit(client, {
+    actorId: maria,
+    action: "invitation.sent",
+    subjectType: "invitation",
+    subjectId: invitation.id,
+    after: { organisationId: krakow, role: "MEMBER" },
+  });
 
   // Tomás asked to join Kraków's team.
-  const join = await client.joinRequest.create({ data: { organisationId: krakow, userId: tomas, message: "I coordinate the Lisbon–Kraków mobility twinning and would like to follow your replication work.", createdAt: ago(1) } });
-  await recordAudit(client, { actorId: tomas, action: "join-request.created", subjectType: "join-request", subjectId: join.id, after: { organisationId: krakow } });
+  const join = await client.joinRequest.create({
+    data: {
+      organisationId: krakow,
+      userId: tomas,
+      message: "I coordinate the Lisbon–Kraków mobility twinning and would like to follow your replication work.",
+      createdAt: ago(1),
+    },
+  });
+  await recordAudit(client, {
+    actorId: tomas,
+    action: "join-request.created",
+    subjectType: "join-request",
+    subjectId: join.id,
+    after: { organisationId: krakow },
+  });
 
   // Role requests waiting for the platform admins.
   const investorAsk = delegates[0]?.id ?? tomas;
   const roleRequests = [
-    { userId: investorAsk, role: "INVESTOR" as const, organisationName: "Baltic Urban Impact Fund", reason: "We co-fund municipal e-mobility and building retrofits (EUR 1–10 M tickets) and want to meet cities at the next roadshow." },
+    {
+      userId: investorAsk,
+      role: "INVESTOR" as const,
+      organisationName: "Baltic Urban Impact Fund",
+      reason: "We co-fund municipal e-mobility and building retrofits (EUR 1–10 M tickets) and want to meet cities at the next roadshow.",
+    },
     {
       userId: elena,
       role: "EXPERT" as const,
@@ -55,19 +105,43 @@ export async function seedCommunity(client: Tx | Db = db(), now = new Date()): P
   ];
   for (const [i, request] of roleRequests.entries()) {
     const row = await client.roleRequest.create({ data: { ...request, createdAt: ago(3 - i) } });
-    await recordAudit(client, { actorId: request.userId, action: "role-request.created", subjectType: "role-request", subjectId: row.id, after: { role: request.role, organisationName: request.organisationName } });
+    await recordAudit(client, {
+      actorId: request.userId,
+      action: "role-request.created",
+      subjectType: "role-request",
+      subjectId: row.id,
+      after: { role: request.role, organisationName: request.organisationName },
+    });
   }
 
   // Introductions: one accepted (both see each other's address), two waiting.
   await client.introduction.create({
-    data: { senderId: sofia, recipientId: pekka, message: "SPARCS' positive-energy blocks look investable at district scale; could we talk about a follow-on fund structure?", status: "ACCEPTED", answeredById: pekka, createdAt: ago(6), answeredAt: ago(5) },
+    data: {
+      senderId: sofia,
+      recipientId: pekka,
+      message: "SPARCS' positive-energy blocks look investable at district scale; could we talk about a follow-on fund structure?",
+      status: "ACCEPTED",
+      answeredById: pekka,
+      createdAt: ago(6),
+      answeredAt: ago(5),
+    },
   });
   await client.introduction.create({
-    data: { senderId: miguel, organisationId: krakow, message: "Iberian Impact Capital is looking at tram-depot electrification; we would like to learn from Kraków's tender.", createdAt: ago(1) },
+    data: {
+      senderId: miguel,
+      organisationId: krakow,
+      message: "Iberian Impact Capital is looking at tram-depot electrification; we would like to learn from Kraków's tender.",
+      createdAt: ago(1),
+    },
   });
   if (delegates[1]) {
     await client.introduction.create({
-      data: { senderId: delegates[1].id, recipientId: maria, message: "Our city is starting an urban data platform and your team's open-data portal is our model. Could we compare notes?", createdAt: ago(0.5) },
+      data: {
+        senderId: delegates[1].id,
+        recipientId: maria,
+        message: "Our city is starting an urban data platform and your team's open-data portal is our model. Could we compare notes?",
+        createdAt: ago(0.5),
+      },
     });
   }
 }

@@ -5,7 +5,16 @@ import { describe, expect, it } from "vitest";
 import { signIn } from "~/domain/accounts/accounts.server";
 import { createSession, findSessionUser } from "~/domain/accounts/sessions.server";
 import { listAudit, recordAudit } from "~/domain/audit/audit.server";
-import { consoleFigures, createOrganisation, mergeOrganisations, restoreUser, searchUsers, setUserRoles, suspendUser, updateOrganisation } from "~/domain/admin/console.server";
+import {
+  consoleFigures,
+  createOrganisation,
+  mergeOrganisations,
+  restoreUser,
+  searchUsers,
+  setUserRoles,
+  suspendUser,
+  updateOrganisation,
+} from "~/domain/admin/console.server";
 import { db } from "~/platform/db.server";
 import { makeEvent, makeOrganisation, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
@@ -60,7 +69,10 @@ describe("people", () => {
     expect((await refusal(suspendUser(person, admin.id))).code).toBe("FORBIDDEN");
     await restoreUser(admin, person.id);
     expect((await signIn({ email: person.email, password: "a-long-enough-password" })).id).toBe(person.id);
-    expect((await db().auditEntry.findMany({ where: { subjectId: person.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual(["user.suspended", "user.restored"]);
+    expect((await db().auditEntry.findMany({ where: { subjectId: person.id }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
+      "user.suspended",
+      "user.restored",
+    ]);
     expect((await consoleFigures(admin)).users).toBeGreaterThanOrEqual(2);
   });
 });
@@ -76,7 +88,10 @@ describe("organisations", () => {
     expect((await db().organisation.findUniqueOrThrow({ where: { id: created.id } })).name).toBe("Aveiro Municipality");
     const member = await makeUser();
     expect((await refusal(updateOrganisation(member, created.id, { ...fields, slug: created.slug }))).code).toBe("FORBIDDEN");
-    expect((await db().auditEntry.findMany({ where: { subjectId: created.id } })).map((e) => e.action).sort()).toEqual(["organisation.created", "organisation.edited"]);
+    expect((await db().auditEntry.findMany({ where: { subjectId: created.id } })).map((e) => e.action).sort()).toEqual([
+      "organisation.created",
+      "organisation.edited",
+    ]);
   });
 
   it("merge moves memberships (higher role wins), events and requests to the survivor in one transaction", async () => {
@@ -92,7 +107,12 @@ describe("organisations", () => {
     expect(result.moved).toMatchObject({ memberships: 2, events: 1, joinRequests: 1 });
     expect(await db().organisation.findUnique({ where: { id: duplicate.id } })).toBeNull();
     const members = await db().membership.findMany({ where: { organisationId: survivor.id }, orderBy: { userId: "asc" } });
-    expect(new Map(members.map((m) => [m.userId, m.role]))).toEqual(new Map([[both.id, "ADMIN"], [onlyDup.id, "MEMBER"]]));
+    expect(new Map(members.map((m) => [m.userId, m.role]))).toEqual(
+      new Map([
+        [both.id, "ADMIN"],
+        [onlyDup.id, "MEMBER"],
+      ]),
+    );
     expect((await db().event.findUniqueOrThrow({ where: { id: event.id } })).organisationId).toBe(survivor.id);
     expect(await db().joinRequest.count({ where: { organisationId: survivor.id, userId: requester.id, status: "PENDING" } })).toBe(1);
     expect(await db().auditEntry.count({ where: { action: "organisation.merged", subjectId: survivor.id } })).toBe(1);

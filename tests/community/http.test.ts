@@ -63,10 +63,17 @@ describe("roles on request", () => {
   it("is asked at /account/roles, decided at /admin/requests, and in force on the next page", async () => {
     const [admin, asker] = [await person({ roles: ["ADMIN"] }), await person({ name: "Ines Investor" })];
     const asAsker = await client(asker);
-    const bad = await asAsker.submitForm("/account/roles", { role: "EXPERT", organisationName: "TU Delft", reason: "Transport modelling for twenty years.", cvUrl: "ftp://cv" });
+    const bad = await asAsker.submitForm("/account/roles", {
+      role: "EXPERT",
+      organisationName: "TU Delft",
+      reason: "Transport modelling for twenty years.",
+      cvUrl: "ftp://cv",
+    });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Choose at least one area of expertise.");
-    expect((await asAsker.submitForm("/account/roles", { role: "INVESTOR", organisationName: "Green Fund", reason: "We invest in e-mobility pilots." })).status).toBe(302);
+    expect(
+      (await asAsker.submitForm("/account/roles", { role: "INVESTOR", organisationName: "Green Fund", reason: "We invest in e-mobility pilots." })).status,
+    ).toBe(302);
     const request = await db().roleRequest.findFirstOrThrow({ where: { userId: asker.id } });
     // The asker cannot decide their own request.
     expect((await asAsker.submitForm("/admin/requests", { intent: "approve", requestId: request.id })).status).toBe(403);
@@ -87,7 +94,9 @@ describe("organisation membership", () => {
     const asAdmin = await client(admin);
     const colleague = await person({ email: `colleague-${unique()}@example.test` });
     expect((await asAdmin.submitForm(members, { intent: "invite", email: colleague.email.toUpperCase(), role: "MEMBER" })).status).toBe(302);
-    expect((await asAdmin.submitForm(members, { intent: "invite", email: colleague.email, role: "MEMBER" })).headers.get("location")).toContain("already-invited");
+    expect((await asAdmin.submitForm(members, { intent: "invite", email: colleague.email, role: "MEMBER" })).headers.get("location")).toContain(
+      "already-invited",
+    );
     const link = await invitationPath(colleague.email);
 
     const stranger = await person();

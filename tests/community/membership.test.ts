@@ -3,7 +3,15 @@
 // administrator under concurrency, and the audit entry each change leaves.
 import { describe, expect, it } from "vitest";
 import { hashToken } from "~/domain/kernel/tokens.server";
-import { acceptInvitation, changeMembership, decideJoinRequest, inviteMember, requestToJoin, revokeInvitation, viewInvitation } from "~/domain/community/membership.server";
+import {
+  acceptInvitation,
+  changeMembership,
+  decideJoinRequest,
+  inviteMember,
+  requestToJoin,
+  revokeInvitation,
+  viewInvitation,
+} from "~/domain/community/membership.server";
 import { db } from "~/platform/db.server";
 import { makeOrganisation, makeUser, unique } from "../support/factories";
 import { refusal } from "../support/refusal";
@@ -26,9 +34,7 @@ describe("invitations", () => {
     const second = await makeUser();
     await db().membership.create({ data: { userId: second.id, organisationId: organisation.id, role: "ADMIN" } });
     const email = `colleague-${unique()}@example.test`;
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => inviteMember(i % 2 ? admin : second, organisation.slug, { email, role: "MEMBER" })),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => inviteMember(i % 2 ? admin : second, organisation.slug, { email, role: "MEMBER" })));
     expect(results.filter((r) => r.sent)).toHaveLength(1);
     expect(await db().organisationInvitation.count({ where: { organisationId: organisation.id, email } })).toBe(1);
     expect(await db().outboxEmail.count({ where: { toAddress: email } })).toBe(1);
@@ -95,7 +101,10 @@ describe("requests to join", () => {
     // Another organisation's admin, with this request's id, through their own organisation: not found there.
     const other = await orgWithAdmin();
     expect((await refusal(decideJoinRequest(other.admin, other.organisation.slug, request.id, true))).code).toBe("CONFLICT");
-    const results = await Promise.allSettled([decideJoinRequest(admin, organisation.slug, request.id, true), decideJoinRequest(admin, organisation.slug, request.id, false)]);
+    const results = await Promise.allSettled([
+      decideJoinRequest(admin, organisation.slug, request.id, true),
+      decideJoinRequest(admin, organisation.slug, request.id, false),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const decided = await db().joinRequest.findUniqueOrThrow({ where: { id: request.id } });
     const member = await db().membership.findUnique({ where: { userId_organisationId: { userId: person.id, organisationId: organisation.id } } });
@@ -144,7 +153,10 @@ describe("the last administrator", () => {
     await changeMembership(admin, organisation.slug, { kind: "role", userId: a.id, role: "REPRESENTATIVE" });
     await changeMembership(admin, organisation.slug, { kind: "remove", userId: b.id });
     await changeMembership(a, organisation.slug, { kind: "leave" });
-    const entries = await db().auditEntry.findMany({ where: { subjectType: "membership", subjectId: { startsWith: organisation.id } }, orderBy: { id: "asc" } });
+    const entries = await db().auditEntry.findMany({
+      where: { subjectType: "membership", subjectId: { startsWith: organisation.id } },
+      orderBy: { id: "asc" },
+    });
     expect(entries.map((e) => [e.action, e.before, e.after])).toEqual([
       ["membership.role-changed", { role: "MEMBER" }, { role: "REPRESENTATIVE" }],
       ["membership.removed", { role: "MEMBER" }, null],

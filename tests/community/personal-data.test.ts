@@ -16,7 +16,13 @@ describe("community data and GDPR", () => {
     const [person, other, orgAdmin] = [await makeUser({ name: "Paula Person" }), await makeUser({ name: "Otto Other" }), await makeUser()];
     const organisation = await makeOrganisation({ members: [orgAdmin], memberRole: "ADMIN", name: "Porto Municipality" });
     const joined = await makeOrganisation({ members: [person], name: "Joined Org" });
-    await requestRole(person, { role: "EXPERT", organisationName: "TU Delft", reason: "Transport modelling.", expertise: ["Mobility"], cvUrl: "https://cv.example/p.pdf" });
+    await requestRole(person, {
+      role: "EXPERT",
+      organisationName: "TU Delft",
+      reason: "Transport modelling.",
+      expertise: ["Mobility"],
+      cvUrl: "https://cv.example/p.pdf",
+    });
     await requestToJoin(person, organisation.slug, "Let me in");
     await inviteMember(orgAdmin, organisation.slug, { email: person.email, role: "MEMBER" });
     await requestIntroduction(person, { userId: other.id }, MESSAGE);

@@ -20,8 +20,17 @@ describe("roles on request", () => {
     const person = await makeUser();
     await requestRole(person, investorAsk);
     expect((await refusal(requestRole(person, investorAsk))).code).toBe("CONFLICT");
-    const expert = await requestRole(person, { role: "EXPERT", organisationName: "TU Delft", reason: "Twenty years of transport modelling.", expertise: ["Mobility"], cvUrl: "https://cv.example/me.pdf" });
-    expect(await db().roleRequest.findUniqueOrThrow({ where: { id: expert.id } })).toMatchObject({ expertise: ["Mobility"], cvUrl: "https://cv.example/me.pdf" });
+    const expert = await requestRole(person, {
+      role: "EXPERT",
+      organisationName: "TU Delft",
+      reason: "Twenty years of transport modelling.",
+      expertise: ["Mobility"],
+      cvUrl: "https://cv.example/me.pdf",
+    });
+    expect(await db().roleRequest.findUniqueOrThrow({ where: { id: expert.id } })).toMatchObject({
+      expertise: ["Mobility"],
+      cvUrl: "https://cv.example/me.pdf",
+    });
   });
 
   it("is decided once when two admins decide at once; the role takes effect and is announced", async () => {
@@ -31,7 +40,11 @@ describe("roles on request", () => {
     for (let round = 0; round < 4; round++) {
       const person = await makeUser();
       const { id } = await requestRole(person, investorAsk);
-      const results = await Promise.allSettled([decideRoleRequest(adminA, id, true), decideRoleRequest(adminB, id, round % 2 === 0), decideRoleRequest(adminA, id, false)]);
+      const results = await Promise.allSettled([
+        decideRoleRequest(adminA, id, true),
+        decideRoleRequest(adminB, id, round % 2 === 0),
+        decideRoleRequest(adminA, id, false),
+      ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
       expect(rejected.map((r) => r.reason.code)).toEqual(["CONFLICT", "CONFLICT"]);

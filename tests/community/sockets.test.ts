@@ -57,7 +57,9 @@ describe("the console and open sockets, across two nodes", () => {
     const [admin, asker] = [await makeUser({ roles: ["ADMIN"], password: PASSWORD }), await makeUser()];
     const socket = await socketOn(nodeB, await signedInCookie(asker));
     expect((await call(socket, "session:whoami")).user.roles).toEqual(["ATTENDEE"]);
-    const request = await db().roleRequest.create({ data: { userId: asker.id, role: "INVESTOR", organisationName: "Green Fund", reason: "We invest in pilots." } });
+    const request = await db().roleRequest.create({
+      data: { userId: asker.id, role: "INVESTOR", organisationName: "Green Fund", reason: "We invest in pilots." },
+    });
     const asAdmin = await signedInClient(nodeA.baseUrl, admin.email, PASSWORD);
     expect((await asAdmin.submitForm("/admin/requests", { intent: "approve", requestId: request.id })).status).toBe(302);
     let roles: string[] = [];

@@ -14,7 +14,10 @@ async function shot(page: Page, name: string) {
 
 async function emailedLink(to: string, path: string): Promise<string> {
   return withE2eDatabase(async (client) => {
-    const { rows } = await client.query(`SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 AND "textBody" LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`, [to, `%${path}/%`]);
+    const { rows } = await client.query(
+      `SELECT "textBody" FROM "OutboxEmail" WHERE "toAddress" = $1 AND "textBody" LIKE $2 ORDER BY "createdAt" DESC LIMIT 1`,
+      [to, `%${path}/%`],
+    );
     return new URL(rows[0].textBody.match(new RegExp(`https?://\\S+${path}/[A-Za-z0-9_-]+`))[0]).pathname;
   });
 }

@@ -28,8 +28,19 @@ export function OrganisationFieldsForm(props: {
       <input type="hidden" name="intent" value={props.intent} />
       {props.organisationId ? <input type="hidden" name="organisationId" value={props.organisationId} /> : null}
       <TextField label="Name" id={id("name")} {...fields.name} maxLength={200} />
-      <TextField label="Address name" id={id("slug")} {...fields.slug} hint="Lower-case letters, digits and dashes: /organisations/city-of-porto" maxLength={80} />
-      <SelectField label="Kind" id={id("kind")} {...fields.kind} options={[["", "Choose a kind"], ...ORGANISATION_KINDS.map((k): [string, string] => [k, KIND_TEXT[k]])]} />
+      <TextField
+        label="Address name"
+        id={id("slug")}
+        {...fields.slug}
+        hint="Lower-case letters, digits and dashes: /organisations/city-of-porto"
+        maxLength={80}
+      />
+      <SelectField
+        label="Kind"
+        id={id("kind")}
+        {...fields.kind}
+        options={[["", "Choose a kind"], ...ORGANISATION_KINDS.map((k): [string, string] => [k, KIND_TEXT[k]])]}
+      />
       <TextField label="Country code" id={id("country")} {...fields.country} maxLength={2} hint="Two letters, like PT." />
       <TextField label="Website" id={id("website")} {...fields.website} type="url" hint="Optional; https://…" />
       <button type="submit" className="button">

@@ -15,11 +15,9 @@ export function IntroducePage(props: {
       <h1 id="introduce-title">Request an introduction to {props.target.name}</h1>
       {props.target.detail ? <p className="tz-note">{props.target.detail}</p> : null}
       <p>
-        {props.target.kind === "organisation"
-          ? `${props.target.name}'s representatives receive your message.`
-          : `${props.target.name} receives your message.`}{" "}
-        If they accept, you both see each other&apos;s email address on <Link to="/my/introductions">your introductions</Link>; until then nobody&apos;s
-        address is shared.
+        {props.target.kind === "organisation" ? `${props.target.name}'s representatives receive your message.` : `${props.target.name} receives your message.`}{" "}
+        If they accept, you both see each other&apos;s email address on <Link to="/my/introductions">your introductions</Link>; until then nobody&apos;s address
+        is shared.
       </p>
       <FormError message={props.failure && Object.keys(props.failure.fieldErrors).length === 0 ? props.failure.formError : undefined} />
       <Form method="post" className="stack" noValidate>

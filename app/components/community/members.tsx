@@ -100,22 +100,25 @@ export function JoinRequests({ requests }: { requests: { id: string; name: strin
 export function PendingInvitations({ invitations }: { invitations: { id: string; email: string; role: string; expiresAt: string }[] }) {
   if (invitations.length === 0) return null;
   return (
-    <ul className="plain-list">
-      {invitations.map((i) => (
-        <li key={i.id} className="inline-form">
-          <span>
-            {i.email} · {MEMBERSHIP_ROLE_LABELS[i.role as keyof typeof MEMBERSHIP_ROLE_LABELS]} · until {day(i.expiresAt)}
-          </span>
-          <Form method="post">
-            <CsrfField />
-            <input type="hidden" name="invitationId" value={i.id} />
-            <button type="submit" name="intent" value="revoke" className="button button--small button--ghost">
-              Withdraw
-            </button>
-          </Form>
-        </li>
-      ))}
-    </ul>
+    <>
+      <h3>Pending invitations</h3>
+      <ul className="plain-list">
+        {invitations.map((i) => (
+          <li key={i.id} className="inline-form">
+            <span>
+              {i.email} · {MEMBERSHIP_ROLE_LABELS[i.role as keyof typeof MEMBERSHIP_ROLE_LABELS]} · until {day(i.expiresAt)}
+            </span>
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="invitationId" value={i.id} />
+              <button type="submit" name="intent" value="revoke" className="button button--small button--ghost">
+                Withdraw
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

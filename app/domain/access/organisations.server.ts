@@ -29,7 +29,12 @@ export async function membershipOf(actor: Actor, organisationId: string, client:
 }
 
 /** May the actor do `permission` for this organisation? Platform admins always may. */
-export async function mayOnOrganisation(actor: Actor | null, permission: OrganisationPermission, organisationId: string, client: Client = db()): Promise<boolean> {
+export async function mayOnOrganisation(
+  actor: Actor | null,
+  permission: OrganisationPermission,
+  organisationId: string,
+  client: Client = db(),
+): Promise<boolean> {
   if (!actor) return false;
   if (isAdmin(actor)) return true;
   return membershipGrants(await membershipOf(actor, organisationId, client), permission);

@@ -41,7 +41,10 @@ export async function signUp(input: SignUpInput): Promise<SessionUser> {
 }
 
 export async function signIn(input: SignInInput): Promise<SessionUser> {
-  const user = await db().user.findUnique({ where: { email: input.email, deletedAt: null }, select: { ...sessionUserSelect, passwordHash: true, suspendedAt: true } });
+  const user = await db().user.findUnique({
+    where: { email: input.email, deletedAt: null },
+    select: { ...sessionUserSelect, passwordHash: true, suspendedAt: true },
+  });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!user || !valid) {
     throw new DomainError("INVALID_CREDENTIALS", "That email and password do not match an account.");

@@ -11,7 +11,11 @@ export const ORGANISATION_KINDS = ["LIGHTHOUSE_CITY", "FELLOW_CITY", "PROJECT", 
 export const userActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("roles"), userId: z.string(), roles: listField.pipe(z.array(z.enum(PLATFORM_ROLES, { error: "Choose roles from the list." }))) }),
+    z.object({
+      intent: z.literal("roles"),
+      userId: z.string(),
+      roles: listField.pipe(z.array(z.enum(PLATFORM_ROLES, { error: "Choose roles from the list." }))),
+    }),
     z.object({ intent: z.literal("suspend"), userId: z.string() }),
     z.object({ intent: z.literal("restore"), userId: z.string() }),
   ],

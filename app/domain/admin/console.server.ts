@@ -17,19 +17,20 @@ import { PLATFORM_ROLES, type OrganisationFields } from "./admin-forms";
 export async function consoleFigures(actor: Actor | null) {
   requirePlatformAdmin(actor);
   const client = db();
-  const [users, suspended, organisations, events, registrations, roleRequests, joinRequests, reports, outboxPending, outboxFailed, roleRows] = await Promise.all([
-    client.user.count({ where: { deletedAt: null } }),
-    client.user.count({ where: { suspendedAt: { not: null }, deletedAt: null } }),
-    client.organisation.count(),
-    client.event.count({ where: { status: "PUBLISHED" } }),
-    client.registration.count({ where: { status: { in: ["CONFIRMED", "PENDING_PAYMENT"] } } }),
-    client.roleRequest.count({ where: { status: "PENDING" } }),
-    client.joinRequest.count({ where: { status: "PENDING" } }),
-    client.introductionReport.count({ where: { resolvedAt: null } }),
-    client.outboxEmail.count({ where: { status: "PENDING" } }),
-    client.outboxEmail.count({ where: { status: "FAILED" } }),
-    client.$queryRaw<{ role: string; n: bigint }[]>`SELECT unnest("roles")::text AS "role", count(*) AS "n" FROM "User" WHERE "deletedAt" IS NULL GROUP BY 1`,
-  ]);
+  const [users, suspended, organisations, events, registrations, roleRequests, joinRequests, reports, outboxPending, outboxFailed, roleRows] =
+    await Promise.all([
+      client.user.count({ where: { deletedAt: null } }),
+      client.user.count({ where: { suspendedAt: { not: null }, deletedAt: null } }),
+      client.organisation.count(),
+      client.event.count({ where: { status: "PUBLISHED" } }),
+      client.registration.count({ where: { status: { in: ["CONFIRMED", "PENDING_PAYMENT"] } } }),
+      client.roleRequest.count({ where: { status: "PENDING" } }),
+      client.joinRequest.count({ where: { status: "PENDING" } }),
+      client.introductionReport.count({ where: { resolvedAt: null } }),
+      client.outboxEmail.count({ where: { status: "PENDING" } }),
+      client.outboxEmail.count({ where: { status: "FAILED" } }),
+      client.$queryRaw<{ role: string; n: bigint }[]>`SELECT unnest("roles")::text AS "role", count(*) AS "n" FROM "User" WHERE "deletedAt" IS NULL GROUP BY 1`,
+    ]);
   const byRole = new Map(roleRows.map((row) => [row.role, Number(row.n)]));
   return {
     users,
@@ -75,11 +76,20 @@ export async function setUserRoles(actor: Actor | null, userId: string, roles: r
   const wanted = [...new Set<UserRole>(["ATTENDEE", ...roles])].sort();
   if (id === actor.id && !wanted.includes("ADMIN")) throw new DomainError("CONFLICT", "You cannot take away your own administrator role.");
   const changed = await db().$transaction(async (tx) => {
-    const [row] = await tx.$queryRaw<{ roles: UserRole[] }[]>`SELECT "roles"::text[] AS "roles" FROM "User" WHERE "id" = ${id}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
+    const [row] = await tx.$queryRaw<
+      { roles: UserRole[] }[]
+    >`SELECT "roles"::text[] AS "roles" FROM "User" WHERE "id" = ${id}::uuid AND "deletedAt" IS NULL FOR UPDATE`;
     if (!row) throw new DomainError("NOT_FOUND", "This person does not exist.");
     if ([...row.roles].sort().join() === wanted.join()) return false;
     await tx.user.update({ where: { id }, data: { roles: wanted } });
-    await recordAudit(tx, { actorId: actor.id, action: "user.roles-changed", subjectType: "user", subjectId: id, before: { roles: row.roles }, after: { roles: wanted } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.roles-changed",
+      subjectType: "user",
+      subjectId: id,
+      before: { roles: row.roles },
+      after: { roles: wanted },
+    });
     return true;
   });
   if (changed) publishUserRolesChanged(id);
@@ -101,7 +111,14 @@ export async function suspendUser(actor: Actor | null, userId: string): Promise<
       const exists = await tx.user.count({ where: { id, deletedAt: null } });
       throw exists ? new DomainError("CONFLICT", "This account is already suspended.") : new DomainError("NOT_FOUND", "This person does not exist.");
     }
-    await recordAudit(tx, { actorId: actor.id, action: "user.suspended", subjectType: "user", subjectId: id, before: { suspendedAt: null }, after: { suspendedAt: row.suspendedAt } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.suspended",
+      subjectType: "user",
+      subjectId: id,
+      before: { suspendedAt: null },
+      after: { suspendedAt: row.suspendedAt },
+    });
   });
   return { sessionsEnded: await endUserSessions(id) };
 }
@@ -114,7 +131,14 @@ export async function restoreUser(actor: Actor | null, userId: string): Promise<
       UPDATE "User" u SET "suspendedAt" = NULL FROM (SELECT "id", "suspendedAt" FROM "User" WHERE "id" = ${id}::uuid FOR UPDATE) old
       WHERE u."id" = old."id" AND old."suspendedAt" IS NOT NULL RETURNING old."suspendedAt"`;
     if (!row) throw new DomainError("CONFLICT", "This account is not suspended.");
-    await recordAudit(tx, { actorId: actor.id, action: "user.restored", subjectType: "user", subjectId: id, before: { suspendedAt: row.suspendedAt }, after: { suspendedAt: null } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "user.restored",
+      subjectType: "user",
+      subjectId: id,
+      before: { suspendedAt: row.suspendedAt },
+      after: { suspendedAt: null },
+    });
   });
 }
 
@@ -138,7 +162,9 @@ export async function listOrganisationsForAdmin(actor: Actor | null, filter: { q
   return { items, paging };
 }
 
-const SLUG_TAKEN = new DomainError("CONFLICT", "Another organisation already uses this address name.", { fieldErrors: { slug: "Already used by another organisation." } });
+const SLUG_TAKEN = new DomainError("CONFLICT", "Another organisation already uses this address name.", {
+  fieldErrors: { slug: "Already used by another organisation." },
+});
 
 export async function createOrganisation(actor: Actor | null, fields: OrganisationFields): Promise<{ id: string; slug: string }> {
   requirePlatformAdmin(actor);
@@ -180,7 +206,10 @@ export async function mergeOrganisations(actor: Actor | null, duplicateId: strin
   requirePlatformAdmin(actor);
   const dup = requireUuid(duplicateId, "Choose the duplicate.");
   const keep = requireUuid(survivorId, "Choose the organisation to keep.");
-  if (dup === keep) throw new DomainError("VALIDATION", "Choose two different organisations.", { fieldErrors: { survivorId: "Choose another organisation than the duplicate." } });
+  if (dup === keep)
+    throw new DomainError("VALIDATION", "Choose two different organisations.", {
+      fieldErrors: { survivorId: "Choose another organisation than the duplicate." },
+    });
   return db().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string; name: string; slug: string }[]>`
       SELECT "id", "name", "slug" FROM "Organisation" WHERE "id" IN (${dup}::uuid, ${keep}::uuid) ORDER BY "id" FOR UPDATE`;

@@ -52,7 +52,10 @@ export const membersFormSchema = z.discriminatedUnion(
 export type MembersForm = z.infer<typeof membersFormSchema>;
 
 export const joinSchema = z.object({
-  message: z.preprocess((value) => (typeof value === "string" ? value.trim() : undefined), z.string().max(500, "Keep the message under 500 characters.").optional()),
+  message: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim() : undefined),
+    z.string().max(500, "Keep the message under 500 characters.").optional(),
+  ),
 });
 
 // ───────────────────────────── roles on request ─────────────────────────────
@@ -99,7 +102,10 @@ export type RoleRequestInput = z.infer<typeof roleRequestSchema>;
 export const roleDecisionSchema = z.object({
   intent: z.enum(["approve", "refuse"], { error: "Choose approve or refuse." }),
   requestId: z.string({ error: "Choose a request." }),
-  note: z.preprocess((value) => (typeof value === "string" ? value.trim() || undefined : undefined), z.string().max(1000, "Keep the note under 1,000 characters.").optional()),
+  note: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim() || undefined : undefined),
+    z.string().max(1000, "Keep the note under 1,000 characters.").optional(),
+  ),
 });
 
 // ───────────────────────────── introductions ─────────────────────────────

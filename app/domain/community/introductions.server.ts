@@ -54,9 +54,14 @@ export async function requestIntroduction(actor: Actor, target: IntroductionTarg
     select: { name: true, memberships: { select: { organisation: { select: { name: true } } }, take: 1, orderBy: { createdAt: "asc" } } },
   });
   return db().$transaction(async (tx) => {
-    const recipients = to.kind === "person" ? [await tx.user.findUniqueOrThrow({ where: { id: to.id }, select: { id: true, name: true, email: true } })] : await answerers(tx, to.id);
-    if (recipients.length === 0) throw new DomainError("CONFLICT", "This organisation has nobody to answer introductions yet. Try one of its members in the directory.");
-    if (to.kind === "organisation" && recipients.some((r) => r.id === actor.id)) throw new DomainError("VALIDATION", "You already represent this organisation.");
+    const recipients =
+      to.kind === "person"
+        ? [await tx.user.findUniqueOrThrow({ where: { id: to.id }, select: { id: true, name: true, email: true } })]
+        : await answerers(tx, to.id);
+    if (recipients.length === 0)
+      throw new DomainError("CONFLICT", "This organisation has nobody to answer introductions yet. Try one of its members in the directory.");
+    if (to.kind === "organisation" && recipients.some((r) => r.id === actor.id))
+      throw new DomainError("VALIDATION", "You already represent this organisation.");
     const blocked = await tx.introductionBlock.count({ where: { blockedId: actor.id, blockerId: { in: recipients.map((r) => r.id) } } });
     if (blocked > 0) throw new DomainError("CONFLICT", NOT_TAKING_INTRODUCTIONS);
     const inserted =
@@ -115,16 +120,23 @@ export async function myIntroductions(actor: Actor) {
     }),
     db().introduction.findMany({
       where: { senderId: actor.id },
-      select: { id: true, message: true, status: true, createdAt: true, answeredAt: true, recipient: person, organisation: { select: { name: true, slug: true } }, answeredById: true },
+      select: {
+        id: true,
+        message: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        recipient: person,
+        organisation: { select: { name: true, slug: true } },
+        answeredById: true,
+      },
       orderBy: { createdAt: "desc" },
       take: 100,
     }),
   ]);
   const answererIds = sent.filter((s) => s.status === "ACCEPTED" && s.answeredById).map((s) => s.answeredById!);
   const answerersById = new Map((await db().user.findMany({ where: { id: { in: answererIds } }, select: person.select })).map((u) => [u.id, u]));
-  const blocked = new Set(
-    (await db().introductionBlock.findMany({ where: { blockerId: actor.id }, select: { blockedId: true } })).map((b) => b.blockedId),
-  );
+  const blocked = new Set((await db().introductionBlock.findMany({ where: { blockerId: actor.id }, select: { blockedId: true } })).map((b) => b.blockedId));
   return {
     received: received.map((r) => ({
       id: r.id,
@@ -153,7 +165,10 @@ export async function myIntroductions(actor: Actor) {
 
 async function loadAddressed(actor: Actor, introductionId: string) {
   const id = requireUuid(introductionId, "This introduction does not exist.");
-  const row = await db().introduction.findFirst({ where: { id, ...(await addressedTo(actor)) }, select: { id: true, status: true, senderId: true, organisationId: true } });
+  const row = await db().introduction.findFirst({
+    where: { id, ...(await addressedTo(actor)) },
+    select: { id: true, status: true, senderId: true, organisationId: true },
+  });
   if (!row) throw new DomainError("NOT_FOUND", "This introduction does not exist.");
   return row;
 }
@@ -161,7 +176,8 @@ async function loadAddressed(actor: Actor, introductionId: string) {
 /** Accepts or declines once (conditional update); emails the sender. */
 export async function answerIntroduction(actor: Actor, introductionId: string, accept: boolean): Promise<void> {
   const row = await loadAddressed(actor, introductionId);
-  if (row.organisationId && !(await mayOnOrganisation(actor, "organisation:represent", row.organisationId))) throw new DomainError("NOT_FOUND", "This introduction does not exist.");
+  if (row.organisationId && !(await mayOnOrganisation(actor, "organisation:represent", row.organisationId)))
+    throw new DomainError("NOT_FOUND", "This introduction does not exist.");
   await db().$transaction(async (tx) => {
     const { count } = await tx.introduction.updateMany({
       where: { id: row.id, status: "PENDING" },
@@ -186,8 +202,15 @@ export async function blockSender(actor: Actor, introductionId: string): Promise
   const row = await loadAddressed(actor, introductionId);
   if (row.senderId === actor.id) throw new DomainError("VALIDATION", "You cannot block yourself.");
   await db().$transaction(async (tx) => {
-    await tx.introductionBlock.upsert({ where: { blockerId_blockedId: { blockerId: actor.id, blockedId: row.senderId } }, create: { blockerId: actor.id, blockedId: row.senderId }, update: {} });
-    await tx.introduction.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "DECLINED", answeredById: actor.id, answeredAt: new Date() } });
+    await tx.introductionBlock.upsert({
+      where: { blockerId_blockedId: { blockerId: actor.id, blockedId: row.senderId } },
+      create: { blockerId: actor.id, blockedId: row.senderId },
+      update: {},
+    });
+    await tx.introduction.updateMany({
+      where: { id: row.id, status: "PENDING" },
+      data: { status: "DECLINED", answeredById: actor.id, answeredAt: new Date() },
+    });
   });
 }
 

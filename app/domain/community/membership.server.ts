@@ -39,8 +39,14 @@ async function organisationBySlug(slug: string) {
 export async function membersPage(actor: Actor, slug: string) {
   const organisation = await organisationBySlug(slug);
   const manages = await mayOnOrganisation(actor, "organisation:manage", organisation.id);
-  const own = await db().membership.findUnique({ where: { userId_organisationId: { userId: actor.id, organisationId: organisation.id } }, select: { role: true } });
-  const pendingJoin = await db().joinRequest.findFirst({ where: { organisationId: organisation.id, userId: actor.id, status: "PENDING" }, select: { id: true } });
+  const own = await db().membership.findUnique({
+    where: { userId_organisationId: { userId: actor.id, organisationId: organisation.id } },
+    select: { role: true },
+  });
+  const pendingJoin = await db().joinRequest.findFirst({
+    where: { organisationId: organisation.id, userId: actor.id, status: "PENDING" },
+    select: { id: true },
+  });
   const base = { organisation, viewer: { id: actor.id, role: own?.role ?? null, manages, admin: isAdmin(actor), joinPending: pendingJoin !== null } };
   if (!manages) return { ...base, members: [], requests: [], invitations: [] };
   const [members, requests, invitations] = await Promise.all([
@@ -62,7 +68,9 @@ export async function membersPage(actor: Actor, slug: string) {
   ]);
   return {
     ...base,
-    members: members.map((m) => ({ userId: m.user.id, name: m.user.name, jobTitle: m.user.jobTitle, role: m.role, since: m.createdAt })).sort((a, b) => RANK[b.role] - RANK[a.role]),
+    members: members
+      .map((m) => ({ userId: m.user.id, name: m.user.name, jobTitle: m.user.jobTitle, role: m.role, since: m.createdAt }))
+      .sort((a, b) => RANK[b.role] - RANK[a.role]),
     requests: requests.map((r) => ({ id: r.id, message: r.message, createdAt: r.createdAt, userId: r.user.id, name: r.user.name, jobTitle: r.user.jobTitle })),
     invitations,
   };
@@ -129,7 +137,14 @@ export async function revokeInvitation(actor: Actor, slug: string, invitationId:
       RETURNING "tokenHash"`;
     if (!row) throw new DomainError("NOT_FOUND", "This invitation is no longer pending.");
     await tx.accountToken.updateMany({ where: { tokenHash: row.tokenHash, usedAt: null }, data: { usedAt: new Date() } });
-    await recordAudit(tx, { actorId: actor.id, action: "invitation.withdrawn", subjectType: "invitation", subjectId: id, before: { status: "PENDING" }, after: { status: "WITHDRAWN" } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "invitation.withdrawn",
+      subjectType: "invitation",
+      subjectId: id,
+      before: { status: "PENDING" },
+      after: { status: "WITHDRAWN" },
+    });
   });
 }
 
@@ -140,7 +155,14 @@ export async function viewInvitation(token: unknown) {
   if (!wellFormedToken(token)) return null;
   const row = await db().organisationInvitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { status: true, expiresAt: true, email: true, role: true, organisation: { select: { name: true, slug: true } }, invitedBy: { select: { name: true } } },
+    select: {
+      status: true,
+      expiresAt: true,
+      email: true,
+      role: true,
+      organisation: { select: { name: true, slug: true } },
+      invitedBy: { select: { name: true } },
+    },
   });
   if (!row || row.status !== "PENDING" || row.expiresAt <= new Date()) return null;
   return { email: row.email, role: row.role, organisation: row.organisation, inviterName: row.invitedBy.name };
@@ -171,7 +193,10 @@ export async function acceptInvitation(actor: Actor & { email: string }, token: 
       create: { userId: actor.id, organisationId: invitation.organisationId, role },
       update: { role },
     });
-    await tx.joinRequest.updateMany({ where: { organisationId: invitation.organisationId, userId: actor.id, status: "PENDING" }, data: { status: "WITHDRAWN", decidedAt: new Date() } });
+    await tx.joinRequest.updateMany({
+      where: { organisationId: invitation.organisationId, userId: actor.id, status: "PENDING" },
+      data: { status: "WITHDRAWN", decidedAt: new Date() },
+    });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "membership.joined-by-invitation",
@@ -197,14 +222,29 @@ export async function requestToJoin(actor: Actor, slug: string, message?: string
       ON CONFLICT ("organisationId", "userId") WHERE "status" = 'PENDING' DO NOTHING RETURNING "id"`;
     if (inserted.length === 0) return { created: false };
     const requester = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
-    const admins = await tx.membership.findMany({ where: { organisationId: organisation.id, role: "ADMIN" }, select: { user: { select: { name: true, email: true } } } });
+    const admins = await tx.membership.findMany({
+      where: { organisationId: organisation.id, role: "ADMIN" },
+      select: { user: { select: { name: true, email: true } } },
+    });
     for (const { user } of admins) {
       await enqueueEmail(tx, {
         to: user.email,
-        ...joinRequestEmail({ adminName: user.name, requesterName: requester.name, organisationName: organisation.name, message, url: `${publicUrl()}${membersPath(slug)}` }),
+        ...joinRequestEmail({
+          adminName: user.name,
+          requesterName: requester.name,
+          organisationName: organisation.name,
+          message,
+          url: `${publicUrl()}${membersPath(slug)}`,
+        }),
       });
     }
-    await recordAudit(tx, { actorId: actor.id, action: "join-request.created", subjectType: "join-request", subjectId: inserted[0].id, after: { organisationId: organisation.id } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "join-request.created",
+      subjectType: "join-request",
+      subjectId: inserted[0].id,
+      after: { organisationId: organisation.id },
+    });
     return { created: true };
   });
 }
@@ -235,7 +275,10 @@ export async function decideJoinRequest(actor: Actor, slug: string, requestId: s
       after: { status: approve ? "APPROVED" : "REFUSED", userId: row.userId, organisationId: organisation.id, ...(approve ? { role: "MEMBER" } : {}) },
     });
     const person = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { name: true, email: true } });
-    await enqueueEmail(tx, { to: person.email, ...joinDecisionEmail({ name: person.name, organisationName: organisation.name, approved: approve, url: `${publicUrl()}${membersPath(slug)}` }) });
+    await enqueueEmail(tx, {
+      to: person.email,
+      ...joinDecisionEmail({ name: person.name, organisationName: organisation.name, approved: approve, url: `${publicUrl()}${membersPath(slug)}` }),
+    });
   });
 }
 
@@ -258,7 +301,11 @@ export async function changeMembership(actor: Actor, slug: string, change: Membe
       throw new DomainError("FORBIDDEN", "Only the administrators of this organisation can do that.");
     }
     const current = await tx.membership.findUnique({ where: { userId_organisationId: { userId, organisationId: organisation.id } } });
-    if (!current) throw new DomainError("NOT_FOUND", change.kind === "leave" ? "You are not a member of this organisation." : "This person is not a member (any more). Reload the page.");
+    if (!current)
+      throw new DomainError(
+        "NOT_FOUND",
+        change.kind === "leave" ? "You are not a member of this organisation." : "This person is not a member (any more). Reload the page.",
+      );
     const to = change.kind === "role" ? change.role : null;
     if (to === current.role) return { changed: false };
     if (losesLastAdmin(current.role, to, await adminCount(tx, organisation.id))) throw new DomainError("CONFLICT", LAST_ADMIN_MESSAGE);

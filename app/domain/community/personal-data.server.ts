@@ -14,14 +14,34 @@ export async function exportCommunityData(userId: string) {
       where: { email: user.email },
       select: { role: true, status: true, createdAt: true, expiresAt: true, organisation: { select: { name: true } } },
     }),
-    client.joinRequest.findMany({ where: { userId }, select: { message: true, status: true, createdAt: true, decidedAt: true, organisation: { select: { name: true } } } }),
+    client.joinRequest.findMany({
+      where: { userId },
+      select: { message: true, status: true, createdAt: true, decidedAt: true, organisation: { select: { name: true } } },
+    }),
     client.roleRequest.findMany({
       where: { userId },
-      select: { role: true, organisationName: true, reason: true, expertise: true, cvUrl: true, status: true, decisionNote: true, createdAt: true, decidedAt: true },
+      select: {
+        role: true,
+        organisationName: true,
+        reason: true,
+        expertise: true,
+        cvUrl: true,
+        status: true,
+        decisionNote: true,
+        createdAt: true,
+        decidedAt: true,
+      },
     }),
     client.introduction.findMany({
       where: { senderId: userId },
-      select: { message: true, status: true, createdAt: true, answeredAt: true, recipient: { select: { name: true } }, organisation: { select: { name: true } } },
+      select: {
+        message: true,
+        status: true,
+        createdAt: true,
+        answeredAt: true,
+        recipient: { select: { name: true } },
+        organisation: { select: { name: true } },
+      },
     }),
     client.introduction.findMany({
       where: { recipientId: userId },
@@ -46,7 +66,13 @@ export async function eraseCommunityData(tx: Tx, userId: string): Promise<void> 
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   const memberships = await tx.membership.findMany({ where: { userId }, select: { organisationId: true, role: true } });
   for (const m of memberships) {
-    await recordAudit(tx, { actorId: userId, action: "membership.erased", subjectType: "membership", subjectId: `${m.organisationId}:${userId}`, before: { role: m.role } });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "membership.erased",
+      subjectType: "membership",
+      subjectId: `${m.organisationId}:${userId}`,
+      before: { role: m.role },
+    });
   }
   await tx.membership.deleteMany({ where: { userId } });
   await tx.organisationInvitation.deleteMany({ where: { email: user.email } });

@@ -32,7 +32,8 @@ export async function myRoleRequests(actor: Actor) {
 export async function requestRole(actor: Actor, input: RoleRequestInput): Promise<{ id: string }> {
   await requireVerifiedEmail(db(), actor.id, "ask for a role");
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true, email: true, roles: true } });
-  if (user.roles.includes(input.role)) throw new DomainError("CONFLICT", `You already are ${label(input.role).toLowerCase()}.`, { fieldErrors: { role: "You already have this role." } });
+  if (user.roles.includes(input.role))
+    throw new DomainError("CONFLICT", `You already are ${label(input.role).toLowerCase()}.`, { fieldErrors: { role: "You already have this role." } });
   const organisation = await db().organisation.findFirst({ where: { name: { equals: input.organisationName, mode: "insensitive" } }, select: { id: true } });
   return db().$transaction(async (tx) => {
     const expert = input.role === "EXPERT";
@@ -42,7 +43,9 @@ export async function requestRole(actor: Actor, input: RoleRequestInput): Promis
               ${expert ? input.expertise : []}::text[], ${expert ? (input.cvUrl ?? null) : null})
       ON CONFLICT ("userId", "role") WHERE "status" = 'PENDING' DO NOTHING RETURNING "id"`;
     if (inserted.length === 0) {
-      throw new DomainError("CONFLICT", "You already asked for this role; the admins will decide soon.", { fieldErrors: { role: "Already asked for; waiting for a decision." } });
+      throw new DomainError("CONFLICT", "You already asked for this role; the admins will decide soon.", {
+        fieldErrors: { role: "Already asked for; waiting for a decision." },
+      });
     }
     const id = inserted[0].id;
     await enqueueEmail(tx, { to: user.email, ...roleRequestSentEmail({ name: user.name, roleLabel: label(input.role) }) });
@@ -50,10 +53,22 @@ export async function requestRole(actor: Actor, input: RoleRequestInput): Promis
     for (const admin of admins) {
       await enqueueEmail(tx, {
         to: admin.email,
-        ...roleRequestReceivedEmail({ adminName: admin.name, requesterName: user.name, roleLabel: label(input.role), organisationName: input.organisationName, url: `${publicUrl()}/admin/requests` }),
+        ...roleRequestReceivedEmail({
+          adminName: admin.name,
+          requesterName: user.name,
+          roleLabel: label(input.role),
+          organisationName: input.organisationName,
+          url: `${publicUrl()}/admin/requests`,
+        }),
       });
     }
-    await recordAudit(tx, { actorId: actor.id, action: "role-request.created", subjectType: "role-request", subjectId: id, after: { role: input.role, organisationName: input.organisationName } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "role-request.created",
+      subjectType: "role-request",
+      subjectId: id,
+      after: { role: input.role, organisationName: input.organisationName },
+    });
     return { id };
   });
 }
@@ -98,7 +113,9 @@ export async function decideRoleRequest(actor: Actor | null, requestId: string, 
       WHERE "id" = ${id}::uuid AND "status" = 'PENDING' RETURNING "userId", "role"`;
     if (!row) {
       const exists = await tx.roleRequest.count({ where: { id } });
-      throw exists ? new DomainError("CONFLICT", "This request was already decided by another admin. Reload the page.") : new DomainError("NOT_FOUND", "This request does not exist.");
+      throw exists
+        ? new DomainError("CONFLICT", "This request was already decided by another admin. Reload the page.")
+        : new DomainError("NOT_FOUND", "This request does not exist.");
     }
     const person = await tx.user.findUniqueOrThrow({ where: { id: row.userId }, select: { name: true, email: true, roles: true } });
     await recordAudit(tx, {
@@ -114,10 +131,20 @@ export async function decideRoleRequest(actor: Actor | null, requestId: string, 
         UPDATE "User" SET "roles" = array_append("roles", ${row.role}::"UserRole"), "updatedAt" = now()
         WHERE "id" = ${row.userId}::uuid AND NOT (${row.role}::"UserRole" = ANY("roles")) RETURNING "roles"::text[] AS "roles"`;
       if (updated) {
-        await recordAudit(tx, { actorId: actor.id, action: "user.roles-changed", subjectType: "user", subjectId: row.userId, before: { roles: person.roles }, after: { roles: updated.roles } });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "user.roles-changed",
+          subjectType: "user",
+          subjectId: row.userId,
+          before: { roles: person.roles },
+          after: { roles: updated.roles },
+        });
       }
     }
-    await enqueueEmail(tx, { to: person.email, ...roleDecisionEmail({ name: person.name, roleLabel: label(row.role), approved: approve, note, url: `${publicUrl()}/account/roles` }) });
+    await enqueueEmail(tx, {
+      to: person.email,
+      ...roleDecisionEmail({ name: person.name, roleLabel: label(row.role), approved: approve, note, url: `${publicUrl()}/account/roles` }),
+    });
     return row;
   });
   if (approve) publishUserRolesChanged(decided.userId);

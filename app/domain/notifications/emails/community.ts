@@ -18,7 +18,13 @@ export function organisationInvitationEmail(input: { inviterName: string; organi
   });
 }
 
-export function joinRequestEmail(input: { adminName: string; requesterName: string; organisationName: string; message?: string | null; url: string }): EmailContent {
+export function joinRequestEmail(input: {
+  adminName: string;
+  requesterName: string;
+  organisationName: string;
+  message?: string | null;
+  url: string;
+}): EmailContent {
   return render({
     subject: `${input.requesterName} asks to join ${input.organisationName}`,
     preview: "A request to join your organisation",
@@ -37,18 +43,39 @@ export function joinDecisionEmail(input: { name: string; organisationName: strin
     preview: input.approved ? "Your request was approved" : "Your request was not approved",
     attendeeName: input.name,
     blocks: input.approved
-      ? [{ kind: "paragraph", text: `${input.organisationName} approved your request: you are now a member.` }, { kind: "action", label: "See the members", url: input.url }]
-      : [{ kind: "paragraph", text: `${input.organisationName} did not approve your request to join. You can still find and contact them through the directory.` }],
+      ? [
+          { kind: "paragraph", text: `${input.organisationName} approved your request: you are now a member.` },
+          { kind: "action", label: "See the members", url: input.url },
+        ]
+      : [
+          {
+            kind: "paragraph",
+            text: `${input.organisationName} did not approve your request to join. You can still find and contact them through the directory.`,
+          },
+        ],
   });
 }
 
-export function roleRequestReceivedEmail(input: { adminName: string; requesterName: string; roleLabel: string; organisationName: string; url: string }): EmailContent {
+export function roleRequestReceivedEmail(input: {
+  adminName: string;
+  requesterName: string;
+  roleLabel: string;
+  organisationName: string;
+  url: string;
+}): EmailContent {
   return render({
     subject: `Role request: ${input.requesterName} asks to be ${input.roleLabel.toLowerCase()}`,
     preview: "A platform role request is waiting for a decision",
     attendeeName: input.adminName,
     blocks: [
-      { kind: "details", rows: [["Person", input.requesterName], ["Role", input.roleLabel], ["Organisation", input.organisationName]] },
+      {
+        kind: "details",
+        rows: [
+          ["Person", input.requesterName],
+          ["Role", input.roleLabel],
+          ["Organisation", input.organisationName],
+        ],
+      },
       { kind: "action", label: "Decide", url: input.url },
     ],
   });
@@ -59,7 +86,12 @@ export function roleRequestSentEmail(input: { name: string; roleLabel: string })
     subject: `We received your request to be ${input.roleLabel.toLowerCase()}`,
     preview: "The platform admins will decide soon",
     attendeeName: input.name,
-    blocks: [{ kind: "paragraph", text: `Thank you: your request to be ${input.roleLabel.toLowerCase()} on SCALE Events is with the platform admins. We will email you their decision.` }],
+    blocks: [
+      {
+        kind: "paragraph",
+        text: `Thank you: your request to be ${input.roleLabel.toLowerCase()} on SCALE Events is with the platform admins. We will email you their decision.`,
+      },
+    ],
   });
 }
 
@@ -81,7 +113,14 @@ export function roleDecisionEmail(input: { name: string; roleLabel: string; appr
   });
 }
 
-export function introductionRequestEmail(input: { name: string; senderName: string; senderOrganisation: string | null; toOrganisation: string | null; message: string; url: string }): EmailContent {
+export function introductionRequestEmail(input: {
+  name: string;
+  senderName: string;
+  senderOrganisation: string | null;
+  toOrganisation: string | null;
+  message: string;
+  url: string;
+}): EmailContent {
   const who = input.senderOrganisation ? `${input.senderName} (${input.senderOrganisation})` : input.senderName;
   return render({
     subject: `${input.senderName} would like an introduction${input.toOrganisation ? ` to ${input.toOrganisation}` : ""}`,
