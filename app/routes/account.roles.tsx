@@ -3,7 +3,7 @@
 // requests and their decisions. Platform admins decide at /admin/requests.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { AccountNav } from "~/components/accounts/account-nav";
 import { REQUEST_STATUS_TEXT, ROLE_TEXT, day } from "~/components/community/labels";
 import { Notice } from "~/components/registration/status";
@@ -39,6 +39,8 @@ export default function AccountRoles() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  // A new location (after a request was sent) remounts the form, so it starts empty again.
+  const location = useLocation();
   const fields = bindFields(roleRequestSchema, { errors: result?.fieldErrors, values: result?.values });
   return (
     <section className="account-page stack" aria-labelledby="roles-title">
@@ -64,7 +66,7 @@ export default function AccountRoles() {
           can be invited to speak; organisers run events. The platform admins read every request.
         </p>
         <FormError message={result && Object.keys(result.fieldErrors).length === 0 ? result.formError : undefined} />
-        <Form method="post" noValidate className="stack">
+        <Form key={location.key} method="post" noValidate className="stack">
           <CsrfField />
           <SelectField
             label="Role"

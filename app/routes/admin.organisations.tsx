@@ -131,7 +131,7 @@ export default function AdminOrganisations() {
           </table>
         </div>
       )}
-      <Pager info={data.paging} hrefFor={pageLink} label="Pages of organisations" />
+      <Pager info={data.paging} hrefFor={pageLink} label="Pages of organisations" newer="Previous" older="Next" />
       <div className="two-col">
         {editing ? (
           <section className="card stack" id="edit" aria-labelledby="edit-title">

@@ -146,7 +146,7 @@ export default function AdminUsers() {
           </table>
         </div>
       )}
-      <Pager info={data.paging} hrefFor={pageLink} label="Pages of people" />
+      <Pager info={data.paging} hrefFor={pageLink} label="Pages of people" newer="Previous" older="Next" />
     </section>
   );
 }

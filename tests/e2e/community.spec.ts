@@ -8,8 +8,14 @@ const ROADSHOW = "scale-roadshow-investing-in-replication";
 const SHOTS = process.env.COMMUNITY_SCREENSHOTS;
 let stop = { id: "", from: "", until: "" };
 
+/** With COMMUNITY_SCREENSHOTS set: the page at desktop width and on a 390 px phone. */
 async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  if (!SHOTS) return;
+  const size = page.viewportSize();
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  if (size) await page.setViewportSize(size);
 }
 
 async function emailedLink(to: string, path: string): Promise<string> {
@@ -91,6 +97,10 @@ test("a new member asks to be an investor, an admin approves, and the investor p
   await expect(admin.getByRole("cell", { name: "role-request.approved" })).toBeVisible();
   await expect(admin.getByRole("cell", { name: "user.roles-changed" }).first()).toBeVisible();
   await shot(admin, "admin-audit");
+  await admin.goto("/admin/users");
+  await shot(admin, "admin-users");
+  await admin.goto("/admin/organisations");
+  await shot(admin, "admin-organisations");
 });
 
 test("an organisation admin invites a colleague, who signs up and joins with the emailed link", async ({ browser }) => {
@@ -118,6 +128,8 @@ test("an organisation admin invites a colleague, who signs up and joins with the
   await piotr.getByRole("button", { name: "Accept and join" }).click();
   await expect(piotr.getByText("Welcome: you are now a member.")).toBeVisible();
   await expect(piotr.getByText(/You are representative of City of Kraków/)).toBeVisible();
+  await piotr.goto("/my/introductions");
+  await shot(piotr, "my-introductions");
 
   await maria.reload();
   await expect(maria.getByRole("row", { name: /Piotr Zieliński/ })).toBeVisible();
