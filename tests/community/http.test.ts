@@ -36,7 +36,15 @@ describe("the admin console", () => {
     const target = await person();
     expect((await asOrganiser.submitForm("/admin/users", { intent: "suspend", userId: target.id })).status).toBe(403);
     expect((await asOrganiser.submitForm("/admin/organisations", { intent: "merge", duplicateId: target.id, survivorId: admin.id })).status).toBe(403);
+    expect((await asOrganiser.submitForm("/admin/users", { intent: "roles", userId: organiser.id, roles: "ADMIN" })).status).toBe(403);
+    const org = await makeOrganisation();
+    const edit = { intent: "edit", organisationId: org.id, name: "Renamed", slug: org.slug, kind: "COMPANY", country: "PT", website: "" };
+    expect((await asOrganiser.submitForm("/admin/organisations", edit)).status).toBe(403);
+    expect((await asOrganiser.submitForm("/admin/requests", { intent: "resolve-report", reportId: org.id })).status).toBe(403);
+    expect((await db().organisation.findUniqueOrThrow({ where: { id: org.id } })).name).not.toBe("Renamed");
+    expect((await db().user.findUniqueOrThrow({ where: { id: organiser.id } })).roles).toEqual(["ORGANISER"]);
     expect((await asAdmin.submitForm("/admin/users", { intent: "suspend", userId: "not-an-id" })).status).toBe(404);
+    expect((await asAdmin.submitForm("/admin/organisations", edit)).status).toBe(302);
     expect((await new TestClient(server.baseUrl).get("/admin")).status).toBe(302);
   });
 
