@@ -46,6 +46,7 @@ describe("invitations", () => {
   it("is accepted once by the invited address; a re-used, foreign or expired token is refused", async () => {
     const { admin, organisation } = await orgWithAdmin();
     const colleague = await makeUser({ name: "Colleague" });
+    await db().user.update({ where: { id: colleague.id }, data: { emailVerifiedAt: null } });
     await inviteMember(admin, organisation.slug, { email: colleague.email, role: "REPRESENTATIVE" });
     const token = await invitationToken(colleague.email);
     expect(await viewInvitation(token)).toMatchObject({ email: colleague.email, organisation: { slug: organisation.slug } });
@@ -55,6 +56,8 @@ describe("invitations", () => {
     // The foreign attempt did not use the token up.
     expect(await acceptInvitation(colleague, token)).toEqual({ slug: organisation.slug, role: "REPRESENTATIVE" });
     expect((await refusal(acceptInvitation(colleague, token))).code).toBe("INVALID_TOKEN");
+    // Following the emailed link proved the address.
+    expect((await db().user.findUniqueOrThrow({ where: { id: colleague.id } })).emailVerifiedAt).not.toBeNull();
     expect(await db().membership.findUnique({ where: { userId_organisationId: { userId: colleague.id, organisationId: organisation.id } } })).toMatchObject({
       role: "REPRESENTATIVE",
     });

@@ -197,6 +197,8 @@ export async function acceptInvitation(actor: Actor & { email: string }, token: 
       where: { organisationId: invitation.organisationId, userId: actor.id, status: "PENDING" },
       data: { status: "WITHDRAWN", decidedAt: new Date() },
     });
+    // The link reached this address and this account uses it: the address is confirmed.
+    await tx.user.updateMany({ where: { id: actor.id, emailVerifiedAt: null }, data: { emailVerifiedAt: new Date() } });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "membership.joined-by-invitation",
