@@ -105,11 +105,15 @@ export async function apiWrite<Schema extends z.ZodType>(
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ProblemResponse(problem(400, "Some fields are not valid.", { errors: fieldErrors(parsed.error) }));
     const key = request.headers.get("idempotency-key");
+    const run = async () => {
+      const { status, body } = await write(principal, parsed.data);
+      return { status, body: JSON.stringify(body) };
+    };
     const answer =
       key === null
-        ? { ...(await write(principal, parsed.data)), replayed: false }
-        : await idempotent(principal.tokenId, key, requestFingerprint(request.method, new URL(request.url).pathname, parsed.data), () => write(principal, parsed.data));
-    return new Response(JSON.stringify(answer.body), {
+        ? { ...(await run()), replayed: false }
+        : await idempotent(principal.tokenId, key, requestFingerprint(request.method, new URL(request.url).pathname, parsed.data), run);
+    return new Response(answer.body, {
       status: answer.status,
       headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...(answer.replayed ? { "Idempotent-Replayed": "true" } : {}) },
     });

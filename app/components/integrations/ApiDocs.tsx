@@ -53,9 +53,7 @@ export function ApiDocs({ serverUrl, operations, schemas }: { serverUrl: string;
       {operations.map((op) => (
         <article key={`${op.method} ${op.path}`} className="card stack" aria-labelledby={`op-${op.method}-${op.path}`}>
           <h3 id={`op-${op.method}-${op.path}`}>
-            <code>
-              {op.method.toUpperCase()} {op.path}
-            </code>
+            <code>{`${op.method.toUpperCase()} ${op.path}`}</code>
           </h3>
           <p>
             {op.summary}. <span className="badge">{AUTH_LABEL[op.auth]}</span>

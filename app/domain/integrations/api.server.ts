@@ -188,8 +188,8 @@ function checkInOf(row: { id: string; checkedInAt: Date | null; ticketType: { na
 
 /** Checks a registration in, through the same conditional update as the door scanner. */
 export async function checkInRegistration(principal: ApiPrincipal, slug: string, body: CheckInBody): Promise<{ created: boolean; checkIn: ApiCheckIn }> {
-  if (principal.access !== "READ_WRITE") throw new DomainError("FORBIDDEN", "This token is read-only.");
   const event = await eventInScope(principal, slug);
+  if (principal.access !== "READ_WRITE") throw new DomainError("FORBIDDEN", "This token is read-only.");
   const registration = await db().registration.findFirst({ where: { id: body.registrationId, eventId: event.id }, select: { ticketCode: true } });
   if (!registration) throw new DomainError("NOT_FOUND", "This event has no registration with this id.");
   const result = await checkIn(event, principal.actor.id, registration.ticketCode);

@@ -5,12 +5,12 @@
 // A refused write (a DomainError) rolls the key back, so the client may try again.
 import { createHash } from "node:crypto";
 import { DomainError } from "~/domain/kernel/errors";
-import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 
 export interface StoredAnswer {
   status: number;
-  body: unknown;
+  /** The JSON text of the answer, byte for byte as first sent (jsonb would reorder keys). */
+  body: string;
   replayed: boolean;
 }
 
@@ -24,7 +24,7 @@ export async function idempotent(
   tokenId: string,
   key: string,
   fingerprint: string,
-  write: () => Promise<{ status: number; body: unknown }>,
+  write: () => Promise<{ status: number; body: string }>,
 ): Promise<StoredAnswer> {
   if (!IDEMPOTENCY_KEY_SHAPE.test(key))
     throw new DomainError("VALIDATION", "The Idempotency-Key header must be 1–200 visible ASCII characters.", {
@@ -39,10 +39,10 @@ export async function idempotent(
       if (claimed.length === 0) {
         const stored = await tx.apiIdempotencyKey.findUniqueOrThrow({ where: { tokenId_key: { tokenId, key } }, select: { requestHash: true, status: true, body: true } });
         if (stored.requestHash !== fingerprint) throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
-        return { status: stored.status, body: stored.body, replayed: true };
+        return { status: stored.status, body: stored.body as string, replayed: true };
       }
       const answer = await write();
-      await tx.apiIdempotencyKey.update({ where: { tokenId_key: { tokenId, key } }, data: { status: answer.status, body: answer.body as Prisma.InputJsonValue } });
+      await tx.apiIdempotencyKey.update({ where: { tokenId_key: { tokenId, key } }, data: { status: answer.status, body: answer.body } });
       return { ...answer, replayed: false };
     },
     { maxWait: 10_000, timeout: 30_000 },
