@@ -32,3 +32,14 @@ export const createWebhookForm = z.object({
 
 export const endpointForm = z.object({ endpointId: z.string().uuid("Choose an endpoint.") });
 export const replayForm = z.object({ deliveryId: z.string().uuid("Choose a delivery.") });
+
+/** Every intent of the API & webhooks page, told apart by the hidden `intent` field. */
+export const apiPageForm = z.discriminatedUnion("intent", [
+  createTokenForm.extend({ intent: z.literal("create-token") }),
+  revokeTokenForm.extend({ intent: z.literal("revoke-token") }),
+  createWebhookForm.extend({ intent: z.literal("create-webhook") }),
+  endpointForm.extend({ intent: z.literal("delete-webhook") }),
+  endpointForm.extend({ intent: z.literal("enable-webhook") }),
+  replayForm.extend({ intent: z.literal("replay") }),
+]);
+export type ApiPageForm = z.infer<typeof apiPageForm>;

@@ -10,6 +10,7 @@ import type { Actor } from "~/domain/access/permissions";
 import { confirmPassword } from "~/domain/accounts/settings.server";
 import { endUserSessions } from "~/domain/accounts/sessions.server";
 import { hasTwoFactor, verifySecondFactor } from "~/domain/accounts/two-factor.server";
+import { revokeIntegrationsOf } from "~/domain/integrations/personal-data.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { cancelLockedMeeting } from "~/domain/meetings/cancel.server";
 import { lockMeeting } from "~/domain/meetings/lock.server";
@@ -77,6 +78,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     }
 
     await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await revokeIntegrationsOf(tx, userId, now);
     await tx.registrationAnswer.deleteMany({ where: { registration: { userId } } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });

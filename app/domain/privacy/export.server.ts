@@ -2,6 +2,7 @@
 // scoped to `userId` (the signed-in person; routes never pass another id). Left out on purpose:
 // secrets (password hash, TOTP secret, recovery codes, session and feed tokens), card data (we
 // never hold it; Stripe ids are not the person's data) and email attachments.
+import { integrationDataOf } from "~/domain/integrations/personal-data.server";
 import { db } from "~/platform/db.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -101,6 +102,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     client.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { name: true } } } }),
   ]);
 
+  const integrations = await integrationDataOf(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
@@ -131,6 +133,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     calendarFeeds: feedTokens,
     sessions,
     emails,
+    integrations,
   };
 }
 
