@@ -7,9 +7,11 @@ import type { ApiAccess } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
 import { makeAgendaSession, makeEvent, makeMeeting, makeOrganisation, makeRegistration, makeTicketType, makeUser, makeUsers, unique } from "../support/factories";
 
+export const SCENE_PASSWORD = "integration-scene-password";
+
 export async function makeIntegrationScene() {
-  const alice = await makeUser({ name: "Alice Organiser", roles: ["ORGANISER"] });
-  const bob = await makeUser({ name: "Bob Organiser", roles: ["ORGANISER"] });
+  const alice = await makeUser({ name: "Alice Organiser", roles: ["ORGANISER"], password: SCENE_PASSWORD });
+  const bob = await makeUser({ name: "Bob Organiser", roles: ["ORGANISER"], password: SCENE_PASSWORD });
   const orgA = await makeOrganisation({ members: [alice], memberRole: "ADMIN" });
   const orgB = await makeOrganisation({ members: [bob], memberRole: "ADMIN" });
   const now = new Date();
