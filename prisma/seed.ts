@@ -8,6 +8,7 @@ import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { generateTicketCode } from "../app/domain/registration/ticket-code";
 import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
+import { seedIntegrations } from "./seed/integrations";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -603,6 +604,7 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       },
     },
   });
+  await seedIntegrations(client, now);
 
   return {
     password: DEMO_PASSWORD,
