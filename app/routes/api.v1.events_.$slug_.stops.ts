@@ -4,4 +4,5 @@ import { pageQuery } from "~/domain/integrations/api-schemas";
 import { listPublicStops } from "~/domain/integrations/api.server";
 import { apiGet, parseQuery } from "~/web/api.server";
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => apiGet(request, "public", () => listPublicStops(params.slug ?? "", parseQuery(request, pageQuery)));
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  apiGet(request, "public", () => listPublicStops(params.slug ?? "", parseQuery(request, pageQuery)));

@@ -18,13 +18,19 @@ type Auth = "public" | "read" | "write";
 const JSON_BODY_LIMIT = 64 * 1024;
 
 export class ProblemResponse extends Error {
-  constructor(readonly details: ProblemDetails, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly details: ProblemDetails,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(details.detail);
   }
 }
 
 export function problemResponse(details: ProblemDetails, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(details), { status: details.status, headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers } });
+  return new Response(JSON.stringify(details), {
+    status: details.status,
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 function bearerToken(request: Request): string | null {
@@ -77,7 +83,8 @@ export async function apiGet(request: Request, auth: Auth, read: (principal: Api
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
     const headers = { ETag: etag, "Cache-Control": auth === "public" ? "public, no-cache" : "private, no-cache", Vary: "Authorization" };
     const wanted = request.headers.get("if-none-match");
-    if (wanted && wanted.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")) return new Response(null, { status: 304, headers });
+    if (wanted && wanted.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*"))
+      return new Response(null, { status: 304, headers });
     return new Response(body, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (error) {
     return errorToResponse(error);
@@ -115,7 +122,11 @@ export async function apiWrite<Schema extends z.ZodType>(
         : await idempotent(principal.tokenId, key, requestFingerprint(request.method, new URL(request.url).pathname, parsed.data), run);
     return new Response(answer.body, {
       status: answer.status,
-      headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...(answer.replayed ? { "Idempotent-Replayed": "true" } : {}) },
+      headers: {
+        "Content-Type": "application/json; charset=utf-8",
+        "Cache-Control": "no-store",
+        ...(answer.replayed ? { "Idempotent-Replayed": "true" } : {}),
+      },
     });
   } catch (error) {
     return errorToResponse(error);

@@ -38,7 +38,10 @@ afterAll(async () => {
 
 function call(path: string, init: RequestInit & { token?: string } = {}) {
   const { token, headers, ...rest } = init;
-  return fetch(`${server.baseUrl}/api/v1${path}`, { ...rest, headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(headers as Record<string, string>) } });
+  return fetch(`${server.baseUrl}/api/v1${path}`, {
+    ...rest,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(headers as Record<string, string>) },
+  });
 }
 
 function post(path: string, token: string, body: unknown, headers: Record<string, string> = {}) {
@@ -206,11 +209,21 @@ describe("bad input", () => {
     await expectProblem(await call(`/events/${a1.slug}/stops/not-a-uuid/meetings`, { token: tokens.a1Read }), 404);
     const body = await expectProblem(await post(`/events/${a1.slug}/check-ins`, tokens.a1Write, { registrationId: "x", extra: 1 }), 400);
     expect(body.errors?.map((e) => e.name)).toEqual(expect.arrayContaining(["registrationId"]));
-    const notJson = await call(`/events/${a1.slug}/check-ins`, { method: "POST", token: tokens.a1Write, body: "{", headers: { "Content-Type": "application/json" } });
+    const notJson = await call(`/events/${a1.slug}/check-ins`, {
+      method: "POST",
+      token: tokens.a1Write,
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    });
     await expectProblem(notJson, 400);
     const notJsonType = await call(`/events/${a1.slug}/check-ins`, { method: "POST", token: tokens.a1Write, body: "registrationId=x" });
     await expectProblem(notJsonType, 415);
-    const badKey = await post(`/events/${a1.slug}/check-ins`, tokens.a1Write, { registrationId: scene.registrations[4]!.id }, { "Idempotency-Key": "é".repeat(3) });
+    const badKey = await post(
+      `/events/${a1.slug}/check-ins`,
+      tokens.a1Write,
+      { registrationId: scene.registrations[4]!.id },
+      { "Idempotency-Key": "é".repeat(3) },
+    );
     expect((await expectProblem(badKey, 400)).errors?.[0]?.name).toBe("Idempotency-Key");
   });
 });
@@ -235,7 +248,9 @@ describe("idempotent writes", () => {
 
   it("without a key, racing check-ins of one registration give one 201 and the rest 200", async () => {
     const { a1, tokens, registrations } = scene;
-    const answers = await Promise.all(Array.from({ length: 6 }, () => post(`/events/${a1.slug}/check-ins`, tokens.a1Write, { registrationId: registrations[3]!.id })));
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => post(`/events/${a1.slug}/check-ins`, tokens.a1Write, { registrationId: registrations[3]!.id })),
+    );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 201]);
   });
 });
@@ -243,7 +258,10 @@ describe("idempotent writes", () => {
 describe("rate limits and logs", () => {
   it("answers 429 problem+json with Retry-After once a token's limit is spent", async () => {
     const { createApiToken, authenticateApiToken } = await import("~/domain/integrations/api-tokens.server");
-    const made = await createApiToken({ id: scene.alice.id, roles: ["ORGANISER"] }, { name: "limited", access: "READ", scope: { eventId: scene.a1.id, organisationId: null } });
+    const made = await createApiToken(
+      { id: scene.alice.id, roles: ["ORGANISER"] },
+      { name: "limited", access: "READ", scope: { eventId: scene.a1.id, organisationId: null } },
+    );
     // The limit itself, counted in PostgreSQL: the fourth hit of a limit of three is refused.
     for (let i = 0; i < 3; i++) await authenticateApiToken(made.token, 3);
     await expect(authenticateApiToken(made.token, 3)).rejects.toMatchObject({ code: "RATE_LIMITED", retryAfter: expect.any(Number) });

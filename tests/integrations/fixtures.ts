@@ -5,7 +5,17 @@
 import { createApiToken } from "~/domain/integrations/api-tokens.server";
 import type { ApiAccess } from "~/generated/prisma/enums";
 import { db } from "~/platform/db.server";
-import { makeAgendaSession, makeEvent, makeMeeting, makeOrganisation, makeRegistration, makeTicketType, makeUser, makeUsers, unique } from "../support/factories";
+import {
+  makeAgendaSession,
+  makeEvent,
+  makeMeeting,
+  makeOrganisation,
+  makeRegistration,
+  makeTicketType,
+  makeUser,
+  makeUsers,
+  unique,
+} from "../support/factories";
 
 export const SCENE_PASSWORD = "integration-scene-password";
 
@@ -15,8 +25,23 @@ export async function makeIntegrationScene() {
   const orgA = await makeOrganisation({ members: [alice], memberRole: "ADMIN" });
   const orgB = await makeOrganisation({ members: [bob], memberRole: "ADMIN" });
   const now = new Date();
-  const stop = { city: "Lisbon", country: "PT", timeZone: "Europe/Lisbon", startsAt: new Date(now.getTime() + 10 * 86_400_000), endsAt: new Date(now.getTime() + 10 * 86_400_000 + 8 * 3_600_000) };
-  const a1 = await makeEvent({ kind: "ROADSHOW", organisationId: orgA.id, owner: alice, agendaPublishedAt: now, city: "Lisbon", country: "PT", themes: ["MOBILITY"], stops: [stop] });
+  const stop = {
+    city: "Lisbon",
+    country: "PT",
+    timeZone: "Europe/Lisbon",
+    startsAt: new Date(now.getTime() + 10 * 86_400_000),
+    endsAt: new Date(now.getTime() + 10 * 86_400_000 + 8 * 3_600_000),
+  };
+  const a1 = await makeEvent({
+    kind: "ROADSHOW",
+    organisationId: orgA.id,
+    owner: alice,
+    agendaPublishedAt: now,
+    city: "Lisbon",
+    country: "PT",
+    themes: ["MOBILITY"],
+    stops: [stop],
+  });
   const a2 = await makeEvent({ organisationId: orgA.id, owner: alice, title: "Second A event" });
   const b1 = await makeEvent({ kind: "ROADSHOW", organisationId: orgB.id, owner: bob, stops: [{ ...stop, city: "Porto" }] });
   const b2 = await makeEvent({ organisationId: orgB.id, owner: bob, status: "DRAFT", slug: `draft-${unique()}` });
@@ -28,8 +53,19 @@ export async function makeIntegrationScene() {
   const registrations = [];
   for (const person of attendees) registrations.push(await makeRegistration(person, ticketA1));
   const registrationB = await makeRegistration(attendees[0]!, ticketB1);
-  const meeting = await makeMeeting({ event: a1, host: attendees[0]!, guest: attendees[1]!, stopId: a1.stops[0]!.id, startsAt: stop.startsAt, status: "CONFIRMED" });
-  const token = async (actor: { id: string; roles: ("ORGANISER" | "ATTENDEE")[] }, access: ApiAccess, scope: { eventId: string } | { organisationId: string }) =>
+  const meeting = await makeMeeting({
+    event: a1,
+    host: attendees[0]!,
+    guest: attendees[1]!,
+    stopId: a1.stops[0]!.id,
+    startsAt: stop.startsAt,
+    status: "CONFIRMED",
+  });
+  const token = async (
+    actor: { id: string; roles: ("ORGANISER" | "ATTENDEE")[] },
+    access: ApiAccess,
+    scope: { eventId: string } | { organisationId: string },
+  ) =>
     (
       await createApiToken(actor, {
         name: "test",

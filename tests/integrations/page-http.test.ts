@@ -70,7 +70,9 @@ describe("API tokens on the organiser page", () => {
     expect((await bob.submitForm(page(scene.b1.slug), { intent: "revoke-token", tokenId: aliceToken.id })).status).toBe(404);
     expect((await bob.submitForm(page(scene.a1.slug), { intent: "revoke-token", tokenId: aliceToken.id })).status).toBe(403);
     expect((await db().apiToken.findUniqueOrThrow({ where: { id: aliceToken.id } })).revokedAt).toBeNull();
-    const endpoint = await db().webhookEndpoint.create({ data: { url: "https://hooks.example.org/a", secret: "whsec_a", types: ["checkin.created"], eventId: scene.a1.id } });
+    const endpoint = await db().webhookEndpoint.create({
+      data: { url: "https://hooks.example.org/a", secret: "whsec_a", types: ["checkin.created"], eventId: scene.a1.id },
+    });
     const delivery = await db().webhookDelivery.create({ data: { endpointId: endpoint.id, type: "checkin.created", payload: {} } });
     expect((await bob.submitForm(page(scene.b1.slug), { intent: "replay", deliveryId: delivery.id })).status).toBe(404);
     expect((await bob.submitForm(page(scene.b1.slug), { intent: "delete-webhook", endpointId: endpoint.id })).status).toBe(404);
@@ -87,7 +89,12 @@ describe("API tokens on the organiser page", () => {
     expect(notAnId.status).toBe(400);
     const noTypes = await alice.submitForm(page(scene.a1.slug), { intent: "create-webhook", url: "https://hooks.example.org/x", scope: "event" });
     expect(noTypes.status).toBe(400);
-    const privateUrl = await alice.submitForm(page(scene.a1.slug), { intent: "create-webhook", url: "https://127.0.0.1/hook", types: "checkin.created", scope: "event" });
+    const privateUrl = await alice.submitForm(page(scene.a1.slug), {
+      intent: "create-webhook",
+      url: "https://127.0.0.1/hook",
+      types: "checkin.created",
+      scope: "event",
+    });
     expect(privateUrl.status).toBe(400);
     expect(await privateUrl.text()).toContain("private or local network");
     expect(await db().webhookEndpoint.count({ where: { url: { contains: "127.0.0.1" } } })).toBe(0);

@@ -61,7 +61,12 @@ beforeAll(async () => {
   const address = receiver.address();
   receiverUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   scene = await makeIntegrationScene();
-  jobs = await startJobs({ databaseUrl: process.env.DATABASE_URL!, logger: pino({ level: "silent" }), pollingIntervalSeconds: 0.5, webhookFanOutIntervalMs: 200 });
+  jobs = await startJobs({
+    databaseUrl: process.env.DATABASE_URL!,
+    logger: pino({ level: "silent" }),
+    pollingIntervalSeconds: 0.5,
+    webhookFanOutIntervalMs: 200,
+  });
 });
 
 afterAll(async () => {
@@ -75,9 +80,17 @@ const bob = () => ({ id: scene.bob.id, roles: ["ORGANISER" as const] });
 
 describe("a signed delivery", () => {
   it("reaches the receiver, verifies, is retried after a 500, and every attempt is logged", async () => {
-    const { secret } = await createWebhookEndpoint(alice(), { url: `${receiverUrl}/hook`, types: ["registration.confirmed"], scope: { eventId: scene.a1.id, organisationId: null } });
+    const { secret } = await createWebhookEndpoint(alice(), {
+      url: `${receiverUrl}/hook`,
+      types: ["registration.confirmed"],
+      scope: { eventId: scene.a1.id, organisationId: null },
+    });
     // Organisation B's endpoint hears nothing of A's events.
-    await createWebhookEndpoint(bob(), { url: `${receiverUrl}/b-hook`, types: ["registration.confirmed"], scope: { eventId: null, organisationId: scene.orgB.id } });
+    await createWebhookEndpoint(bob(), {
+      url: `${receiverUrl}/b-hook`,
+      types: ["registration.confirmed"],
+      scope: { eventId: null, organisationId: scene.orgB.id },
+    });
     const ticketType = await db().ticketType.findFirstOrThrow({ where: { eventId: scene.a1.id } });
     const registration = await makeRegistration(await makeUser(), ticketType);
 
@@ -145,7 +158,15 @@ describe("SSRF", () => {
   it("refuses private, loopback and link-local targets when they are not allowed, also through DNS", async () => {
     setEnv({ WEBHOOK_ALLOW_PRIVATE_URLS: "false" });
     try {
-      for (const url of ["https://127.0.0.1/x", "https://[::1]/x", "https://169.254.169.254/latest", "https://localhost/x", "https://[fd00::1]/", "http://example.com/x", "https://user:pw@example.com/"])
+      for (const url of [
+        "https://127.0.0.1/x",
+        "https://[::1]/x",
+        "https://169.254.169.254/latest",
+        "https://localhost/x",
+        "https://[fd00::1]/",
+        "http://example.com/x",
+        "https://user:pw@example.com/",
+      ])
         await expect(vetWebhookUrl(url), url).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { url: expect.any(String) } });
       await expect(vetWebhookUrl("https://hooks.partner.test/x", async () => ["93.184.216.34", "10.0.0.5"])).rejects.toMatchObject({ code: "VALIDATION" });
       await expect(vetWebhookUrl("https://hooks.partner.test/x", async () => ["93.184.216.34"])).resolves.toMatchObject({ addresses: ["93.184.216.34"] });
@@ -175,8 +196,14 @@ describe("an endpoint that keeps failing", () => {
   it("is disabled after WEBHOOK_DISABLE_AFTER failures in a row, and its organiser is emailed once", async () => {
     setEnv({ WEBHOOK_DISABLE_AFTER: "2" });
     try {
-      const { id } = await createWebhookEndpoint(alice(), { url: `${receiverUrl}/always-fail`, types: ["session.changed"], scope: { eventId: scene.a2.id, organisationId: null } });
-      const deliveries = await Promise.all([1, 2, 3].map(() => db().webhookDelivery.create({ data: { endpointId: id, type: "session.changed", payload: { n: 1 } } })));
+      const { id } = await createWebhookEndpoint(alice(), {
+        url: `${receiverUrl}/always-fail`,
+        types: ["session.changed"],
+        scope: { eventId: scene.a2.id, organisationId: null },
+      });
+      const deliveries = await Promise.all(
+        [1, 2, 3].map(() => db().webhookDelivery.create({ data: { endpointId: id, type: "session.changed", payload: { n: 1 } } })),
+      );
       await expect(attemptDelivery(deliveries[0]!.id)).rejects.toThrow(/failed/);
       expect((await db().webhookEndpoint.findUniqueOrThrow({ where: { id } })).disabledAt).toBeNull();
       await expect(attemptDelivery(deliveries[1]!.id)).rejects.toThrow(/failed/);

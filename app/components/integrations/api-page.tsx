@@ -36,7 +36,19 @@ export interface EndpointRow {
   }[];
 }
 
-function ScopeField({ organisationName, organisationAdmin, error, value, id }: { organisationName: string | null; organisationAdmin: boolean; error?: string; value?: string; id: string }) {
+function ScopeField({
+  organisationName,
+  organisationAdmin,
+  error,
+  value,
+  id,
+}: {
+  organisationName: string | null;
+  organisationAdmin: boolean;
+  error?: string;
+  value?: string;
+  id: string;
+}) {
   const options: [string, string][] = [["event", "This event only"]];
   if (organisationName && organisationAdmin) options.push(["organisation", `Every event of ${organisationName}`]);
   return <SelectField label="Scope" id={id} name="scope" error={error} defaultValue={value ?? "event"} options={options} />;
@@ -64,7 +76,10 @@ export function TokensSection(props: {
       </p>
       {newToken ? (
         <Notice tone="success">
-          Your new token (copy it now, it will not be shown again): <code className="secret-value" data-testid="new-token">{newToken}</code>
+          Your new token (copy it now, it will not be shown again):{" "}
+          <code className="secret-value" data-testid="new-token">
+            {newToken}
+          </code>
         </Notice>
       ) : null}
       {tokens.length === 0 ? (
@@ -158,7 +173,10 @@ export function WebhooksSection(props: {
       </p>
       {newSecret ? (
         <Notice tone="success">
-          The endpoint&apos;s signing secret (copy it now, it will not be shown again): <code className="secret-value" data-testid="new-secret">{newSecret}</code>
+          The endpoint&apos;s signing secret (copy it now, it will not be shown again):{" "}
+          <code className="secret-value" data-testid="new-secret">
+            {newSecret}
+          </code>
         </Notice>
       ) : null}
       {endpoints.length === 0 ? <p>No webhook endpoints yet.</p> : null}
@@ -255,7 +273,13 @@ export function WebhooksSection(props: {
         <input type="hidden" name="intent" value="create-webhook" />
         <FormError message={failure?.formError} />
         <TextField label="Address (https://…)" {...fields.url} type="url" required />
-        <ChoiceGroup legend="Send" name="types" error={fields.types.error} options={WEBHOOK_TYPES.map((t) => [t, WEBHOOK_TYPE_LABELS[t]])} defaultValue={fields.types.defaultValue} />
+        <ChoiceGroup
+          legend="Send"
+          name="types"
+          error={fields.types.error}
+          options={WEBHOOK_TYPES.map((t) => [t, WEBHOOK_TYPE_LABELS[t]])}
+          defaultValue={fields.types.defaultValue}
+        />
         <ScopeField id="webhook-scope" organisationName={props.organisationName} organisationAdmin={props.organisationAdmin} error={fields.scope.error} />
         <button type="submit" className="button" disabled={props.busy}>
           Add endpoint

@@ -13,7 +13,13 @@ export const PAGE_LIMIT_DEFAULT = 25;
 /** Query of every list: an opaque cursor from the previous page's `next`, and a page size. */
 export const pageQuery = z.object({
   cursor: z.string().max(200).optional().meta({ description: "Opaque: the `next` of the previous page." }),
-  limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT).meta({ description: `Items per page (1–${PAGE_LIMIT_MAX}).` }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .default(PAGE_LIMIT_DEFAULT)
+    .meta({ description: `Items per page (1–${PAGE_LIMIT_MAX}).` }),
 });
 
 export const eventListQuery = pageQuery.extend({
@@ -130,7 +136,10 @@ export const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string().optional(),
-    errors: z.array(z.object({ name: z.string(), detail: z.string() })).optional().meta({ description: "One entry per invalid field." }),
+    errors: z
+      .array(z.object({ name: z.string(), detail: z.string() }))
+      .optional()
+      .meta({ description: "One entry per invalid field." }),
   })
   .meta({ id: "Problem", description: "An error, as RFC 9457 problem details (application/problem+json)." });
 

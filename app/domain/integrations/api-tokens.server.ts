@@ -28,7 +28,10 @@ export interface ScopeChoice {
 }
 
 /** Creates a token; the plain token is returned once and never stored. */
-export async function createApiToken(actor: Actor, input: { name: string; access: ApiAccess; scope: IntegrationScope }): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  actor: Actor,
+  input: { name: string; access: ApiAccess; scope: IntegrationScope },
+): Promise<{ id: string; token: string }> {
   if (!(await mayIntegrate(actor, input.scope))) throw new DomainError("FORBIDDEN", "You may not create tokens for this scope.");
   const token = API_TOKEN_PREFIX + randomBytes(TOKEN_BYTES).toString("base64url");
   const row = await db().apiToken.create({

@@ -151,7 +151,9 @@ export async function listRegistrations(principal: ApiPrincipal, slug: string, p
       createdAt: true,
       checkedInAt: true,
       ticketType: { select: { name: true } },
-      user: { select: { name: true, email: true, memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } } } } } },
+      user: {
+        select: { name: true, email: true, memberships: { take: 1, orderBy: { createdAt: "asc" }, select: { organisation: { select: { name: true } } } } },
+      },
     },
   });
   const paged = pageFrom(rows, page.limit, (row) => row.createdAt);
@@ -208,7 +210,15 @@ export async function listStopMeetings(principal: ApiPrincipal, slug: string, st
     where: { stopId: stop.id, status: { in: ["REQUESTED", "CONFIRMED"] }, ...after("startsAt", decodeCursor(page.cursor)) },
     orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     take: page.limit + 1,
-    select: { id: true, status: true, startsAt: true, endsAt: true, host: { select: { name: true } }, guest: { select: { name: true } }, meetingPoint: { select: { name: true } } },
+    select: {
+      id: true,
+      status: true,
+      startsAt: true,
+      endsAt: true,
+      host: { select: { name: true } },
+      guest: { select: { name: true } },
+      meetingPoint: { select: { name: true } },
+    },
   });
   const paged = pageFrom(rows, page.limit, (row) => row.startsAt);
   return {

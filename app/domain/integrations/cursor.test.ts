@@ -10,7 +10,12 @@ describe("cursors", () => {
   });
 
   it("refuses cursors it did not issue with a field error", () => {
-    for (const bad of ["%%%", "abc", Buffer.from(`2026-01-01T00:00:00.000Z|not-an-id`).toString("base64url"), Buffer.from(`yesterday|${id}`).toString("base64url")]) {
+    for (const bad of [
+      "%%%",
+      "abc",
+      Buffer.from(`2026-01-01T00:00:00.000Z|not-an-id`).toString("base64url"),
+      Buffer.from(`yesterday|${id}`).toString("base64url"),
+    ]) {
       expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ code: "VALIDATION", fieldErrors: { cursor: expect.any(String) } }));
     }
   });

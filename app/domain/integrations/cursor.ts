@@ -15,7 +15,8 @@ export function encodeCursor(position: CursorPosition): string {
 /** The position a cursor names; a VALIDATION error (field `cursor`) for anything we did not issue. */
 export function decodeCursor(cursor: string | undefined): CursorPosition | null {
   if (cursor === undefined || cursor === "") return null;
-  const invalid = () => new DomainError("VALIDATION", "This cursor is not one of ours.", { fieldErrors: { cursor: "Use the `next` value of a previous page." } });
+  const invalid = () =>
+    new DomainError("VALIDATION", "This cursor is not one of ours.", { fieldErrors: { cursor: "Use the `next` value of a previous page." } });
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid();
   const [iso, id, ...rest] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
   const at = new Date(iso ?? "");

@@ -121,7 +121,12 @@ function post(url: URL, body: string, headers: Record<string, string>): Promise<
   return new Promise((resolve) => {
     const request = client.request(
       url,
-      { method: "POST", headers: { ...headers, "Content-Length": Buffer.byteLength(body).toString() }, lookup: vettedLookup(allowPrivate), timeout: WEBHOOK_TIMEOUT_MS },
+      {
+        method: "POST",
+        headers: { ...headers, "Content-Length": Buffer.byteLength(body).toString() },
+        lookup: vettedLookup(allowPrivate),
+        timeout: WEBHOOK_TIMEOUT_MS,
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -150,7 +155,13 @@ export type DeliveryResult = "delivered" | "failed" | "skipped";
 export async function attemptDelivery(deliveryId: string, options: { final?: boolean } = {}): Promise<DeliveryResult> {
   const delivery = await db().webhookDelivery.findUnique({
     where: { id: deliveryId },
-    select: { id: true, type: true, status: true, payload: true, endpoint: { select: { id: true, url: true, secret: true, disabledAt: true, createdById: true } } },
+    select: {
+      id: true,
+      type: true,
+      status: true,
+      payload: true,
+      endpoint: { select: { id: true, url: true, secret: true, disabledAt: true, createdById: true } },
+    },
   });
   if (!delivery || delivery.status !== "PENDING") return "skipped";
   if (delivery.endpoint.disabledAt) {
@@ -168,7 +179,9 @@ export async function attemptDelivery(deliveryId: string, options: { final?: boo
   });
   const durationMs = Date.now() - started;
   await db().$transaction(async (tx) => {
-    await tx.webhookAttempt.create({ data: { deliveryId: delivery.id, responseCode: outcome.responseCode, durationMs, ok: outcome.ok, response: outcome.response } });
+    await tx.webhookAttempt.create({
+      data: { deliveryId: delivery.id, responseCode: outcome.responseCode, durationMs, ok: outcome.ok, response: outcome.response },
+    });
     await tx.webhookDelivery.update({
       where: { id: delivery.id },
       data: { attempts: { increment: 1 }, lastAttemptAt: new Date(), status: outcome.ok ? "SUCCEEDED" : options.final ? "FAILED" : "PENDING" },
@@ -201,17 +214,30 @@ async function tellDisabled(
   const scope = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: { eventId: true } });
   const event = scope.eventId ? await tx.event.findUnique({ where: { id: scope.eventId }, select: { slug: true } }) : null;
   const pageUrl = event ? `${publicUrl()}/organise/events/${event.slug}/api` : `${publicUrl()}/organise`;
-  const content = webhookDisabledEmail({ url: endpoint.url, failures, lastProblem: outcome.responseCode ? `HTTP ${outcome.responseCode}` : outcome.response, pageUrl });
+  const content = webhookDisabledEmail({
+    url: endpoint.url,
+    failures,
+    lastProblem: outcome.responseCode ? `HTTP ${outcome.responseCode}` : outcome.response,
+    pageUrl,
+  });
   await enqueueEmail(tx, { to: owner.email, ...content, dedupeKey: `webhook-disabled:${endpoint.id}:${Date.now()}` });
 }
 
 /** The organiser replays a delivery: a new delivery of the same payload, queued now. */
 export async function replayDelivery(actor: Actor, deliveryId: string, event: { id: string; organisationId: string | null }): Promise<string> {
-  const original = await db().webhookDelivery.findUnique({ where: { id: deliveryId }, select: { endpointId: true, integrationEventId: true, type: true, payload: true } });
+  const original = await db().webhookDelivery.findUnique({
+    where: { id: deliveryId },
+    select: { endpointId: true, integrationEventId: true, type: true, payload: true },
+  });
   if (!original) throw new DomainError("NOT_FOUND", "This delivery does not exist.");
   await endpointFor(actor, original.endpointId, event);
   const copy = await db().webhookDelivery.create({
-    data: { endpointId: original.endpointId, integrationEventId: original.integrationEventId, type: original.type, payload: original.payload as Prisma.InputJsonValue },
+    data: {
+      endpointId: original.endpointId,
+      integrationEventId: original.integrationEventId,
+      type: original.type,
+      payload: original.payload as Prisma.InputJsonValue,
+    },
     select: { id: true },
   });
   await queue([copy.id]);

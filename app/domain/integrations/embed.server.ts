@@ -41,12 +41,16 @@ export async function embedEventList(params: URLSearchParams): Promise<{ heading
   if (kind) more.set("kind", kind);
   const parts = [kind ? `${KIND_LABELS[kind]}s` : "Events", theme ? `on ${THEME_LABELS[theme]}` : "", city ? `in ${city}` : ""].filter(Boolean);
   return {
-    heading: `Upcoming SCALE ${parts.join(" ").replace(/^Events/, "events").replace(/^(\w)/, (c) => c.toLowerCase())}`,
+    heading: `Upcoming SCALE ${parts
+      .join(" ")
+      .replace(/^Events/, "events")
+      .replace(/^(\w)/, (c) => c.toLowerCase())}`,
     items: page.data.map((event) => ({
       title: event.title,
       url: event.url,
       when: formatDateSpan(new Date(event.startsAt), new Date(event.endsAt), event.timeZone),
-      where: event.mode === "ONLINE" ? "Online" : [event.city, event.country ? countryName(event.country) : null].filter(Boolean).join(", ") || "To be announced",
+      where:
+        event.mode === "ONLINE" ? "Online" : [event.city, event.country ? countryName(event.country) : null].filter(Boolean).join(", ") || "To be announced",
       kind: KIND_LABELS[event.kind],
       themes: event.themes.map((t) => THEME_LABELS[t]),
       cancelled: event.status === "CANCELLED",

@@ -17,7 +17,9 @@ export interface StoredAnswer {
 export const IDEMPOTENCY_KEY_SHAPE = /^[\x21-\x7e]{1,200}$/;
 
 export function requestFingerprint(method: string, path: string, body: unknown): string {
-  return createHash("sha256").update(`${method} ${path}\n${JSON.stringify(body)}`).digest("hex");
+  return createHash("sha256")
+    .update(`${method} ${path}\n${JSON.stringify(body)}`)
+    .digest("hex");
 }
 
 export async function idempotent(
@@ -37,8 +39,12 @@ export async function idempotent(
         VALUES (${tokenId}::uuid, ${key}, ${fingerprint}, 0, 'null'::jsonb)
         ON CONFLICT ("tokenId", "key") DO NOTHING RETURNING "key"`;
       if (claimed.length === 0) {
-        const stored = await tx.apiIdempotencyKey.findUniqueOrThrow({ where: { tokenId_key: { tokenId, key } }, select: { requestHash: true, status: true, body: true } });
-        if (stored.requestHash !== fingerprint) throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
+        const stored = await tx.apiIdempotencyKey.findUniqueOrThrow({
+          where: { tokenId_key: { tokenId, key } },
+          select: { requestHash: true, status: true, body: true },
+        });
+        if (stored.requestHash !== fingerprint)
+          throw new DomainError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used for a different request.");
         return { status: stored.status, body: stored.body as string, replayed: true };
       }
       const answer = await write();

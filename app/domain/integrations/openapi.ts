@@ -23,13 +23,82 @@ export interface Operation {
 const slug = { name: "slug", description: "The event's slug, as in its page address." };
 
 export const OPERATIONS: Operation[] = [
-  { method: "get", path: "/events", operationId: "listEvents", summary: "Public events, soonest first", auth: "public", pathParams: [], query: S.eventListQuery, response: S.EventPage, status: 200 },
-  { method: "get", path: "/events/{slug}", operationId: "getEvent", summary: "One public event", auth: "public", pathParams: [slug], response: S.Event, status: 200 },
-  { method: "get", path: "/events/{slug}/sessions", operationId: "listSessions", summary: "The published agenda of an event", auth: "public", pathParams: [slug], query: S.pageQuery, response: S.SessionPage, status: 200 },
-  { method: "get", path: "/events/{slug}/stops", operationId: "listStops", summary: "The stops of a roadshow", auth: "public", pathParams: [slug], query: S.pageQuery, response: S.StopPage, status: 200 },
-  { method: "get", path: "/events/{slug}/registrations", operationId: "listRegistrations", summary: "Registrations, oldest first", auth: "read", pathParams: [slug], query: S.pageQuery, response: S.RegistrationPage, status: 200 },
-  { method: "get", path: "/events/{slug}/check-ins", operationId: "listCheckIns", summary: "Check-ins, earliest first", auth: "read", pathParams: [slug], query: S.pageQuery, response: S.CheckInPage, status: 200 },
-  { method: "post", path: "/events/{slug}/check-ins", operationId: "createCheckIn", summary: "Check a registration in", auth: "write", pathParams: [slug], body: S.checkInBody, response: S.CheckInResult, status: 201 },
+  {
+    method: "get",
+    path: "/events",
+    operationId: "listEvents",
+    summary: "Public events, soonest first",
+    auth: "public",
+    pathParams: [],
+    query: S.eventListQuery,
+    response: S.EventPage,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/events/{slug}",
+    operationId: "getEvent",
+    summary: "One public event",
+    auth: "public",
+    pathParams: [slug],
+    response: S.Event,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/events/{slug}/sessions",
+    operationId: "listSessions",
+    summary: "The published agenda of an event",
+    auth: "public",
+    pathParams: [slug],
+    query: S.pageQuery,
+    response: S.SessionPage,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/events/{slug}/stops",
+    operationId: "listStops",
+    summary: "The stops of a roadshow",
+    auth: "public",
+    pathParams: [slug],
+    query: S.pageQuery,
+    response: S.StopPage,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/events/{slug}/registrations",
+    operationId: "listRegistrations",
+    summary: "Registrations, oldest first",
+    auth: "read",
+    pathParams: [slug],
+    query: S.pageQuery,
+    response: S.RegistrationPage,
+    status: 200,
+  },
+  {
+    method: "get",
+    path: "/events/{slug}/check-ins",
+    operationId: "listCheckIns",
+    summary: "Check-ins, earliest first",
+    auth: "read",
+    pathParams: [slug],
+    query: S.pageQuery,
+    response: S.CheckInPage,
+    status: 200,
+  },
+  {
+    method: "post",
+    path: "/events/{slug}/check-ins",
+    operationId: "createCheckIn",
+    summary: "Check a registration in",
+    auth: "write",
+    pathParams: [slug],
+    body: S.checkInBody,
+    response: S.CheckInResult,
+    status: 201,
+  },
   {
     method: "get",
     path: "/events/{slug}/stops/{stopId}/meetings",
@@ -73,9 +142,22 @@ const problem = (description: string) => ({ description, content: { "application
 function operationObject(op: Operation) {
   const parameters: object[] = op.pathParams.map((p) => ({ name: p.name, in: "path", required: true, description: p.description, schema: { type: "string" } }));
   if (op.query) parameters.push(...queryParameters(op.query));
-  if (op.method === "get") parameters.push({ name: "If-None-Match", in: "header", required: false, description: "An ETag of an earlier answer: 304 when unchanged.", schema: { type: "string" } });
+  if (op.method === "get")
+    parameters.push({
+      name: "If-None-Match",
+      in: "header",
+      required: false,
+      description: "An ETag of an earlier answer: 304 when unchanged.",
+      schema: { type: "string" },
+    });
   if (op.method === "post")
-    parameters.push({ name: "Idempotency-Key", in: "header", required: false, description: "Up to 200 characters; the same key and body replay the first answer.", schema: { type: "string", maxLength: 200 } });
+    parameters.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      description: "Up to 200 characters; the same key and body replay the first answer.",
+      schema: { type: "string", maxLength: 200 },
+    });
   const responses: Record<string, unknown> = {
     [String(op.status)]: { description: "OK", content: { "application/json": { schema: ref(op.response) } } },
     "400": problem("Invalid input, with one entry per field in `errors`."),

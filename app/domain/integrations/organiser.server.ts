@@ -14,7 +14,10 @@ import { createWebhookEndpoint, deleteWebhookEndpoint, enableWebhookEndpoint, li
 
 async function pageEvent(actor: Actor, slug: string) {
   const managed = await requireManagedEvent(actor, slug);
-  const row = await db().event.findUniqueOrThrow({ where: { id: managed.id }, select: { organisationId: true, kind: true, themes: true, organisation: { select: { name: true } } } });
+  const row = await db().event.findUniqueOrThrow({
+    where: { id: managed.id },
+    select: { organisationId: true, kind: true, themes: true, organisation: { select: { name: true } } },
+  });
   return { ...managed, organisationId: row.organisationId, organisationName: row.organisation?.name ?? null, kind: row.kind, themes: row.themes };
 }
 
@@ -36,7 +39,8 @@ export async function loadApiPage(actor: Actor, slug: string) {
 
 function scopeFor(event: { id: string; organisationId: string | null }, choice: "event" | "organisation"): IntegrationScope {
   if (choice === "event") return { eventId: event.id, organisationId: null };
-  if (!event.organisationId) throw new DomainError("VALIDATION", "This event belongs to no organisation.", { fieldErrors: { scope: "This event belongs to no organisation." } });
+  if (!event.organisationId)
+    throw new DomainError("VALIDATION", "This event belongs to no organisation.", { fieldErrors: { scope: "This event belongs to no organisation." } });
   return { eventId: null, organisationId: event.organisationId };
 }
 

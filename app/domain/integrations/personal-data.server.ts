@@ -10,7 +10,11 @@ export async function integrationDataOf(userId: string) {
       orderBy: { createdAt: "asc" },
       select: { name: true, prefix: true, access: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     }),
-    db().webhookEndpoint.findMany({ where: { createdById: userId }, orderBy: { createdAt: "asc" }, select: { url: true, types: true, createdAt: true, disabledAt: true } }),
+    db().webhookEndpoint.findMany({
+      where: { createdById: userId },
+      orderBy: { createdAt: "asc" },
+      select: { url: true, types: true, createdAt: true, disabledAt: true },
+    }),
   ]);
   return { apiTokens, webhookEndpoints };
 }

@@ -30,6 +30,7 @@ describe("SSRF address rules", () => {
   });
 
   it("allows public addresses", () => {
-    for (const address of ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) expect(isForbiddenAddress(address), address).toBe(false);
+    for (const address of ["93.184.216.34", "8.8.8.8", "172.32.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])
+      expect(isForbiddenAddress(address), address).toBe(false);
   });
 });

@@ -1,7 +1,14 @@
 // The organiser page's forms (API tokens and webhooks), one schema per intent. Pure.
 import { z } from "zod";
 
-export const WEBHOOK_TYPES = ["registration.confirmed", "registration.cancelled", "checkin.created", "meeting.booked", "meeting.cancelled", "session.changed"] as const;
+export const WEBHOOK_TYPES = [
+  "registration.confirmed",
+  "registration.cancelled",
+  "checkin.created",
+  "meeting.booked",
+  "meeting.cancelled",
+  "session.changed",
+] as const;
 export type WebhookType = (typeof WEBHOOK_TYPES)[number];
 
 export const WEBHOOK_TYPE_LABELS: Record<WebhookType, string> = {

@@ -41,7 +41,8 @@ export async function vetWebhookUrl(raw: string, resolve: (host: string) => Prom
     throw urlError(`The host ${host} could not be found.`);
   }
   if (addresses.length === 0) throw urlError(`The host ${host} could not be found.`);
-  if (!allowPrivate && addresses.some(isForbiddenAddress)) throw urlError("This address points into a private or local network; webhooks must reach a public server.");
+  if (!allowPrivate && addresses.some(isForbiddenAddress))
+    throw urlError("This address points into a private or local network; webhooks must reach a public server.");
   return { url, addresses };
 }
 
@@ -49,12 +50,22 @@ async function resolveAll(host: string): Promise<string[]> {
   return (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
 }
 
-export async function createWebhookEndpoint(actor: Actor, input: { url: string; types: WebhookType[]; scope: IntegrationScope }): Promise<{ id: string; secret: string }> {
+export async function createWebhookEndpoint(
+  actor: Actor,
+  input: { url: string; types: WebhookType[]; scope: IntegrationScope },
+): Promise<{ id: string; secret: string }> {
   if (!(await mayIntegrate(actor, input.scope))) throw new DomainError("FORBIDDEN", "You may not add webhooks for this scope.");
   const { url } = await vetWebhookUrl(input.url);
   const secret = newWebhookSecret();
   const row = await db().webhookEndpoint.create({
-    data: { url: url.toString(), secret, types: [...new Set(input.types)], eventId: input.scope.eventId, organisationId: input.scope.organisationId, createdById: actor.id },
+    data: {
+      url: url.toString(),
+      secret,
+      types: [...new Set(input.types)],
+      eventId: input.scope.eventId,
+      organisationId: input.scope.organisationId,
+      createdById: actor.id,
+    },
     select: { id: true },
   });
   return { id: row.id, secret };
@@ -96,7 +107,10 @@ export async function listWebhookEndpoints(event: { id: string; organisationId: 
 
 /** An endpoint of the event or its organisation that `actor` may change. */
 export async function endpointFor(actor: Actor, endpointId: string, event: { id: string; organisationId: string | null }) {
-  const endpoint = await db().webhookEndpoint.findFirst({ where: { id: endpointId, ...eventOrOrganisation(event) }, select: { id: true, eventId: true, organisationId: true } });
+  const endpoint = await db().webhookEndpoint.findFirst({
+    where: { id: endpointId, ...eventOrOrganisation(event) },
+    select: { id: true, eventId: true, organisationId: true },
+  });
   if (!endpoint) throw new DomainError("NOT_FOUND", "This webhook endpoint does not exist.");
   if (!(await mayIntegrate(actor, scopeOf(endpoint)))) throw new DomainError("FORBIDDEN", "Only the organisation's admins can change its webhooks.");
   return endpoint;
