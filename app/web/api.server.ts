@@ -7,7 +7,6 @@ import type { z } from "zod";
 import { authenticateApiToken, type ApiPrincipal } from "~/domain/integrations/api-tokens.server";
 import { idempotent, requestFingerprint } from "~/domain/integrations/idempotency.server";
 import { fieldErrors, problem, type ProblemDetails } from "~/domain/integrations/problem";
-import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
 import { httpStatusFor, isDomainError } from "~/domain/kernel/errors";
 import { env } from "~/platform/env.server";
 import { logger } from "~/platform/logger.server";
@@ -45,8 +44,9 @@ async function whoAsks(request: Request, auth: Auth): Promise<ApiPrincipal | nul
   const token = bearerToken(request);
   const limit = env().API_RATE_LIMIT;
   if (!token) {
+    // Public reads are as open as the public pages (and, like them, write nothing): only tokens
+    // are counted against a rate limit.
     if (auth !== "public") throw new ProblemResponse(problem(401, "This endpoint needs an organiser API token."), { "WWW-Authenticate": 'Bearer realm="api"' });
-    await hitRateLimit({ key: `api:ip:${request.headers.get("x-scale-client-ip") ?? "unknown"}`, limit, windowSeconds: 60 });
     return null;
   }
   return authenticateApiToken(token, limit);
