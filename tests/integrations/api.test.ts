@@ -286,3 +286,22 @@ describe("rate limits and logs", () => {
     }
   });
 });
+
+describe("the embeddable event list", () => {
+  it("may be framed by any site, sets no cookie (even for a signed-in visitor), and filters", async () => {
+    const cookie = await signedInCookie(scene.alice);
+    const response = await fetch(`${server.baseUrl}/embed/events?kind=ROADSHOW&theme=MOBILITY&city=lisbon&limit=bogus`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-security-policy")).toContain("frame-ancestors *");
+    expect(response.headers.get("x-frame-options")).toBeNull();
+    expect(response.headers.get("set-cookie")).toBeNull();
+    const html = await response.text();
+    expect(html).toContain(scene.a1.title);
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain(scene.b1.slug);
+    // Everything else still refuses to be framed.
+    const page = await fetch(`${server.baseUrl}/events`);
+    expect(page.headers.get("x-frame-options")).toBe("DENY");
+    expect(page.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+});
