@@ -8,8 +8,9 @@
 // - payments-refund: retries of refunds Stripe could not be asked for right after a webhook
 //   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
 // - housekeeping: hourly, delete expired sessions and rate-limit buckets that no longer count,
-//   so neither table grows without bound, and sent or failed emails older than 90 days (the
-//   privacy notice's promise).
+//   so neither table grows without bound, sent or failed emails older than 90 days (the privacy
+//   notice's promise), API idempotency keys older than a day, webhook deliveries older than 90
+//   days and fanned-out integration events older than 30.
 // - answer-retention: daily, delete answers to custom registration questions of events that ended
 //   more than ANSWER_RETENTION_MONTHS ago (app/domain/privacy/retention.server.ts, one statement).
 // - webhook-delivery: one job per webhook delivery (app/domain/integrations/deliver.server.ts),
@@ -51,7 +52,14 @@ const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export async function runHousekeeping(
   now: Date = new Date(),
-): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number; prunedEmails: number; prunedIdempotencyKeys: number }> {
+): Promise<{
+  expiredSessions: number;
+  staleRateLimitBuckets: number;
+  expiredAccountTokens: number;
+  prunedEmails: number;
+  prunedIdempotencyKeys: number;
+  prunedWebhookHistory: { events: number; deliveries: number };
+}> {
   const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
   const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
   const { pruneAccountTokens } = await import("../../app/domain/kernel/tokens.server");
@@ -62,7 +70,9 @@ export async function runHousekeeping(
   const prunedEmails = await pruneOutbox(now);
   const { pruneIdempotencyKeys } = await import("../../app/domain/integrations/idempotency.server");
   const prunedIdempotencyKeys = await pruneIdempotencyKeys(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
-  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens, prunedEmails, prunedIdempotencyKeys };
+  const { pruneWebhookHistory } = await import("../../app/domain/integrations/deliver.server");
+  const prunedWebhookHistory = await pruneWebhookHistory(now);
+  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens, prunedEmails, prunedIdempotencyKeys, prunedWebhookHistory };
 }
 
 export const RETENTION_QUEUE = "answer-retention";

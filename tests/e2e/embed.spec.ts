@@ -65,3 +65,15 @@ test("the organiser copies the snippet from the event's API page", async ({ page
   await page.setViewportSize({ width: 390, height: 800 });
   await page.screenshot({ path: "test-results/api-page-390.png", fullPage: true });
 });
+
+test("the API documentation renders without script errors, on a phone too", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto("/api/v1/docs");
+  await expect(page.getByRole("heading", { name: "SCALE Events API", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "POST /events/{slug}/check-ins" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "openapi.json" })).toHaveAttribute("href", "/api/v1/openapi.json");
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.screenshot({ path: "test-results/api-docs-390.png" });
+  expect(errors).toEqual([]);
+});

@@ -219,3 +219,28 @@ describe("an endpoint that keeps failing", () => {
     }
   });
 });
+
+describe("housekeeping", () => {
+  it("prunes old deliveries with their attempts and old fanned-out events, and keeps recent ones", async () => {
+    const { pruneWebhookHistory } = await import("~/domain/integrations/deliver.server");
+    const endpoint = await db().webhookEndpoint.create({
+      data: { url: "https://hooks.example.org/old", secret: "whsec_o", types: ["checkin.created"], eventId: scene.a2.id },
+    });
+    const now = new Date();
+    const old = await db().webhookDelivery.create({
+      data: {
+        endpointId: endpoint.id,
+        type: "checkin.created",
+        payload: {},
+        createdAt: new Date(now.getTime() - 91 * 86_400_000),
+        log: { create: { durationMs: 1, ok: true, response: "ok" } },
+      },
+    });
+    const recent = await db().webhookDelivery.create({ data: { endpointId: endpoint.id, type: "checkin.created", payload: {} } });
+    const report = await pruneWebhookHistory(now);
+    expect(report.deliveries).toBeGreaterThanOrEqual(1);
+    expect(await db().webhookDelivery.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await db().webhookAttempt.count({ where: { deliveryId: old.id } })).toBe(0);
+    expect(await db().webhookDelivery.findUnique({ where: { id: recent.id } })).not.toBeNull();
+  });
+});

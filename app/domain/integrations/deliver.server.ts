@@ -243,3 +243,11 @@ export async function replayDelivery(actor: Actor, deliveryId: string, event: { 
   await queue([copy.id]);
   return copy.id;
 }
+
+/** Housekeeping: fanned-out events after 30 days, deliveries (and their attempts) after 90. */
+export async function pruneWebhookHistory(now = new Date()): Promise<{ events: number; deliveries: number }> {
+  const day = 86_400_000;
+  const { count: deliveries } = await db().webhookDelivery.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 90 * day) } } });
+  const { count: events } = await db().integrationEvent.deleteMany({ where: { fannedOutAt: { lt: new Date(now.getTime() - 30 * day) } } });
+  return { events, deliveries };
+}
