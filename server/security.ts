@@ -50,6 +50,10 @@ export function isApiPath(path: string): boolean {
   return /^\/api\/v1(\/|$)/i.test(path);
 }
 
+function isApiDocsPath(path: string): boolean {
+  return /^\/api\/v1\/docs\/?$/i.test(path);
+}
+
 export function isEmbedPath(path: string): boolean {
   return /^\/embed(\/|$)/i.test(path);
 }
@@ -61,7 +65,8 @@ export function csrfCookie(https: boolean) {
     // only stops shared caches from storing public feeds.
     if (req.method === "GET" && req.path.endsWith(".ics")) return next();
     // The REST API authenticates by bearer token only and ignores cookies; the embed sets none.
-    if (isApiPath(req.path) || isEmbedPath(req.path)) return next();
+    // (The API's docs page is an ordinary page of the site, with its header's sign-out form.)
+    if ((isApiPath(req.path) && !isApiDocsPath(req.path)) || isEmbedPath(req.path)) return next();
     const name = csrfCookieName(https);
     const existing = readCookie(req.headers.cookie, name);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");

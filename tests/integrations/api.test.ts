@@ -139,6 +139,14 @@ describe("every operation in the document", () => {
     const response = await call(`/events/${scene.a1.slug}/registrations`, { headers: { Cookie: cookie } });
     await expectProblem(response, 401);
     expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    // A write with only the cookie (and even a CSRF field) does nothing.
+    const write = await call(`/events/${scene.a1.slug}/check-ins`, {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/json" },
+      body: JSON.stringify({ registrationId: scene.registrations[1]!.id, _csrf: "x" }),
+    });
+    await expectProblem(write, 401);
+    expect((await db().registration.findUniqueOrThrow({ where: { id: scene.registrations[1]!.id } })).checkedInAt).toBeNull();
     const publicList = await call("/events", { headers: { Cookie: cookie } });
     expect(publicList.headers.get("set-cookie")).toBeNull();
   });
