@@ -52,6 +52,8 @@ test("filters by kind inside the frame", async ({ page }) => {
 });
 
 test("the organiser copies the snippet from the event's API page", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
   await signIn(page, "organiser@scale-events.demo");
   await page.goto("/organise/events/positive-energy-districts-workshop-vienna/api");
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
@@ -64,6 +66,13 @@ test("the organiser copies the snippet from the event's API page", async ({ page
   await expect(page.getByTestId("new-token")).toHaveText(/^scale_/);
   await page.setViewportSize({ width: 390, height: 800 });
   await page.screenshot({ path: "test-results/api-page-390.png", fullPage: true });
+  // The new token works against the API at once.
+  const token = (await page.getByTestId("new-token").textContent()) ?? "";
+  const answer = await page.request.get("/api/v1/events/positive-energy-districts-workshop-vienna/registrations?limit=1", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(answer.status()).toBe(200);
+  expect(errors).toEqual([]);
 });
 
 test("the API documentation renders without script errors, on a phone too", async ({ page }) => {
