@@ -56,6 +56,9 @@ describe("API tokens on the organiser page", () => {
     const carolClient = await signedInClient(server.baseUrl, carol.email, SCENE_PASSWORD);
     const page1 = await (await carolClient.get(page(scene.a1.slug))).text();
     expect(page1).not.toContain("Every event of");
+    // Nor does she see the organisation's tokens (only this event's).
+    expect(page1).not.toContain("All of A");
+    expect(await (await alice.get(page(scene.a1.slug))).text()).toContain("All of A");
     const refused = await carolClient.submitForm(page(scene.a1.slug), { intent: "create-token", name: "Sneaky", access: "READ", scope: "organisation" });
     expect(refused.status).toBe(403);
     expect(await db().apiToken.count({ where: { name: "Sneaky" } })).toBe(0);

@@ -28,11 +28,14 @@ export async function loadApiPage(actor: Actor, slug: string) {
     listWebhookEndpoints(event),
     event.organisationId ? mayAdministerOrganisation(actor, event.organisationId) : Promise.resolve(false),
   ]);
+  // Organisation-wide tokens and endpoints (whose deliveries speak of the organisation's other
+  // events) are shown only to the organisation's admins.
+  const visible = <Row extends { eventId: string | null }>(rows: Row[]) => (organisationAdmin ? rows : rows.filter((row) => row.eventId === event.id));
   return {
     event: { slug: event.slug, title: event.title, timeZone: event.timeZone, organisationName: event.organisationName },
     organisationAdmin,
-    tokens,
-    endpoints,
+    tokens: visible(tokens),
+    endpoints: visible(endpoints),
     snippet: embedSnippet({ kind: event.kind, theme: event.themes[0] }),
   };
 }
