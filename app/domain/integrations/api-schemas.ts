@@ -32,7 +32,7 @@ export const eventListQuery = pageQuery.extend({
     .optional()
     .meta({ description: "ISO 3166-1 alpha-2 country code." }),
   city: z.string().trim().min(1).max(100).optional(),
-  past: z.enum(["true", "false"]).optional().meta({ description: "Include events that already ended (newest first)." }),
+  past: z.enum(["true", "false"]).optional().meta({ description: "Include events that already ended." }),
 });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 
