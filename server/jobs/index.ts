@@ -50,9 +50,7 @@ export const HOUSEKEEPING_CRON = "17 * * * *";
 /** Rate-limit windows are at most an hour; a day's margin keeps every bucket that still counts. */
 const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function runHousekeeping(
-  now: Date = new Date(),
-): Promise<{
+export async function runHousekeeping(now: Date = new Date()): Promise<{
   expiredSessions: number;
   staleRateLimitBuckets: number;
   expiredAccountTokens: number;
