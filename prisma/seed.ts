@@ -9,6 +9,7 @@ import { generateTicketCode } from "../app/domain/registration/ticket-code";
 import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
 import { seedCommunity } from "./seed/community";
+import { seedIntegrations } from "./seed/integrations";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -604,6 +605,7 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
       },
     },
   });
+  await seedIntegrations(client, now);
 
   return {
     password: DEMO_PASSWORD,

@@ -19,6 +19,8 @@ export function securityHeaders(https: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
+    // The embeddable event list (/embed/…) is meant to be framed by partner sites; nothing else is.
+    const embeddable = isEmbedPath(req.path);
     res.setHeader(
       "Content-Security-Policy",
       [
@@ -27,14 +29,14 @@ export function securityHeaders(https: boolean) {
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
         "connect-src 'self' ws: wss:",
-        "frame-ancestors 'none'",
+        embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
         "base-uri 'self'",
         "form-action 'self' https://checkout.stripe.com",
         "object-src 'none'",
       ].join("; "),
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
-    res.setHeader("X-Frame-Options", "DENY");
+    if (!embeddable) res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
@@ -43,12 +45,28 @@ export function securityHeaders(https: boolean) {
   };
 }
 
+/** The REST API: token-authenticated, cookie-free. */
+export function isApiPath(path: string): boolean {
+  return /^\/api\/v1(\/|$)/i.test(path);
+}
+
+function isApiDocsPath(path: string): boolean {
+  return /^\/api\/v1\/docs\/?$/i.test(path);
+}
+
+export function isEmbedPath(path: string): boolean {
+  return /^\/embed(\/|$)/i.test(path);
+}
+
 /** Gives every visitor a CSRF token cookie; pages echo it in a hidden field. */
 export function csrfCookie(https: boolean) {
   return (req: Request, res: Response, next: NextFunction) => {
     // Calendar files are fetched by calendar apps, never followed by a form: a Set-Cookie there
     // only stops shared caches from storing public feeds.
     if (req.method === "GET" && req.path.endsWith(".ics")) return next();
+    // The REST API authenticates by bearer token only and ignores cookies; the embed sets none.
+    // (The API's docs page is an ordinary page of the site, with its header's sign-out form.)
+    if ((isApiPath(req.path) && !isApiDocsPath(req.path)) || isEmbedPath(req.path)) return next();
     const name = csrfCookieName(https);
     const existing = readCookie(req.headers.cookie, name);
     const token = existing && /^[A-Za-z0-9_-]{20,100}$/.test(existing) ? existing : randomBytes(24).toString("base64url");
@@ -66,6 +84,9 @@ export function csrfCookie(https: boolean) {
 export function guardMutations(req: Request, res: Response, next: NextFunction) {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
   if (req.path.startsWith("/webhooks/")) return next(); // signed by the sender instead
+  // The REST API ignores cookies: only a bearer token authenticates there, which no other site's
+  // page can make a browser send, so no cross-site write can act for anybody.
+  if (isApiPath(req.path)) return next();
   // "same-site" too: a page on a sibling subdomain is another party as far as this app is concerned.
   const site = req.headers["sec-fetch-site"];
   if (site === "cross-site" || site === "same-site") {

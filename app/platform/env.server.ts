@@ -53,6 +53,14 @@ const envSchema = z.object({
   QA_BROADCAST_WINDOW_MS: z.coerce.number().int().min(0).max(5000).default(100),
   /** Answers to custom registration questions are erased this many months after their event ends. */
   ANSWER_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  /** REST API (/api/v1): requests per minute per API token. */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(300),
+  /** Webhooks may target private, loopback and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(["true", "false"]).default("false"),
+  /** A webhook endpoint is disabled after this many failed deliveries in a row. */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(15),
+  /** Seconds before the first webhook retry; later ones back off exponentially (pg-boss). */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

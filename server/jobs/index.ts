@@ -8,10 +8,16 @@
 // - payments-refund: retries of refunds Stripe could not be asked for right after a webhook
 //   (refund-queue.server.ts), with exponential backoff; the idempotency key makes retries safe.
 // - housekeeping: hourly, delete expired sessions and rate-limit buckets that no longer count,
-//   so neither table grows without bound, and sent or failed emails older than 90 days (the
-//   privacy notice's promise).
+//   so neither table grows without bound, sent or failed emails older than 90 days (the privacy
+//   notice's promise), API idempotency keys older than a day, webhook deliveries older than 90
+//   days and fanned-out integration events older than 30.
 // - answer-retention: daily, delete answers to custom registration questions of events that ended
 //   more than ANSWER_RETENTION_MONTHS ago (app/domain/privacy/retention.server.ts, one statement).
+// - webhook-delivery: one job per webhook delivery (app/domain/integrations/deliver.server.ts),
+//   retried with exponential backoff from WEBHOOK_RETRY_DELAY_SECONDS; the last retry marks the
+//   delivery FAILED. A fan-out loop (every few seconds, SKIP LOCKED, safe on any node) turns the
+//   integration outbox that triggers fill into deliveries; the minutely sweep requeues deliveries
+//   whose job was lost between fan-out and queueing.
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
 //   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
 //   /admin/outbox shows them.
@@ -44,9 +50,14 @@ export const HOUSEKEEPING_CRON = "17 * * * *";
 /** Rate-limit windows are at most an hour; a day's margin keeps every bucket that still counts. */
 const RATE_LIMIT_BUCKETS_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export async function runHousekeeping(
-  now: Date = new Date(),
-): Promise<{ expiredSessions: number; staleRateLimitBuckets: number; expiredAccountTokens: number; prunedEmails: number }> {
+export async function runHousekeeping(now: Date = new Date()): Promise<{
+  expiredSessions: number;
+  staleRateLimitBuckets: number;
+  expiredAccountTokens: number;
+  prunedEmails: number;
+  prunedIdempotencyKeys: number;
+  prunedWebhookHistory: { events: number; deliveries: number };
+}> {
   const { deleteExpiredSessions } = await import("../../app/domain/accounts/sessions.server");
   const { pruneRateLimitBuckets } = await import("../../app/domain/accounts/rate-limit.server");
   const { pruneAccountTokens } = await import("../../app/domain/kernel/tokens.server");
@@ -55,7 +66,11 @@ export async function runHousekeeping(
   const staleRateLimitBuckets = await pruneRateLimitBuckets(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
   const expiredAccountTokens = await pruneAccountTokens(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
   const prunedEmails = await pruneOutbox(now);
-  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens, prunedEmails };
+  const { pruneIdempotencyKeys } = await import("../../app/domain/integrations/idempotency.server");
+  const prunedIdempotencyKeys = await pruneIdempotencyKeys(new Date(now.getTime() - RATE_LIMIT_BUCKETS_KEPT_MS));
+  const { pruneWebhookHistory } = await import("../../app/domain/integrations/deliver.server");
+  const prunedWebhookHistory = await pruneWebhookHistory(now);
+  return { expiredSessions, staleRateLimitBuckets, expiredAccountTokens, prunedEmails, prunedIdempotencyKeys, prunedWebhookHistory };
 }
 
 export const RETENTION_QUEUE = "answer-retention";
@@ -90,7 +105,11 @@ export interface JobOptions {
   cronWorkerIntervalSeconds?: number;
   pollingIntervalSeconds?: number;
   sweepCron?: string;
+  /** How often the webhook fan-out looks for new integration events; default 2 s. */
+  webhookFanOutIntervalMs?: number;
 }
+
+export const WEBHOOK_RETRY_LIMIT = 8;
 
 export async function startJobs(options: JobOptions): Promise<JobRunner> {
   const { logger } = options;
@@ -120,6 +139,9 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     const { requestOwedRefunds } = await import("../../app/domain/payments/refund-queue.server");
     const owedRefundsRequested = await requestOwedRefunds();
     if (owedRefundsRequested) logger.info({ owedRefundsRequested }, "owed refunds requested again");
+    const { requeueStalledDeliveries } = await import("../../app/domain/integrations/deliver.server");
+    const requeuedDeliveries = await requeueStalledDeliveries();
+    if (requeuedDeliveries) logger.info({ requeuedDeliveries }, "stalled webhook deliveries queued again");
   });
 
   await boss.createQueue(HOUSEKEEPING_QUEUE, { name: HOUSEKEEPING_QUEUE, policy: "singleton", expireInSeconds: 10 * 60, retryLimit: 0 });
@@ -143,6 +165,8 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     await boss.send(REFUND_QUEUE, refund, { singletonKey: `${refund.registrationId}:${refund.amountCents}` });
   });
 
+  const webhooks = await startWebhookDelivery(boss, options, pollingIntervalSeconds);
+
   let outbox: OutboxWorker | null = null;
   if (options.smtpUrl) {
     outbox = startOutboxWorker({
@@ -162,10 +186,52 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
     stop() {
       stopping ??= (async () => {
         unregisterRefunds();
+        webhooks.stop();
         await outbox?.stop();
         await boss.stop({ graceful: true, wait: true, timeout: 8_000 });
       })();
       return stopping;
+    },
+  };
+}
+
+/** Webhook deliveries on pg-boss (retries with backoff) and the fan-out loop that feeds them. */
+async function startWebhookDelivery(boss: PgBoss, options: JobOptions, pollingIntervalSeconds: number): Promise<{ stop(): void }> {
+  const { logger } = options;
+  const { WEBHOOK_QUEUE, attemptDelivery, fanOutIntegrationEvents, registerWebhookSender } = await import("../../app/domain/integrations/deliver.server");
+  const { env } = await import("../../app/platform/env.server");
+  await boss.createQueue(WEBHOOK_QUEUE, {
+    name: WEBHOOK_QUEUE,
+    retryLimit: WEBHOOK_RETRY_LIMIT,
+    retryDelay: env().WEBHOOK_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+    expireInSeconds: 60,
+  });
+  await boss.work<{ deliveryId: string }>(WEBHOOK_QUEUE, { pollingIntervalSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
+    const result = await attemptDelivery(job.data.deliveryId, { final: job.retryCount >= job.retryLimit });
+    logger.info({ deliveryId: job.data.deliveryId, result, attempt: job.retryCount + 1 }, "webhook delivery");
+  });
+  const unregister = registerWebhookSender(async (deliveryId) => {
+    await boss.send(WEBHOOK_QUEUE, { deliveryId });
+  });
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const created = await fanOutIntegrationEvents();
+      if (created.length) logger.info({ deliveries: created.length }, "webhook deliveries queued");
+    } catch (error) {
+      logger.error({ err: error }, "webhook fan-out failed");
+    } finally {
+      running = false;
+    }
+  }, options.webhookFanOutIntervalMs ?? 2_000);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      unregister();
     },
   };
 }

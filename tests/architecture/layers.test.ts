@@ -28,6 +28,7 @@ const CAPABILITY_ORDER = [
   "rooms",
   "community",
   "admin",
+  "integrations",
   "privacy",
 ] as const;
 

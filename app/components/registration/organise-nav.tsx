@@ -9,6 +9,7 @@ const TABS = [
   ["questions", "Questions"],
   ["rooms", "Rooms"],
   ["team", "Team"],
+  ["api", "API"],
   ["settings", "Settings"],
 ] as const;
 

@@ -11,6 +11,7 @@ import { confirmPassword } from "~/domain/accounts/settings.server";
 import { endUserSessions } from "~/domain/accounts/sessions.server";
 import { hasTwoFactor, verifySecondFactor } from "~/domain/accounts/two-factor.server";
 import { eraseCommunityData } from "~/domain/community/personal-data.server";
+import { revokeIntegrationsOf } from "~/domain/integrations/personal-data.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { cancelLockedMeeting } from "~/domain/meetings/cancel.server";
 import { lockMeeting } from "~/domain/meetings/lock.server";
@@ -78,6 +79,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     }
 
     await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
+    await revokeIntegrationsOf(tx, userId, now);
     await tx.registrationAnswer.deleteMany({ where: { registration: { userId } } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });

@@ -3,6 +3,7 @@
 // secrets (password hash, TOTP secret, recovery codes, session and feed tokens), card data (we
 // never hold it; Stripe ids are not the person's data) and email attachments.
 import { exportCommunityData } from "~/domain/community/personal-data.server";
+import { integrationDataOf } from "~/domain/integrations/personal-data.server";
 import { db } from "~/platform/db.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -103,6 +104,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
   ]);
 
   const community = await exportCommunityData(userId);
+  const integrations = await integrationDataOf(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
@@ -134,6 +136,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     sessions,
     emails,
     community,
+    integrations,
   };
 }
 
