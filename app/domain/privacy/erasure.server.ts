@@ -2,8 +2,8 @@
 // one transaction cancels what the person still takes part in through the existing steps — live
 // registrations (seats released, the waiting list offered, the refund rule applied) and live
 // meetings (the other party emailed, METHOD:CANCEL for a confirmed one) — revokes calendar feeds,
-// deletes answers to custom questions and anonymises the User row. Payments and invoices stay
-// (accounting law: 10 years); questions and room messages stay, shown under "Deleted member".
+// deletes answers to custom questions and the directory profile with its photo, and anonymises
+// the User row. Payments and invoices stay (accounting law: 10 years); questions and room messages stay, shown under "Deleted member".
 // After the commit: card refunds are asked of Stripe and every session and socket is closed.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "~/domain/access/permissions";
@@ -12,6 +12,7 @@ import { endUserSessions } from "~/domain/accounts/sessions.server";
 import { hasTwoFactor, verifySecondFactor } from "~/domain/accounts/two-factor.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { cancelLockedMeeting } from "~/domain/meetings/cancel.server";
+import { eraseDirectoryProfile } from "~/domain/network/profile.server";
 import { lockMeeting } from "~/domain/meetings/lock.server";
 import { issueRefundsAfterCommit, recordRefundOwed, type RefundToIssue } from "~/domain/payments/refund-queue.server";
 import { cancelInTransaction } from "~/domain/registration/cancel.server";
@@ -80,6 +81,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     await tx.registrationAnswer.deleteMany({ where: { registration: { userId } } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
+    await eraseDirectoryProfile(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: {

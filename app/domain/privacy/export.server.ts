@@ -2,6 +2,7 @@
 // scoped to `userId` (the signed-in person; routes never pass another id). Left out on purpose:
 // secrets (password hash, TOTP secret, recovery codes, session and feed tokens), card data (we
 // never hold it; Stripe ids are not the person's data) and email attachments.
+import { exportDirectoryProfile } from "~/domain/network/profile.server";
 import { db } from "~/platform/db.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -101,12 +102,14 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     client.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { name: true } } } }),
   ]);
 
+  const directoryProfile = await exportDirectoryProfile(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
     version: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     profile: { ...profile, twoFactorEnabled: totpEnabledAt !== null },
+    directoryProfile,
     organisations: memberships.map((m) => ({ organisation: m.organisation.name, role: m.role })),
     registrations: registrations.map(({ answers, ...registration }) => ({
       ...registration,
