@@ -33,7 +33,8 @@ export async function processImage(upload: Uint8Array, use: ImageUse, field = us
   const options = { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error" as const, sequentialRead: true };
   let metadata: Metadata;
   try {
-    metadata = await sharp(upload, options).metadata();
+    // Reads the header only (nothing is decoded), so no pixel limit here: the size is judged below.
+    metadata = await sharp(upload, { limitInputPixels: false }).metadata();
   } catch {
     refuse(field, IMAGE_MESSAGES.unreadable);
   }
