@@ -1,6 +1,7 @@
 // /images/:id — a stored photo or logo (always re-encoded WebP). Logos are public; a photo is
 // served to whoever may see its profile (members, when the person is listed; the person always).
-// The bytes of an id never change (a new upload is a new id): long caching, ETag, nosniff.
+// The bytes of an id never change (a new upload is a new id): long caching and an ETag; the
+// server's security headers add X-Content-Type-Options: nosniff to every response.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { maySeeImage } from "~/domain/access/directory.server";
 import { loadImage } from "~/domain/network/images.server";
@@ -16,7 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ETag: etag,
     // Photos depend on who asks: never kept by shared caches.
     "Cache-Control": `${image.person ? "private" : "public"}, max-age=31536000, immutable`,
-    "X-Content-Type-Options": "nosniff",
     "Content-Disposition": "inline",
   };
   const match = request.headers.get("If-None-Match");

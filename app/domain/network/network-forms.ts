@@ -41,7 +41,9 @@ function paragraph(max: number) {
 
 /** Checkboxes over a fixed vocabulary: anything else is refused, duplicates dropped. */
 function choices<const T extends readonly string[]>(values: T, message: string) {
-  return listField.pipe(z.array(z.enum(values, { error: message })).max(values.length)).transform((list) => [...new Set(list)] as T[number][]);
+  return listField
+    .refine((list) => list.every((value) => (values as readonly string[]).includes(value)), message)
+    .transform((list) => [...new Set(list)] as T[number][]);
 }
 
 /** A comma- or line-separated list ("Smart street lighting, Open data"), each item tidied. */
@@ -61,7 +63,9 @@ function typedList(label: string) {
     .transform((list) => [...new Map(list.map((item) => [item.toLowerCase(), item])).values()]);
 }
 
-const country = textField.pipe(z.union([z.literal(""), z.enum(COUNTRIES, { error: "Choose a country from the list." })])).transform((v) => v || null);
+const country = textField
+  .refine((value) => value === "" || (COUNTRIES as readonly string[]).includes(value), "Choose a country from the list.")
+  .transform((value) => (value === "" ? null : value));
 const checkbox = z.preprocess((value) => value === "on" || value === "true" || (Array.isArray(value) && value.includes("on")), z.boolean());
 
 export const profileForm = z.object({

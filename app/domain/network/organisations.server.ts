@@ -38,7 +38,7 @@ export function organisationSearchSql(filters: Omit<OrganisationFilters, "page">
   if (filters.country) where.push(Prisma.sql`o."country" = ${filters.country}`);
   const order = tsquery ? Prisma.sql`ts_rank(o."searchVector", to_tsquery('simple', ${tsquery})) DESC, o."name", o."id"` : Prisma.sql`o."name", o."id"`;
   return Prisma.sql`
-    SELECT o."slug", o."name", o."kind"::text AS "kind", o."country", o."city", o."themes"::text[] AS "themes", o."logoId",
+    SELECT o."slug", o."name", o."kind"::text AS "kind", o."country", o."city", coalesce(o."themes", '{}')::text[] AS "themes", o."logoId",
            left(o."description", 200) AS "description", count(*) OVER ()::int AS "total"
       FROM "Organisation" o
      WHERE ${Prisma.join(where, " AND ")}
@@ -124,6 +124,12 @@ export async function organisationPage(viewer: Actor | null, slug: string) {
   ]);
   return {
     ...organisation,
+    // List columns may be NULL in rows written outside Prisma (SQL, imports).
+    themes: organisation.themes ?? [],
+    solutionsOffered: organisation.solutionsOffered ?? [],
+    solutionsWanted: organisation.solutionsWanted ?? [],
+    stages: organisation.stages ?? [],
+    focusCountries: organisation.focusCountries ?? [],
     ticketMinEur: organisation.ticketMinEur === null ? null : Number(organisation.ticketMinEur),
     ticketMaxEur: organisation.ticketMaxEur === null ? null : Number(organisation.ticketMaxEur),
     investmentSoughtEur: organisation.investmentSoughtEur === null ? null : Number(organisation.investmentSoughtEur),
@@ -149,6 +155,11 @@ export async function organisationForEdit(actor: Actor, slug: string) {
   const euros = (value: bigint | null) => (value === null ? "" : value.toString());
   return {
     ...organisation,
+    themes: organisation.themes ?? [],
+    solutionsOffered: organisation.solutionsOffered ?? [],
+    solutionsWanted: organisation.solutionsWanted ?? [],
+    stages: organisation.stages ?? [],
+    focusCountries: organisation.focusCountries ?? [],
     ticketMinEur: euros(organisation.ticketMinEur),
     ticketMaxEur: euros(organisation.ticketMaxEur),
     investmentSoughtEur: euros(organisation.investmentSoughtEur),

@@ -47,9 +47,9 @@ export function peopleSearchSql(filters: Omit<PeopleFilters, "page">, limit: num
   if (filters.language) where.push(Prisma.sql`p."languages" @> ARRAY[${filters.language}]::text[]`);
   const order = tsquery ? Prisma.sql`ts_rank(p."searchVector", to_tsquery('simple', ${tsquery})) DESC, u."name", u."id"` : Prisma.sql`u."name", u."id"`;
   return Prisma.sql`
-    SELECT u."id", u."name", u."jobTitle", u."roles"::text[] AS "roles",
+    SELECT u."id", u."name", u."jobTitle", coalesce(u."roles", '{}')::text[] AS "roles",
            coalesce(o."name", p."organisationName") AS "organisation", o."slug" AS "organisationSlug", o."kind"::text AS "organisationKind",
-           p."country", p."city", p."themes"::text[] AS "themes", p."expertise", p."photoId",
+           p."country", p."city", coalesce(p."themes", '{}')::text[] AS "themes", coalesce(p."expertise", '{}') AS "expertise", p."photoId",
            count(*) OVER ()::int AS "total"
       FROM "PersonProfile" p
       JOIN "User" u ON u."id" = p."userId"
