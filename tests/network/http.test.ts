@@ -9,7 +9,7 @@ import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
 import { TestClient } from "../support/http-client";
 import { makeOrganisation, makeUser, unique } from "../support/factories";
-import { photo, pixelBomb } from "./images.test";
+import { photo, pixelBomb } from "./image-fixtures";
 
 const PASSWORD = "a-long-directory-password";
 const tag = unique();

@@ -1,56 +1,16 @@
 // The image pipeline with real images made by sharp: PNG and JPEG are re-encoded to WebP, resized
 // to at most 512 px, turned upright and stripped of metadata; a text file named .png, an image
 // over 5 MB and a pixel bomb (a tiny file declaring 100 megapixels) are refused with a field
-// message before anything is decoded.
-import { deflateSync } from "node:zlib";
+// message before anything is decoded; uploads racing to replace one photo leave exactly one.
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { IMAGE_MESSAGES, MAX_IMAGE_BYTES } from "~/domain/network/image-rules";
 import { processImage } from "~/domain/network/images.server";
+import { setProfilePhoto } from "~/domain/network/profile.server";
+import { db } from "~/platform/db.server";
+import { makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A valid PNG header declaring width × height, with a few bytes of image data: tiny on disk. */
-export function pixelBomb(width = 10_000, height = 10_000): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", header),
-    chunk("IDAT", deflateSync(Buffer.alloc(1024))),
-    chunk("IEND", Buffer.alloc(0)),
-  ]);
-}
-
-export async function photo(width = 1200, height = 800, format: "png" | "jpeg" = "png"): Promise<Buffer> {
-  const image = sharp({ create: { width, height, channels: 3, background: { r: 10, g: 120, b: 90 } } });
-  return format === "png"
-    ? image.png().toBuffer()
-    : image
-        .jpeg()
-        .withExif({ IFD0: { Copyright: "Secret camera owner" } })
-        .toBuffer();
-}
+import { photo, pixelBomb } from "./image-fixtures";
 
 describe("processImage", () => {
   it("re-encodes a PNG photo to a 512 px square WebP", async () => {
@@ -82,5 +42,18 @@ describe("processImage", () => {
     const bomb = pixelBomb();
     expect(bomb.length).toBeLessThan(2_000);
     expect(await field(bomb)).toBe(IMAGE_MESSAGES.tooManyPixels);
+  });
+});
+
+describe("replacing a photo", () => {
+  it("leaves exactly one photo when uploads race, and no orphaned image", async () => {
+    const person = await makeUser();
+    const before = await db().storedImage.count();
+    const images = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => photo(100 + n, 100)));
+    const results = await Promise.allSettled(images.map((image) => setProfilePhoto(person.id, image)));
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill("fulfilled"));
+    const { photoId } = await db().personProfile.findUniqueOrThrow({ where: { userId: person.id } });
+    expect(results.map((r) => (r as PromiseFulfilledResult<string>).value)).toContain(photoId);
+    expect(await db().storedImage.count()).toBe(before + 1);
   });
 });

@@ -178,10 +178,11 @@ export async function setOrganisationLogo(actor: Actor, slug: string, upload: Ui
   const image = await processImage(upload, "logo");
   return db().$transaction(async (tx) => {
     const { id } = await requireOrganisationEditor(actor, slug, tx);
-    const previous = await tx.organisation.findUniqueOrThrow({ where: { id }, select: { logoId: true } });
+    // Locked, so two uploads at once replace each other in turn and leave exactly one logo.
+    const [previous] = await tx.$queryRaw<{ logoId: string | null }[]>`SELECT "logoId" FROM "Organisation" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const logoId = await storeImage(tx, image);
     await tx.organisation.update({ where: { id }, data: { logoId } });
-    if (previous.logoId) await tx.storedImage.delete({ where: { id: previous.logoId } });
+    if (previous?.logoId) await tx.storedImage.deleteMany({ where: { id: previous.logoId } });
     return logoId;
   });
 }
@@ -189,7 +190,7 @@ export async function setOrganisationLogo(actor: Actor, slug: string, upload: Ui
 export async function removeOrganisationLogo(actor: Actor, slug: string): Promise<void> {
   await db().$transaction(async (tx) => {
     const { id } = await requireOrganisationEditor(actor, slug, tx);
-    const { logoId } = await tx.organisation.findUniqueOrThrow({ where: { id }, select: { logoId: true } });
-    if (logoId) await tx.storedImage.delete({ where: { id: logoId } });
+    const [row] = await tx.$queryRaw<{ logoId: string | null }[]>`SELECT "logoId" FROM "Organisation" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    if (row?.logoId) await tx.storedImage.deleteMany({ where: { id: row.logoId } });
   });
 }

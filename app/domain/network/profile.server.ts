@@ -98,21 +98,26 @@ export async function saveProfile(userId: string, input: ProfileInput): Promise<
   });
 }
 
-/** Re-encodes and stores a new photo; the previous one is deleted in the same transaction. */
+/**
+ * Re-encodes and stores a new photo; the previous one is deleted in the same transaction. The
+ * profile row is locked first, so two uploads at once replace each other in turn and leave exactly
+ * one photo (never an orphaned image, never a failed delete).
+ */
 export async function setProfilePhoto(userId: string, upload: Uint8Array): Promise<string> {
   const image = await processImage(upload, "photo");
   return db().$transaction(async (tx) => {
-    const previous = await tx.personProfile.findUnique({ where: { userId }, select: { photoId: true } });
+    await tx.$executeRaw`INSERT INTO "PersonProfile" ("userId", "updatedAt") VALUES (${userId}::uuid, now()) ON CONFLICT ("userId") DO NOTHING`;
+    const [previous] = await tx.$queryRaw<{ photoId: string | null }[]>`SELECT "photoId" FROM "PersonProfile" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
     const photoId = await storeImage(tx, image);
-    await tx.personProfile.upsert({ where: { userId }, create: { userId, photoId }, update: { photoId } });
-    if (previous?.photoId) await tx.storedImage.delete({ where: { id: previous.photoId } });
+    await tx.personProfile.update({ where: { userId }, data: { photoId } });
+    if (previous?.photoId) await tx.storedImage.deleteMany({ where: { id: previous.photoId } });
     return photoId;
   });
 }
 
 export async function removeProfilePhoto(userId: string, client: Tx | ReturnType<typeof db> = db()): Promise<void> {
   const profile = await client.personProfile.findUnique({ where: { userId }, select: { photoId: true } });
-  if (profile?.photoId) await client.storedImage.delete({ where: { id: profile.photoId } });
+  if (profile?.photoId) await client.storedImage.deleteMany({ where: { id: profile.photoId } });
 }
 
 // ───────────────────────────── GDPR ─────────────────────────────
