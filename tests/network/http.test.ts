@@ -200,6 +200,7 @@ describe("/organisations", () => {
     expect(saved.status).toBe(200);
     const row = await db().organisation.findUniqueOrThrow({ where: { id: org.id } });
     expect([row.solutionsOffered, row.investmentSoughtEur]).toEqual([["Hydrogen buses", "Smart quay walls"], 12_000_000n]);
+    expect(await (await admin.get(`/organisations/${org.slug}/edit`)).text()).toContain('value="12 000 000"');
     expect((await upload(admin, `/organisations/${org.slug}/logo`, "logo", await photo(300, 100))).status).toBe(200);
     const { logoId } = await db().organisation.findUniqueOrThrow({ where: { id: org.id } });
     const logo = await fetch(`${server.baseUrl}/images/${logoId}`);

@@ -25,8 +25,8 @@ export function OrganisationForm({ values, errors }: { values: OrganisationFormV
       </div>
       <TextAreaField label="Description" {...fields.description} rows={6} maxLength={DESCRIPTION_MAX} />
       <ChoiceGroup legend="Themes" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)} />
-      <TextField label="Solutions offered" {...fields.solutionsOffered} hint="Separated by commas: what others can replicate from you." />
-      <TextField label="Solutions wanted" {...fields.solutionsWanted} hint="Separated by commas: what you want to replicate." />
+      <TextAreaField label="Solutions offered" {...fields.solutionsOffered} rows={2} hint="Separated by commas: what others can replicate from you." />
+      <TextAreaField label="Solutions wanted" {...fields.solutionsWanted} rows={2} hint="Separated by commas: what you want to replicate." />
       <fieldset className="field">
         <legend>Investment</legend>
         <div className="two-col">

@@ -152,7 +152,8 @@ export type OrganisationPage = Awaited<ReturnType<typeof organisationPage>>;
 export async function organisationForEdit(actor: Actor, slug: string) {
   const { id } = await requireOrganisationEditor(actor, slug);
   const organisation = await db().organisation.findUniqueOrThrow({ where: { id }, select: editableSelect });
-  const euros = (value: bigint | null) => (value === null ? "" : value.toString());
+  // "12 000 000", as the form reads it back.
+  const euros = (value: bigint | null) => (value === null ? "" : value.toString().replace(/\B(?=(\d{3})+(?!\d))/g, " "));
   return {
     ...organisation,
     themes: organisation.themes ?? [],
