@@ -57,10 +57,20 @@ afterAll(async () => {
 });
 
 describe("/people", () => {
-  it("needs a signed-in member", async () => {
+  it("needs a signed-in member, as do the profile, photo and organisation editor pages", async () => {
     const response = await fetch(`${server.baseUrl}/people`, { redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toMatch(/^\/signin\?redirectTo=%2Fpeople/);
+    for (const path of [
+      `/people/${listed.id}`,
+      "/account/profile",
+      "/account/profile/photo",
+      `/organisations/${org.slug}/edit`,
+      `/organisations/${org.slug}/logo`,
+    ]) {
+      const anonymous = await fetch(`${server.baseUrl}${path}`, { redirect: "manual" });
+      expect([path, anonymous.status, anonymous.headers.get("location")?.startsWith("/signin")]).toEqual([path, 302, true]);
+    }
   });
 
   it("lists only people who opted in, without any email address", async () => {
