@@ -10,6 +10,7 @@ import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
 import { seedCommunity } from "./seed/community";
 import { seedIntegrations } from "./seed/integrations";
+import { seedNetwork } from "./seed/network";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -691,6 +692,7 @@ export async function seedDemoActivity(client: Tx | Db = db(), now = new Date())
   });
   await client.registration.createMany({ data: registrations });
   for (const [ticketTypeId, count] of taken) await client.ticketType.update({ where: { id: ticketTypeId }, data: { taken: { increment: count } } });
+  await seedNetwork(client, passwordHash);
   await seedCommunity(client, now);
 }
 

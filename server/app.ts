@@ -10,7 +10,8 @@ import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
-import { readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
+import { uploadBodyLimit } from "../app/web/upload-limits";
+import { MAX_BODY_BYTES, readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
 import { csrfCookie, guardMutations, securityHeaders } from "./security";
 
@@ -74,7 +75,7 @@ export async function startAppServer(options: {
 
   app.use(csrfCookie(servedOverHttps()));
   app.use(guardMutations);
-  app.use(readBodyWithinCap(logger));
+  app.use(readBodyWithinCap(logger, (path) => uploadBodyLimit(path) ?? MAX_BODY_BYTES));
   app.all(
     "*",
     (req, _res, next) => {

@@ -107,9 +107,11 @@ export function refuseMalformedRequests(logger: Logger) {
  * with a reason, sent while the rest is read and dropped (up to DRAIN_BYTES) so the sender sees the
  * answer instead of a reset connection; the connection is closed after it.
  */
-export function readBodyWithinCap(logger: Logger, limit = MAX_BODY_BYTES) {
+export function readBodyWithinCap(logger: Logger, cap: number | ((path: string) => number) = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    // A few upload routes (app/web/uploads.server.ts) take a larger, documented cap.
+    const limit = typeof cap === "number" ? cap : cap(req.path);
     const tooLarge = () => {
       logger.warn({ method: req.method, path: redactPath(req.originalUrl).slice(0, 200), reason: "PAYLOAD_TOO_LARGE" }, "malformed request refused");
       res.setHeader("Connection", "close");

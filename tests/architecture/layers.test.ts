@@ -26,9 +26,10 @@ const CAPABILITY_ORDER = [
   "payments",
   "qa",
   "rooms",
+  "network",
   "community",
-  "admin",
   "integrations",
+  "admin",
   "privacy",
 ] as const;
 

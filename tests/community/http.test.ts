@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { startTestServer } from "../support/app-server";
-import { makeOrganisation, makeUser, unique } from "../support/factories";
+import { makeDirectoryProfile, makeOrganisation, makeUser, unique } from "../support/factories";
 import { signedInClient, TestClient } from "../support/http-client";
 
 const PASSWORD = "community-test-password";
@@ -155,6 +155,7 @@ describe("organisation membership", () => {
 describe("introductions", () => {
   it("are sent from a person's page, answered only by the recipient, addresses only after acceptance", async () => {
     const [sender, recipient, stranger] = [await person({ name: "Sofia Sender" }), await person({ name: "Rui Recipient" }), await person()];
+    await makeDirectoryProfile(recipient);
     const [asSender, asRecipient, asStranger] = [await client(sender), await client(recipient), await client(stranger)];
     expect((await asSender.get(`/people/${recipient.id}/introduce`)).status).toBe(200);
     expect((await asSender.get(`/people/not-a-uuid/introduce`)).status).toBe(404);

@@ -7,13 +7,14 @@ import { inviteMember, requestToJoin } from "~/domain/community/membership.serve
 import { exportPersonalData } from "~/domain/privacy/export.server";
 import { eraseAccount } from "~/domain/privacy/erasure.server";
 import { db } from "~/platform/db.server";
-import { makeOrganisation, makeUser } from "../support/factories";
+import { makeDirectoryProfile, makeOrganisation, makeUser } from "../support/factories";
 
 const MESSAGE = "We are replicating your e-bus depot next year and would love to compare notes.";
 
 describe("community data and GDPR", () => {
   it("is exported to its owner and erased with the account", async () => {
     const [person, other, orgAdmin] = [await makeUser({ name: "Paula Person" }), await makeUser({ name: "Otto Other" }), await makeUser()];
+    await Promise.all([makeDirectoryProfile(person), makeDirectoryProfile(other)]);
     const organisation = await makeOrganisation({ members: [orgAdmin], memberRole: "ADMIN", name: "Porto Municipality" });
     const joined = await makeOrganisation({ members: [person], name: "Joined Org" });
     await requestRole(person, {

@@ -2,11 +2,18 @@
 // and introductions (limits, one pending per pair, blocks, reports, no address before acceptance).
 import { describe, expect, it } from "vitest";
 import { decideRoleRequest, listRoleRequests, requestRole } from "~/domain/community/role-requests.server";
-import { answerIntroduction, blockSender, myIntroductions, reportIntroduction, requestIntroduction } from "~/domain/community/introductions.server";
+import {
+  answerIntroduction,
+  blockSender,
+  myIntroductions,
+  NOT_TAKING_INTRODUCTIONS,
+  reportIntroduction,
+  requestIntroduction,
+} from "~/domain/community/introductions.server";
 import { onUserRolesChanged } from "~/domain/community/user-changes.server";
 import { INTRODUCTIONS_PER_DAY } from "~/domain/community/community-forms";
 import { db } from "~/platform/db.server";
-import { makeOrganisation, makeUser } from "../support/factories";
+import { makeDirectoryProfile, makeOrganisation, makeUser } from "../support/factories";
 import { refusal } from "../support/refusal";
 
 const investorAsk = { role: "INVESTOR" as const, organisationName: "Green Fund", reason: "We invest in e-mobility pilots.", expertise: [], cvUrl: undefined };
@@ -76,9 +83,31 @@ describe("roles on request", () => {
   });
 });
 
+/** Someone listed in the directory and open to introductions: the only people one can be introduced to. */
+async function reachable(options: Parameters<typeof makeUser>[0] = {}) {
+  const user = await makeUser(options);
+  await makeDirectoryProfile(user);
+  return user;
+}
+
 describe("introductions", () => {
+  it("reach only people listed in the directory who chose to take them", async () => {
+    const sender = await makeUser();
+    const [unlisted, closed, open] = [await makeUser(), await makeUser(), await makeUser()];
+    await makeDirectoryProfile(unlisted, { listed: false, openToIntroductions: true });
+    await makeDirectoryProfile(closed, { listed: true, openToIntroductions: false });
+    await makeDirectoryProfile(open);
+    const withoutProfile = await makeUser();
+    expect((await refusal(requestIntroduction(sender, { userId: withoutProfile.id }, MESSAGE))).code).toBe("NOT_FOUND");
+    expect((await refusal(requestIntroduction(sender, { userId: unlisted.id }, MESSAGE))).code).toBe("NOT_FOUND");
+    const refused = await refusal(requestIntroduction(sender, { userId: closed.id }, MESSAGE));
+    expect(refused).toMatchObject({ code: "CONFLICT", message: NOT_TAKING_INTRODUCTIONS });
+    await requestIntroduction(sender, { userId: open.id }, MESSAGE);
+    expect(await db().introduction.count({ where: { senderId: sender.id } })).toBe(1);
+  });
+
   it("hides addresses until accepted, then shows both; one pending per pair", async () => {
-    const [sender, recipient] = [await makeUser({ name: "Sender" }), await makeUser({ name: "Recipient" })];
+    const [sender, recipient] = [await makeUser({ name: "Sender" }), await reachable({ name: "Recipient" })];
     const { id } = await requestIntroduction(sender, { userId: recipient.id }, MESSAGE);
     expect((await refusal(requestIntroduction(sender, { userId: recipient.id }, MESSAGE))).code).toBe("CONFLICT");
     expect((await refusal(requestIntroduction(sender, { userId: sender.id }, MESSAGE))).code).toBe("VALIDATION");
@@ -105,7 +134,7 @@ describe("introductions", () => {
   });
 
   it("tells a declined sender politely, nothing more; a block refuses further requests the same way", async () => {
-    const [sender, recipient] = [await makeUser(), await makeUser({ name: "Mayor Office" })];
+    const [sender, recipient] = [await makeUser(), await reachable({ name: "Mayor Office" })];
     const first = await requestIntroduction(sender, { userId: recipient.id }, MESSAGE);
     await answerIntroduction(recipient, first.id, false);
     const declined = await db().outboxEmail.findFirstOrThrow({ where: { toAddress: sender.email } });
@@ -122,7 +151,7 @@ describe("introductions", () => {
 
   it("limits a sender per day, counting only requests really sent", async () => {
     const sender = await makeUser();
-    const recipients = await Promise.all(Array.from({ length: INTRODUCTIONS_PER_DAY + 1 }, () => makeUser()));
+    const recipients = await Promise.all(Array.from({ length: INTRODUCTIONS_PER_DAY + 1 }, () => reachable()));
     const results = await Promise.allSettled(recipients.map((r) => requestIntroduction(sender, { userId: r.id }, MESSAGE)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(INTRODUCTIONS_PER_DAY);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

@@ -38,10 +38,17 @@ function expectedColumnType(field: DmmfField): string {
   if (native === "Timestamptz") return "timestamptz";
   return (
     (
-      { String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp", Json: "jsonb", Float: "float8", Decimal: "numeric" } as Record<
-        string,
-        string
-      >
+      {
+        String: "text",
+        Int: "int4",
+        BigInt: "int8",
+        Boolean: "bool",
+        DateTime: "timestamp",
+        Json: "jsonb",
+        Float: "float8",
+        Decimal: "numeric",
+        Bytes: "bytea",
+      } as Record<string, string>
     )[field.type] ?? field.type
   );
 }

@@ -70,6 +70,11 @@ export async function makeUser(options: UserOptions = {}) {
   });
 }
 
+/** A directory profile: listed and open to introductions unless told otherwise (both are opt-in for real people). */
+export async function makeDirectoryProfile(user: Ref, options: { listed?: boolean; openToIntroductions?: boolean } = {}) {
+  return db().personProfile.create({ data: { userId: idOf(user), listed: options.listed ?? true, openToIntroductions: options.openToIntroductions ?? true } });
+}
+
 /** `count` people in one insert, in creation order: "<prefix> 0", "<prefix> 1", … unless `name` says. */
 export async function makeUsers(count: number, options: { prefix?: string; name?: (i: number) => string; roles?: UserRole[] } = {}) {
   const prefix = options.prefix ?? "person";

@@ -7,6 +7,7 @@ export function AccountNav() {
       <NavLink to="/account" end>
         Settings
       </NavLink>
+      <NavLink to="/account/profile">Profile</NavLink>
       <NavLink to="/account/security">Security</NavLink>
       <NavLink to="/account/calendar">Calendar</NavLink>
       <NavLink to="/account/roles">Roles</NavLink>

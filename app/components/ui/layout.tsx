@@ -22,8 +22,10 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
         </Link>
         <nav aria-label="Main" className="site-nav">
           <NavLink to="/events">Events</NavLink>
+          <NavLink to="/organisations">Organisations</NavLink>
           {user ? (
             <>
+              <NavLink to="/people">People</NavLink>
               <NavLink to="/account/calendar">Calendar</NavLink>
               <NavLink to="/my/agenda">My agenda</NavLink>
               <NavLink to="/my/registrations">My registrations</NavLink>

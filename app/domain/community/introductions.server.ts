@@ -3,7 +3,6 @@
 // email address — or declines, and the sender is told politely, nothing more. No address is shown
 // before acceptance. Limits: INTRODUCTIONS_PER_DAY per sender (PostgreSQL sliding window), one
 // pending introduction per pair (partial unique index), none to someone who blocked the sender.
-// TODO(merge with part A): refuse introductions to people whose `openToIntroductions` is off.
 import { mayOnOrganisation } from "~/domain/access/organisations.server";
 import type { Actor } from "~/domain/access/permissions";
 import { hitRateLimit } from "~/domain/accounts/rate-limit.server";
@@ -28,9 +27,15 @@ export type IntroductionTarget = { userId: string } | { organisationSlug: string
 export async function introductionTarget(actor: Actor, target: IntroductionTarget) {
   if ("userId" in target) {
     const id = requireUuid(target.userId, "This person does not exist.");
-    const person = await db().user.findFirst({ where: { id, deletedAt: null, suspendedAt: null }, select: { id: true, name: true, jobTitle: true } });
-    if (!person) throw new DomainError("NOT_FOUND", "This person does not exist.");
+    const person = await db().user.findFirst({
+      where: { id, deletedAt: null, suspendedAt: null },
+      select: { id: true, name: true, jobTitle: true, profile: { select: { listed: true, openToIntroductions: true } } },
+    });
+    // Only people listed in the directory can be reached at all (others are "not found", as their
+    // profile page is); of those, only people who chose to take introductions.
+    if (!person || (!person.profile?.listed && person.id !== actor.id)) throw new DomainError("NOT_FOUND", "This person does not exist.");
     if (person.id === actor.id) throw new DomainError("VALIDATION", "You cannot ask for an introduction to yourself.");
+    if (!person.profile?.openToIntroductions) throw new DomainError("CONFLICT", NOT_TAKING_INTRODUCTIONS);
     return { kind: "person" as const, id: person.id, name: person.name, detail: person.jobTitle };
   }
   const organisation = await db().organisation.findUnique({ where: { slug: target.organisationSlug }, select: { id: true, name: true, slug: true } });

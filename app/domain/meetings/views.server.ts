@@ -3,7 +3,7 @@
 // and projects (free slots, requests, meetings, recommendations, preference marks) and, for the
 // roadshow's hosts, the cities and projects registered for it, to mark who they want to meet.
 import { THEME_LABELS } from "~/domain/kernel/vocabulary";
-import type { OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
+import type { Intent, OrganisationKind, PreferenceLevel } from "~/generated/prisma/enums";
 import { formatDate, formatRange, formatTime, isValidTimeZone, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { db } from "~/platform/db.server";
 import { findRoadshow, findStopOf, type RoadshowStopRow } from "./roadshow.server";
@@ -118,32 +118,49 @@ async function cards(rows: MeetingRow[], viewerId: string, zone: (row: MeetingRo
   return rows.map((row) => card(row, viewerId, zone(row), now, outcomes.get(row.id) ?? null));
 }
 
+/**
+ * Each person's organisation for matchmaking: the one they link on their directory profile
+ * (/account/profile) when they are a member of it, else their first membership. The columns read
+ * are the ones organisation admins keep up to date at /organisations/:slug/edit.
+ */
 async function organisationOf(userIds: string[]) {
-  const memberships = await db().membership.findMany({
-    where: { userId: { in: userIds } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      userId: true,
-      organisation: {
-        select: {
-          name: true,
-          kind: true,
-          country: true,
-          themes: true,
-          ticketMinEur: true,
-          ticketMaxEur: true,
-          stages: true,
-          focusCountries: true,
-          solutionsOffered: true,
-          solutionsWanted: true,
-          investmentSoughtEur: true,
+  const [memberships, linked] = await Promise.all([
+    db().membership.findMany({
+      where: { userId: { in: userIds } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        userId: true,
+        organisationId: true,
+        organisation: {
+          select: {
+            name: true,
+            kind: true,
+            country: true,
+            themes: true,
+            ticketMinEur: true,
+            ticketMaxEur: true,
+            stages: true,
+            focusCountries: true,
+            solutionsOffered: true,
+            solutionsWanted: true,
+            investmentSoughtEur: true,
+          },
         },
       },
-    },
-  });
+    }),
+    db().personProfile.findMany({ where: { userId: { in: userIds }, organisationId: { not: null } }, select: { userId: true, organisationId: true } }),
+  ]);
+  const chosen = new Map(linked.map((p) => [p.userId, p.organisationId]));
   const byUser = new Map<string, (typeof memberships)[number]["organisation"]>();
+  for (const m of memberships) if (chosen.get(m.userId) === m.organisationId) byUser.set(m.userId, m.organisation);
   for (const m of memberships) if (!byUser.has(m.userId)) byUser.set(m.userId, m.organisation);
   return byUser;
+}
+
+/** What each person says they are looking to do on their directory profile (used when a registration says nothing). */
+async function profileIntents(userIds: string[]): Promise<Map<string, Intent[]>> {
+  const rows = await db().personProfile.findMany({ where: { userId: { in: userIds } }, select: { userId: true, intents: true } });
+  return new Map(rows.map((r) => [r.userId, r.intents ?? []]));
 }
 
 // ───────────────────────────── host ─────────────────────────────
@@ -314,7 +331,7 @@ export async function roadshowView(actor: Actor | null, slug: string, options: {
   if (actor && participant && !hostHere) {
     const me = profileOf(actor.id, "You", orgs.get(actor.id));
     const registration = await db().registration.findFirst({ where: { eventId: event.id, userId: actor.id, status: "CONFIRMED" }, select: { intents: true } });
-    me.intents = registration?.intents ?? [];
+    me.intents = registration?.intents?.length ? registration.intents : ((await profileIntents([actor.id])).get(actor.id) ?? []);
     const candidates = [...hostIdsAll].filter((id) => id !== actor.id).map((id) => profileOf(id, personOf.get(id)?.name ?? "Investor", orgs.get(id)));
     const noThanks = [...preferences.entries()].filter(([, level]) => level === "NO_THANKS").map(([id]) => id);
     recommendations = recommendMatches(me, candidates, { exclude: noThanks, limit: 10 }).map((r) => ({
@@ -399,8 +416,13 @@ async function guestCandidates(
   const orgs = await organisationOf(guests.map((g) => g.userId));
   const mine = await db().registration.findFirst({ where: { eventId, userId: viewer.id, status: "CONFIRMED" }, select: { intents: true } });
   const me = profileOf(viewer.id, "You", viewerOrgs.get(viewer.id));
+  const stated = await profileIntents([viewer.id, ...guests.map((g) => g.userId)]);
   if (mine && mine.intents.length > 0) me.intents = mine.intents;
-  const profiles = guests.map((g) => ({ ...profileOf(g.userId, g.user.name, orgs.get(g.userId)), intents: g.intents }));
+  else if (stated.get(viewer.id)?.length) me.intents = stated.get(viewer.id)!;
+  const profiles = guests.map((g) => ({
+    ...profileOf(g.userId, g.user.name, orgs.get(g.userId)),
+    intents: g.intents.length > 0 ? g.intents : (stated.get(g.userId) ?? []),
+  }));
   const ranked = recommendMatches(me, profiles, { limit: profiles.length });
   const reasonsOf = new Map(ranked.map((r) => [r.candidate.id, r.reasons.join(", ")]));
   const rest = profiles.filter((p) => !reasonsOf.has(p.id)).sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id));

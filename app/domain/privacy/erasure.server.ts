@@ -2,8 +2,8 @@
 // one transaction cancels what the person still takes part in through the existing steps — live
 // registrations (seats released, the waiting list offered, the refund rule applied) and live
 // meetings (the other party emailed, METHOD:CANCEL for a confirmed one) — revokes calendar feeds,
-// deletes answers to custom questions and anonymises the User row. Payments and invoices stay
-// (accounting law: 10 years); questions and room messages stay, shown under "Deleted member".
+// deletes answers to custom questions and the directory profile with its photo, and anonymises
+// the User row. Payments and invoices stay (accounting law: 10 years); questions and room messages stay, shown under "Deleted member".
 // After the commit: card refunds are asked of Stripe and every session and socket is closed.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "~/domain/access/permissions";
@@ -14,6 +14,7 @@ import { eraseCommunityData } from "~/domain/community/personal-data.server";
 import { revokeIntegrationsOf } from "~/domain/integrations/personal-data.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { cancelLockedMeeting } from "~/domain/meetings/cancel.server";
+import { eraseDirectoryProfile } from "~/domain/network/profile.server";
 import { lockMeeting } from "~/domain/meetings/lock.server";
 import { issueRefundsAfterCommit, recordRefundOwed, type RefundToIssue } from "~/domain/payments/refund-queue.server";
 import { cancelInTransaction } from "~/domain/registration/cancel.server";
@@ -84,6 +85,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
     await eraseCommunityData(tx, userId);
+    await eraseDirectoryProfile(tx, userId);
     await tx.user.update({
       where: { id: userId },
       data: {

@@ -4,6 +4,7 @@
 // never hold it; Stripe ids are not the person's data) and email attachments.
 import { exportCommunityData } from "~/domain/community/personal-data.server";
 import { integrationDataOf } from "~/domain/integrations/personal-data.server";
+import { exportDirectoryProfile } from "~/domain/network/profile.server";
 import { db } from "~/platform/db.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
@@ -105,12 +106,14 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
 
   const community = await exportCommunityData(userId);
   const integrations = await integrationDataOf(userId);
+  const directoryProfile = await exportDirectoryProfile(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
     version: EXPORT_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     profile: { ...profile, twoFactorEnabled: totpEnabledAt !== null },
+    directoryProfile,
     organisations: memberships.map((m) => ({ organisation: m.organisation.name, role: m.role })),
     registrations: registrations.map(({ answers, ...registration }) => ({
       ...registration,

@@ -1,0 +1,54 @@
+// /account/profile/photo — upload, replace or remove one's profile photo. The body may be larger
+// than other forms' (app/web/upload-limits.ts); the image is checked and re-encoded by the domain.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { AccountNav } from "~/components/accounts/account-nav";
+import { ImageUploadForm } from "~/components/network/image-upload";
+import { imageForm } from "~/domain/network/network-forms";
+import { loadMyProfile, removeProfilePhoto, setProfilePhoto } from "~/domain/network/profile.server";
+import { requireUser } from "~/web/auth.server";
+import { domainFailure, formFailure } from "~/web/forms.server";
+import { readUpload } from "~/web/uploads.server";
+
+export const meta: MetaFunction = () => [{ title: "Profile photo — SCALE Events" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const me = await loadMyProfile(user.id);
+  return { name: me.name, photoId: me.profile.photoId };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const upload = await readUpload(request, imageForm, "photo");
+  if (!upload.ok) return formFailure(upload);
+  try {
+    if (upload.data.intent === "remove") {
+      await removeProfilePhoto(user.id);
+      return { ok: true as const, message: "Your photo is removed." };
+    }
+    await setProfilePhoto(user.id, upload.file);
+    return { ok: true as const, message: "Your new photo is saved." };
+  } catch (error) {
+    return domainFailure(error);
+  }
+}
+
+export default function ProfilePhoto() {
+  const { name, photoId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="account-page stack" aria-labelledby="photo-title">
+      <header>
+        <h1 id="photo-title">Profile photo</h1>
+        <AccountNav />
+      </header>
+      <div className="card stack">
+        <ImageUploadForm label="Photo" field="photo" name={name} imageId={photoId} result={result} shape="round" />
+      </div>
+      <p>
+        <Link to="/account/profile">Back to my profile</Link>
+      </p>
+    </section>
+  );
+}
