@@ -1,6 +1,8 @@
 // /account — name, time zone, email, password and which optional emails to receive.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LANGUAGE_NAMES, LANGUAGES } from "~/domain/kernel/i18n/languages";
 import { AccountNav } from "~/components/accounts/account-nav";
 import { bindFields, CsrfField, FormError, SelectField, TextField } from "~/components/ui/forms";
 import { accountSettingsSchema } from "~/domain/accounts/account-forms";
@@ -25,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const DONE: Record<string, string> = {
-  profile: "Your name and time zone are saved.",
+  profile: "Your name, time zone and language are saved.",
   email: "We sent a link to your new address. Your account switches to it when you follow the link.",
   password: "Your new password is saved. Every other session was signed out.",
   notifications: "Your email choices are saved.",
@@ -50,6 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AccountSettings() {
+  const { t } = useTranslation();
   const account = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -104,6 +107,12 @@ export default function AccountSettings() {
             {...fieldsFor("profile", { timeZone: account.timeZone ?? "" }).timeZone}
             hint="Times are shown in each event's own zone; pick yours to see both."
             options={[["", "Each event's own time zone"], ...account.zones.map((zone): [string, string] => [zone, zone.replace("_", " ")])]}
+          />
+          <SelectField
+            label={t("accounts.settings.language")}
+            {...fieldsFor("profile", { locale: account.locale ?? "" }).locale}
+            hint={t("accounts.settings.languageHint")}
+            options={[["", t("common.language.automatic")], ...LANGUAGES.map((code): [string, string] => [code, LANGUAGE_NAMES[code]])]}
           />
           <button type="submit" className="button" disabled={busy}>
             Save profile
