@@ -2,9 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { EventCard } from "~/components/events/event-card";
 import { listUpcomingEvents } from "~/domain/events/events.server";
+import { localizeRow } from "~/domain/kernel/i18n/content";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export async function loader(_args: LoaderFunctionArgs) {
-  return { events: await listUpcomingEvents(6) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [events, language] = await Promise.all([listUpcomingEvents(6), resolveLanguage(request)]);
+  return { events: events.map((event) => localizeRow(event, language)) };
 }
 
 export default function Home() {

@@ -76,3 +76,22 @@ export function localizeEvent(
 export function localizeSessionTitle(session: { title: string; translations?: unknown }, language: Language): string {
   return readSessionTranslations(session.translations)[language]?.title ?? session.title;
 }
+
+/**
+ * A row with its text in `language` and without its translations (pages send one language to the
+ * browser, not all of them). `contentLanguage` says which language the text is in.
+ */
+export function localizeRow<T extends { title: string; summary: string; description?: string; defaultLanguage: string; translations: unknown }>(
+  row: T,
+  language: Language,
+): Omit<T, "translations" | "defaultLanguage"> & { contentLanguage: Language } {
+  const { translations: _translations, defaultLanguage: _defaultLanguage, ...rest } = row;
+  const text = localizeEvent(row, language);
+  return {
+    ...rest,
+    title: text.title,
+    summary: text.summary,
+    ...(row.description !== undefined ? { description: text.description } : {}),
+    contentLanguage: text.language,
+  };
+}
