@@ -27,7 +27,9 @@ export function isLanguage(value: unknown): value is Language {
 /** "fr", "FR", "fr-CA", "fr_BE" → "fr"; anything else (garbage, unshipped languages, non-strings) → null. */
 export function toLanguage(value: unknown): Language | null {
   if (typeof value !== "string" || value.length > 35) return null;
-  const primary = value.trim().split(/[-_]/)[0].toLowerCase();
+  const tag = value.trim();
+  if (!/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/.test(tag)) return null;
+  const primary = tag.split(/[-_]/)[0].toLowerCase();
   return isLanguage(primary) ? primary : null;
 }
 
