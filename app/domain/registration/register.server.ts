@@ -60,7 +60,7 @@ export interface RegisterResult {
   needsCheckout: boolean;
 }
 
-type Attendee = Pick<SessionUser, "id" | "email" | "name">;
+type Attendee = Pick<SessionUser, "id" | "email" | "name"> & { locale?: string | null };
 
 /** Step: the status to start in, or a field-level refusal of the payment choice. */
 function decideInitialStatus(ticketType: TicketTypeForRegistration, paymentMethod: PaymentMethod | null | undefined): Extract<InitialStatus, { ok: true }> {

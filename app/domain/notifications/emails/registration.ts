@@ -2,6 +2,7 @@
 // rejected, a waiting-list offer and its expiry, cancelled.
 import { formatMoney } from "~/domain/kernel/money";
 import { formatInstant } from "~/domain/kernel/time/zoned";
+import { createT } from "~/domain/kernel/i18n/translate";
 import { eventDetails, render, type Block, type EmailContent, type Recipient } from "./layout";
 
 export interface RegistrationConfirmedInput extends Recipient {
@@ -14,25 +15,23 @@ export interface RegistrationConfirmedInput extends Recipient {
 }
 
 export function registrationConfirmedEmail(input: RegistrationConfirmedInput): EmailContent {
+  const t = createT(input.language);
+  const title = input.event.title;
   const blocks: Block[] = [
-    { kind: "paragraph", text: `Your place at ${input.event.title} is confirmed — we're delighted you're joining us.` },
-    eventDetails(input.event),
-    { kind: "details", rows: [["Ticket", input.ticketTypeName]] },
-    { kind: "highlight", label: "Your ticket code", value: input.ticketCode, isCode: true },
-    { kind: "paragraph", text: "Show the QR code of your ticket at the entrance; the code above works too. The calendar invitation is attached." },
+    { kind: "paragraph", text: t("emails.registrationConfirmed.intro", { title }) },
+    eventDetails(input.event, input.language),
+    { kind: "details", rows: [[t("emails.registrationConfirmed.ticket"), input.ticketTypeName]] },
+    { kind: "highlight", label: t("emails.registrationConfirmed.ticketCode"), value: input.ticketCode, isCode: true },
+    { kind: "paragraph", text: t("emails.registrationConfirmed.entrance") },
   ];
-  if (input.invoicePending) {
-    blocks.push({
-      kind: "paragraph",
-      text: "You chose to pay by invoice or bank transfer. The organisers will send you the invoice; your place is held in the meantime.",
-    });
-  }
-  blocks.push({ kind: "action", label: "View your ticket", url: input.ticketUrl });
+  if (input.invoicePending) blocks.push({ kind: "paragraph", text: t("emails.registrationConfirmed.invoice") });
+  blocks.push({ kind: "action", label: t("emails.registrationConfirmed.viewTicket"), url: input.ticketUrl });
   return render({
-    subject: `You're registered: ${input.event.title}`,
-    preview: `Your ticket code is ${input.ticketCode}.`,
+    subject: t("emails.registrationConfirmed.subject", { title }),
+    preview: t("emails.registrationConfirmed.preview", { code: input.ticketCode }),
     attendeeName: input.attendeeName,
     blocks,
+    language: input.language,
   });
 }
 
