@@ -10,6 +10,7 @@ const TABS = [
   ["rooms", "Rooms"],
   ["team", "Team"],
   ["settings", "Settings"],
+  ["languages", "Languages"],
 ] as const;
 
 export function OrganiseNav({ slug, canManage }: { slug: string; canManage: boolean }) {
