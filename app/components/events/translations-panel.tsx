@@ -69,7 +69,7 @@ export function TranslationForm({
       {language ? (
         <input type="hidden" name="language" value={language} />
       ) : (
-        <SelectField label="Language" id={`${idBase}-language`} {...fields.language} options={options(choices ?? [])} />
+        <SelectField label="New language" id={`${idBase}-language`} {...fields.language} options={options(choices ?? [])} />
       )}
       <TextField label={`Title in ${name}`} id={`${idBase}-title`} {...fields.title} required maxLength={160} disabled={disabled} />
       <TextAreaField label={`Summary in ${name}`} id={`${idBase}-summary`} {...fields.summary} rows={2} maxLength={SUMMARY_MAX} disabled={disabled} />
