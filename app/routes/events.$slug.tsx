@@ -27,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // The visitor's language where the organisers wrote it, else the event's own.
   const event = {
     ...localizeRow(found, language),
-    sessions: found.sessions.map(({ translations, ...session }) => ({ ...session, title: localizeSessionTitle({ title: session.title, translations }, language) })),
+    sessions: found.sessions.map(({ translations, ...session }) => ({
+      ...session,
+      title: localizeSessionTitle({ title: session.title, translations }, language),
+    })),
   };
   return { event, calendarLinks: found.status === "PUBLISHED" ? eventCalendarLinks(found) : null, canManage: await canManageEvent(user, found.id, "check-in") };
 }
@@ -172,7 +175,9 @@ export default function EventPage() {
                   {event.ticketTypes.map((ticket) => (
                     <div key={ticket.id}>
                       {ticket.name}: {price(ticket.priceCents, ticket.currency)}
-                      {ticket.capacity !== null ? ` · ${t("events.page.placesLeft", { left: Math.max(0, ticket.capacity - ticket.taken), capacity: ticket.capacity })}` : ""}
+                      {ticket.capacity !== null
+                        ? ` · ${t("events.page.placesLeft", { left: Math.max(0, ticket.capacity - ticket.taken), capacity: ticket.capacity })}`
+                        : ""}
                     </div>
                   ))}
                 </dd>

@@ -29,7 +29,14 @@ export default function Catalogue() {
       <h1>{t("events.catalogue.title")}</h1>
       <p className="tz-note">{t("events.catalogue.intro")}</p>
       <Form method="get" className="filters card" aria-label={t("events.catalogue.filters")}>
-        <TextField label={t("events.catalogue.search")} id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder={t("events.catalogue.searchPlaceholder")} />
+        <TextField
+          label={t("events.catalogue.search")}
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("events.catalogue.searchPlaceholder")}
+        />
         <SelectField
           label={t("events.catalogue.kind")}
           id="kind"

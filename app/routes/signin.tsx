@@ -52,7 +52,14 @@ export default function SignIn() {
       <Form method="post" noValidate>
         <CsrfField />
         <TextField label={t("accounts.signIn.email")} {...fields.email} type="email" autoComplete="email" required />
-        <TextField label={t("accounts.signIn.password")} {...fields.password} defaultValue={undefined} type="password" autoComplete="current-password" required />
+        <TextField
+          label={t("accounts.signIn.password")}
+          {...fields.password}
+          defaultValue={undefined}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {navigation.state === "submitting" ? t("accounts.signIn.submitting") : t("accounts.signIn.submit")}
         </button>
@@ -62,7 +69,9 @@ export default function SignIn() {
       </p>
       <p style={{ marginTop: "1rem" }}>
         {t("accounts.signIn.newHere")}{" "}
-        <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>{t("accounts.signIn.createAccount")}</Link>
+        <Link to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
+          {t("accounts.signIn.createAccount")}
+        </Link>
       </p>
     </section>
   );

@@ -60,7 +60,9 @@ export default function SignUp() {
       </Form>
       <p style={{ marginTop: "1rem" }}>
         {t("accounts.signUp.haveAccount")}{" "}
-        <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>{t("accounts.signUp.signIn")}</Link>
+        <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
+          {t("accounts.signUp.signIn")}
+        </Link>
       </p>
     </section>
   );

@@ -14,18 +14,9 @@ export const LANGUAGE_COOKIE = "lang";
 const YEAR_SECONDS = 365 * 86_400;
 
 /** The pure precedence, for tests and for callers that already know the user. */
-export function chooseLanguage(sources: {
-  query?: string | null;
-  account?: string | null;
-  cookie?: string | null;
-  acceptLanguage?: string | null;
-}): Language {
+export function chooseLanguage(sources: { query?: string | null; account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Language {
   return (
-    toLanguage(sources.query) ??
-    toLanguage(sources.account) ??
-    toLanguage(sources.cookie) ??
-    parseAcceptLanguage(sources.acceptLanguage) ??
-    DEFAULT_LANGUAGE
+    toLanguage(sources.query) ?? toLanguage(sources.account) ?? toLanguage(sources.cookie) ?? parseAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LANGUAGE
   );
 }
 
@@ -69,6 +60,12 @@ export function languageCookie(language: Language): string {
 export function languageHeaders(headers: Headers, language: Language): void {
   headers.set("Content-Language", language);
   const vary = headers.get("Vary");
-  const wanted = ["Cookie", "Accept-Language"].filter((name) => !vary?.toLowerCase().split(/\s*,\s*/).includes(name.toLowerCase()));
+  const wanted = ["Cookie", "Accept-Language"].filter(
+    (name) =>
+      !vary
+        ?.toLowerCase()
+        .split(/\s*,\s*/)
+        .includes(name.toLowerCase()),
+  );
   if (wanted.length) headers.set("Vary", [vary, ...wanted].filter(Boolean).join(", "));
 }

@@ -10,7 +10,8 @@ export async function seedI18nDemo(client: Tx | Db): Promise<void> {
       translations: {
         fr: {
           title: "Roadshow SCALE : investir dans la réplication",
-          summary: "Les villes phares et partenaires présentent aux investisseurs des projets de ville intelligente finançables — étape après étape à travers l'Europe.",
+          summary:
+            "Les villes phares et partenaires présentent aux investisseurs des projets de ville intelligente finançables — étape après étape à travers l'Europe.",
           description:
             "Le Roadshow SCALE rapproche les villes et les communautés d'investisseurs.\n\nÀ chaque étape, les villes et les projets phares présentent leurs investissements de ville intelligente les plus finançables et les plus demandés — pôles d'e-mobilité, quartiers à énergie positive, éclairage public intelligent, plateformes de données urbaines — et rencontrent des investisseurs lors de rendez-vous individuels réservés à l'avance.\n\nLes investisseurs publient leurs créneaux ; les villes et les projets les réservent, ou les organisateurs planifient les rendez-vous à partir des préférences mutuelles.",
         },

@@ -134,7 +134,10 @@ describe("emails in the recipient's language", () => {
     expect(email.textBody).toContain("Hallo Lena Müller,");
     expect(email.textBody).toContain("(Europe/Berlin)");
     expect(email.htmlBody).toContain('<html lang="de">');
-    const ics = Buffer.from((email.attachments as Array<{ filename: string; content: string }>).find((a) => a.filename.endsWith(".ics"))!.content, "base64").toString();
+    const ics = Buffer.from(
+      (email.attachments as Array<{ filename: string; content: string }>).find((a) => a.filename.endsWith(".ics"))!.content,
+      "base64",
+    ).toString();
     expect(ics.replace(/\r\n /g, "")).toContain("Ihr Ticketcode:");
   });
 });
@@ -145,7 +148,13 @@ describe("event text in several languages", () => {
     const stranger = await makeUser({ roles: ["ORGANISER"] });
     const event = await makeEvent({ owner, title: "Citizen Engagement Lab", summary: "Co-design with residents." });
     const path = `/organise/events/${event.slug}/languages`;
-    const fields = { intent: "translation", language: "es", title: "Laboratorio de participación ciudadana", summary: "Codiseño con los vecinos.", description: "" };
+    const fields = {
+      intent: "translation",
+      language: "es",
+      title: "Laboratorio de participación ciudadana",
+      summary: "Codiseño con los vecinos.",
+      description: "",
+    };
 
     const outsider = await clientFor(stranger);
     expect((await outsider.get(path)).status).toBe(403);

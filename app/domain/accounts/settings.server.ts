@@ -16,7 +16,17 @@ import { sendEmailChangeLink } from "./verification.server";
 export async function accountSettings(userId: string) {
   const user = await db().user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, emailVerifiedAt: true, timeZone: true, locale: true, emailOptOuts: true, totpEnabledAt: true, privacyVersion: true, roles: true },
+    select: {
+      name: true,
+      email: true,
+      emailVerifiedAt: true,
+      timeZone: true,
+      locale: true,
+      emailOptOuts: true,
+      totpEnabledAt: true,
+      privacyVersion: true,
+      roles: true,
+    },
   });
   const pendingEmail = await db().accountToken.findFirst({
     where: { userId, purpose: "CHANGE_EMAIL", usedAt: null, expiresAt: { gt: new Date() } },

@@ -6,7 +6,13 @@ import { requireManagedEvent } from "~/domain/access/events.server";
 import type { Actor } from "~/domain/access/permissions";
 import { DomainError } from "~/domain/kernel/errors";
 import { isUuid } from "~/domain/kernel/ids";
-import { eventTranslationSchema, readEventTranslations, readSessionTranslations, sessionTranslationSchema, TRANSLATION_LIMITS } from "~/domain/kernel/i18n/content";
+import {
+  eventTranslationSchema,
+  readEventTranslations,
+  readSessionTranslations,
+  sessionTranslationSchema,
+  TRANSLATION_LIMITS,
+} from "~/domain/kernel/i18n/content";
 import { LANGUAGE_NAMES, type Language } from "~/domain/kernel/i18n/languages";
 import { db } from "~/platform/db.server";
 
@@ -85,7 +91,8 @@ export async function saveEventTranslation(
 export async function removeEventTranslation(user: Actor, slug: string, language: Language): Promise<void> {
   const managed = await requireManagedEvent(user, slug, "manage");
   await db().$transaction([
-    db().$executeRaw`UPDATE "Event" SET translations = translations - ${language}::text, "updatedAt" = now() WHERE id = ${managed.id}::uuid AND status <> 'CANCELLED'`,
+    db()
+      .$executeRaw`UPDATE "Event" SET translations = translations - ${language}::text, "updatedAt" = now() WHERE id = ${managed.id}::uuid AND status <> 'CANCELLED'`,
     db().$executeRaw`UPDATE "AgendaSession" SET translations = translations - ${language}::text WHERE "eventId" = ${managed.id}::uuid`,
   ]);
 }
@@ -99,7 +106,8 @@ export async function saveSessionTitles(user: Actor, slug: string, language: Lan
     if (!isUuid(id)) continue;
     const title = raw.trim();
     if (title === "") changes.push({ id, title: null });
-    else if (!sessionTranslationSchema.safeParse({ title }).success) fieldErrors[`session-${id}`] = `Keep the title under ${TRANSLATION_LIMITS.title} characters.`;
+    else if (!sessionTranslationSchema.safeParse({ title }).success)
+      fieldErrors[`session-${id}`] = `Keep the title under ${TRANSLATION_LIMITS.title} characters.`;
     else changes.push({ id, title });
   }
   if (Object.keys(fieldErrors).length) throw new DomainError("VALIDATION", "Please check the highlighted titles.", { fieldErrors });
@@ -107,8 +115,10 @@ export async function saveSessionTitles(user: Actor, slug: string, language: Lan
   await db().$transaction(
     changes.map((change) =>
       change.title === null
-        ? db().$executeRaw`UPDATE "AgendaSession" SET translations = translations - ${language}::text WHERE id = ${change.id}::uuid AND "eventId" = ${managed.id}::uuid`
-        : db().$executeRaw`UPDATE "AgendaSession" SET translations = translations || ${JSON.stringify({ [language]: { title: change.title } })}::jsonb WHERE id = ${change.id}::uuid AND "eventId" = ${managed.id}::uuid`,
+        ? db()
+            .$executeRaw`UPDATE "AgendaSession" SET translations = translations - ${language}::text WHERE id = ${change.id}::uuid AND "eventId" = ${managed.id}::uuid`
+        : db()
+            .$executeRaw`UPDATE "AgendaSession" SET translations = translations || ${JSON.stringify({ [language]: { title: change.title } })}::jsonb WHERE id = ${change.id}::uuid AND "eventId" = ${managed.id}::uuid`,
     ),
   );
   return changes.length;

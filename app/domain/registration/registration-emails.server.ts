@@ -31,7 +31,10 @@ export interface ConfirmationInput {
 /** The event as the recipient reads it: title and summary in their language where the organisers gave one. */
 function eventIn<T extends EmailEventRow>(event: T, language: Language): T {
   if (event.defaultLanguage === undefined) return event;
-  const text = localizeEvent({ title: event.title, summary: event.summary ?? "", defaultLanguage: event.defaultLanguage, translations: event.translations }, language);
+  const text = localizeEvent(
+    { title: event.title, summary: event.summary ?? "", defaultLanguage: event.defaultLanguage, translations: event.translations },
+    language,
+  );
   return { ...event, title: text.title, summary: event.summary == null ? event.summary : text.summary };
 }
 
@@ -49,7 +52,10 @@ export async function buildConfirmationEmail(input: ConfirmationInput): Promise<
     ticketUrl: ticketPageUrl(registration.id),
     invoicePending: registration.paymentStatus === "UNPAID_INVOICE",
   });
-  const [png, ics] = await Promise.all([ticketQrPng(registration.ticketCode), Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST", language))]);
+  const [png, ics] = await Promise.all([
+    ticketQrPng(registration.ticketCode),
+    Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST", language)),
+  ]);
   return {
     to: attendee.email,
     ...content,

@@ -20,4 +20,3 @@ export function i18nextOptions(language: Language, resources: Partial<Record<Lan
     initAsync: false,
   } as const;
 }
-

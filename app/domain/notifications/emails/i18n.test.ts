@@ -16,7 +16,14 @@ const warsaw: EmailEvent = {
 };
 
 const confirm = (language: string | null, event: EmailEvent = warsaw, name = "Jan Kowalski") =>
-  registrationConfirmedEmail({ attendeeName: name, event, language, ticketTypeName: "Standard", ticketCode: "TK-7Q2M", ticketUrl: "https://events.scale.eu/t/abc" });
+  registrationConfirmedEmail({
+    attendeeName: name,
+    event,
+    language,
+    ticketTypeName: "Standard",
+    ticketCode: "TK-7Q2M",
+    ticketUrl: "https://events.scale.eu/t/abc",
+  });
 
 describe("the registration confirmation", () => {
   it("is German for a German account: words, weekday and month, the zone named", () => {

@@ -4,7 +4,8 @@ export const de: Messages = {
   common: {
     meta: {
       title: "SCALE Events — Roadshows, Workshops und Webinare für die Smart City",
-      description: "Finden Sie Roadshows, Workshops, Webinare und Matchmaking des SCALE-Netzwerks für Europas Leuchtturm- und Partnerstädte und nehmen Sie teil.",
+      description:
+        "Finden Sie Roadshows, Workshops, Webinare und Matchmaking des SCALE-Netzwerks für Europas Leuchtturm- und Partnerstädte und nehmen Sie teil.",
       suffix: "{{title}} — SCALE Events",
     },
     skipLink: "Zum Inhalt springen",
@@ -21,7 +22,8 @@ export const de: Messages = {
       signIn: "Anmelden",
       createAccount: "Konto erstellen",
     },
-    footer: "SCALE Events dient dem SCALE-Netzwerk — European Smart and Lighthouse Cities Amplified: 48 Leuchtturm- und 72 Partnerstädte, die bewährte Smart-City-Lösungen übernehmen.",
+    footer:
+      "SCALE Events dient dem SCALE-Netzwerk — European Smart and Lighthouse Cities Amplified: 48 Leuchtturm- und 72 Partnerstädte, die bewährte Smart-City-Lösungen übernehmen.",
     language: {
       label: "Sprache",
       change: "Sprache wechseln",

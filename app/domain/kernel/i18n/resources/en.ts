@@ -22,7 +22,8 @@ export const en = {
       signIn: "Sign in",
       createAccount: "Create account",
     },
-    footer: "SCALE Events serves the SCALE network — European Smart and Lighthouse Cities Amplified: 48 lighthouse and 72 fellow cities replicating proven smart-city solutions.",
+    footer:
+      "SCALE Events serves the SCALE network — European Smart and Lighthouse Cities Amplified: 48 lighthouse and 72 fellow cities replicating proven smart-city solutions.",
     language: {
       label: "Language",
       change: "Change language",

@@ -21,7 +21,8 @@ export const es: Messages = {
       signIn: "Iniciar sesión",
       createAccount: "Crear cuenta",
     },
-    footer: "SCALE Events está al servicio de la red SCALE — European Smart and Lighthouse Cities Amplified: 48 ciudades faro y 72 ciudades seguidoras que replican soluciones probadas de ciudad inteligente.",
+    footer:
+      "SCALE Events está al servicio de la red SCALE — European Smart and Lighthouse Cities Amplified: 48 ciudades faro y 72 ciudades seguidoras que replican soluciones probadas de ciudad inteligente.",
     language: {
       label: "Idioma",
       change: "Cambiar idioma",

@@ -21,7 +21,8 @@ export const fr: Messages = {
       signIn: "Se connecter",
       createAccount: "Créer un compte",
     },
-    footer: "SCALE Events est au service du réseau SCALE — European Smart and Lighthouse Cities Amplified : 48 villes phares et 72 villes partenaires qui reproduisent des solutions éprouvées de ville intelligente.",
+    footer:
+      "SCALE Events est au service du réseau SCALE — European Smart and Lighthouse Cities Amplified : 48 villes phares et 72 villes partenaires qui reproduisent des solutions éprouvées de ville intelligente.",
     language: {
       label: "Langue",
       change: "Changer de langue",

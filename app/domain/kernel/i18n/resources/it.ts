@@ -21,7 +21,8 @@ export const it: Messages = {
       signIn: "Accedi",
       createAccount: "Crea un account",
     },
-    footer: "SCALE Events è al servizio della rete SCALE — European Smart and Lighthouse Cities Amplified: 48 città faro e 72 città partner che replicano soluzioni collaudate per la città intelligente.",
+    footer:
+      "SCALE Events è al servizio della rete SCALE — European Smart and Lighthouse Cities Amplified: 48 città faro e 72 città partner che replicano soluzioni collaudate per la città intelligente.",
     language: {
       label: "Lingua",
       change: "Cambia lingua",

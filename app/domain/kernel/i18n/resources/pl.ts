@@ -21,7 +21,8 @@ export const pl: Messages = {
       signIn: "Zaloguj się",
       createAccount: "Załóż konto",
     },
-    footer: "SCALE Events służy sieci SCALE — European Smart and Lighthouse Cities Amplified: 48 miast latarni i 72 miasta partnerskie, które wdrażają sprawdzone rozwiązania dla inteligentnych miast.",
+    footer:
+      "SCALE Events służy sieci SCALE — European Smart and Lighthouse Cities Amplified: 48 miast latarni i 72 miasta partnerskie, które wdrażają sprawdzone rozwiązania dla inteligentnych miast.",
     language: {
       label: "Język",
       change: "Zmień język",

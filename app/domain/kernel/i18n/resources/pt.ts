@@ -21,7 +21,8 @@ export const pt: Messages = {
       signIn: "Iniciar sessão",
       createAccount: "Criar conta",
     },
-    footer: "O SCALE Events serve a rede SCALE — European Smart and Lighthouse Cities Amplified: 48 cidades farol e 72 cidades parceiras que replicam soluções comprovadas de cidade inteligente.",
+    footer:
+      "O SCALE Events serve a rede SCALE — European Smart and Lighthouse Cities Amplified: 48 cidades farol e 72 cidades parceiras que replicam soluções comprovadas de cidade inteligente.",
     language: {
       label: "Idioma",
       change: "Mudar de idioma",
