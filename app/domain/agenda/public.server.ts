@@ -13,6 +13,7 @@ import { describeOpening, joinWindow, type JoinWindow } from "./webinar";
 const publicSessionSelect = {
   id: true,
   title: true,
+  translations: true,
   description: true,
   format: true,
   status: true,
@@ -41,6 +42,8 @@ export async function loadPublicAgenda(slug: string, viewer: Actor | null) {
       slug: true,
       title: true,
       summary: true,
+      defaultLanguage: true,
+      translations: true,
       status: true,
       kind: true,
       timeZone: true,
