@@ -139,6 +139,10 @@ describe("emails in the recipient's language", () => {
       "base64",
     ).toString();
     expect(ics.replace(/\r\n /g, "")).toContain("Ihr Ticketcode:");
+    // And their registrations page speaks German too.
+    const mine = await (await client.get("/my/registrations")).text();
+    expect(mine).toContain("Meine Anmeldungen");
+    expect(mine).toContain("Bestätigt");
   });
 });
 

@@ -56,11 +56,11 @@ export interface LocalizedEventText {
  * language. A translation's empty summary or description falls back to the original's.
  */
 export function localizeEvent(
-  event: { title: string; summary: string; description?: string; defaultLanguage: string; translations: unknown },
+  event: { title: string; summary?: string; description?: string; defaultLanguage: string; translations: unknown },
   language: Language,
 ): LocalizedEventText {
   const own: Language = isLanguage(event.defaultLanguage) ? event.defaultLanguage : "en";
-  const original = { title: event.title, summary: event.summary, description: event.description ?? "", language: own };
+  const original = { title: event.title, summary: event.summary ?? "", description: event.description ?? "", language: own };
   if (language === own) return original;
   const translation = readEventTranslations(event.translations)[language];
   if (!translation) return original;
@@ -81,7 +81,7 @@ export function localizeSessionTitle(session: { title: string; translations?: un
  * A row with its text in `language` and without its translations (pages send one language to the
  * browser, not all of them). `contentLanguage` says which language the text is in.
  */
-export function localizeRow<T extends { title: string; summary: string; description?: string; defaultLanguage: string; translations: unknown }>(
+export function localizeRow<T extends { title: string; summary?: string; description?: string; defaultLanguage: string; translations: unknown }>(
   row: T,
   language: Language,
 ): Omit<T, "translations" | "defaultLanguage"> & { contentLanguage: Language } {
@@ -90,7 +90,7 @@ export function localizeRow<T extends { title: string; summary: string; descript
   return {
     ...rest,
     title: text.title,
-    summary: text.summary,
+    ...(row.summary !== undefined ? { summary: text.summary } : {}),
     ...(row.description !== undefined ? { description: text.description } : {}),
     contentLanguage: text.language,
   };
