@@ -80,6 +80,18 @@ describe("choosing the language of a page", () => {
   });
 });
 
+describe("the registration page", () => {
+  it("speaks the visitor's language, links included, with the organisers' translated title", async () => {
+    const event = await makeEvent({ title: "Open Data Day", translations: { fr: { title: "Journée des données ouvertes", summary: "", description: "" } } });
+    await makeTicketType(event, { name: "Standard", priceCents: 4500, currency: "EUR", capacity: 30 });
+    const html = await (await get(`/events/${event.slug}/register`, { "Accept-Language": "fr-FR" })).text();
+    expect(html).toMatch(/<a [^>]*href="\/signin\?redirectTo=[^"]*"[^>]*>Connectez-vous<\/a> ou <a [^>]*>créez un compte<\/a> pour vous inscrire\./);
+    expect(html).toContain("Journée des données ouvertes");
+    expect(html).toContain("45,00\u00a0€");
+    expect(html).toContain("30 sur 30 disponibles");
+  });
+});
+
 describe("the language switcher", () => {
   it("remembers a visitor's choice in a cookie and goes back to a local page only", async () => {
     const visitor = new TestClient(server.baseUrl);

@@ -14,7 +14,8 @@ function flatten(tree: unknown, prefix = ""): Record<string, string> {
   return out;
 }
 
-const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1]).sort();
+/** The {{variables}} and the <tags> (react-i18next's Trans) of a message. */
+const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[1] ?? `<${match[0].includes("/") ? "/" : ""}${match[2]}>`).sort();
 
 const english = flatten(RESOURCES.en);
 
@@ -25,7 +26,7 @@ describe.each(LANGUAGES.filter((language) => language !== "en"))("the %s message
     expect(Object.keys(messages).sort()).toEqual(Object.keys(english).sort());
   });
 
-  it("use the same {{variables}} as English in every message", () => {
+  it("use the same {{variables}} and <tags> as English in every message", () => {
     const mismatched = Object.keys(english).filter((key) => JSON.stringify(variables(english[key])) !== JSON.stringify(variables(messages[key] ?? "")));
     expect(mismatched).toEqual([]);
   });
