@@ -29,7 +29,7 @@ export interface ConfirmationInput {
 }
 
 /** The event as the recipient reads it: title and summary in their language where the organisers gave one. */
-function eventIn<T extends EmailEventRow>(event: T, language: Language): T {
+export function eventIn<T extends EmailEventRow>(event: T, language: Language): T {
   if (event.defaultLanguage === undefined) return event;
   const text = localizeEvent(
     { title: event.title, summary: event.summary ?? "", defaultLanguage: event.defaultLanguage, translations: event.translations },
@@ -120,7 +120,14 @@ export async function enqueueConfirmationEmail(tx: Tx, registrationId: string, n
 export async function enqueueCancellationEmail(tx: Tx, registrationId: string, refund: CancellationRefund): Promise<void> {
   const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
   if (!row) return;
-  const content = cancellationConfirmedEmail({ attendeeName: row.user.name, event: emailEvent(row.event), ticketTypeName: row.ticketType.name, refund });
+  const language = toLanguage(row.user.locale) ?? "en";
+  const content = cancellationConfirmedEmail({
+    attendeeName: row.user.name,
+    language,
+    event: emailEvent(eventIn(row.event, language)),
+    ticketTypeName: row.ticketType.name,
+    refund,
+  });
   const ics = ticketCalendar(row, row.event, row.user, "CANCEL", row.user.locale);
   await enqueueEmail(tx, {
     to: row.user.email,

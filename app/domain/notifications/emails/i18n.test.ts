@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "~/domain/kernel/i18n/languages";
 import type { EmailEvent } from "./layout";
-import { registrationConfirmedEmail } from "./registration";
+import { cancellationConfirmedEmail, pendingApprovalEmail, registrationConfirmedEmail } from "./registration";
 
 const warsaw: EmailEvent = {
   title: "Smart Mobility Workshop",
@@ -52,5 +52,32 @@ describe("the registration confirmation", () => {
     expect(email.html).toContain("&#39;quotes&#39;");
     expect(email.subject).not.toMatch(/[\r\n]/);
     expect(email.text).toContain(hostile);
+  });
+});
+
+describe("the other registration emails", () => {
+  it("tell a Polish account its request is with the organisers, in Polish", () => {
+    const email = pendingApprovalEmail({
+      attendeeName: "Jan",
+      event: warsaw,
+      language: "pl",
+      ticketTypeName: "Delegat",
+      manageUrl: "https://events.scale.eu/my",
+    });
+    expect(email.subject).toBe("Otrzymaliśmy zgłoszenie: Smart Mobility Workshop");
+    expect(email.text).toContain("Miejsca z biletem Delegat potwierdzają organizatorzy");
+    expect(email.text).toContain("Zobacz swoje rejestracje: https://events.scale.eu/my");
+  });
+
+  it("give a French account its refund in French money", () => {
+    const email = cancellationConfirmedEmail({
+      attendeeName: "Amélie",
+      event: warsaw,
+      language: "fr",
+      ticketTypeName: "Standard",
+      refund: { kind: "REFUND", amountCents: 123456, currency: "EUR" },
+    });
+    expect(email.subject).toBe("Annulée : Smart Mobility Workshop");
+    expect(email.text).toContain("Un remboursement de 1\u00a0234,56\u00a0€ est en route");
   });
 });

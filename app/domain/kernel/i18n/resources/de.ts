@@ -280,6 +280,26 @@ export const de: Messages = {
     onlineOnPage: "Online — der Link steht auf der Veranstaltungsseite",
     detailsOnPage: "Details auf der Veranstaltungsseite",
     at: "{{date}} um {{time}} {{zone}}",
+    pending: {
+      subject: "Anfrage erhalten: {{title}}",
+      preview: "Die Organisatoren prüfen Ihre Anmeldung in Kürze.",
+      intro:
+        "Danke für Ihre Anmeldung zu {{title}}. Plätze mit dem Ticket {{ticket}} werden von den Organisatoren bestätigt; Ihre Anfrage liegt jetzt bei ihnen.",
+      wait: "Wir schreiben Ihnen, sobald sie entschieden haben. Bis dahin müssen Sie nichts weiter tun.",
+      manage: "Ihre Anmeldungen ansehen",
+    },
+    cancelled: {
+      subject: "Storniert: {{title}}",
+      preview: "Ihre Anmeldung ist storniert.",
+      intro: "Ihre Anmeldung zu {{title}} ({{ticket}}) ist storniert und Ihr Platz wurde für andere freigegeben. Danke, dass Sie uns Bescheid gegeben haben.",
+      refund: "Eine Erstattung von {{amount}} ist unterwegs; wir schreiben Ihnen erneut, sobald sie ausgezahlt ist.",
+      windowPassed:
+        "Stornierungen dieses Tickets waren bis {{deadline}} erstattungsfähig, daher ist keine Erstattung fällig. Wenn etwas Außergewöhnliches passiert ist, wenden Sie sich bitte an die Organisatoren.",
+      notRefundable:
+        "Diese Ticketart ist nicht erstattungsfähig, daher ist keine Erstattung fällig. Wenn etwas Außergewöhnliches passiert ist, wenden Sie sich bitte an die Organisatoren.",
+      again: "Doch anders entschieden? Solange Plätze frei sind, können Sie sich jederzeit wieder anmelden.",
+      goToEvent: "Zur Veranstaltung",
+    },
     registrationConfirmed: {
       subject: "Sie sind angemeldet: {{title}}",
       preview: "Ihr Ticketcode lautet {{code}}.",

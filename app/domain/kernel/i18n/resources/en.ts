@@ -280,6 +280,24 @@ export const en = {
     onlineOnPage: "Online — the link is on the event page",
     detailsOnPage: "Details on the event page",
     at: "{{date}} at {{time}} {{zone}}",
+    pending: {
+      subject: "Request received: {{title}}",
+      preview: "The organisers will review your registration shortly.",
+      intro: "Thank you for registering for {{title}}. Places on the {{ticket}} ticket are confirmed by the organisers, so your request is now with them.",
+      wait: "We'll email you as soon as they have decided. There's nothing else you need to do for now.",
+      manage: "See your registrations",
+    },
+    cancelled: {
+      subject: "Cancelled: {{title}}",
+      preview: "Your registration is cancelled.",
+      intro: "Your registration for {{title}} ({{ticket}}) is cancelled and your place has been released for someone else. Thank you for letting us know.",
+      refund: "A refund of {{amount}} is on its way; we'll email you again when it has been issued.",
+      windowPassed:
+        "Cancellations for this ticket were refundable until {{deadline}}, so no refund is due. If something exceptional happened, please contact the organisers.",
+      notRefundable: "This ticket type is not refundable, so no refund is due. If something exceptional happened, please contact the organisers.",
+      again: "Changed your mind? If places remain, you can register again at any time.",
+      goToEvent: "Go to the event",
+    },
     registrationConfirmed: {
       subject: "You're registered: {{title}}",
       preview: "Your ticket code is {{code}}.",

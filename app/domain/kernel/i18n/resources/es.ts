@@ -279,6 +279,26 @@ export const es: Messages = {
     onlineOnPage: "En línea — el enlace está en la página del evento",
     detailsOnPage: "Detalles en la página del evento",
     at: "{{date}} a las {{time}} {{zone}}",
+    pending: {
+      subject: "Solicitud recibida: {{title}}",
+      preview: "Los organizadores revisarán tu inscripción en breve.",
+      intro:
+        "Gracias por inscribirte en {{title}}. Las plazas de la entrada {{ticket}} las confirman los organizadores, así que tu solicitud ya está en sus manos.",
+      wait: "Te escribiremos en cuanto decidan. Por ahora no tienes que hacer nada más.",
+      manage: "Ver tus inscripciones",
+    },
+    cancelled: {
+      subject: "Cancelada: {{title}}",
+      preview: "Tu inscripción está cancelada.",
+      intro: "Tu inscripción en {{title}} ({{ticket}}) está cancelada y tu plaza ha quedado libre para otra persona. Gracias por avisarnos.",
+      refund: "Un reembolso de {{amount}} está en camino; te escribiremos de nuevo cuando se haya emitido.",
+      windowPassed:
+        "Las cancelaciones de esta entrada eran reembolsables hasta el {{deadline}}, así que no corresponde reembolso. Si ha ocurrido algo excepcional, ponte en contacto con los organizadores.",
+      notRefundable:
+        "Este tipo de entrada no es reembolsable, así que no corresponde reembolso. Si ha ocurrido algo excepcional, ponte en contacto con los organizadores.",
+      again: "¿Has cambiado de idea? Si quedan plazas, puedes volver a inscribirte cuando quieras.",
+      goToEvent: "Ir al evento",
+    },
     registrationConfirmed: {
       subject: "Inscripción confirmada: {{title}}",
       preview: "Tu código de entrada es {{code}}.",

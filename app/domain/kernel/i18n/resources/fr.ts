@@ -280,6 +280,26 @@ export const fr: Messages = {
     onlineOnPage: "En ligne — le lien figure sur la page de l'événement",
     detailsOnPage: "Détails sur la page de l'événement",
     at: "{{date}} à {{time}} {{zone}}",
+    pending: {
+      subject: "Demande reçue : {{title}}",
+      preview: "Les organisateurs vont examiner votre inscription sous peu.",
+      intro:
+        "Merci de vous être inscrit à {{title}}. Les places du billet {{ticket}} sont confirmées par les organisateurs : votre demande leur a été transmise.",
+      wait: "Nous vous écrirons dès qu'ils auront décidé. Vous n'avez rien d'autre à faire pour l'instant.",
+      manage: "Voir vos inscriptions",
+    },
+    cancelled: {
+      subject: "Annulée : {{title}}",
+      preview: "Votre inscription est annulée.",
+      intro: "Votre inscription à {{title}} ({{ticket}}) est annulée et votre place a été libérée pour quelqu'un d'autre. Merci de nous avoir prévenus.",
+      refund: "Un remboursement de {{amount}} est en route ; nous vous écrirons à nouveau lorsqu'il aura été effectué.",
+      windowPassed:
+        "Les annulations de ce billet étaient remboursables jusqu'au {{deadline}} ; aucun remboursement n'est donc dû. En cas de circonstances exceptionnelles, contactez les organisateurs.",
+      notRefundable:
+        "Ce type de billet n'est pas remboursable ; aucun remboursement n'est donc dû. En cas de circonstances exceptionnelles, contactez les organisateurs.",
+      again: "Vous avez changé d'avis ? S'il reste des places, vous pouvez vous réinscrire à tout moment.",
+      goToEvent: "Voir l'événement",
+    },
     registrationConfirmed: {
       subject: "Inscription confirmée : {{title}}",
       preview: "Votre code de billet est {{code}}.",

@@ -279,6 +279,26 @@ export const it: Messages = {
     onlineOnPage: "Online — il link è nella pagina dell'evento",
     detailsOnPage: "Dettagli nella pagina dell'evento",
     at: "{{date}} alle {{time}} {{zone}}",
+    pending: {
+      subject: "Richiesta ricevuta: {{title}}",
+      preview: "Gli organizzatori esamineranno a breve la tua iscrizione.",
+      intro:
+        "Grazie per esserti iscritto a {{title}}. I posti con il biglietto {{ticket}} sono confermati dagli organizzatori, quindi la tua richiesta è ora nelle loro mani.",
+      wait: "Ti scriveremo appena avranno deciso. Per ora non devi fare altro.",
+      manage: "Vedi le tue iscrizioni",
+    },
+    cancelled: {
+      subject: "Annullata: {{title}}",
+      preview: "La tua iscrizione è annullata.",
+      intro: "La tua iscrizione a {{title}} ({{ticket}}) è annullata e il tuo posto è stato liberato per qualcun altro. Grazie per avercelo fatto sapere.",
+      refund: "Un rimborso di {{amount}} è in arrivo; ti scriveremo di nuovo quando sarà stato emesso.",
+      windowPassed:
+        "Le cancellazioni di questo biglietto erano rimborsabili fino al {{deadline}}, quindi non è dovuto alcun rimborso. Se è successo qualcosa di eccezionale, contatta gli organizzatori.",
+      notRefundable:
+        "Questo tipo di biglietto non è rimborsabile, quindi non è dovuto alcun rimborso. Se è successo qualcosa di eccezionale, contatta gli organizzatori.",
+      again: "Hai cambiato idea? Se restano posti, puoi iscriverti di nuovo in qualsiasi momento.",
+      goToEvent: "Vai all'evento",
+    },
     registrationConfirmed: {
       subject: "Iscrizione confermata: {{title}}",
       preview: "Il tuo codice biglietto è {{code}}.",

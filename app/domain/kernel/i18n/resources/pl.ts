@@ -279,6 +279,26 @@ export const pl: Messages = {
     onlineOnPage: "Online — link jest na stronie wydarzenia",
     detailsOnPage: "Szczegóły na stronie wydarzenia",
     at: "{{date}}, godz. {{time}} {{zone}}",
+    pending: {
+      subject: "Otrzymaliśmy zgłoszenie: {{title}}",
+      preview: "Organizatorzy wkrótce rozpatrzą Twoją rejestrację.",
+      intro:
+        "Dziękujemy za rejestrację na wydarzenie {{title}}. Miejsca z biletem {{ticket}} potwierdzają organizatorzy, więc Twoje zgłoszenie trafiło do nich.",
+      wait: "Napiszemy, gdy tylko podejmą decyzję. Na razie nie musisz nic więcej robić.",
+      manage: "Zobacz swoje rejestracje",
+    },
+    cancelled: {
+      subject: "Anulowano: {{title}}",
+      preview: "Twoja rejestracja została anulowana.",
+      intro: "Twoja rejestracja na wydarzenie {{title}} ({{ticket}}) została anulowana, a miejsce zwolnione dla innej osoby. Dziękujemy za informację.",
+      refund: "Zwrot w wysokości {{amount}} jest w drodze; napiszemy ponownie, gdy zostanie zrealizowany.",
+      windowPassed:
+        "Anulowanie tego biletu było możliwe ze zwrotem do {{deadline}}, więc zwrot nie przysługuje. Jeśli wydarzyło się coś wyjątkowego, skontaktuj się z organizatorami.",
+      notRefundable:
+        "Ten rodzaj biletu nie podlega zwrotowi, więc zwrot nie przysługuje. Jeśli wydarzyło się coś wyjątkowego, skontaktuj się z organizatorami.",
+      again: "Zmiana planów? Jeśli zostały wolne miejsca, możesz zarejestrować się ponownie w dowolnym momencie.",
+      goToEvent: "Przejdź do wydarzenia",
+    },
     registrationConfirmed: {
       subject: "Rejestracja potwierdzona: {{title}}",
       preview: "Twój kod biletu to {{code}}.",

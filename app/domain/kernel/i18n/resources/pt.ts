@@ -279,6 +279,25 @@ export const pt: Messages = {
     onlineOnPage: "Online — a ligação está na página do evento",
     detailsOnPage: "Detalhes na página do evento",
     at: "{{date}} às {{time}} {{zone}}",
+    pending: {
+      subject: "Pedido recebido: {{title}}",
+      preview: "Os organizadores vão analisar a sua inscrição em breve.",
+      intro:
+        "Obrigado por se inscrever em {{title}}. Os lugares do bilhete {{ticket}} são confirmados pelos organizadores, por isso o seu pedido está agora com eles.",
+      wait: "Enviaremos um e-mail assim que decidirem. Por agora, não precisa de fazer mais nada.",
+      manage: "Ver as suas inscrições",
+    },
+    cancelled: {
+      subject: "Cancelada: {{title}}",
+      preview: "A sua inscrição foi cancelada.",
+      intro: "A sua inscrição em {{title}} ({{ticket}}) foi cancelada e o seu lugar ficou livre para outra pessoa. Obrigado por nos avisar.",
+      refund: "Um reembolso de {{amount}} está a caminho; voltaremos a escrever-lhe quando for emitido.",
+      windowPassed:
+        "Os cancelamentos deste bilhete eram reembolsáveis até {{deadline}}, pelo que não há reembolso. Se aconteceu algo excecional, contacte os organizadores.",
+      notRefundable: "Este tipo de bilhete não é reembolsável, pelo que não há reembolso. Se aconteceu algo excecional, contacte os organizadores.",
+      again: "Mudou de ideias? Se houver lugares, pode voltar a inscrever-se a qualquer momento.",
+      goToEvent: "Ir para o evento",
+    },
     registrationConfirmed: {
       subject: "Inscrição confirmada: {{title}}",
       preview: "O seu código de bilhete é {{code}}.",
