@@ -63,6 +63,21 @@ export const de: Messages = {
     cancelled: "Abgesagt",
   },
   events: {
+    home: {
+      title: "Wo sich Europas Smart Cities treffen, lernen und investieren",
+      intro:
+        "Roadshows, bei denen Städte Investoren finanzierbare Projekte vorstellen, praxisnahe Workshops, Webinare zum Wissensaustausch und Matchmaking — für das SCALE-Netzwerk der Leuchtturm- und Partnerstädte, Leuchtturmprojekte, Investoren und Fachleute.",
+      browse: "Alle Veranstaltungen ansehen",
+      stats: "Das Netzwerk in Zahlen",
+      lighthouse: "Leuchtturmstädte",
+      fellow: "Partnerstädte",
+      projects: "Leuchtturmprojekte",
+      demonstrations: "Demonstrationen",
+      upcoming: "Kommende Veranstaltungen",
+      catalogue: "Zum vollständigen Katalog →",
+      emptyTitle: "Noch keine kommenden Veranstaltungen",
+      emptyHint: "Neue Roadshows, Workshops und Webinare werden zuerst hier angekündigt.",
+    },
     catalogue: {
       metaTitle: "Veranstaltungen — SCALE Events",
       title: "Veranstaltungen",

@@ -63,6 +63,21 @@ export const en = {
     cancelled: "Cancelled",
   },
   events: {
+    home: {
+      title: "Where Europe's smart cities meet, learn and invest",
+      intro:
+        "Roadshows where cities pitch bankable projects to investors, hands-on workshops, knowledge-sharing webinars and matchmaking — for the SCALE network of lighthouse and fellow cities, Lighthouse projects, investors and experts.",
+      browse: "Browse all events",
+      stats: "The network in numbers",
+      lighthouse: "lighthouse cities",
+      fellow: "fellow cities",
+      projects: "Lighthouse projects",
+      demonstrations: "demonstrations",
+      upcoming: "Upcoming events",
+      catalogue: "See the full catalogue →",
+      emptyTitle: "No upcoming events yet",
+      emptyHint: "New roadshows, workshops and webinars are announced here first.",
+    },
     catalogue: {
       metaTitle: "Events — SCALE Events",
       title: "Events",

@@ -62,6 +62,21 @@ export const es: Messages = {
     cancelled: "Cancelado",
   },
   events: {
+    home: {
+      title: "Donde las ciudades inteligentes de Europa se encuentran, aprenden e invierten",
+      intro:
+        "Roadshows en los que las ciudades presentan proyectos financiables a inversores, talleres prácticos, webinarios para compartir conocimiento y encuentros — para la red SCALE de ciudades faro y seguidoras, proyectos faro, inversores y expertos.",
+      browse: "Ver todos los eventos",
+      stats: "La red en cifras",
+      lighthouse: "ciudades faro",
+      fellow: "ciudades seguidoras",
+      projects: "proyectos faro",
+      demonstrations: "demostraciones",
+      upcoming: "Próximos eventos",
+      catalogue: "Ver el catálogo completo →",
+      emptyTitle: "Aún no hay próximos eventos",
+      emptyHint: "Los nuevos roadshows, talleres y webinarios se anuncian aquí primero.",
+    },
     catalogue: {
       metaTitle: "Eventos — SCALE Events",
       title: "Eventos",

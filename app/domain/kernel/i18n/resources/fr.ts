@@ -62,6 +62,21 @@ export const fr: Messages = {
     cancelled: "Annulé",
   },
   events: {
+    home: {
+      title: "Là où les villes intelligentes d'Europe se rencontrent, apprennent et investissent",
+      intro:
+        "Des roadshows où les villes présentent des projets finançables aux investisseurs, des ateliers pratiques, des webinaires de partage de connaissances et des rencontres — pour le réseau SCALE des villes phares et partenaires, des projets phares, des investisseurs et des experts.",
+      browse: "Voir tous les événements",
+      stats: "Le réseau en chiffres",
+      lighthouse: "villes phares",
+      fellow: "villes partenaires",
+      projects: "projets phares",
+      demonstrations: "démonstrations",
+      upcoming: "Événements à venir",
+      catalogue: "Voir tout le catalogue →",
+      emptyTitle: "Pas encore d'événements à venir",
+      emptyHint: "Les nouveaux roadshows, ateliers et webinaires sont annoncés ici en premier.",
+    },
     catalogue: {
       metaTitle: "Événements — SCALE Events",
       title: "Événements",

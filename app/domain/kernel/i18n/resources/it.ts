@@ -62,6 +62,21 @@ export const it: Messages = {
     cancelled: "Annullato",
   },
   events: {
+    home: {
+      title: "Dove le città intelligenti d'Europa si incontrano, imparano e investono",
+      intro:
+        "Roadshow in cui le città presentano progetti finanziabili agli investitori, workshop pratici, webinar di condivisione delle conoscenze e incontri — per la rete SCALE di città faro e partner, progetti faro, investitori ed esperti.",
+      browse: "Sfoglia tutti gli eventi",
+      stats: "La rete in numeri",
+      lighthouse: "città faro",
+      fellow: "città partner",
+      projects: "progetti faro",
+      demonstrations: "dimostrazioni",
+      upcoming: "Prossimi eventi",
+      catalogue: "Vedi il catalogo completo →",
+      emptyTitle: "Ancora nessun evento in programma",
+      emptyHint: "I nuovi roadshow, workshop e webinar vengono annunciati prima qui.",
+    },
     catalogue: {
       metaTitle: "Eventi — SCALE Events",
       title: "Eventi",

@@ -62,6 +62,21 @@ export const pl: Messages = {
     cancelled: "Odwołane",
   },
   events: {
+    home: {
+      title: "Tu spotykają się, uczą i inwestują inteligentne miasta Europy",
+      intro:
+        "Roadshow, na których miasta przedstawiają inwestorom projekty gotowe do finansowania, praktyczne warsztaty, webinaria o wymianie wiedzy i spotkania — dla sieci SCALE miast latarni i miast partnerskich, projektów latarni, inwestorów i ekspertów.",
+      browse: "Przeglądaj wszystkie wydarzenia",
+      stats: "Sieć w liczbach",
+      lighthouse: "miast latarni",
+      fellow: "miast partnerskich",
+      projects: "projektów latarni",
+      demonstrations: "demonstracji",
+      upcoming: "Nadchodzące wydarzenia",
+      catalogue: "Zobacz cały katalog →",
+      emptyTitle: "Na razie brak nadchodzących wydarzeń",
+      emptyHint: "Nowe roadshow, warsztaty i webinaria ogłaszamy najpierw tutaj.",
+    },
     catalogue: {
       metaTitle: "Wydarzenia — SCALE Events",
       title: "Wydarzenia",

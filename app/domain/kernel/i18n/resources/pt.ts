@@ -62,6 +62,21 @@ export const pt: Messages = {
     cancelled: "Cancelado",
   },
   events: {
+    home: {
+      title: "Onde as cidades inteligentes da Europa se encontram, aprendem e investem",
+      intro:
+        "Roadshows em que as cidades apresentam projetos financiáveis a investidores, workshops práticos, webinars de partilha de conhecimento e encontros — para a rede SCALE de cidades farol e parceiras, projetos farol, investidores e especialistas.",
+      browse: "Ver todos os eventos",
+      stats: "A rede em números",
+      lighthouse: "cidades farol",
+      fellow: "cidades parceiras",
+      projects: "projetos farol",
+      demonstrations: "demonstrações",
+      upcoming: "Próximos eventos",
+      catalogue: "Ver o catálogo completo →",
+      emptyTitle: "Ainda não há próximos eventos",
+      emptyHint: "Os novos roadshows, workshops e webinars são anunciados aqui primeiro.",
+    },
     catalogue: {
       metaTitle: "Eventos — SCALE Events",
       title: "Eventos",
