@@ -22,7 +22,8 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [user, language] = await Promise.all([getUser(request), resolveLanguage(request)]);
+  const user = await getUser(request);
+  const language = await resolveLanguage(request, user);
   return {
     language,
     // English is in the browser bundle (the fallback); another language's messages come with the page.

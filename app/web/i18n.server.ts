@@ -6,6 +6,7 @@
 //
 // Every step ignores what it cannot read, so no cookie, header or URL value can fail a request.
 import { getUser } from "./auth.server";
+import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { servedOverHttps } from "~/platform/env.server";
 import { readCookie } from "./cookies";
 import { DEFAULT_LANGUAGE, parseAcceptLanguage, toLanguage, type Language } from "~/domain/kernel/i18n/languages";
@@ -27,7 +28,7 @@ const resolved = new WeakMap<Request, Promise<Language>>();
  * database); a signed-in one reads the account's setting with the session. Memoised per request,
  * so the root loader, a route and the document's headers agree and ask once.
  */
-export function resolveLanguage(request: Request): Promise<Language> {
+export function resolveLanguage(request: Request, knownUser?: Pick<SessionUser, "locale"> | null): Promise<Language> {
   let language = resolved.get(request);
   if (!language) {
     language = (async () => {
@@ -38,7 +39,8 @@ export function resolveLanguage(request: Request): Promise<Language> {
         query = null;
       }
       const cookieHeader = request.headers.get("Cookie");
-      const user = await getUser(request).catch(() => null);
+      // A caller that already read the session passes its user (null: anonymous), saving a query.
+      const user = knownUser !== undefined ? knownUser : await getUser(request).catch(() => null);
       return chooseLanguage({
         query,
         account: user?.locale,

@@ -127,6 +127,11 @@ describe("the language switcher", () => {
     expect(refused.status).toBe(400);
     const saved = await client.submitForm("/account", { intent: "profile", name: "Greta Braun", timeZone: "", locale: "de" });
     expect(saved.status).toBe(200);
+    // The page that answers the save already speaks the new language.
+    const page = await saved.text();
+    expect(htmlLang(page)).toBe("de");
+    expect(page).toContain("Ihr Name, Ihre Zeitzone und Ihre Sprache sind gespeichert.");
+    expect(page).toContain("Ihr Konto");
     expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).locale).toBe("de");
     await client.submitForm("/account", { intent: "profile", name: "Greta Braun", timeZone: "", locale: "" });
     expect((await db().user.findUniqueOrThrow({ where: { id: person.id } })).locale).toBeNull();
