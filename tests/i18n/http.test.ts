@@ -3,7 +3,7 @@
 // organisers' translations shown to visitors — escaped like everything else, in every language.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/app-server";
-import { makeEvent, makeUser, makeTicketType, signedInCookie } from "../support/factories";
+import { makeAgendaSession, makeEvent, makeUser, makeTicketType, signedInCookie } from "../support/factories";
 import { TestClient } from "../support/http-client";
 import { LANGUAGES } from "~/domain/kernel/i18n/languages";
 import { db } from "~/platform/db.server";
@@ -197,6 +197,31 @@ describe("event text in several languages", () => {
 
     expect((await organiser.submitForm(path, { intent: "remove", language: "es" })).status).toBe(302);
     expect(await (await get(`/events/${event.slug}?lang=es`)).text()).toContain("Citizen Engagement Lab");
+  });
+
+  it("gives sessions titles per language, on the agenda and the session page, for this event's sessions only", async () => {
+    const owner = await makeUser({ roles: ["ORGANISER"] });
+    const event = await makeEvent({ owner, title: "Mobility Days", agendaPublishedAt: new Date() });
+    const session = await makeAgendaSession(event, { title: "Opening keynote" });
+    const foreign = await makeAgendaSession(await makeEvent({ title: "Someone else's event" }), { title: "Not yours" });
+    const organiser = await clientFor(owner);
+    const path = `/organise/events/${event.slug}/languages`;
+    expect((await organiser.submitForm(path, { intent: "translation", language: "it", title: "Giornate della mobilità" })).status).toBe(302);
+    const saved = await organiser.submitForm(path, {
+      intent: "session-titles",
+      language: "it",
+      [`session-${session.id}`]: "Keynote di apertura",
+      [`session-${foreign.id}`]: "Hijacked",
+    });
+    expect(saved.status).toBe(302);
+    expect((await db().agendaSession.findUniqueOrThrow({ where: { id: foreign.id } })).translations).toEqual({});
+
+    const agenda = await (await get(`/events/${event.slug}/agenda?lang=it`)).text();
+    expect(agenda).toContain("Keynote di apertura");
+    expect(agenda).toContain("Giornate della mobilità");
+    const page = await (await get(`/sessions/${session.id}`, { "Accept-Language": "it-IT" })).text();
+    expect(page).toContain("Keynote di apertura");
+    expect(await (await get(`/sessions/${session.id}`)).text()).toContain("Opening keynote");
   });
 
   it("escapes hostile translated text in every language", async () => {

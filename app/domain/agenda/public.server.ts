@@ -109,7 +109,9 @@ export async function loadSessionPage(sessionId: string, viewer: Actor | null, d
       slidesUrl: true,
       sequence: true,
       speakers: { select: { speaker: { select: { id: true, name: true, jobTitle: true, organisation: true, bio: true } } } },
-      event: { select: { id: true, slug: true, title: true, timeZone: true, status: true, agendaPublishedAt: true } },
+      event: {
+        select: { id: true, slug: true, title: true, defaultLanguage: true, translations: true, timeZone: true, status: true, agendaPublishedAt: true },
+      },
     },
   });
   if (!session) throw new DomainError("NOT_FOUND", "This session does not exist.");
