@@ -15,7 +15,8 @@ function flatten(tree: unknown, prefix = ""): Record<string, string> {
 }
 
 /** The {{variables}} and the <tags> (react-i18next's Trans) of a message. */
-const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[1] ?? `<${match[0].includes("/") ? "/" : ""}${match[2]}>`).sort();
+const variables = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}|<\/?(\w+)>/g)].map((match) => match[1] ?? `<${match[0].includes("/") ? "/" : ""}${match[2]}>`).sort();
 
 const english = flatten(RESOURCES.en);
 
