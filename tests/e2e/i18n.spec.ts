@@ -75,3 +75,28 @@ test("an organiser writes an event in English and Spanish; a Spanish browser rea
   await page.goto(`/events/${slug}`);
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(/Encuentro/);
 });
+
+test("every language's pages hydrate as the server drew them (the server's and the browser's Intl agree)", async ({ browser }) => {
+  for (const locale of ["de-DE", "es-ES", "it-IT", "pt-PT", "pl-PL"]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    for (const path of [
+      "/",
+      "/events",
+      "/events/positive-energy-districts-workshop-vienna",
+      "/events/positive-energy-districts-workshop-vienna/agenda",
+      "/events/positive-energy-districts-workshop-vienna/register",
+    ]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale.slice(0, 2));
+      // Hydration has run once the switcher's form is interactive (React attached its handlers).
+      await page.waitForLoadState("networkidle");
+    }
+    expect(
+      errors.filter((text) => /hydrat|did not match|Minified React error/i.test(text)),
+      locale,
+    ).toEqual([]);
+    await context.close();
+  }
+});
