@@ -242,6 +242,13 @@ export const de: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Online teilnehmen: {{url}}",
+    speakers: "Vortragende: {{names}}",
+    partOf: "Teil von {{title}}",
+    online: "Online",
+    placeAndOnline: "{{place}} (und online)",
+    meetingWith: "Treffen mit {{name}}",
+    meetingAt: "Einzelgespräch bei {{title}}.",
     addToCalendar: "Zum Kalender hinzufügen",
     ticketCode: "Ihr Ticketcode: {{code}}",
     ticketLink: "Ihr Ticket: {{url}}",

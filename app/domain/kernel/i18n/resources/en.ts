@@ -242,6 +242,13 @@ export const en = {
     },
   },
   calendar: {
+    joinOnline: "Join online: {{url}}",
+    speakers: "Speakers: {{names}}",
+    partOf: "Part of {{title}}",
+    online: "Online",
+    placeAndOnline: "{{place}} (and online)",
+    meetingWith: "Meeting with {{name}}",
+    meetingAt: "One-to-one meeting at {{title}}.",
     addToCalendar: "Add to calendar",
     ticketCode: "Your ticket code: {{code}}",
     ticketLink: "Your ticket: {{url}}",

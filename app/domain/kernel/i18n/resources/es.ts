@@ -241,6 +241,13 @@ export const es: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Unirse en línea: {{url}}",
+    speakers: "Ponentes: {{names}}",
+    partOf: "Parte de {{title}}",
+    online: "En línea",
+    placeAndOnline: "{{place}} (y en línea)",
+    meetingWith: "Reunión con {{name}}",
+    meetingAt: "Reunión individual en {{title}}.",
     addToCalendar: "Añadir al calendario",
     ticketCode: "Tu código de entrada: {{code}}",
     ticketLink: "Tu entrada: {{url}}",

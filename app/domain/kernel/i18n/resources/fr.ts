@@ -242,6 +242,13 @@ export const fr: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Rejoindre en ligne : {{url}}",
+    speakers: "Intervenants : {{names}}",
+    partOf: "Dans le cadre de {{title}}",
+    online: "En ligne",
+    placeAndOnline: "{{place}} (et en ligne)",
+    meetingWith: "Rendez-vous avec {{name}}",
+    meetingAt: "Rendez-vous individuel à {{title}}.",
     addToCalendar: "Ajouter au calendrier",
     ticketCode: "Votre code de billet : {{code}}",
     ticketLink: "Votre billet : {{url}}",

@@ -241,6 +241,13 @@ export const it: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Partecipa online: {{url}}",
+    speakers: "Relatori: {{names}}",
+    partOf: "Parte di {{title}}",
+    online: "Online",
+    placeAndOnline: "{{place}} (e online)",
+    meetingWith: "Incontro con {{name}}",
+    meetingAt: "Incontro individuale a {{title}}.",
     addToCalendar: "Aggiungi al calendario",
     ticketCode: "Il tuo codice biglietto: {{code}}",
     ticketLink: "Il tuo biglietto: {{url}}",

@@ -241,6 +241,13 @@ export const pl: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Dołącz online: {{url}}",
+    speakers: "Prelegenci: {{names}}",
+    partOf: "Część wydarzenia {{title}}",
+    online: "Online",
+    placeAndOnline: "{{place}} (oraz online)",
+    meetingWith: "Spotkanie z: {{name}}",
+    meetingAt: "Spotkanie indywidualne podczas wydarzenia {{title}}.",
     addToCalendar: "Dodaj do kalendarza",
     ticketCode: "Twój kod biletu: {{code}}",
     ticketLink: "Twój bilet: {{url}}",

@@ -241,6 +241,13 @@ export const pt: Messages = {
     },
   },
   calendar: {
+    joinOnline: "Participar online: {{url}}",
+    speakers: "Oradores: {{names}}",
+    partOf: "Parte de {{title}}",
+    online: "Online",
+    placeAndOnline: "{{place}} (e online)",
+    meetingWith: "Reunião com {{name}}",
+    meetingAt: "Reunião individual em {{title}}.",
     addToCalendar: "Adicionar ao calendário",
     ticketCode: "O seu código de bilhete: {{code}}",
     ticketLink: "O seu bilhete: {{url}}",
