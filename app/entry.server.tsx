@@ -5,6 +5,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/ui/nonce";
 import { logger } from "~/platform/logger.server";
 import { redactPath } from "~/web/redact-path";
+import { languageHeaders, resolveLanguage } from "~/web/i18n.server";
+import type { HandleDataRequestFunction } from "@remix-run/node";
 
 const ABORT_DELAY = 5_000;
 
@@ -22,7 +24,13 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   logger.error({ err: error, method: request.method, path: redactPath(new URL(request.url).pathname) }, "request failed");
 };
 
-export default function handleRequest(
+/** Loader data depends on the language as pages do (translated event text): caches must know. */
+export const handleDataRequest: HandleDataRequestFunction = async (response, { request }) => {
+  languageHeaders(response.headers, await resolveLanguage(request));
+  return response;
+};
+
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -30,6 +38,9 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
+  // The language the root loader resolved (memoised per request), else decided now (no root data on some errors).
+  const rootData = remixContext.staticHandlerContext.loaderData?.root as { language?: Parameters<typeof languageHeaders>[1] } | undefined;
+  languageHeaders(responseHeaders, rootData?.language ?? (await resolveLanguage(request)));
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -11,6 +11,7 @@ import { db, type Db, type Tx } from "../app/platform/db.server";
 import { seedCommunity } from "./seed/community";
 import { seedIntegrations } from "./seed/integrations";
 import { seedNetwork } from "./seed/network";
+import { seedI18nDemo } from "./seed/i18n";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -694,6 +695,7 @@ export async function seedDemoActivity(client: Tx | Db = db(), now = new Date())
   for (const [ticketTypeId, count] of taken) await client.ticketType.update({ where: { id: ticketTypeId }, data: { taken: { increment: count } } });
   await seedNetwork(client, passwordHash);
   await seedCommunity(client, now);
+  await seedI18nDemo(client);
 }
 
 /** Seeds only a database without users, so restarts never duplicate or overwrite data. */

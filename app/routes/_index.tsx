@@ -1,50 +1,52 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { EventCard } from "~/components/events/event-card";
 import { listUpcomingEvents } from "~/domain/events/events.server";
+import { localizeRow } from "~/domain/kernel/i18n/content";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export async function loader(_args: LoaderFunctionArgs) {
-  return { events: await listUpcomingEvents(6) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [events, language] = await Promise.all([listUpcomingEvents(6), resolveLanguage(request)]);
+  return { events: events.map((event) => localizeRow(event, language)) };
 }
 
 export default function Home() {
   const { events } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <>
       <section className="hero" aria-labelledby="hero-title">
-        <h1 id="hero-title">Where Europe's smart cities meet, learn and invest</h1>
-        <p>
-          Roadshows where cities pitch bankable projects to investors, hands-on workshops, knowledge-sharing webinars and matchmaking — for the SCALE network of
-          lighthouse and fellow cities, Lighthouse projects, investors and experts.
-        </p>
+        <h1 id="hero-title">{t("events.home.title")}</h1>
+        <p>{t("events.home.intro")}</p>
         <p>
           <Link className="button" to="/events">
-            Browse all events
+            {t("events.home.browse")}
           </Link>
         </p>
-        <div className="hero__stats" aria-label="The network in numbers">
+        <div className="hero__stats" aria-label={t("events.home.stats")}>
           <div>
-            <strong>48</strong> lighthouse cities
+            <strong>48</strong> {t("events.home.lighthouse")}
           </div>
           <div>
-            <strong>72</strong> fellow cities
+            <strong>72</strong> {t("events.home.fellow")}
           </div>
           <div>
-            <strong>18</strong> Lighthouse projects
+            <strong>18</strong> {t("events.home.projects")}
           </div>
           <div>
-            <strong>550+</strong> demonstrations
+            <strong>550+</strong> {t("events.home.demonstrations")}
           </div>
         </div>
       </section>
       <div className="section-head">
-        <h2>Upcoming events</h2>
-        <Link to="/events">See the full catalogue →</Link>
+        <h2>{t("events.home.upcoming")}</h2>
+        <Link to="/events">{t("events.home.catalogue")}</Link>
       </div>
       {events.length === 0 ? (
         <div className="empty-state">
-          <h2>No upcoming events yet</h2>
-          <p>New roadshows, workshops and webinars are announced here first.</p>
+          <h2>{t("events.home.emptyTitle")}</h2>
+          <p>{t("events.home.emptyHint")}</p>
         </div>
       ) : (
         <div className="grid">

@@ -7,16 +7,23 @@ import { SelectField } from "~/components/ui/forms";
 import { displayTimeZone, filterSessions, groupSessionsByDay, parseAgendaFilter } from "~/domain/agenda/display";
 import { loadPublicAgenda } from "~/domain/agenda/public.server";
 import { domainErrorResponse } from "~/web/responses.server";
-import { SESSION_FORMATS, SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
+import { SESSION_FORMATS, type SessionFormatName } from "~/domain/agenda/types";
+import { THEMES } from "~/domain/kernel/vocabulary";
+import { useTranslation } from "react-i18next";
+import { themeLabel } from "~/components/events/event-card";
+import { metaT } from "~/components/ui/i18n";
 import { formatDateSpan } from "~/domain/kernel/time/zoned";
 import { getUser } from "~/web/auth.server";
+import { resolveLanguage } from "~/web/i18n.server";
+import { intlLocale } from "~/domain/kernel/i18n/languages";
+import { localizeEvent, localizeSessionTitle } from "~/domain/kernel/i18n/content";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Agenda — ${data.event.title} — SCALE Events` }] : [{ title: "Agenda not found — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("agenda.public.metaTitle", { title: data.event.title }) : metaT(matches)("agenda.public.metaNotFound") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+  const [user, language] = await Promise.all([getUser(request), resolveLanguage(request)]);
   const search = new URL(request.url).searchParams;
   let agenda;
   try {
@@ -32,14 +39,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   filter.trackIds = filter.trackIds?.filter((id) => knownTracks.has(id));
   const shown = filterSessions(sessions, filter);
   const pickedSet = new Set(picked);
-  const days = groupSessionsByDay(shown, zone).map((day) => ({
+  const days = groupSessionsByDay(shown, zone, intlLocale(language)).map((day) => ({
     day: day.day,
     label: day.label,
     entries: day.entries.map(({ session, time }) => ({
       time,
       startsAtIso: session.startsAt.toISOString(),
       id: session.id,
-      title: session.title,
+      title: localizeSessionTitle(session, language),
       format: session.format,
       status: session.status,
       online: session.online,
@@ -50,13 +57,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       picked: pickedSet.has(session.id),
     })),
   }));
+  const text = localizeEvent(event, language);
   return {
     event: {
       slug: event.slug,
-      title: event.title,
-      summary: event.summary,
+      title: text.title,
+      summary: text.summary,
       timeZone: event.timeZone,
-      dates: formatDateSpan(event.startsAt, event.endsAt, zone),
+      dates: formatDateSpan(event.startsAt, event.endsAt, zone, intlLocale(language)),
     },
     tracks: event.tracks,
     filter: { track: filter.trackIds?.[0] ?? "", theme: filter.themes?.[0] ?? "", format: filter.formats?.[0] ?? "" },
@@ -76,6 +84,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PublicAgenda() {
   const data = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
+  const formatLabel = (format: string) =>
+    (SESSION_FORMATS as readonly string[]).includes(format) ? t(`agenda.formats.${format as SessionFormatName}`) : format;
   const { event } = data;
   return (
     <div className="agenda-ui">
@@ -84,7 +95,7 @@ export default function PublicAgenda() {
       </p>
       <div className="section-head section-head--top">
         <div>
-          <h1>Agenda</h1>
+          <h1>{t("agenda.public.title")}</h1>
           <p className="tz-note">
             {event.title} · {event.dates}
           </p>
@@ -92,60 +103,61 @@ export default function PublicAgenda() {
         <div className="button-row">
           {data.signedIn ? (
             <Link to="/my/agenda" className="button button--ghost">
-              My agenda
+              {t("agenda.public.myAgenda")}
             </Link>
           ) : null}
           {data.canEdit ? (
             <Link to={`/organise/events/${event.slug}/agenda`} className="button button--ghost">
-              Edit agenda
+              {t("agenda.public.editAgenda")}
             </Link>
           ) : null}
         </div>
       </div>
-      {data.preview ? <div className="notice notice--info">Preview: the agenda is not published yet. Only organisers see it; drafts are marked.</div> : null}
+      {data.preview ? <div className="notice notice--info">{t("agenda.public.preview")}</div> : null}
 
       {!data.published && !data.preview ? (
         <div className="empty-state">
-          <h2>The agenda will be published soon</h2>
+          <h2>{t("agenda.public.soonTitle")}</h2>
+          <p>{t("agenda.public.soonHint")}</p>
           <p>
-            Check back later, or look at the <Link to={`/events/${event.slug}`}>event page</Link>.
+            <Link to={`/events/${event.slug}`}>{t("agenda.public.eventPage")}</Link>
           </p>
         </div>
       ) : (
         <>
           <div className="agenda-toolbar card">
-            <Form method="get" className="filters agenda-filters" aria-label="Filter the agenda">
+            <Form method="get" className="filters agenda-filters" aria-label={t("agenda.public.filters")}>
               {data.tz ? <input type="hidden" name="tz" value={data.tz} /> : null}
               {data.tracks.length > 0 ? (
                 <SelectField
-                  label="Track"
+                  label={t("agenda.public.track")}
                   id="f-track"
                   name="track"
                   defaultValue={data.filter.track}
-                  options={[["", "All tracks"], ...data.tracks.map((track) => [track.id, track.name] as const)]}
+                  options={[["", t("agenda.public.allTracks")], ...data.tracks.map((track) => [track.id, track.name] as const)]}
                 />
               ) : null}
               <SelectField
-                label="Theme"
+                label={t("agenda.public.theme")}
                 id="f-theme"
                 name="theme"
                 defaultValue={data.filter.theme}
-                options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]}
+                options={[["", t("agenda.public.allThemes")], ...THEMES.map((theme) => [theme, themeLabel(t, theme)] as const)]}
               />
               <SelectField
-                label="Format"
+                label={t("agenda.public.format")}
                 id="f-format"
                 name="format"
                 defaultValue={data.filter.format}
-                options={[["", "All formats"], ...SESSION_FORMATS.map((format) => [format, SESSION_FORMAT_LABELS[format]] as const)]}
+                options={[["", t("agenda.public.allFormats")], ...SESSION_FORMATS.map((format) => [format, formatLabel(format)] as const)]}
               />
               <div className="filters__actions">
                 <button type="submit" className="button" disabled={navigation.state === "loading"}>
-                  Filter
+                  {t("agenda.public.filter")}
                 </button>
                 {data.filtered ? (
                   <Link to={data.tz ? `?tz=${encodeURIComponent(data.tz)}` : "."} className="button button--ghost">
-                    Clear
+                    {t("agenda.public.clear")}
                   </Link>
                 ) : null}
               </div>
@@ -154,18 +166,20 @@ export default function PublicAgenda() {
           </div>
 
           <p className="tz-note" aria-live="polite">
-            {data.filtered ? `${data.shownCount} of ${data.total} sessions match your filters.` : `${data.total} sessions.`}
+            {data.filtered
+              ? t("agenda.public.countMatching", { shown: data.shownCount, total: data.total })
+              : t("agenda.public.countAll", { total: data.total })}
           </p>
 
           {data.days.length === 0 ? (
             <div className="empty-state">
-              <h2>{data.filtered ? "No sessions match these filters" : "No sessions yet"}</h2>
+              <h2>{data.filtered ? t("agenda.public.emptyFiltered") : t("agenda.public.emptyNone")}</h2>
               {data.filtered ? (
                 <Link to="." className="button button--ghost">
-                  Show all sessions
+                  {t("agenda.public.showAll")}
                 </Link>
               ) : (
-                <p>The organisers are still building the agenda.</p>
+                <p>{t("agenda.public.stillBuilding")}</p>
               )}
             </div>
           ) : (
@@ -189,17 +203,17 @@ export default function PublicAgenda() {
                           <Link to={`/sessions/${entry.id}${data.tz ? `?tz=${encodeURIComponent(data.tz)}` : ""}`}>{entry.title}</Link>
                         </h3>
                         <p className="tz-note">
-                          {[SESSION_FORMAT_LABELS[entry.format], entry.room, entry.online ? "Online" : null].filter(Boolean).join(" · ")}
+                          {[formatLabel(entry.format), entry.room, entry.online ? t("agenda.public.online") : null].filter(Boolean).join(" · ")}
                         </p>
                         {entry.speakers.length > 0 ? <p className="agenda-item__speakers">{entry.speakers.join(" · ")}</p> : null}
                         <div className="badges">
                           {entry.track ? <span className="track-chip">{entry.track.name}</span> : null}
-                          {entry.status === "CANCELLED" ? <span className="badge badge--cancelled">Cancelled</span> : null}
-                          {entry.status === "DRAFT" ? <span className="badge">Draft</span> : null}
-                          {entry.picked ? <span className="badge badge--picked">✓ In my agenda</span> : null}
+                          {entry.status === "CANCELLED" ? <span className="badge badge--cancelled">{t("vocabulary.cancelled")}</span> : null}
+                          {entry.status === "DRAFT" ? <span className="badge">{t("agenda.public.draft")}</span> : null}
+                          {entry.picked ? <span className="badge badge--picked">{t("agenda.public.picked")}</span> : null}
                           {entry.seatsLeft !== null ? (
                             <span className={`badge${entry.seatsLeft === 0 ? " badge--cancelled" : ""}`}>
-                              {entry.seatsLeft === 0 ? "Full" : `${entry.seatsLeft} seats left`}
+                              {entry.seatsLeft === 0 ? t("agenda.public.full") : t("agenda.public.seatsLeft", { count: entry.seatsLeft })}
                             </span>
                           ) : null}
                         </div>

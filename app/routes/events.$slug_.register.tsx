@@ -6,24 +6,32 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { QuestionField } from "~/components/registration/question-field";
-import { money, Notice } from "~/components/registration/status";
+import { Notice } from "~/components/registration/status";
+import { TicketChoices } from "~/components/registration/ticket-choices";
+import { Trans, useTranslation } from "react-i18next";
+import { metaT, useLanguage } from "~/components/ui/i18n";
+import { translate } from "~/domain/kernel/i18n/translate";
+import { resolveLanguage } from "~/web/i18n.server";
+import { localizeRow } from "~/domain/kernel/i18n/content";
 import { bindFields, Choice, CsrfField, FieldSet, FormError, TextField } from "~/components/ui/forms";
 import { isDomainError, type DomainError } from "~/domain/kernel/errors";
 import { startCheckout } from "~/domain/payments/checkout.server";
 import { limitAccessCodeAttempts } from "~/domain/registration/access-codes.server";
 import { registrationPage } from "~/domain/registration/attendee.server";
 import { registerForEvent } from "~/domain/registration/register.server";
-import { formatDate, formatRange, formatTime } from "~/domain/kernel/time/zoned";
+import { formatRange } from "~/domain/kernel/time/zoned";
 import { getUser, requireUser } from "~/web/auth.server";
 import { clientIp, domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 
 // A 429 (too many access-code attempts) keeps its Retry-After on document requests.
 export const headers = forwardActionHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Register: ${data.event.title} — SCALE Events` : "Register — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("registration.register.metaTitle", { title: data.event.title }) : metaT(matches)("registration.register.metaFallback") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+  const [user, language] = await Promise.all([getUser(request), resolveLanguage(request)]);
   let code = new URL(request.url).searchParams.get("code")?.trim() || null;
   // Whether a code opens a ticket is an answer worth guessing for: attempts are counted, and
   // past the limit the page shows the public tickets only (429 + Retry-After).
@@ -38,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
   }
   const page = await registrationPage(params.slug ?? "", user?.id ?? null, code);
-  if (!page) throw new Response("This event does not exist or is not open for registration.", { status: 404 });
-  const data = { ...page, accessCode: code, signedIn: Boolean(user), codeError: limited?.message ?? null };
+  if (!page) throw new Response(translate(language, "registration.register.notFound"), { status: 404 });
+  const data = { ...page, event: localizeRow(page.event, language), accessCode: code, signedIn: Boolean(user), codeError: limited?.message ?? null };
   return json(data, limited ? { status: 429, headers: { "Retry-After": String(limited.retryAfter ?? 60) } } : undefined);
 }
 
@@ -98,6 +106,8 @@ export default function Register() {
   const methods = [...new Set(data.tickets.flatMap((t) => t.paymentMethods))];
   const onSale = data.tickets.filter((t) => t.onSale);
   const chosen = values.ticketTypeId ?? (onSale.length === 1 ? onSale[0].id : undefined);
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
   const here = `/events/${event.slug}/register${data.accessCode ? `?code=${encodeURIComponent(data.accessCode)}` : ""}`;
 
   return (
@@ -105,91 +115,56 @@ export default function Register() {
       <p className="reg-back">
         <Link to={`/events/${event.slug}`}>← {event.title}</Link>
       </p>
-      <h1>Register</h1>
+      <h1>{t("registration.register.title")}</h1>
       <p className="tz-note">
-        {event.title} · {formatRange(start, end, event.timeZone)} ({event.timeZone.replace(/_/g, " ")})
+        {event.title} · {formatRange(start, end, event.timeZone, locale)} ({event.timeZone.replace(/_/g, " ")})
       </p>
 
-      {event.status === "CANCELLED" ? <Notice tone="error">This event has been cancelled; registration is closed.</Notice> : null}
+      {event.status === "CANCELLED" ? <Notice tone="error">{t("registration.register.cancelled")}</Notice> : null}
       {data.existing ? (
         <Notice tone="info">
-          You are already registered for this event. <Link to={`/my/registrations/${data.existing.id}`}>See your registration</Link>.
+          {t("registration.register.already")} <Link to={`/my/registrations/${data.existing.id}`}>{t("registration.register.seeRegistration")}</Link>
         </Notice>
       ) : null}
       {!data.signedIn ? (
         <Notice tone="info">
-          <Link to={`/signin?redirectTo=${encodeURIComponent(here)}`}>Sign in</Link> or{" "}
-          <Link to={`/signup?redirectTo=${encodeURIComponent(here)}`}>create an account</Link> to register.
+          <Trans
+            i18nKey="registration.register.signInFirst"
+            components={{
+              signin: <Link to={`/signin?redirectTo=${encodeURIComponent(here)}`} />,
+              signup: <Link to={`/signup?redirectTo=${encodeURIComponent(here)}`} />,
+            }}
+          />
         </Notice>
       ) : null}
 
       <div className="two-col">
         <section className="card" aria-labelledby="reg-form-title">
           <h2 id="reg-form-title" className="visually-hidden">
-            Registration form
+            {t("registration.register.formTitle")}
           </h2>
           <FormError message={result && !result.ok ? result.formError : undefined} />
           {data.tickets.length === 0 ? (
             <div className="empty-state">
-              <h2>No tickets available</h2>
-              <p>{data.accessCode ? "That access code does not open any ticket for this event." : "Registration for this event has not opened yet."}</p>
+              <h2>{t("registration.register.noTickets")}</h2>
+              <p>{data.accessCode ? t("registration.register.codeOpensNothing") : t("registration.register.notOpened")}</p>
             </div>
           ) : (
             <Form method="post" noValidate aria-busy={busy}>
               <CsrfField />
               {data.accessCode ? <input type="hidden" name="accessCode" value={data.accessCode} /> : null}
-              <FieldSet legend="Ticket" id="ticket" className="field reg-tickets" error={fields.ticketTypeId.error}>
-                {data.tickets.map((ticket) => {
-                  const full = ticket.seatsLeft === 0;
-                  return (
-                    <label key={ticket.id} className={`reg-ticket${ticket.onSale ? "" : " reg-ticket--off"}`}>
-                      <input
-                        type="radio"
-                        name={fields.ticketTypeId.name}
-                        value={ticket.id}
-                        defaultChecked={chosen === ticket.id}
-                        disabled={!ticket.onSale || data.event.status !== "PUBLISHED"}
-                      />
-                      <span className="reg-ticket__body">
-                        <span className="reg-ticket__head">
-                          <strong>{ticket.name}</strong>
-                          <span className="reg-ticket__price">{money(ticket.priceCents, ticket.currency)}</span>
-                        </span>
-                        {ticket.description ? <span className="reg-ticket__desc">{ticket.description}</span> : null}
-                        <span className="reg-ticket__meta">
-                          {!ticket.onSale
-                            ? ticket.notOnSaleReason
-                            : full
-                              ? "Full — you will join the waiting list"
-                              : ticket.seatsLeft !== null
-                                ? `${ticket.seatsLeft} of ${ticket.capacity} left`
-                                : "Places available"}
-                          {ticket.requiresApproval ? " · confirmed by the organisers" : ""}
-                          {ticket.salesEndAt && ticket.onSale
-                            ? ` · sales close ${formatDate(new Date(ticket.salesEndAt), event.timeZone)} ${formatTime(new Date(ticket.salesEndAt), event.timeZone)}`
-                            : ""}
-                          {ticket.priceCents > 0
-                            ? ticket.refundUntilHours !== null
-                              ? ` · refundable until ${ticket.refundUntilHours} h before the start`
-                              : " · not refundable"
-                            : ""}
-                        </span>
-                      </span>
-                    </label>
-                  );
-                })}
-              </FieldSet>
+              <TicketChoices tickets={data.tickets} field={fields.ticketTypeId} chosen={chosen} event={event} />
 
               {priced && methods.length > 0 ? (
                 <FieldSet
                   legend={
                     <>
-                      How will you pay? <span className="field__hint">(priced tickets only)</span>
+                      {t("registration.register.howPay")} <span className="field__hint">{t("registration.register.pricedOnly")}</span>
                     </>
                   }
                   id="pay"
                   className="field reg-choices"
-                  hint="Public bodies usually choose invoice / bank transfer: your place is confirmed at once and the organisers send the invoice."
+                  hint={t("registration.register.payHint")}
                   error={fields.paymentMethod.error}
                 >
                   {methods.includes("INVOICE") ? (
@@ -199,12 +174,12 @@ export default function Register() {
                       value="INVOICE"
                       defaultChecked={values.paymentMethod === "INVOICE" || (!values.paymentMethod && methods.length === 1)}
                     >
-                      Invoice / bank transfer
+                      {t("registration.register.invoice")}
                     </Choice>
                   ) : null}
                   {methods.includes("STRIPE") ? (
                     <Choice type="radio" name={fields.paymentMethod.name} value="STRIPE" defaultChecked={values.paymentMethod === "STRIPE"}>
-                      Card now (secure payment with Stripe)
+                      {t("registration.register.card")}
                     </Choice>
                   ) : null}
                 </FieldSet>
@@ -212,7 +187,7 @@ export default function Register() {
 
               {data.questions.length > 0 ? (
                 <fieldset className="reg-questions">
-                  <legend>A few questions from the organisers</legend>
+                  <legend>{t("registration.register.questions")}</legend>
                   {data.questions.map((question) => {
                     const field = `answer.${question.id}`;
                     return <QuestionField key={question.id} question={question} error={errors[field]} values={values[field] ? [values[field]] : []} />;
@@ -222,24 +197,24 @@ export default function Register() {
 
               {errors.accessCode ? <Notice tone="error">{errors.accessCode}</Notice> : null}
               <button type="submit" className="button reg-submit" disabled={busy || !data.signedIn || Boolean(data.existing) || onSale.length === 0}>
-                {busy ? "Registering…" : "Register"}
+                {busy ? t("registration.register.submitting") : t("registration.register.submit")}
               </button>
               {busy ? (
                 <p className="tz-note" role="status">
-                  Holding your place…
+                  {t("registration.register.holding")}
                 </p>
               ) : null}
             </Form>
           )}
         </section>
         <aside className="card" aria-labelledby="code-title">
-          <h2 id="code-title">Have an access code?</h2>
-          <p className="tz-note">Some tickets (partners, speakers, delegations) are reserved and open with a code.</p>
+          <h2 id="code-title">{t("registration.register.codeTitle")}</h2>
+          <p className="tz-note">{t("registration.register.codeHint")}</p>
           {data.codeError ? <Notice tone="error">{data.codeError}</Notice> : null}
           <Form method="get">
-            <TextField label="Access code" id="access-code" name="code" defaultValue={data.accessCode ?? ""} autoComplete="off" />
+            <TextField label={t("registration.register.codeLabel")} id="access-code" name="code" defaultValue={data.accessCode ?? ""} autoComplete="off" />
             <button type="submit" className="button button--ghost">
-              Show my tickets
+              {t("registration.register.showTickets")}
             </button>
           </Form>
         </aside>

@@ -1,73 +1,85 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { EventCard } from "~/components/events/event-card";
+import { useTranslation } from "react-i18next";
+import { EventCard, kindLabel, themeLabel } from "~/components/events/event-card";
 import { SelectField, TextField } from "~/components/ui/forms";
+import { metaT, useLanguage } from "~/components/ui/i18n";
 import { parseCatalogueFilters } from "~/domain/events/catalogue";
-import { countryName, EVENT_KINDS, KIND_LABELS, THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
+import { localizeRow } from "~/domain/kernel/i18n/content";
+import { countryName, EVENT_KINDS, THEMES } from "~/domain/kernel/vocabulary";
 import { catalogueCountries, listCatalogue } from "~/domain/events/events.server";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "Events — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("events.catalogue.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseCatalogueFilters(new URL(request.url).searchParams);
-  const [events, countries] = await Promise.all([listCatalogue(filters), catalogueCountries()]);
-  return { filters, events, countries };
+  const [events, countries, language] = await Promise.all([listCatalogue(filters), catalogueCountries(), resolveLanguage(request)]);
+  return { filters, events: events.map((event) => localizeRow(event, language)), countries };
 }
 
 export default function Catalogue() {
   const { filters, events, countries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
   const navigation = useNavigation();
   const filtered = Boolean(filters.kind || filters.theme || filters.country || filters.from || filters.to || filters.q);
   return (
     <>
-      <h1>Events</h1>
-      <p className="tz-note">Roadshows, workshops, webinars and matchmaking across the SCALE network. Dates are shown in each event's own time zone.</p>
-      <Form method="get" className="filters card" aria-label="Filter events">
-        <TextField label="Search" id="q" name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Title, city…" />
+      <h1>{t("events.catalogue.title")}</h1>
+      <p className="tz-note">{t("events.catalogue.intro")}</p>
+      <Form method="get" className="filters card" aria-label={t("events.catalogue.filters")}>
+        <TextField
+          label={t("events.catalogue.search")}
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("events.catalogue.searchPlaceholder")}
+        />
         <SelectField
-          label="Kind"
+          label={t("events.catalogue.kind")}
           id="kind"
           name="kind"
           defaultValue={filters.kind ?? ""}
-          options={[["", "All kinds"], ...EVENT_KINDS.map((kind) => [kind, KIND_LABELS[kind]] as const)]}
+          options={[["", t("events.catalogue.allKinds")], ...EVENT_KINDS.map((kind) => [kind, kindLabel(t, kind)] as const)]}
         />
         <SelectField
-          label="Theme"
+          label={t("events.catalogue.theme")}
           id="theme"
           name="theme"
           defaultValue={filters.theme ?? ""}
-          options={[["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)]}
+          options={[["", t("events.catalogue.allThemes")], ...THEMES.map((theme) => [theme, themeLabel(t, theme)] as const)]}
         />
         <SelectField
-          label="Country"
+          label={t("events.catalogue.country")}
           id="country"
           name="country"
           defaultValue={filters.country ?? ""}
-          options={[["", "All countries"], ...countries.map((code) => [code, countryName(code)] as const)]}
+          options={[["", t("events.catalogue.allCountries")], ...countries.map((code) => [code, countryName(code, locale)] as const)]}
         />
-        <TextField label="From" id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
-        <TextField label="To" id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
+        <TextField label={t("events.catalogue.from")} id="from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        <TextField label={t("events.catalogue.to")} id="to" name="to" type="date" defaultValue={filters.to ?? ""} />
         <div className="filters__actions">
           <button type="submit" className="button" disabled={navigation.state === "loading"}>
-            {navigation.state === "loading" ? "Filtering…" : "Apply filters"}
+            {navigation.state === "loading" ? t("events.catalogue.filtering") : t("events.catalogue.apply")}
           </button>
           {filtered ? (
             <Link to="/events" className="button button--ghost">
-              Clear
+              {t("events.catalogue.clear")}
             </Link>
           ) : null}
         </div>
       </Form>
       <p aria-live="polite" className="tz-note">
-        {events.length === 1 ? "1 event" : `${events.length} events`}
-        {filtered ? " match your filters" : " coming up"}
+        {t(filtered ? "events.catalogue.countMatching" : "events.catalogue.countUpcoming", { count: events.length })}
       </p>
       {events.length === 0 ? (
         <div className="empty-state">
-          <h2>No events match these filters</h2>
-          <p>Try another theme or country, or widen the dates.</p>
+          <h2>{t("events.catalogue.emptyTitle")}</h2>
+          <p>{t("events.catalogue.emptyHint")}</p>
           <Link to="/events" className="button button--ghost">
-            Show all events
+            {t("events.catalogue.showAll")}
           </Link>
         </div>
       ) : (

@@ -5,12 +5,13 @@ import { orResponse } from "~/components/registration/route-helpers.server";
 import { myRegistration } from "~/domain/registration/attendee.server";
 import { ticketCalendar } from "~/domain/calendar/invitations.server";
 import { requireUser } from "~/web/auth.server";
+import { resolveLanguage } from "~/web/i18n.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const registration = await orResponse(() => myRegistration(user.id, params.id ?? ""));
   if (registration.status !== "CONFIRMED") throw new Response("Only confirmed registrations have a ticket.", { status: 404 });
-  const body = ticketCalendar(registration, registration.event, registration.user, "PUBLISH");
+  const body = ticketCalendar(registration, registration.event, registration.user, "PUBLISH", await resolveLanguage(request));
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

@@ -1,17 +1,23 @@
 // /my/registrations — everything the signed-in person registered for, upcoming first.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { money, Notice, PaymentBadge, StatusBadge } from "~/components/registration/status";
+import { Notice, PaymentBadge, StatusBadge } from "~/components/registration/status";
 import { myRegistrations } from "~/domain/registration/attendee.server";
 import { hasEnded } from "~/domain/registration/ticket-rules";
 import { formatRange } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
+import { useTranslation } from "react-i18next";
+import { metaT, useLanguage } from "~/components/ui/i18n";
+import { localizeRow } from "~/domain/kernel/i18n/content";
+import { formatMoney } from "~/domain/kernel/money";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "My registrations — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("registration.mine.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const registrations = await myRegistrations(user.id);
+  const language = await resolveLanguage(request);
+  const registrations = (await myRegistrations(user.id)).map((r) => ({ ...r, event: localizeRow(r.event, language) }));
   const now = Date.now();
   const upcoming = registrations.filter((r) => r.event.endsAt.getTime() >= now && !hasEnded(r.status));
   const other = registrations.filter((r) => !upcoming.includes(r));
@@ -21,41 +27,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["upcoming"][number];
 
 function RegistrationRow({ r }: { r: Row }) {
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
   return (
     <li className="card reg-row">
       <div className="reg-row__main">
         <h3>
-          <Link to={`/my/registrations/${r.id}`}>{r.event.title}</Link>
+          <Link to={`/my/registrations/${r.id}`} lang={r.event.contentLanguage}>
+            {r.event.title}
+          </Link>
         </h3>
         <p className="tz-note">
-          {formatRange(new Date(r.event.startsAt), new Date(r.event.endsAt), r.event.timeZone)}
+          {formatRange(new Date(r.event.startsAt), new Date(r.event.endsAt), r.event.timeZone, locale)}
           {r.event.city ? ` · ${r.event.city}` : ""}
         </p>
         <p className="tz-note">
-          {r.ticketType.name} · {money(r.ticketType.priceCents, r.ticketType.currency)}
-          {r.status === "CONFIRMED" ? ` · ticket ${r.ticketCode}` : ""}
+          {r.ticketType.name} · {r.ticketType.priceCents > 0 ? formatMoney(r.ticketType.priceCents, r.ticketType.currency, locale) : t("events.page.free")}
+          {r.status === "CONFIRMED" ? ` · ${t("registration.mine.ticket", { code: r.ticketCode })}` : ""}
         </p>
       </div>
       <div className="reg-row__side">
         <div className="badges">
           <StatusBadge status={r.status} />
           <PaymentBadge paymentStatus={r.paymentStatus} />
-          {r.event.status === "CANCELLED" ? <span className="badge badge--cancelled">Event cancelled</span> : null}
+          {r.event.status === "CANCELLED" ? <span className="badge badge--cancelled">{t("registration.mine.eventCancelled")}</span> : null}
         </div>
         <div className="reg-row__actions">
           {r.status === "OFFERED" ? (
             <Link className="button button--small" to={`/offers/${r.id}`}>
-              Claim your place
+              {t("registration.mine.claim")}
             </Link>
           ) : null}
           {r.status === "PENDING_PAYMENT" ? (
             <Link className="button button--small" to={`/checkout/${r.id}`}>
-              Pay now
+              {t("registration.mine.pay")}
             </Link>
           ) : null}
           {r.status === "CONFIRMED" ? (
             <Link className="button button--small" to={`/my/registrations/${r.id}`}>
-              Show ticket
+              {t("registration.mine.showTicket")}
             </Link>
           ) : null}
           {r.status === "CONFIRMED" ? (
@@ -65,7 +75,7 @@ function RegistrationRow({ r }: { r: Row }) {
           ) : null}
           {!hasEnded(r.status) ? (
             <Link className="button button--small button--ghost" to={`/my/registrations/${r.id}/cancel`}>
-              {r.status === "WAITLISTED" ? "Leave list" : "Cancel"}
+              {r.status === "WAITLISTED" ? t("registration.mine.leaveList") : t("registration.mine.cancel")}
             </Link>
           ) : null}
         </div>
@@ -78,26 +88,27 @@ export default function MyRegistrations() {
   const { upcoming, other } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const cancelled = params.get("cancelled");
+  const { t } = useTranslation();
   return (
     <section className="reg-page">
-      <h1>My registrations</h1>
+      <h1>{t("registration.mine.title")}</h1>
       {cancelled ? (
         <Notice tone="success">
-          Cancelled.{" "}
+          {t("registration.mine.cancelled")}{" "}
           {cancelled === "refund"
-            ? "Your refund is on its way."
+            ? t("registration.mine.refund")
             : cancelled === "manual-refund"
-              ? "The organisers will refund you by bank transfer."
-              : "Thank you for freeing your place."}
+              ? t("registration.mine.manualRefund")
+              : t("registration.mine.thanks")}
         </Notice>
       ) : null}
       {upcoming.length === 0 ? (
         <div className="empty-state">
-          <h2>No upcoming registrations</h2>
-          <p>Find a roadshow, workshop or webinar of the SCALE network.</p>
+          <h2>{t("registration.mine.emptyTitle")}</h2>
+          <p>{t("registration.mine.emptyHint")}</p>
           <p>
             <Link className="button" to="/events">
-              Browse events
+              {t("common.errors.browseEvents")}
             </Link>
           </p>
         </div>
@@ -110,7 +121,7 @@ export default function MyRegistrations() {
       )}
       {other.length > 0 ? (
         <>
-          <h2 className="section-head">Past and cancelled</h2>
+          <h2 className="section-head">{t("registration.mine.past")}</h2>
           <ul className="reg-list">
             {other.map((r) => (
               <RegistrationRow key={r.id} r={r} />

@@ -10,6 +10,9 @@ import { FormError } from "~/components/ui/forms";
 import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage } from "~/domain/agenda/public.server";
+import { localizeEvent, localizeSessionTitle } from "~/domain/kernel/i18n/content";
+import { intlLocale } from "~/domain/kernel/i18n/languages";
+import { resolveLanguage } from "~/web/i18n.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { domainErrorResponse } from "~/web/responses.server";
 import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
@@ -22,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: `${data.session.title} — ${data.session.event.title} — SCALE Events` }] : [{ title: "Session not found — SCALE Events" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await getUser(request);
+  const [user, language] = await Promise.all([getUser(request), resolveLanguage(request)]);
   const tz = new URL(request.url).searchParams.get("tz");
   let page;
   try {
@@ -30,14 +33,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   } catch (error) {
     throw domainErrorResponse(error);
   }
-  const { session } = page;
+  // Titles in the visitor's language where the organisers gave one (and no translations sent on).
+  const { translations, event, ...rest } = page.session;
+  const { translations: _eventTranslations, defaultLanguage: _own, ...eventRest } = event;
+  const session = {
+    ...rest,
+    title: localizeSessionTitle({ title: rest.title, translations }, language),
+    event: { ...eventRest, title: localizeEvent(event, language).title },
+  };
   const zone = displayTimeZone(session.event.timeZone, tz, tz ? "viewer" : "event");
   return {
     ...page,
+    session,
     signedIn: Boolean(user),
     zone,
     eventZone: session.event.timeZone,
-    when: `${formatDate(session.startsAt, zone)}, ${formatSessionTime(session, zone)}`,
+    when: `${formatDate(session.startsAt, zone, intlLocale(language))}, ${formatSessionTime(session, zone)}`,
     startsAtIso: session.startsAt.toISOString(),
     join: page.join.kind === "not-yet" ? { kind: page.join.kind, opens: page.join.opens } : { kind: page.join.kind, opens: null },
   };

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { bindFields, CsrfField, FormError, TextField } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
 import { limitSignUps, signUp } from "~/domain/accounts/accounts.server";
 import { signUpSchema } from "~/domain/accounts/validation";
 import { accountFormAction, getUser } from "~/web/auth.server";
 import { clientIp, forwardActionHeaders } from "~/web/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Create your account — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("accounts.signUp.metaTitle") }];
 
 export const headers = forwardActionHeaders;
 
@@ -33,31 +35,34 @@ export default function SignUp() {
   const errors = result && !result.ok ? result.fieldErrors : {};
   const values = result && !result.ok ? result.values : {};
   const fields = bindFields(signUpSchema, { errors, values });
+  const { t } = useTranslation();
   return (
     <section className="card form-card" aria-labelledby="signup-title">
-      <h1 id="signup-title">Create your account</h1>
-      <p className="tz-note">Register for events, book roadshow meetings and ask questions in live sessions.</p>
+      <h1 id="signup-title">{t("accounts.signUp.title")}</h1>
+      <p className="tz-note">{t("accounts.signUp.intro")}</p>
       <FormError message={result && !result.ok ? result.formError : undefined} />
       <Form method="post" noValidate>
         <CsrfField />
-        <TextField label="Full name" {...fields.name} autoComplete="name" required />
-        <TextField label="Email" {...fields.email} type="email" autoComplete="email" required />
+        <TextField label={t("accounts.signUp.name")} {...fields.name} autoComplete="name" required />
+        <TextField label={t("accounts.signUp.email")} {...fields.email} type="email" autoComplete="email" required />
         <TextField
-          label="Password"
+          label={t("accounts.signUp.password")}
           {...fields.password}
           defaultValue={undefined}
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 12 characters. No symbols or digits needed: a few words you will remember make a strong one."
+          hint={t("accounts.signUp.passwordHint")}
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-          {navigation.state === "submitting" ? "Creating your account…" : "Create account"}
+          {navigation.state === "submitting" ? t("accounts.signUp.submitting") : t("accounts.signUp.submit")}
         </button>
       </Form>
       <p style={{ marginTop: "1rem" }}>
-        Already have an account?{" "}
-        <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>Sign in</Link>
+        {t("accounts.signUp.haveAccount")}{" "}
+        <Link to={`/signin${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
+          {t("accounts.signUp.signIn")}
+        </Link>
       </p>
     </section>
   );

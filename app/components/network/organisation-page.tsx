@@ -113,7 +113,7 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
                 <dt>Stages</dt>
                 <dd>{o.stages.length ? o.stages.map((s) => STAGE_LABELS[s as keyof typeof STAGE_LABELS] ?? s).join(", ") : "Any"}</dd>
                 <dt>Focus countries</dt>
-                <dd>{o.focusCountries.length ? o.focusCountries.map(countryName).join(", ") : "All of Europe"}</dd>
+                <dd>{o.focusCountries.length ? o.focusCountries.map((code) => countryName(code)).join(", ") : "All of Europe"}</dd>
               </>
             ) : null}
             {o.investmentSoughtEur !== null ? (

@@ -11,6 +11,7 @@ const TABS = [
   ["team", "Team"],
   ["api", "API"],
   ["settings", "Settings"],
+  ["languages", "Languages"],
 ] as const;
 
 export function OrganiseNav({ slug, canManage }: { slug: string; canManage: boolean }) {

@@ -1,5 +1,7 @@
 // Badges and small formatters shared by the attendee and organiser pages.
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { ParseKeys } from "i18next";
 
 export const STATUS_TEXT: Record<string, string> = {
   PENDING_APPROVAL: "Awaiting approval",
@@ -32,13 +34,17 @@ const TONE: Record<string, string> = {
   EXPIRED: "off",
 };
 
+/** A registration's status in the page's language (STATUS_TEXT: the English words, for CSV and logs). */
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge reg-badge reg-badge--${TONE[status] ?? "info"}`}>{STATUS_TEXT[status] ?? status}</span>;
+  const { t } = useTranslation();
+  const text = status in STATUS_TEXT ? t(`registration.status.${status}` as ParseKeys) : status;
+  return <span className={`badge reg-badge reg-badge--${TONE[status] ?? "info"}`}>{text}</span>;
 }
 
 export function PaymentBadge({ paymentStatus }: { paymentStatus: string }) {
-  const text = PAYMENT_TEXT[paymentStatus];
-  if (!text) return null;
+  const { t } = useTranslation();
+  if (!PAYMENT_TEXT[paymentStatus]) return null;
+  const text = t(`registration.payment.${paymentStatus}` as ParseKeys);
   const tone = paymentStatus === "PAID" ? "ok" : paymentStatus === "UNPAID_INVOICE" || paymentStatus === "PENDING" ? "wait" : "off";
   return <span className={`badge reg-badge reg-badge--${tone}`}>{text}</span>;
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "./password-rules";
 import { emailSchema } from "./validation";
+import { isLanguage, type Language } from "~/domain/kernel/i18n/languages";
 
 /** A password typed to prove who one is (not a new one: no rules beyond presence). */
 export const currentPasswordSchema = z
@@ -37,13 +38,22 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The interface language: a shipped one, "" for "as my browser" (null), absent for "unchanged". */
+export const localeSchema = z
+  .string()
+  .trim()
+  .max(35)
+  .refine((value) => value === "" || isLanguage(value), "Choose a language from the list.")
+  .transform((value): Language | null => (isLanguage(value) ? value : null))
+  .optional();
+
 /** A checkbox group: absent, one value or several. */
 const checkboxes = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string().max(40)).max(10));
 
 export const accountSettingsSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("profile"), name: nameSchema, timeZone: timeZoneSchema }),
+    z.object({ intent: z.literal("profile"), name: nameSchema, timeZone: timeZoneSchema, locale: localeSchema }),
     z.object({ intent: z.literal("email"), email: emailSchema, currentPassword: currentPasswordSchema }),
     z.object({ intent: z.literal("password"), currentPassword: currentPasswordSchema, newPassword: newPasswordSchema }),
     z.object({ intent: z.literal("notifications"), enabled: checkboxes }),
@@ -70,3 +80,9 @@ export const twoFactorSchema = z.discriminatedUnion(
   ],
   { error: "Unknown action." },
 );
+
+/** The language switcher (GET for visitors, POST for signed-in people): a language and where to go back to. */
+export const languageSwitchSchema = z.object({
+  lang: z.string().trim().max(35).optional(),
+  redirectTo: z.string().max(2000).optional(),
+});

@@ -12,10 +12,12 @@ export interface SessionUser {
   roles: UserRole[];
   /** Two-factor is on: read with the session, so staff pages need no second query to check it. */
   twoFactor: boolean;
+  /** The interface language chosen on /account (a shipped language code), or null. */
+  locale: string | null;
 }
 
 /** The columns a SessionUser is made of, and the making: one shape wherever a person signs in. */
-export const sessionUserSelect = { id: true, email: true, name: true, roles: true, totpEnabledAt: true } as const;
+export const sessionUserSelect = { id: true, email: true, name: true, roles: true, totpEnabledAt: true, locale: true } as const;
 
 export function toSessionUser({
   totpEnabledAt,
@@ -26,8 +28,9 @@ export function toSessionUser({
   name: string;
   roles: UserRole[];
   totpEnabledAt: Date | null;
+  locale?: string | null;
 }): SessionUser {
-  return { ...user, twoFactor: totpEnabledAt !== null };
+  return { ...user, locale: user.locale ?? null, twoFactor: totpEnabledAt !== null };
 }
 
 export function hashSessionToken(token: string): string {

@@ -1,6 +1,7 @@
 // The person's own account: profile, email, password, notification choices and sessions.
 // Every function takes the signed-in person's id, so it can only ever touch their own rows.
 import { DomainError } from "~/domain/kernel/errors";
+import type { Language } from "~/domain/kernel/i18n/languages";
 import { enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
 import { passwordChangedEmail } from "~/domain/notifications/emails/accounts";
@@ -15,7 +16,17 @@ import { sendEmailChangeLink } from "./verification.server";
 export async function accountSettings(userId: string) {
   const user = await db().user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, emailVerifiedAt: true, timeZone: true, emailOptOuts: true, totpEnabledAt: true, privacyVersion: true, roles: true },
+    select: {
+      name: true,
+      email: true,
+      emailVerifiedAt: true,
+      timeZone: true,
+      locale: true,
+      emailOptOuts: true,
+      totpEnabledAt: true,
+      privacyVersion: true,
+      roles: true,
+    },
   });
   const pendingEmail = await db().accountToken.findFirst({
     where: { userId, purpose: "CHANGE_EMAIL", usedAt: null, expiresAt: { gt: new Date() } },
@@ -25,8 +36,14 @@ export async function accountSettings(userId: string) {
   return { ...user, enabled: enabledKinds(user.emailOptOuts), twoFactor: !!user.totpEnabledAt, pendingEmail: pendingEmail?.email ?? null };
 }
 
-export async function updateProfile(userId: string, input: { name: string; timeZone: string | null }): Promise<void> {
-  await db().user.update({ where: { id: userId }, data: { name: input.name, timeZone: input.timeZone } });
+/** Name, zone and (when the form sends it) the interface language; null language: as the browser says. */
+export async function updateProfile(userId: string, input: { name: string; timeZone: string | null; locale?: Language | null }): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { name: input.name, timeZone: input.timeZone, locale: input.locale } });
+}
+
+/** The language switcher, signed in: the choice follows the person to every device and email. */
+export async function setLocale(userId: string, locale: Language): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { locale } });
 }
 
 /** Proves the person at the keyboard knows the password (rate limited like sign-in). */

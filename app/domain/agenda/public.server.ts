@@ -13,6 +13,7 @@ import { describeOpening, joinWindow, type JoinWindow } from "./webinar";
 const publicSessionSelect = {
   id: true,
   title: true,
+  translations: true,
   description: true,
   format: true,
   status: true,
@@ -41,6 +42,8 @@ export async function loadPublicAgenda(slug: string, viewer: Actor | null) {
       slug: true,
       title: true,
       summary: true,
+      defaultLanguage: true,
+      translations: true,
       status: true,
       kind: true,
       timeZone: true,
@@ -106,7 +109,9 @@ export async function loadSessionPage(sessionId: string, viewer: Actor | null, d
       slidesUrl: true,
       sequence: true,
       speakers: { select: { speaker: { select: { id: true, name: true, jobTitle: true, organisation: true, bio: true } } } },
-      event: { select: { id: true, slug: true, title: true, timeZone: true, status: true, agendaPublishedAt: true } },
+      event: {
+        select: { id: true, slug: true, title: true, defaultLanguage: true, translations: true, timeZone: true, status: true, agendaPublishedAt: true },
+      },
     },
   });
   if (!session) throw new DomainError("NOT_FOUND", "This session does not exist.");

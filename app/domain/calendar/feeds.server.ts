@@ -7,6 +7,8 @@
 // place, cancellation) changes what its sessions, meetings and registrations show, so their
 // sum is monotonic and moves whenever the rendered item changes in a way that matters.
 // DTSTAMP / LAST-MODIFIED = the latest updatedAt of the rows the item is built from.
+import { createT } from "~/domain/kernel/i18n/translate";
+import { intlLocale, toLanguage } from "~/domain/kernel/i18n/languages";
 import type { AttendanceMode, EventStatus, MeetingStatus, RegistrationStatus, SessionStatus } from "~/generated/prisma/enums";
 import { countryName } from "~/domain/kernel/vocabulary";
 import { isValidTimeZone } from "~/domain/kernel/time/zoned";
@@ -138,23 +140,30 @@ interface SessionRow {
 }
 
 /** Where an event happens, as a calendar LOCATION: venue, address, city, country, or "Online". */
-export function eventPlace(event: Pick<EventRow, "venueName" | "venueAddress" | "city"> & { country?: string | null; mode?: string }): string | null {
-  const inPerson = [event.venueName, event.venueAddress, event.city, event.country ? countryName(event.country) : null].filter(Boolean).join(", ");
-  if (event.mode === "ONLINE") return "Online";
-  if (event.mode === "HYBRID") return inPerson ? `${inPerson} (and online)` : "Online";
+export function eventPlace(
+  event: Pick<EventRow, "venueName" | "venueAddress" | "city"> & { country?: string | null; mode?: string },
+  language?: string | null,
+): string | null {
+  const t = createT(language);
+  const locale = intlLocale(toLanguage(language) ?? "en");
+  const inPerson = [event.venueName, event.venueAddress, event.city, event.country ? countryName(event.country, locale) : null].filter(Boolean).join(", ");
+  if (event.mode === "ONLINE") return t("calendar.online");
+  if (event.mode === "HYBRID") return inPerson ? t("calendar.placeAndOnline", { place: inPerson }) : t("calendar.online");
   return inPerson || null;
 }
 
 // ───────────────────────────── mapping rows to items ─────────────────────────────
 
-function eventItem(event: EventRow, options: { status?: CalendarItemStatus; joinUrl?: string | null } = {}): CalendarItem {
+/** Our words in a calendar entry (not the organisers'), in the reader's language; English by default. */
+function eventItem(event: EventRow, options: { status?: CalendarItemStatus; joinUrl?: string | null; language?: string | null } = {}): CalendarItem {
+  const t = createT(options.language);
   const allDay = event.endsAt.getTime() - event.startsAt.getTime() >= ALL_DAY_MIN_MS;
   return {
     kind: "event",
     id: event.id,
     title: event.title,
-    description: joinLines(event.summary, options.joinUrl ? `Join online: ${options.joinUrl}` : null),
-    location: eventPlace(event),
+    description: joinLines(event.summary, options.joinUrl ? t("calendar.joinOnline", { url: options.joinUrl }) : null),
+    location: eventPlace(event, options.language),
     url: eventPageUrl(event.slug),
     start: event.startsAt,
     end: event.endsAt,
@@ -166,9 +175,14 @@ function eventItem(event: EventRow, options: { status?: CalendarItemStatus; join
   };
 }
 
-function sessionItem(session: SessionRow, event: EventRow, options: { joinUrl?: string | null; extraUpdatedAt?: Date } = {}): CalendarItem {
+function sessionItem(
+  session: SessionRow,
+  event: EventRow,
+  options: { joinUrl?: string | null; extraUpdatedAt?: Date; language?: string | null } = {},
+): CalendarItem {
+  const t = createT(options.language);
   const speakers = session.speakers.map(({ speaker }) => (speaker.organisation ? `${speaker.name} (${speaker.organisation})` : speaker.name));
-  const place = [session.room?.name, eventPlace(event)].filter(Boolean).join(", ");
+  const place = [session.room?.name, eventPlace(event, options.language)].filter(Boolean).join(", ");
   // An unpublished agenda withdraws its sessions from calendars just as cancelling them would.
   const cancelled = session.status !== "PUBLISHED" || event.status !== "PUBLISHED" || !event.agendaPublishedAt;
   return {
@@ -177,9 +191,9 @@ function sessionItem(session: SessionRow, event: EventRow, options: { joinUrl?: 
     title: session.title,
     description: joinLines(
       session.description,
-      speakers.length > 0 ? `Speakers: ${speakers.join(", ")}` : null,
-      `Part of ${event.title}`,
-      options.joinUrl ? `Join online: ${options.joinUrl}` : null,
+      speakers.length > 0 ? t("calendar.speakers", { names: speakers.join(", ") }) : null,
+      t("calendar.partOf", { title: event.title }),
+      options.joinUrl ? t("calendar.joinOnline", { url: options.joinUrl }) : null,
     ),
     location: place || null,
     url: eventPageUrl(event.slug),
@@ -232,18 +246,21 @@ function meetingStatus(meeting: MeetingRow): CalendarItemStatus {
 }
 
 /** A meeting as its participant `viewerId` sees it. The request message is private and never rendered. */
-function meetingItem(meeting: MeetingRow, viewerId: string): CalendarItem {
+function meetingItem(meeting: MeetingRow, viewerId: string, language?: string | null): CalendarItem {
+  const t = createT(language);
   const other = meeting.hostId === viewerId ? meeting.guest : meeting.host;
   const status = meetingStatus(meeting);
   // Both participants may join; a cancelled meeting has nothing to join.
   const joinUrl = status !== "CANCELLED" ? meeting.meetingPoint?.onlineUrl : null;
-  const stopPlace = meeting.stop ? [meeting.stop.venueName, meeting.stop.city, countryName(meeting.stop.country)].filter(Boolean).join(", ") : null;
-  const place = [meeting.meetingPoint?.name, stopPlace ?? eventPlace(meeting.event)].filter(Boolean).join(", ");
+  const stopPlace = meeting.stop
+    ? [meeting.stop.venueName, meeting.stop.city, countryName(meeting.stop.country, intlLocale(toLanguage(language) ?? "en"))].filter(Boolean).join(", ")
+    : null;
+  const place = [meeting.meetingPoint?.name, stopPlace ?? eventPlace(meeting.event, language)].filter(Boolean).join(", ");
   return {
     kind: "meeting",
     id: meeting.id,
-    title: `Meeting with ${other.name}`,
-    description: joinLines(`One-to-one meeting at ${meeting.event.title}.`, joinUrl ? `Join online: ${joinUrl}` : null),
+    title: t("calendar.meetingWith", { name: other.name }),
+    description: joinLines(t("calendar.meetingAt", { title: meeting.event.title }), joinUrl ? t("calendar.joinOnline", { url: joinUrl }) : null),
     location: place || null,
     url: eventPageUrl(meeting.event.slug),
     start: meeting.startsAt,
@@ -336,7 +353,7 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
   const historyStart = new Date(now.getTime() - PERSONAL_FEED_HISTORY_DAYS * DAY_MS);
   const client = db();
   const [user, registrations, picks, removals, meetings] = await Promise.all([
-    client.user.findUnique({ where: { id: userId }, select: { name: true, timeZone: true } }),
+    client.user.findUnique({ where: { id: userId }, select: { name: true, timeZone: true, locale: true } }),
     client.registration.findMany({
       where: {
         userId,
@@ -402,7 +419,7 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
     else status = "TENTATIVE";
     if (status === "CANCELLED" && !withinRetention(latest(registration.updatedAt, event.updatedAt), now)) continue;
     const joinUrl = status === "CONFIRMED" && canJoinOnline(event.mode) ? event.onlineUrl : null;
-    const item = eventItem(event, { status, joinUrl });
+    const item = eventItem(event, { status, joinUrl, language: user.locale });
     items.push({
       ...item,
       kind: "registration",
@@ -423,17 +440,17 @@ export async function loadPersonalFeedItems(userId: string, now = new Date()): P
     const live = session.status === "PUBLISHED" && event.status === "PUBLISHED";
     if (!live && !withinRetention(latest(session.updatedAt, event.updatedAt), now)) continue;
     const joinUrl = live && registeredAt && canJoinOnline(event.mode) ? (session.onlineUrl ?? event.onlineUrl) : null;
-    const item = sessionItem(session, event, { joinUrl, extraUpdatedAt: registeredAt });
+    const item = sessionItem(session, event, { joinUrl, extraUpdatedAt: registeredAt, language: user.locale });
     items.push({ ...item, sequence: item.sequence + 2 * (removalsBySession.get(session.id)?.removals ?? 0) });
   }
   for (const { session, removals: count, removedAt } of removals) {
     if (picked.has(session.id) || !removedAt) continue;
-    const item = sessionItem(session, session.event, { extraUpdatedAt: removedAt });
+    const item = sessionItem(session, session.event, { extraUpdatedAt: removedAt, language: user.locale });
     items.push({ ...item, status: "CANCELLED", sequence: item.sequence + 2 * count - 1 });
   }
 
   for (const meeting of meetings) {
-    const item = meetingItem(meeting, userId);
+    const item = meetingItem(meeting, userId, user.locale);
     if (item.status === "CANCELLED" && !withinRetention(item.updatedAt, now)) continue;
     if (item.status === "TENTATIVE") continue; // only confirmed meetings belong in the feed
     items.push(item);

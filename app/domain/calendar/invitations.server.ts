@@ -2,6 +2,7 @@
 // entry (METHOD:REQUEST in the confirmation, CANCEL when it ends, PUBLISH for downloads). The
 // UID is the one the personal calendar feed uses for the same registration
 // (`registration-<id>@host`), so every copy of the entry updates the same calendar item.
+import { createT } from "~/domain/kernel/i18n/translate";
 import { eventPageUrl, ticketPageUrl } from "~/domain/kernel/links.server";
 import { env } from "~/platform/env.server";
 import { calendarHost, eventPlace } from "./feeds.server";
@@ -46,14 +47,19 @@ export function ticketCalendar(
   event: TicketCalendarEvent,
   attendee: { name: string; email: string },
   method: CalendarMethod,
+  /** The attendee's language for our own words (the event's text is the caller's to choose). */
+  language?: string | null,
 ): string {
+  const t = createT(language);
   const cancelled = method === "CANCEL" || event.status === "CANCELLED";
   const updatedAt = new Date(Math.max(registration.updatedAt.getTime(), event.updatedAt.getTime()));
   const item: CalendarItem = {
     kind: "registration",
     id: registration.id,
     title: event.title,
-    description: [event.summary, `Your ticket code: ${registration.ticketCode}`, `Your ticket: ${ticketPageUrl(registration.id)}`].filter(Boolean).join("\n\n"),
+    description: [event.summary, t("calendar.ticketCode", { code: registration.ticketCode }), t("calendar.ticketLink", { url: ticketPageUrl(registration.id) })]
+      .filter(Boolean)
+      .join("\n\n"),
     location: eventPlace(event),
     url: eventPageUrl(event.slug),
     start: event.startsAt,

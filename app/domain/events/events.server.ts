@@ -20,6 +20,8 @@ const cardSelect = {
   city: true,
   country: true,
   themes: true,
+  defaultLanguage: true,
+  translations: true,
 } satisfies Prisma.EventSelect;
 
 export type EventCard = Prisma.EventGetPayload<{ select: typeof cardSelect }>;
@@ -111,6 +113,7 @@ export async function findVisibleEvent(slug: string, viewer: SessionUser | null)
         select: {
           id: true,
           title: true,
+          translations: true,
           format: true,
           startsAt: true,
           endsAt: true,

@@ -20,7 +20,17 @@ export function parsePriceCents(value: unknown): number | null {
   return Math.round(Number(text) * 100);
 }
 
-/** "€1,234.56" for 123456 cents of EUR (any ISO currency, any case). */
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en-GB", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100);
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * "€1,234.56" for 123456 cents of EUR (any ISO currency, any case), in an Intl locale
+ * ("fr-FR" → "1 234,56 €"; intlLocale() of kernel/i18n gives a language's).
+ */
+export function formatMoney(cents: number, currency: string, locale = "en-GB"): string {
+  const key = `${locale}|${currency.toUpperCase()}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: "currency", currency: currency.toUpperCase() })));
+  // Intl separates thousands with narrow no-break spaces in some locales; plain no-break spaces
+  // read the same and survive every mail client.
+  return format.format(cents / 100).replace(/\u202f/g, "\u00a0");
 }

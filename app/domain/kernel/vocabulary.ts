@@ -30,12 +30,15 @@ export const THEME_LABELS: Record<ThemeName, string> = {
 export const QA_MODES = ["OPEN", "PREMODERATED"] as const;
 export type QaModeName = (typeof QA_MODES)[number];
 
-const COUNTRY_NAMES = new Intl.DisplayNames(["en"], { type: "region" });
+const countryNames = new Map<string, Intl.DisplayNames>();
 
-export function countryName(code: string | null | undefined): string {
+/** The country's name in an Intl locale ("DE" → "Germany"; in "fr-FR" → "Allemagne"). */
+export function countryName(code: string | null | undefined, locale = "en"): string {
   if (!code) return "";
   try {
-    return COUNTRY_NAMES.of(code.toUpperCase()) ?? code;
+    let names = countryNames.get(locale);
+    if (!names) countryNames.set(locale, (names = new Intl.DisplayNames([locale], { type: "region" })));
+    return names.of(code.toUpperCase()) ?? code;
   } catch {
     return code;
   }

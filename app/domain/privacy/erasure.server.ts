@@ -96,6 +96,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
         roles: ["ATTENDEE"],
         jobTitle: null,
         timeZone: null,
+        locale: null,
         totpSecret: null,
         totpEnabledAt: null,
         totpLastStep: null,

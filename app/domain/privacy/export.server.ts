@@ -20,6 +20,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
       roles: true,
       jobTitle: true,
       timeZone: true,
+      locale: true,
       createdAt: true,
       emailVerifiedAt: true,
       totpEnabledAt: true,

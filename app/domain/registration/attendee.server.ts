@@ -70,7 +70,9 @@ export async function myRegistrations(userId: string) {
       cancelledAt: true,
       checkedInAt: true,
       ticketType: { select: { name: true, priceCents: true, currency: true, refundUntilHours: true } },
-      event: { select: { slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true, status: true } },
+      event: {
+        select: { slug: true, title: true, startsAt: true, endsAt: true, timeZone: true, city: true, status: true, defaultLanguage: true, translations: true },
+      },
     },
   });
 }

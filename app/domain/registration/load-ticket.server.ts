@@ -15,6 +15,8 @@ export const registrationEventSelect = {
   slug: true,
   title: true,
   summary: true,
+  defaultLanguage: true,
+  translations: true,
   status: true,
   timeZone: true,
   startsAt: true,

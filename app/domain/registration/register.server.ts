@@ -23,7 +23,8 @@ import { db, type Db, type Tx } from "~/platform/db.server";
 import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import { parseAnswers, type Answer, type AnswerFormValues } from "./answers";
 import { assertOnSale, loadTicketTypeForRegistration, type TicketTypeForRegistration } from "./load-ticket.server";
-import { buildConfirmationEmail } from "./registration-emails.server";
+import { buildConfirmationEmail, eventIn } from "./registration-emails.server";
+import { toLanguage } from "~/domain/kernel/i18n/languages";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { startParticipation } from "./participation.server";
 import { TX_OPTIONS, insertSeatedRegistration, insertWaitlisted, type WaitlistCandidate } from "./store.server";
@@ -60,7 +61,7 @@ export interface RegisterResult {
   needsCheckout: boolean;
 }
 
-type Attendee = Pick<SessionUser, "id" | "email" | "name">;
+type Attendee = Pick<SessionUser, "id" | "email" | "name"> & { locale?: string | null };
 
 /** Step: the status to start in, or a field-level refusal of the payment choice. */
 function decideInitialStatus(ticketType: TicketTypeForRegistration, paymentMethod: PaymentMethod | null | undefined): Extract<InitialStatus, { ok: true }> {
@@ -97,7 +98,13 @@ async function prepareEmail(
   if (status === "PENDING_APPROVAL") {
     return {
       to: user.email,
-      ...pendingApprovalEmail({ attendeeName: user.name, event: emailEvent(event), ticketTypeName: ticketType.name, manageUrl: myRegistrationsUrl() }),
+      ...pendingApprovalEmail({
+        attendeeName: user.name,
+        language: user.locale,
+        event: emailEvent(eventIn(event, toLanguage(user.locale) ?? "en")),
+        ticketTypeName: ticketType.name,
+        manageUrl: myRegistrationsUrl(),
+      }),
       dedupeKey: `registration-pending:${registration.id}`,
     };
   }

@@ -3,6 +3,8 @@
 // calendar invitation (METHOD:REQUEST, stable UID); a cancellation carries METHOD:CANCEL.
 import { ticketCalendar, type TicketCalendarEvent } from "~/domain/calendar/invitations.server";
 import { DomainError } from "~/domain/kernel/errors";
+import { localizeEvent } from "~/domain/kernel/i18n/content";
+import { toLanguage, type Language } from "~/domain/kernel/i18n/languages";
 import { ticketPageUrl } from "~/domain/kernel/links.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { cancellationConfirmedEmail, registrationConfirmedEmail, type CancellationRefund } from "~/domain/notifications/emails/registration";
@@ -14,27 +16,46 @@ import { ticketQrPng } from "./ticket-assets.server";
 /** The event columns of a ticket email: its calendar entry's, and the online link. */
 export interface EmailEventRow extends TicketCalendarEvent {
   onlineUrl?: string | null;
+  /** With these two, the email and its calendar entry carry the event's text in the recipient's language. */
+  defaultLanguage?: string;
+  translations?: unknown;
 }
 
 export interface ConfirmationInput {
   registration: { id: string; ticketCode: string; sequence: number; updatedAt: Date; paymentStatus: string };
   event: EmailEventRow;
   ticketTypeName: string;
-  attendee: { name: string; email: string };
+  attendee: { name: string; email: string; locale?: string | null };
+}
+
+/** The event as the recipient reads it: title and summary in their language where the organisers gave one. */
+export function eventIn<T extends EmailEventRow>(event: T, language: Language): T {
+  if (event.defaultLanguage === undefined) return event;
+  const text = localizeEvent(
+    { title: event.title, summary: event.summary ?? "", defaultLanguage: event.defaultLanguage, translations: event.translations },
+    language,
+  );
+  return { ...event, title: text.title, summary: event.summary == null ? event.summary : text.summary };
 }
 
 /** The confirmation with its two attachments; pure apart from drawing the QR code. */
 export async function buildConfirmationEmail(input: ConfirmationInput): Promise<OutgoingEmail> {
-  const { registration, event, attendee } = input;
+  const { registration, attendee } = input;
+  const language = toLanguage(attendee.locale) ?? "en";
+  const event = eventIn(input.event, language);
   const content = registrationConfirmedEmail({
     attendeeName: attendee.name,
+    language,
     event: emailEvent(event),
     ticketTypeName: input.ticketTypeName,
     ticketCode: registration.ticketCode,
     ticketUrl: ticketPageUrl(registration.id),
     invoicePending: registration.paymentStatus === "UNPAID_INVOICE",
   });
-  const [png, ics] = await Promise.all([ticketQrPng(registration.ticketCode), Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST"))]);
+  const [png, ics] = await Promise.all([
+    ticketQrPng(registration.ticketCode),
+    Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST", language)),
+  ]);
   return {
     to: attendee.email,
     ...content,
@@ -53,7 +74,7 @@ const registrationForEmail = {
   updatedAt: true,
   paymentStatus: true,
   status: true,
-  user: { select: { id: true, name: true, email: true } },
+  user: { select: { id: true, name: true, email: true, locale: true } },
   ticketType: { select: { name: true } },
   event: {
     select: {
@@ -61,6 +82,8 @@ const registrationForEmail = {
       slug: true,
       title: true,
       summary: true,
+      defaultLanguage: true,
+      translations: true,
       status: true,
       kind: true,
       timeZone: true,
@@ -97,8 +120,15 @@ export async function enqueueConfirmationEmail(tx: Tx, registrationId: string, n
 export async function enqueueCancellationEmail(tx: Tx, registrationId: string, refund: CancellationRefund): Promise<void> {
   const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
   if (!row) return;
-  const content = cancellationConfirmedEmail({ attendeeName: row.user.name, event: emailEvent(row.event), ticketTypeName: row.ticketType.name, refund });
-  const ics = ticketCalendar(row, row.event, row.user, "CANCEL");
+  const language = toLanguage(row.user.locale) ?? "en";
+  const content = cancellationConfirmedEmail({
+    attendeeName: row.user.name,
+    language,
+    event: emailEvent(eventIn(row.event, language)),
+    ticketTypeName: row.ticketType.name,
+    refund,
+  });
+  const ics = ticketCalendar(row, row.event, row.user, "CANCEL", row.user.locale);
   await enqueueEmail(tx, {
     to: row.user.email,
     ...content,

@@ -144,9 +144,10 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = "en-G
   return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
 }
 
-/** "Tue, 3 Mar 2026 at 14:30 CET", in the given zone (emails, deadlines). */
-export function formatInstant(instant: Date, timeZone: string): string {
-  return `${formatDate(instant, timeZone)} at ${formatTime(instant, timeZone)} ${zoneAbbreviation(instant, timeZone)}`;
+/** "Tue, 3 Mar 2026 at 14:30 CET", in the given zone (emails, deadlines); other locales: "mar. 3 mars 2026, 14:30 UTC+1". */
+export function formatInstant(instant: Date, timeZone: string, locale = "en-GB"): string {
+  const joiner = locale === "en-GB" ? " at " : ", ";
+  return `${formatDate(instant, timeZone, locale)}${joiner}${formatTime(instant, timeZone, locale)} ${zoneAbbreviation(instant, timeZone, locale)}`;
 }
 
 /**

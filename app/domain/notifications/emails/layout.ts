@@ -10,6 +10,8 @@
 import { eventPageUrl } from "~/domain/kernel/links.server";
 import { singleLine } from "~/domain/kernel/text";
 import { formatRange } from "~/domain/kernel/time/zoned";
+import { intlLocale, toLanguage, type Language } from "~/domain/kernel/i18n/languages";
+import { createT } from "~/domain/kernel/i18n/translate";
 
 export interface EmailContent {
   subject: string;
@@ -35,6 +37,14 @@ export interface EmailEvent {
 export interface Recipient {
   attendeeName: string;
   event: EmailEvent;
+  /** The recipient's language (User.locale); English when missing or unknown. */
+  language?: string | null;
+}
+
+/** The recipient's language as a shipped one, and its Intl locale for dates and money. */
+export function emailLanguage(language: string | null | undefined): { language: Language; locale: string } {
+  const lang = toLanguage(language) ?? "en";
+  return { language: lang, locale: intlLocale(lang) };
 }
 
 export const NETWORK_NAME = "SCALE — European Smart and Lighthouse Cities";
@@ -94,12 +104,13 @@ function checkedUrl(url: string): string {
   return parsed.toString();
 }
 
-export function whereText(event: EmailEvent): string {
+export function whereText(event: EmailEvent, language?: string | null): string {
+  const t = createT(language);
   const place = [event.venueName, event.venueAddress, event.city].filter((part): part is string => Boolean(part && part.trim())).join(", ");
-  if (place && event.onlineUrl) return `${place}, and online`;
+  if (place && event.onlineUrl) return t("emails.placeAndOnline", { place });
   if (place) return place;
-  if (event.onlineUrl) return "Online — the link is on the event page";
-  return "Details on the event page";
+  if (event.onlineUrl) return t("emails.onlineOnPage");
+  return t("emails.detailsOnPage");
 }
 
 // ───────────────────────────── blocks and their two renderings ─────────────────────────────
@@ -117,21 +128,27 @@ export interface EmailDraft {
   preview: string;
   attendeeName: string;
   blocks: Block[];
+  /** Greeting, sign-off and `<html lang>`; English when missing or unknown. */
+  language?: string | null;
 }
 
-export function eventDetails(event: EmailEvent): Block {
+/** Event, when (in the event's zone, naming it) and where, in the recipient's language. */
+export function eventDetails(event: EmailEvent, language?: string | null): Block {
+  const t = createT(language);
+  const { locale } = emailLanguage(language);
   return {
     kind: "details",
     rows: [
-      ["Event", event.title],
-      ["When", formatRange(event.startsAt, event.endsAt, event.timeZone)],
-      ["Where", whereText(event)],
+      [t("emails.event"), event.title],
+      [t("emails.when"), `${formatRange(event.startsAt, event.endsAt, event.timeZone, locale)} (${event.timeZone.replace(/_/g, " ")})`],
+      [t("emails.where"), whereText(event, language)],
     ],
   };
 }
 
 function renderText(draft: EmailDraft): string {
-  const parts: string[] = [`Hello ${draft.attendeeName},`];
+  const t = createT(draft.language);
+  const parts: string[] = [t("emails.hello", { name: draft.attendeeName })];
   for (const block of draft.blocks) {
     switch (block.kind) {
       case "paragraph":
@@ -156,13 +173,14 @@ function renderText(draft: EmailDraft): string {
         break;
     }
   }
-  parts.push(SIGN_OFF, `--\n${NETWORK_NAME}`);
+  parts.push(t("emails.signOff"), `--\n${t("emails.network")}`);
   return `${parts.join("\n\n")}\n`;
 }
 
 const multiline = (text: string) => escapeHtml(text).replace(/\r?\n/g, "<br>");
 
 function renderHtml(draft: EmailDraft): string {
+  const t = createT(draft.language);
   const body = draft.blocks.map((block) => {
     switch (block.kind) {
       case "paragraph":
@@ -184,16 +202,16 @@ function renderHtml(draft: EmailDraft): string {
   });
   return [
     "<!doctype html>",
-    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(draft.subject)}</title></head>`,
+    `<html lang="${emailLanguage(draft.language).language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(draft.subject)}</title></head>`,
     `<body style="margin:0;padding:24px;background:#f3f4f6;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#111827">`,
     `<span style="display:none;max-height:0;overflow:hidden">${escapeHtml(draft.preview)}</span>`,
     `<div style="max-width:600px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">`,
     `<p style="margin:0 0 24px;font-weight:700;color:#1d4ed8;letter-spacing:1px">SCALE EVENTS</p>`,
-    `<p style="margin:0 0 16px">Hello ${escapeHtml(draft.attendeeName)},</p>`,
+    `<p style="margin:0 0 16px">${escapeHtml(t("emails.hello", { name: draft.attendeeName }))}</p>`,
     ...body,
-    `<p style="margin:24px 0 0">${multiline(SIGN_OFF)}</p>`,
+    `<p style="margin:24px 0 0">${multiline(t("emails.signOff"))}</p>`,
     `</div>`,
-    `<p style="max-width:600px;margin:16px auto 0;text-align:center;font-size:12px;color:#6b7280">${escapeHtml(NETWORK_NAME)}</p>`,
+    `<p style="max-width:600px;margin:16px auto 0;text-align:center;font-size:12px;color:#6b7280">${escapeHtml(t("emails.network"))}</p>`,
     `</body></html>`,
   ].join("\n");
 }

@@ -2,7 +2,8 @@
 // rejected, a waiting-list offer and its expiry, cancelled.
 import { formatMoney } from "~/domain/kernel/money";
 import { formatInstant } from "~/domain/kernel/time/zoned";
-import { eventDetails, render, type Block, type EmailContent, type Recipient } from "./layout";
+import { createT } from "~/domain/kernel/i18n/translate";
+import { emailLanguage, eventDetails, render, type Block, type EmailContent, type Recipient } from "./layout";
 
 export interface RegistrationConfirmedInput extends Recipient {
   ticketTypeName: string;
@@ -14,25 +15,23 @@ export interface RegistrationConfirmedInput extends Recipient {
 }
 
 export function registrationConfirmedEmail(input: RegistrationConfirmedInput): EmailContent {
+  const t = createT(input.language);
+  const title = input.event.title;
   const blocks: Block[] = [
-    { kind: "paragraph", text: `Your place at ${input.event.title} is confirmed — we're delighted you're joining us.` },
-    eventDetails(input.event),
-    { kind: "details", rows: [["Ticket", input.ticketTypeName]] },
-    { kind: "highlight", label: "Your ticket code", value: input.ticketCode, isCode: true },
-    { kind: "paragraph", text: "Show the QR code of your ticket at the entrance; the code above works too. The calendar invitation is attached." },
+    { kind: "paragraph", text: t("emails.registrationConfirmed.intro", { title }) },
+    eventDetails(input.event, input.language),
+    { kind: "details", rows: [[t("emails.registrationConfirmed.ticket"), input.ticketTypeName]] },
+    { kind: "highlight", label: t("emails.registrationConfirmed.ticketCode"), value: input.ticketCode, isCode: true },
+    { kind: "paragraph", text: t("emails.registrationConfirmed.entrance") },
   ];
-  if (input.invoicePending) {
-    blocks.push({
-      kind: "paragraph",
-      text: "You chose to pay by invoice or bank transfer. The organisers will send you the invoice; your place is held in the meantime.",
-    });
-  }
-  blocks.push({ kind: "action", label: "View your ticket", url: input.ticketUrl });
+  if (input.invoicePending) blocks.push({ kind: "paragraph", text: t("emails.registrationConfirmed.invoice") });
+  blocks.push({ kind: "action", label: t("emails.registrationConfirmed.viewTicket"), url: input.ticketUrl });
   return render({
-    subject: `You're registered: ${input.event.title}`,
-    preview: `Your ticket code is ${input.ticketCode}.`,
+    subject: t("emails.registrationConfirmed.subject", { title }),
+    preview: t("emails.registrationConfirmed.preview", { code: input.ticketCode }),
     attendeeName: input.attendeeName,
     blocks,
+    language: input.language,
   });
 }
 
@@ -43,18 +42,18 @@ export interface PendingApprovalInput extends Recipient {
 }
 
 export function pendingApprovalEmail(input: PendingApprovalInput): EmailContent {
+  const t = createT(input.language);
+  const title = input.event.title;
   return render({
-    subject: `Request received: ${input.event.title}`,
-    preview: "The organisers will review your registration shortly.",
+    subject: t("emails.pending.subject", { title }),
+    preview: t("emails.pending.preview"),
     attendeeName: input.attendeeName,
+    language: input.language,
     blocks: [
-      {
-        kind: "paragraph",
-        text: `Thank you for registering for ${input.event.title}. Places on the ${input.ticketTypeName} ticket are confirmed by the organisers, so your request is now with them.`,
-      },
-      eventDetails(input.event),
-      { kind: "paragraph", text: "We'll email you as soon as they have decided. There's nothing else you need to do for now." },
-      { kind: "action", label: "See your registrations", url: input.manageUrl },
+      { kind: "paragraph", text: t("emails.pending.intro", { title, ticket: input.ticketTypeName }) },
+      eventDetails(input.event, input.language),
+      { kind: "paragraph", text: t("emails.pending.wait") },
+      { kind: "action", label: t("emails.pending.manage"), url: input.manageUrl },
     ],
   });
 }
@@ -174,40 +173,35 @@ export interface CancellationConfirmedInput extends Recipient {
 }
 
 export function cancellationConfirmedEmail(input: CancellationConfirmedInput): EmailContent {
+  const t = createT(input.language);
+  const { locale } = emailLanguage(input.language);
+  const title = input.event.title;
   const blocks: Block[] = [
-    {
-      kind: "paragraph",
-      text: `Your registration for ${input.event.title} (${input.ticketTypeName}) is cancelled and your place has been released for someone else. Thank you for letting us know.`,
-    },
-    eventDetails(input.event),
+    { kind: "paragraph", text: t("emails.cancelled.intro", { title, ticket: input.ticketTypeName }) },
+    eventDetails(input.event, input.language),
   ];
   switch (input.refund.kind) {
     case "REFUND":
-      blocks.push({
-        kind: "paragraph",
-        text: `A refund of ${formatMoney(input.refund.amountCents, input.refund.currency)} is on its way; we'll email you again when it has been issued.`,
-      });
+      blocks.push({ kind: "paragraph", text: t("emails.cancelled.refund", { amount: formatMoney(input.refund.amountCents, input.refund.currency, locale) }) });
       break;
     case "NO_REFUND":
       blocks.push({
         kind: "paragraph",
         text:
           input.refund.reason === "REFUND_WINDOW_PASSED" && input.refund.deadline
-            ? `Cancellations for this ticket were refundable until ${formatInstant(input.refund.deadline, input.event.timeZone)}, so no refund is due. If something exceptional happened, please contact the organisers.`
-            : "This ticket type is not refundable, so no refund is due. If something exceptional happened, please contact the organisers.",
+            ? t("emails.cancelled.windowPassed", { deadline: formatInstant(input.refund.deadline, input.event.timeZone, locale) })
+            : t("emails.cancelled.notRefundable"),
       });
       break;
     case "NOTHING_PAID":
       break;
   }
-  blocks.push(
-    { kind: "paragraph", text: "Changed your mind? If places remain, you can register again at any time." },
-    { kind: "action", label: "Go to the event", url: input.event.url },
-  );
+  blocks.push({ kind: "paragraph", text: t("emails.cancelled.again") }, { kind: "action", label: t("emails.cancelled.goToEvent"), url: input.event.url });
   return render({
-    subject: `Cancelled: ${input.event.title}`,
-    preview: "Your registration is cancelled.",
+    subject: t("emails.cancelled.subject", { title }),
+    preview: t("emails.cancelled.preview"),
     attendeeName: input.attendeeName,
     blocks,
+    language: input.language,
   });
 }
