@@ -25,6 +25,7 @@ const CAPABILITY_ORDER = [
   "payments",
   "qa",
   "rooms",
+  "engagement",
   "privacy",
 ] as const;
 
