@@ -3,7 +3,7 @@
 // rule is in app/domain/engagement.
 //
 // Client → server (each with an acknowledgement {ok:true,…} or {ok:false, code, message}):
-//   "poll:join"   {sessionId}                       → {polls, myBallots, canModerate}
+//   "poll:join"   {sessionId, screen?}              → {polls, myBallots, canModerate} (screen: the audience's view)
 //   "poll:leave"  {sessionId}
 //   "poll:vote"   {pollId, choices?, rating?, text?} → {pollId, ballot, changed}
 //   "poll:create" {sessionId, kind, question, options?, correct?, timerSeconds?, showResults?, allowChange?, anonymous?, launch?} → {poll}
@@ -22,7 +22,17 @@ import { DomainError } from "../../app/domain/kernel/errors";
 import { requireQaParticipant } from "../../app/domain/access/live.server";
 import { findQaSession } from "../../app/domain/qa/questions.server";
 import { POLL_ACTIONS, POLL_KINDS } from "../../app/domain/engagement/polls";
-import { castBallot, createPoll, listPolls, managePoll, myBallots, onPollChange, pollViews, quizLeaderboard, type PollChange } from "../../app/domain/engagement/polls.server";
+import {
+  castBallot,
+  createPoll,
+  listPolls,
+  managePoll,
+  myBallots,
+  onPollChange,
+  pollViews,
+  quizLeaderboard,
+  type PollChange,
+} from "../../app/domain/engagement/polls.server";
 import { handler, socketAccess, socketUser, type Listener } from "./qa";
 
 export const POLL_EVENTS = ["poll:join", "poll:leave", "poll:vote", "poll:create", "poll:manage", "poll:leaderboard"] as const;
@@ -33,6 +43,7 @@ export const pollModeratorRoom = (sessionId: string) => `poll:${sessionId}:mod`;
 const uuid = z.string().uuid();
 const schemas = {
   session: z.object({ sessionId: uuid }).strict(),
+  join: z.object({ sessionId: uuid, screen: z.boolean().optional() }).strict(),
   vote: z
     .object({
       pollId: uuid,
@@ -109,15 +120,17 @@ export function installPolls(io: Server, logger: Logger): { listeners: Record<st
   const stopListening = onPollChange((change) => relay.push(change));
 
   const listeners: Record<(typeof POLL_EVENTS)[number], Listener> = {
-    "poll:join": handler(schemas.session, logger, async (socket, { sessionId }) => {
+    "poll:join": handler(schemas.join, logger, async (socket, { sessionId, screen }) => {
       const me = socketUser(socket);
       const { access } = await findQaSession(sessionId, me, socketAccess(socket));
       if (!me) throw new DomainError("UNAUTHENTICATED", "Sign in to follow the polls.");
       if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered attendees of this event can take part in its polls.");
+      // The big screen shows what the audience sees, whoever runs it.
+      const moderator = access.moderator && screen !== true;
       // Join before reading, so no change committed after the read can be missed.
-      await socket.join(access.moderator ? pollModeratorRoom(sessionId) : pollRoom(sessionId));
-      const [polls, ballots] = await Promise.all([listPolls(sessionId, { moderator: access.moderator }), myBallots(sessionId, me.id)]);
-      return { sessionId, polls, myBallots: ballots, canModerate: access.moderator };
+      await socket.join(moderator ? pollModeratorRoom(sessionId) : pollRoom(sessionId));
+      const [polls, ballots] = await Promise.all([listPolls(sessionId, { moderator }), myBallots(sessionId, me.id)]);
+      return { sessionId, polls, myBallots: ballots, canModerate: moderator };
     }),
     "poll:leave": handler(schemas.session, logger, async (socket, { sessionId }) => {
       await Promise.all([socket.leave(pollRoom(sessionId)), socket.leave(pollModeratorRoom(sessionId))]);

@@ -127,7 +127,9 @@ describe("ballots", () => {
     expect(view.total).toBe(2000);
     expect(view.results!.options.map((o) => o.count)).toEqual([667, 667, 666]);
     // Everyone again, at once: all refused, nothing changes.
-    const again = await Promise.allSettled(people.slice(0, 200).map((p) => castBallot(actor(p), { pollId: poll.id, choices: [poll.options[0].id] }, everyoneTakesPart)));
+    const again = await Promise.allSettled(
+      people.slice(0, 200).map((p) => castBallot(actor(p), { pollId: poll.id, choices: [poll.options[0].id] }, everyoneTakesPart)),
+    );
     expect(again.every((r) => r.status === "rejected")).toBe(true);
     expect(await ballotCount(poll.id)).toBe(2000);
   }, 120_000);
@@ -171,7 +173,15 @@ describe("moderation", () => {
 
   it("refuses a quiz without a correct answer, with a field error", async () => {
     await expect(
-      createPoll(organiser(), fx.sessionId, { kind: "QUIZ", question: "Q?", options: ["a", "b"], correct: null, showResults: true, allowChange: false, anonymous: true }),
+      createPoll(organiser(), fx.sessionId, {
+        kind: "QUIZ",
+        question: "Q?",
+        options: ["a", "b"],
+        correct: null,
+        showResults: true,
+        allowChange: false,
+        anonymous: true,
+      }),
     ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { correct: expect.any(String) } });
   });
 });

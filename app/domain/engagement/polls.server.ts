@@ -34,6 +34,7 @@ import {
   type PollTally,
   type PollView,
 } from "./polls";
+import { optionalWhole, type PollFormData } from "./poll-forms";
 
 /** Per person: text and word-cloud answers per minute (across polls). */
 export const POLL_LIMITS = { textPerMinute: 10 };
@@ -204,7 +205,11 @@ async function pollContext(pollId: string) {
  * Launch, close, show or hide results, hide or show a word-cloud entry. Each is one conditional
  * UPDATE: of two moderators pressing "close" at once, one closes and the other is told it is closed.
  */
-export async function managePoll(user: User, input: { pollId: string; action: PollAction; entry?: string }, resolve: AccessResolver = liveAccess): Promise<PollView> {
+export async function managePoll(
+  user: User,
+  input: { pollId: string; action: PollAction; entry?: string },
+  resolve: AccessResolver = liveAccess,
+): Promise<PollView> {
   const poll = await pollContext(input.pollId);
   await requireModerator(user, poll.sessionId, resolve);
   pollPatch(poll, input.action); // refuses what can never apply
@@ -314,7 +319,7 @@ function createBatcher(pollId: string, sessionId: string) {
         // One ballot per person per batch; a second one from the same person waits for the next.
         const batch: PendingBallot[] = [];
         const people = new Set<string>();
-        for (let i = 0; i < queue.length && batch.length < MAX_BATCH; ) {
+        for (let i = 0; i < queue.length && batch.length < MAX_BATCH;) {
           if (people.has(queue[i].userId)) {
             i++;
             continue;
@@ -409,6 +414,36 @@ export async function quizLeaderboard(sessionId: string, top = 10): Promise<{ qu
       GROUP BY b."userId", u."name"`,
     db().poll.count({ where: { sessionId, kind: "QUIZ", status: { not: "DRAFT" } } }),
   ]);
-  const ranked = rankLeaderboard(rows.map((r) => ({ ...r, ms: Math.max(0, Math.round(r.ms)) })), top);
+  const ranked = rankLeaderboard(
+    rows.map((r) => ({ ...r, ms: Math.max(0, Math.round(r.ms)) })),
+    top,
+  );
   return { questions, entries: ranked.map((r) => ({ rank: r.rank, name: leaderboardName(r.name), correct: r.correct, seconds: Math.round(r.ms / 100) / 10 })) };
+}
+
+// ───────────── the no-JavaScript forms ─────────────
+
+/** Runs one of the Q&A page's poll forms (same calls as the socket); returns the notice to show. */
+export async function applyPollForm(user: User, sessionId: string, data: PollFormData): Promise<string> {
+  if (data.intent === "poll-vote") {
+    const choices = data.choices === undefined ? [] : Array.isArray(data.choices) ? data.choices : [data.choices];
+    const { changed } = await castBallot(user, { pollId: data.pollId, choices, rating: data.rating, text: data.text });
+    return changed ? "Your answer was changed." : "Thanks — your answer was counted.";
+  }
+  if (data.intent === "poll-create") {
+    const poll = await createPoll(user, sessionId, {
+      kind: data.kind,
+      question: data.question,
+      options: (data.options ?? "").split("\n"),
+      correct: optionalWhole(data.correct),
+      timerSeconds: optionalWhole(data.timerSeconds),
+      showResults: data.showResults === "true",
+      allowChange: data.allowChange === "true",
+      anonymous: data.anonymous === "true",
+      launch: data.launch === "true",
+    });
+    return poll.status === "OPEN" ? "The poll is live." : "The poll is ready to launch.";
+  }
+  const poll = await managePoll(user, { pollId: data.pollId, action: data.action, entry: data.entry });
+  return poll.status === "OPEN" && data.action === "launch" ? "The poll is live." : data.action === "close" ? "The poll is closed." : "Done.";
 }

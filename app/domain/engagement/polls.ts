@@ -177,7 +177,8 @@ export function parseBallot(kind: PollKind, input: BallotInput): Ballot {
   }
   if (kind === "RATING") {
     const rating = typeof input.rating === "string" ? Number(input.rating) : input.rating;
-    if (typeof rating !== "number" || !Number.isInteger(rating) || rating < 1 || rating > 5) throw new DomainError("VALIDATION", "Choose a rating from 1 to 5.");
+    if (typeof rating !== "number" || !Number.isInteger(rating) || rating < 1 || rating > 5)
+      throw new DomainError("VALIDATION", "Choose a rating from 1 to 5.");
     return { choices: [], rating, text: null };
   }
   const max = kind === "WORD_CLOUD" ? WORD_MAX : TEXT_MAX;
