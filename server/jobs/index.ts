@@ -12,6 +12,10 @@
 //   privacy notice's promise).
 // - answer-retention: daily, delete answers to custom registration questions of events that ended
 //   more than ANSWER_RETENTION_MONTHS ago (app/domain/privacy/retention.server.ts, one statement).
+// - feedback-invitations: every 5 minutes, email each participant of an ended event or session
+//   its feedback survey's single-use link once the organiser's delay has passed
+//   (app/domain/engagement/surveys.server.ts; the invitation's unique (survey, person) makes it
+//   safe on every node and on every run).
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
 //   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
 //   /admin/outbox shows them.
@@ -65,6 +69,15 @@ export const RETENTION_CRON = "41 3 * * *";
 export async function runAnswerRetention(now: Date = new Date()): Promise<{ erasedAnswers: number }> {
   const { eraseExpiredAnswers } = await import("../../app/domain/privacy/retention.server");
   return { erasedAnswers: await eraseExpiredAnswers(now) };
+}
+
+export const FEEDBACK_QUEUE = "feedback-invitations";
+export const FEEDBACK_CRON = "*/5 * * * *";
+
+/** The feedback-invitation run; exported so tests (and an operator's script) can run it directly. */
+export async function runFeedbackInvitations(now: Date = new Date()): Promise<{ invited: number }> {
+  const { sendDueSurveyInvites } = await import("../../app/domain/engagement/surveys.server");
+  return { invited: await sendDueSurveyInvites(now) };
 }
 
 /** One retry of a refund owed after a webhook. */
@@ -132,6 +145,13 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: "UTC" });
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
     logger.info(await runAnswerRetention(new Date()), "answer retention");
+  });
+
+  await boss.createQueue(FEEDBACK_QUEUE, { name: FEEDBACK_QUEUE, policy: "singleton", expireInSeconds: 10 * 60, retryLimit: 2 });
+  await boss.schedule(FEEDBACK_QUEUE, FEEDBACK_CRON, {}, { tz: "UTC" });
+  await boss.work(FEEDBACK_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+    const report = await runFeedbackInvitations(new Date());
+    if (report.invited) logger.info(report, "feedback invitations");
   });
 
   await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });

@@ -4,7 +4,7 @@
 import { useId } from "react";
 import { barShares, type PollView } from "~/domain/engagement/polls";
 
-function Bars({ rows, label, large }: { rows: { label: string; count: number; correct?: boolean }[]; label: string; large?: boolean }) {
+export function BarChart({ rows, label, large }: { rows: { label: string; count: number; correct?: boolean }[]; label: string; large?: boolean }) {
   const id = useId();
   const shares = barShares(rows.map((r) => r.count));
   const total = rows.reduce((sum, r) => sum + r.count, 0);
@@ -90,7 +90,7 @@ export function PollResults({ poll, large = false }: { poll: PollView; large?: b
         <p className="poll-results__summary">
           Average <strong>{results.average ?? "–"}</strong> of 5 · {poll.total} {poll.total === 1 ? "answer" : "answers"}
         </p>
-        <Bars rows={results.ratings.map((count, i) => ({ label: `${"★".repeat(i + 1)} ${i + 1}`, count }))} label={poll.question} large={large} />
+        <BarChart rows={results.ratings.map((count, i) => ({ label: `${"★".repeat(i + 1)} ${i + 1}`, count }))} label={poll.question} large={large} />
       </div>
     );
   }
@@ -107,5 +107,5 @@ export function PollResults({ poll, large = false }: { poll: PollView; large?: b
       </ul>
     );
   }
-  return <Bars rows={results.options.map((o) => ({ label: o.label, count: o.count, correct: o.correct }))} label={poll.question} large={large} />;
+  return <BarChart rows={results.options.map((o) => ({ label: o.label, count: o.count, correct: o.correct }))} label={poll.question} large={large} />;
 }
