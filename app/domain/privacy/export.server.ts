@@ -3,6 +3,7 @@
 // secrets (password hash, TOTP secret, recovery codes, session and feed tokens), card data (we
 // never hold it; Stripe ids are not the person's data) and email attachments.
 import { db } from "~/platform/db.server";
+import { exportEngagementData } from "~/domain/engagement/personal-data.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -101,6 +102,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     client.membership.findMany({ where: { userId }, select: { role: true, organisation: { select: { name: true } } } }),
   ]);
 
+  const engagement = await exportEngagementData(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
@@ -129,6 +131,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     questions: questions.map(({ session, ...question }) => ({ session: session.title, ...question })),
     roomMessages: roomMessages.map(({ room, ...message }) => ({ room: room.name, event: room.event.title, ...message })),
     calendarFeeds: feedTokens,
+    ...engagement,
     sessions,
     emails,
   };
