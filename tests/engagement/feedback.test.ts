@@ -146,5 +146,8 @@ describe("feedback surveys", () => {
     expect(lines[1]).toContain("Ana Silva");
     expect(lines[2]).toContain("Anonymous");
     expect(lines[2]).toContain("'@SUM(1)");
+    const dashboard = await (await (await browserFor(fx.owner)).get(`/organise/events/${fx.event.slug}/dashboard`)).text();
+    expect(dashboard).toMatch(/reg-stats__value">2<\/span><span class="reg-stats__label"><a [^>]*>Poll answers/);
+    expect(dashboard).toMatch(/reg-stats__value">100<\/span><span class="reg-stats__label"><a [^>]*>NPS/);
   });
 });

@@ -88,3 +88,25 @@ export async function feedbackCsv(event: { id: string; timeZone: string }): Prom
   }
   return toCsv(header, rows);
 }
+
+/** The dashboard's engagement figures: polls run and answers, feedback responses and the event NPS, certificates. */
+export async function engagementSummary(event: { id: string }) {
+  const [[polls], [feedback], certificates] = await Promise.all([
+    db().$queryRaw<{ polls: number; ballots: number }[]>`
+      SELECT count(DISTINCT p."id")::int AS polls, count(b."id")::int AS ballots
+      FROM "Poll" p JOIN "AgendaSession" s ON s."id" = p."sessionId" LEFT JOIN "PollBallot" b ON b."pollId" = p."id"
+      WHERE s."eventId" = ${event.id}::uuid AND p."status" <> 'DRAFT'`,
+    db().$queryRaw<{ responses: number; nps: number | null }[]>`
+      WITH scores AS (
+        SELECT (r."answers" ->> q."id"::text)::int AS score
+        FROM "SurveyResponse" r JOIN "Survey" s ON s."id" = r."surveyId" JOIN "SurveyQuestion" q ON q."surveyId" = s."id" AND q."kind" = 'NPS'
+        WHERE s."eventId" = ${event.id}::uuid AND r."answers" ? q."id"::text
+      )
+      SELECT (SELECT count(*)::int FROM "SurveyResponse" r JOIN "Survey" s ON s."id" = r."surveyId" WHERE s."eventId" = ${event.id}::uuid) AS responses,
+             CASE WHEN count(*) = 0 THEN NULL
+                  ELSE round(100.0 * (count(*) FILTER (WHERE score >= 9) - count(*) FILTER (WHERE score <= 6)) / count(*))::int END AS nps
+      FROM scores`,
+    db().certificate.count({ where: { eventId: event.id } }),
+  ]);
+  return { polls: polls.polls, ballots: polls.ballots, responses: feedback.responses, nps: feedback.nps, certificates };
+}
