@@ -8,6 +8,7 @@ import { hashPassword } from "../app/domain/accounts/passwords.server";
 import { generateTicketCode } from "../app/domain/registration/ticket-code";
 import { fromWallTime, toWallTime } from "../app/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "../app/platform/db.server";
+import { seedEngagement } from "./seed/engagement";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -688,6 +689,7 @@ export async function seedDemoActivity(client: Tx | Db = db(), now = new Date())
   });
   await client.registration.createMany({ data: registrations });
   for (const [ticketTypeId, count] of taken) await client.ticketType.update({ where: { id: ticketTypeId }, data: { taken: { increment: count } } });
+  await seedEngagement(client, now);
 }
 
 /** Seeds only a database without users, so restarts never duplicate or overwrite data. */
