@@ -605,6 +605,7 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
     },
   });
 
+  await seedEngagement(client, now);
   return {
     password: DEMO_PASSWORD,
     accounts: people.map((p) => ({ role: p.role, email: p.email })),
@@ -689,7 +690,6 @@ export async function seedDemoActivity(client: Tx | Db = db(), now = new Date())
   });
   await client.registration.createMany({ data: registrations });
   for (const [ticketTypeId, count] of taken) await client.ticketType.update({ where: { id: ticketTypeId }, data: { taken: { increment: count } } });
-  await seedEngagement(client, now);
 }
 
 /** Seeds only a database without users, so restarts never duplicate or overwrite data. */

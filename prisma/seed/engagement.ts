@@ -1,6 +1,6 @@
 // Demo data of live engagement: a webinar session live now with a prepared poll (open, answered by
-// delegates), a two-question quiz ready to launch and an open word cloud; and a past exchange
-// where attendee@ checked in, answered the feedback survey and can download a certificate.
+// the other demo attendees), a two-question quiz ready to launch and an open word cloud; and a past exchange
+// where attendee@ checked in, answered the feedback survey and can download a certificate. Called from seedDemoData.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db, Tx } from "../../app/platform/db.server";
 import { generateTicketCode } from "../../app/domain/registration/ticket-code";

@@ -253,18 +253,54 @@ export async function managePoll(
 
 // ───────────── ballots ─────────────
 
-/** Immutable facts of a poll (its session, kind and option ids), cached briefly: a storm reads them once. */
+/**
+ * Facts a ballot needs before its write — the poll's session and event, kind and option ids, and
+ * whether the session is public — cached for 5 s and loaded once however many ballots arrive at
+ * once: a storm costs no read per ballot. (Whether the poll is open is decided by the write.)
+ */
 const CONTEXT_TTL_MS = 5_000;
-const contexts = new Map<string, { at: number; sessionId: string; kind: PollKind; optionIds: Set<string> }>();
+interface BallotContext {
+  at: number;
+  sessionId: string;
+  eventId: string;
+  kind: PollKind;
+  optionIds: Set<string>;
+  published: boolean;
+}
+const contexts = new Map<string, Promise<BallotContext>>();
 
-async function ballotContext(pollId: string) {
-  const hit = contexts.get(pollId);
-  if (hit && Date.now() - hit.at < CONTEXT_TTL_MS) return hit;
-  const poll = await pollContext(pollId);
-  const context = { at: Date.now(), sessionId: poll.sessionId, kind: poll.kind as PollKind, optionIds: new Set(poll.options.map((o) => o.id)) };
+async function loadBallotContext(pollId: string): Promise<BallotContext> {
+  requireUuid(pollId, "This poll does not exist.");
+  const poll = await db().poll.findUnique({ where: { id: pollId }, select: { sessionId: true, kind: true, options: { select: { id: true } } } });
+  if (!poll) throw new DomainError("NOT_FOUND", "This poll does not exist.");
+  const session = await db().agendaSession.findUniqueOrThrow({
+    where: { id: poll.sessionId },
+    select: { eventId: true, status: true, event: { select: { status: true, agendaPublishedAt: true } } },
+  });
+  return {
+    at: Date.now(),
+    sessionId: poll.sessionId,
+    eventId: session.eventId,
+    kind: poll.kind as PollKind,
+    optionIds: new Set(poll.options.map((o) => o.id)),
+    // The Q&A's rule (findQaSession): published session, published (or cancelled) event, published agenda.
+    published: session.status === "PUBLISHED" && session.event.status !== "DRAFT" && session.event.agendaPublishedAt !== null,
+  };
+}
+
+async function ballotContext(pollId: string): Promise<BallotContext> {
+  const cached = contexts.get(pollId);
+  if (cached) {
+    const context = await cached.catch(() => null);
+    if (context && Date.now() - context.at < CONTEXT_TTL_MS) return context;
+    if (contexts.get(pollId) === cached) contexts.delete(pollId);
+    if (!context) return ballotContext(pollId);
+  }
   if (contexts.size > 5_000) contexts.clear();
-  contexts.set(pollId, context);
-  return context;
+  const loading = loadBallotContext(pollId);
+  contexts.set(pollId, loading);
+  loading.catch(() => contexts.delete(pollId));
+  return loading;
 }
 
 export interface BallotResult {
@@ -282,7 +318,8 @@ export interface BallotResult {
 export async function castBallot(user: User, input: { pollId: string } & BallotInput, resolve: AccessResolver = liveAccess): Promise<BallotResult> {
   const context = await ballotContext(input.pollId);
   const ballot = parseBallot(context.kind, input);
-  const { access } = await findQaSession(context.sessionId, user, resolve);
+  const access = await resolve(user, context.eventId);
+  if (!context.published && !access.moderator) throw new DomainError("NOT_FOUND", "This poll does not exist.");
   requireQaParticipant(user, access);
   if (ballot.choices.some((c) => !context.optionIds.has(c))) throw new DomainError("VALIDATION", "That answer is not one of this poll's options.");
   if (kindIsText(context.kind)) await hitRateLimit({ key: `poll-text:${user.id}`, limit: POLL_LIMITS.textPerMinute, windowSeconds: 60 });
