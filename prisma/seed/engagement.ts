@@ -178,12 +178,13 @@ export async function seedEngagement(client: Tx | Db, now = new Date()): Promise
     include: { questions: { orderBy: { position: "asc" } } },
   });
   const [nps, rating, choice, text] = survey.questions;
-  const answers = [
+  const allAnswers = [
     { [nps.id]: 9, [rating.id]: 5, [choice.id]: "Site visits", [text.id]: "More time with the district operators, please." },
     { [nps.id]: 10, [rating.id]: 4, [choice.id]: "Workshops" },
     { [nps.id]: 7, [rating.id]: 4, [choice.id]: "Site visits", [text.id]: "Share the slides before the visit." },
     { [nps.id]: 6, [rating.id]: 3, [choice.id]: "Panels" },
   ];
+  const answers = allAnswers.slice(0, attendees.length);
   const expiresAt = new Date(now.getTime() + 9 * 24 * HOUR);
   await client.surveyInvite.createMany({
     data: attendees.map((p, i) => ({

@@ -18,7 +18,7 @@ async function liveSessionId(): Promise<string> {
 }
 
 function pollCard(page: Page, question: string) {
-  return page.getByRole("article").filter({ has: page.getByRole("heading", { name: question, level: 3 }) });
+  return page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: question, level: 3 }) });
 }
 
 test("polls and a word cloud move live for two attendees and the big screen", async ({ browser }) => {
@@ -31,8 +31,8 @@ test("polls and a word cloud move live for two attendees and the big screen", as
 
   // A prepared poll, launched afterwards.
   await moderator.getByText("Prepare a poll").click();
-  await moderator.getByLabel("Kind").selectOption("SINGLE");
-  await moderator.getByLabel("Question").fill("Which city should host the next clinic?");
+  await moderator.getByLabel("Kind", { exact: true }).selectOption("SINGLE");
+  await moderator.getByLabel("Poll question").fill("Which city should host the next clinic?");
   await moderator.getByLabel("Answers (choice and quiz polls)").fill("Maia\nKraków\nBordeaux");
   await moderator.getByRole("button", { name: "Save poll" }).click();
   await expect(moderator.getByText("The poll is ready to launch.")).toBeVisible();
@@ -51,21 +51,21 @@ test("polls and a word cloud move live for two attendees and the big screen", as
   }
   const firstCard = pollCard(first, "Which city should host the next clinic?");
   const secondCard = pollCard(second, "Which city should host the next clinic?");
-  await firstCard.getByLabel("Kraków").check();
+  await firstCard.getByRole("radio", { name: "Kraków" }).check();
   await firstCard.getByRole("button", { name: "Send answer" }).click();
   await expect(first.getByText("Thanks — your answer was counted.")).toBeVisible();
   await expect(secondCard.getByText("1 answer", { exact: true })).toBeVisible(); // moved without a reload
-  await secondCard.getByLabel("Bordeaux").check();
+  await secondCard.getByRole("radio", { name: "Bordeaux" }).check();
   await secondCard.getByRole("button", { name: "Send answer" }).click();
   await expect(firstCard.getByText("2 answers", { exact: true })).toBeVisible();
   await expect(secondCard.getByText("2 answers", { exact: true })).toBeVisible();
   await expect(firstCard.getByRole("img", { name: /Kraków 1, Bordeaux 1/ })).toBeVisible();
   await expect(first.getByText("Your answer: Kraków")).toBeVisible();
 
-  // A word cloud created live.
-  await moderator.getByText("Prepare a poll").click();
-  await moderator.getByLabel("Kind").selectOption("WORD_CLOUD");
-  await moderator.getByLabel("Question").fill("One word for this clinic?");
+  // A word cloud created live (the "Prepare a poll" panel is still open).
+  if (!(await moderator.getByLabel("Kind", { exact: true }).isVisible())) await moderator.getByText("Prepare a poll").click();
+  await moderator.getByLabel("Kind", { exact: true }).selectOption("WORD_CLOUD");
+  await moderator.getByLabel("Poll question").fill("One word for this clinic?");
   await moderator.getByLabel("Launch now").check();
   await moderator.getByRole("button", { name: "Save poll" }).click();
   await expect(moderator.getByText("The poll is live.")).toBeVisible();

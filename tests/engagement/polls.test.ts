@@ -100,19 +100,19 @@ describe("ballots", () => {
     const saved = POLL_LIMITS.textPerMinute;
     POLL_LIMITS.textPerMinute = 2;
     try {
-      await castBallot(actor(fx.attendees[3]), { pollId: poll.id, text: "Open data" });
-      await castBallot(actor(fx.attendees[3]), { pollId: poll.id, text: "open  DATA" });
+      await castBallot(actor(fx.attendees[3]), { pollId: poll.id, text: "Smart cities" });
+      await castBallot(actor(fx.attendees[3]), { pollId: poll.id, text: "smart   CITIES" });
       await expect(castBallot(actor(fx.attendees[3]), { pollId: poll.id, text: "trust" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
     } finally {
       POLL_LIMITS.textPerMinute = saved;
     }
     const [view] = (await listPolls(fx.sessionId, { moderator: false })).filter((p) => p.id === poll.id);
-    expect(view.results?.entries).toEqual([{ text: "open data", count: 1 }]);
-    await managePoll(organiser(), { pollId: poll.id, action: "hide-entry", entry: "Open Data" });
+    expect(view.results?.entries).toEqual([{ text: "smart cities", count: 1 }]);
+    await managePoll(organiser(), { pollId: poll.id, action: "hide-entry", entry: "Smart  Cities" });
     const [hidden] = (await listPolls(fx.sessionId, { moderator: false })).filter((p) => p.id === poll.id);
     expect(hidden.results?.entries).toEqual([]);
     const [modView] = (await listPolls(fx.sessionId, { moderator: true })).filter((p) => p.id === poll.id);
-    expect(modView.results?.entries).toEqual([{ text: "open data", count: 1, hidden: true }]);
+    expect(modView.results?.entries).toEqual([{ text: "smart cities", count: 1, hidden: true }]);
   });
 
   it("counts 2 000 concurrent ballots against one poll exactly once each", async () => {

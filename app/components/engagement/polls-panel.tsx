@@ -263,7 +263,7 @@ function CreatePoll({ errors, values }: { errors?: Record<string, string>; value
         <CsrfField />
         <input type="hidden" name="intent" value="poll-create" />
         <SelectField label="Kind" {...fields.kind} options={POLL_KINDS.map((k) => [k, POLL_KIND_LABELS[k]] as const)} />
-        <TextField label="Question" {...fields.question} required maxLength={300} />
+        <TextField label="Poll question" {...fields.question} required maxLength={300} />
         <TextAreaField label="Answers (choice and quiz polls)" {...fields.options} rows={4} hint="One answer per line, 2 to 10." />
         <div className="poll-create__row">
           <TextField label="Correct answer (quiz)" {...fields.correct} inputMode="numeric" hint="Its number in the list, e.g. 2." />

@@ -102,7 +102,7 @@ async function tallies(polls: PollRecord[], withAuthors: boolean): Promise<Map<s
   for (const r of ratings) result.get(r.pollId)!.ratings[r.rating - 1] = r.n;
   for (const poll of polls.filter((p) => p.kind === "WORD_CLOUD")) {
     const words = await db().$queryRaw<{ text: string; n: number }[]>`
-      SELECT lower(regexp_replace(btrim("text"), '\s+', ' ', 'g')) AS text, count(*)::int AS n FROM "PollBallot"
+      SELECT lower(regexp_replace(btrim("text"), '[[:space:]]+', ' ', 'g')) AS text, count(*)::int AS n FROM "PollBallot"
       WHERE "pollId" = ${poll.id}::uuid AND "text" IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ${ENTRIES_SHOWN}`;
     result.get(poll.id)!.entries = words.map((w) => ({ text: w.text, count: w.n }));
   }
