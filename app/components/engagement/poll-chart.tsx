@@ -4,6 +4,9 @@
 import { useId } from "react";
 import { barShares, type PollView } from "~/domain/engagement/polls";
 
+/** Bars are drawn on a 400-unit-wide box: readable on a 390 px phone, capped in width on desktop (CSS). */
+const W = 400;
+
 export function BarChart({ rows, label, large }: { rows: { label: string; count: number; correct?: boolean }[]; label: string; large?: boolean }) {
   const id = useId();
   const shares = barShares(rows.map((r) => r.count));
@@ -11,27 +14,27 @@ export function BarChart({ rows, label, large }: { rows: { label: string; count:
   const rowHeight = large ? 56 : 40;
   const height = rows.length * rowHeight + 8;
   return (
-    <svg className="poll-chart" viewBox={`0 0 600 ${height}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMinYMin meet">
+    <svg className="poll-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-labelledby={`${id}-t`} preserveAspectRatio="xMinYMin meet">
       <title id={`${id}-t`}>{`${label}: ${rows.map((r) => `${r.label} ${r.count}`).join(", ")}`}</title>
       {rows.map((r, i) => {
         const y = i * rowHeight + 4;
         const percent = total === 0 ? 0 : Math.round((r.count / total) * 100);
         return (
           <g key={`${r.label}-${i}`}>
-            <rect x={0} y={y} width={600} height={rowHeight - 10} rx={6} className="poll-chart__track" />
+            <rect x={0} y={y} width={W} height={rowHeight - 10} rx={6} className="poll-chart__track" />
             <rect
               x={0}
               y={y}
-              width={(shares[i] / 100) * 600}
+              width={(shares[i] / 100) * W}
               height={rowHeight - 10}
               rx={6}
               className={r.correct ? "poll-chart__bar poll-chart__bar--correct" : "poll-chart__bar"}
             />
             <text x={12} y={y + (rowHeight - 10) / 2 + 5} className="poll-chart__label">
               {r.correct ? "✓ " : ""}
-              {r.label.length > 48 ? `${r.label.slice(0, 47)}…` : r.label}
+              {r.label.length > 30 ? `${r.label.slice(0, 29)}…` : r.label}
             </text>
-            <text x={588} y={y + (rowHeight - 10) / 2 + 5} textAnchor="end" className="poll-chart__value">
+            <text x={W - 12} y={y + (rowHeight - 10) / 2 + 5} textAnchor="end" className="poll-chart__value">
               {`${r.count} · ${percent}%`}
             </text>
           </g>
