@@ -1,8 +1,9 @@
 // Live polls at scale: one poll, 2 000 Socket.IO clients on one node (the server runs in a child
 // process; the clients run here) all voting within a second over the Q&A's connection.
-// Figures: ballots per second with every ballot counted exactly once (baseline: the same ballot
-// rows inserted as raw SQL through pg, 20 connections, in the same run); time from a vote to the
-// moment every client holds a result that includes it (p50, p99); and certificate PDF generation
+// Figures: ballots per second with every ballot counted exactly once when all 2 000 are sent at
+// once (baseline: the same ballot rows inserted as raw SQL through pg, 20 connections, in the same
+// run); time from a vote to the moment every client holds a result that includes it (p50, p99), with
+// the 2 000 votes spread over one second, and with all sent at once; and certificate PDF generation
 // (p50, p95; baseline: pdfkit writing a one-line page, the library's floor).
 // BENCH_POLL_CLIENTS changes the client count.
 import { performance } from "node:perf_hooks";
@@ -64,6 +65,7 @@ export const benchmarks: Benchmark[] = [
       };
       const poll = await createPoll(organiser, fx.sessionId, { ...draft, launch: true });
       const warm = await createPoll(organiser, fx.sessionId, { ...draft, question: "Warm-up", launch: true });
+      const spread = await createPoll(organiser, fx.sessionId, { ...draft, question: "Within a second", launch: true });
       const node = await startNode({
         DATABASE_URL: database.url,
         SOCKET_ADAPTER: "memory",
@@ -75,6 +77,7 @@ export const benchmarks: Benchmark[] = [
       const admin = new pg.Pool({ connectionString: database.url, max: 20 });
       try {
         const arrivals: { at: number; total: number }[][] = Array.from({ length: CLIENTS }, () => []);
+        const spreadArrivals: { at: number; total: number }[][] = Array.from({ length: CLIENTS }, () => []);
         await inBatches(CLIENTS, async (i) => {
           const socket = connect(node.baseUrl, {
             transports: ["websocket"],
@@ -91,6 +94,7 @@ export const benchmarks: Benchmark[] = [
           if (!joined.ok) throw new Error(`join failed: ${JSON.stringify(joined)}`);
           socket.on("poll:changed", (change: { poll: { id: string; total: number } }) => {
             if (change.poll.id === poll.id) arrivals[i].push({ at: performance.now(), total: change.poll.total });
+            if (change.poll.id === spread.id) spreadArrivals[i].push({ at: performance.now(), total: change.poll.total });
           });
         });
         // Warm-up (JIT, query plans, the access cache): a tenth of the clients vote on another poll.
@@ -124,7 +128,28 @@ export const benchmarks: Benchmark[] = [
           await admin.query(`SELECT count(*)::int AS ballots, count(DISTINCT "userId")::int AS people FROM "PollBallot" WHERE "pollId" = $1`, [poll.id])
         ).rows;
         if (ballots !== CLIENTS || people !== CLIENTS) throw new Error(`ballots not exact: ${ballots} rows for ${people} people, expected ${CLIENTS}`);
-        const latencies = voteToEveryClient(votes, arrivals);
+        const burstLatencies = voteToEveryClient(votes, arrivals);
+
+        // ── the same clients voting spread evenly over one second: latency from each vote's own send ──
+        await sleep(500);
+        const spreadVotes: { sent: number; rank: number }[] = [];
+        let spreadAcked = 0;
+        await Promise.all(
+          sockets.map(async (s, i) => {
+            await sleep((i / CLIENTS) * 1000);
+            const sent = performance.now();
+            const ack = (await s.timeout(120_000).emitWithAck("poll:vote", { pollId: spread.id, choices: [spread.options[i % 3].id] })) as { ok: boolean };
+            if (!ack.ok) throw new Error(`ballot refused: ${JSON.stringify(ack)}`);
+            spreadAcked += 1;
+            spreadVotes.push({ sent, rank: spreadAcked });
+          }),
+        );
+        const spreadDeadline = Date.now() + 30_000;
+        while (spreadArrivals.some((a) => (a.at(-1)?.total ?? 0) < CLIENTS)) {
+          if (Date.now() > spreadDeadline) throw new Error("not every client saw the final count of the spread poll");
+          await sleep(10);
+        }
+        const latencies = voteToEveryClient(spreadVotes, spreadArrivals);
 
         // Baseline: the same ballot rows as raw SQL (one autocommitted INSERT each), 20 connections.
         const baselinePoll = await createPoll(organiser, fx.sessionId, { ...draft, question: "Baseline", launch: true });
@@ -177,8 +202,9 @@ export const benchmarks: Benchmark[] = [
             CLIENTS / baselineSeconds,
             "raw SQL INSERTs via pg, same rows",
           ),
-          figure("vote → result at every client p50", percentile(latencies, 50), "ms", 100, "the 100 ms broadcast window"),
-          figure("vote → result at every client p99", percentile(latencies, 99), "ms", 250, "goal 250 ms"),
+          figure("vote → result at every client p50 (votes over 1 s)", percentile(latencies, 50), "ms", 100, "the 100 ms broadcast window"),
+          figure("vote → result at every client p99 (votes over 1 s)", percentile(latencies, 99), "ms", 250, "goal 250 ms"),
+          figure("vote → result at every client p99 (all at once)", percentile(burstLatencies, 99), "ms", 250, "goal 250 ms"),
           figure("certificate PDF p50", percentile(pdfTimes, 50), "ms", percentile(floorTimes, 50), "pdfkit one-line page"),
           figure("certificate PDF p95", percentile(pdfTimes, 95), "ms", 100, "goal 100 ms"),
         ];
