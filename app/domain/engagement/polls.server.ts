@@ -87,19 +87,21 @@ async function tallies(polls: PollRecord[], withAuthors: boolean): Promise<Map<s
   const result = new Map<string, PollTally>(polls.map((p) => [p.id, emptyTally()]));
   if (polls.length === 0) return result;
   const ids = polls.map((p) => p.id);
-  const [totals, options, ratings] = await Promise.all([
-    db().$queryRaw<{ pollId: string; n: number }[]>`
-      SELECT "pollId"::text, count(*)::int AS n FROM "PollBallot" WHERE "pollId" = ANY(${ids}::uuid[]) GROUP BY "pollId"`,
-    db().$queryRaw<{ pollId: string; optionId: string; n: number }[]>`
-      SELECT "pollId"::text, c::text AS "optionId", count(*)::int AS n
-      FROM "PollBallot", unnest("choices") AS c WHERE "pollId" = ANY(${ids}::uuid[]) GROUP BY "pollId", c`,
-    db().$queryRaw<{ pollId: string; rating: number; n: number }[]>`
-      SELECT "pollId"::text, "rating", count(*)::int AS n FROM "PollBallot"
-      WHERE "pollId" = ANY(${ids}::uuid[]) AND "rating" IS NOT NULL GROUP BY "pollId", "rating"`,
-  ]);
-  for (const t of totals) result.get(t.pollId)!.total = t.n;
-  for (const o of options) result.get(o.pollId)!.options[o.optionId] = o.n;
-  for (const r of ratings) result.get(r.pollId)!.ratings[r.rating - 1] = r.n;
+  // One statement: each poll's ballot count, choices per option and ratings per value.
+  const rows = await db().$queryRaw<{ pollId: string; total: number; options: Record<string, number> | null; ratings: Record<string, number> | null }[]>`
+    SELECT p."id"::text AS "pollId",
+      (SELECT count(*)::int FROM "PollBallot" b WHERE b."pollId" = p."id") AS total,
+      (SELECT json_object_agg(x.c, x.n) FROM (SELECT c::text AS c, count(*)::int AS n FROM "PollBallot" b, unnest(b."choices") AS c
+        WHERE b."pollId" = p."id" GROUP BY c) x) AS options,
+      (SELECT json_object_agg(y.rating, y.n) FROM (SELECT b."rating", count(*)::int AS n FROM "PollBallot" b
+        WHERE b."pollId" = p."id" AND b."rating" IS NOT NULL GROUP BY b."rating") y) AS ratings
+    FROM unnest(${ids}::uuid[]) AS p("id")`;
+  for (const row of rows) {
+    const tally = result.get(row.pollId)!;
+    tally.total = row.total;
+    tally.options = row.options ?? {};
+    for (const [rating, n] of Object.entries(row.ratings ?? {})) tally.ratings[Number(rating) - 1] = n;
+  }
   for (const poll of polls.filter((p) => p.kind === "WORD_CLOUD")) {
     const words = await db().$queryRaw<{ text: string; n: number }[]>`
       SELECT lower(regexp_replace(btrim("text"), '[[:space:]]+', ' ', 'g')) AS text, count(*)::int AS n FROM "PollBallot"
