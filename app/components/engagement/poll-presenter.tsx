@@ -2,7 +2,8 @@
 // results as a large chart, and for a closed quiz question the session's leaderboard (first names).
 import { useEffect, useState } from "react";
 import type { Ballot, PollView } from "~/domain/engagement/polls";
-import { POLL_KIND_LABELS } from "~/domain/engagement/polls";
+import { acceptsBallots, POLL_KIND_LABELS } from "~/domain/engagement/polls";
+import { useNow } from "./polls-panel";
 import { PollResults } from "./poll-chart";
 import { useLivePolls } from "./use-live-polls";
 
@@ -21,7 +22,10 @@ export function PollPresenter({ sessionId, initial }: { sessionId: string; initi
   const live = useLivePolls(sessionId, initial, { screen: true });
   const poll = activePoll(live.polls);
   const [board, setBoard] = useState<Leaderboard | null>(null);
-  const quizClosed = poll?.kind === "QUIZ" && poll.status === "CLOSED" ? poll.id : null;
+  // A timed quiz question ends when its timer does, even before the moderator closes it.
+  const now = useNow(poll?.status === "OPEN" && poll.closesAt !== null);
+  const ended = poll !== null && !acceptsBallots(poll, new Date(now));
+  const quizClosed = poll?.kind === "QUIZ" && ended ? poll.id : null;
   const { emit } = live;
   useEffect(() => {
     if (!quizClosed) return setBoard(null);
@@ -31,7 +35,9 @@ export function PollPresenter({ sessionId, initial }: { sessionId: string; initi
   return (
     <section className="poll-present" aria-labelledby="poll-present-heading" aria-live="polite">
       <p className="qa-present__label">
-        {POLL_KIND_LABELS[poll.kind]} · {poll.status === "OPEN" ? "vote now" : "closed"} · {poll.total} {poll.total === 1 ? "answer" : "answers"}
+        {POLL_KIND_LABELS[poll.kind]} ·{" "}
+        {ended ? "closed" : poll.closesAt ? `vote now · ${Math.max(0, Math.ceil((new Date(poll.closesAt).getTime() - now) / 1000))} s left` : "vote now"} ·{" "}
+        {poll.total} {poll.total === 1 ? "answer" : "answers"}
       </p>
       <h2 id="poll-present-heading" className="poll-present__question">
         {poll.question}

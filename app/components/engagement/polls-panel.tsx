@@ -72,7 +72,7 @@ function order(poll: PollView): number {
   return rank * 1e15 - new Date(poll.openedAt ?? 0).getTime() / 1000;
 }
 
-function useNow(active: boolean): number {
+export function useNow(active: boolean): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!active) return;
@@ -94,7 +94,9 @@ function PollCard({ poll, ballot, live, canModerate, report }: { poll: PollView;
         <h3 id={headingId}>{poll.question}</h3>
         <p className="poll-card__meta">
           <span className="badge">{POLL_KIND_LABELS[poll.kind]}</span>{" "}
-          <span className={`badge poll-status--${poll.status.toLowerCase()}`}>{STATUS_LABELS[poll.status]}</span>{" "}
+          <span className={`badge poll-status--${(open || poll.status !== "OPEN" ? poll.status : "CLOSED").toLowerCase()}`}>
+            {open || poll.status !== "OPEN" ? STATUS_LABELS[poll.status] : "Time is up"}
+          </span>{" "}
           {open && secondsLeft !== null ? <span className="badge">{secondsLeft} s left</span> : null}{" "}
           <span className="tz-note">
             {poll.total} {poll.total === 1 ? "answer" : "answers"}
