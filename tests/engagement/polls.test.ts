@@ -3,7 +3,7 @@
 // racing each other, live results for moderators and the audience, catch-up after a reconnect.
 import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { castBallot, createPoll, listPolls, managePoll, POLL_LIMITS } from "~/domain/engagement/polls.server";
+import { castBallot, createPoll, listPolls, managePoll, POLL_LIMITS, quizLeaderboard } from "~/domain/engagement/polls.server";
 import type { AccessResolver } from "~/domain/access/live.server";
 import { db } from "~/platform/db.server";
 import { makeUsers } from "../support/factories";
@@ -183,6 +183,31 @@ describe("moderation", () => {
         anonymous: true,
       }),
     ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { correct: expect.any(String) } });
+  });
+});
+
+describe("quiz", () => {
+  it("reveals the correct answer to the audience once closed, and ranks people by correct answers with first names only", async () => {
+    const q1 = await newPoll("QUIZ");
+    const q2 = await newPoll("QUIZ");
+    const [a, b] = fx.attendees;
+    await castBallot(actor(a), { pollId: q1.id, choices: [q1.options[1].id] }); // correct
+    await castBallot(actor(b), { pollId: q1.id, choices: [q1.options[0].id] });
+    await castBallot(actor(a), { pollId: q2.id, choices: [q2.options[1].id] }); // correct
+    await castBallot(actor(b), { pollId: q2.id, choices: [q2.options[1].id] }); // correct
+    const open = (await listPolls(fx.sessionId, { moderator: false })).find((p) => p.id === q2.id)!;
+    expect(open.options.some((o) => "correct" in o)).toBe(false);
+    await managePoll(organiser(), { pollId: q2.id, action: "close" });
+    const closed = (await listPolls(fx.sessionId, { moderator: false })).find((p) => p.id === q2.id)!;
+    expect(closed.options.map((o) => o.correct)).toEqual([false, true, false]);
+    const board = await quizLeaderboard(fx.sessionId);
+    const mine = board.entries.filter((e) => e.name.startsWith("Attendee"));
+    // "Attendee 0 polls…" shows as "Attendee p.": first name and the last name's initial.
+    expect(mine.map((e) => [e.name, e.correct, e.rank])).toEqual([
+      ["Attendee p.", 2, 1],
+      ["Attendee p.", 1, 2],
+    ]);
+    expect(JSON.stringify(board)).not.toContain(a.name);
   });
 });
 
