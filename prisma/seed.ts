@@ -12,6 +12,7 @@ import { seedCommunity } from "./seed/community";
 import { seedIntegrations } from "./seed/integrations";
 import { seedNetwork } from "./seed/network";
 import { seedI18nDemo } from "./seed/i18n";
+import { seedEngagement } from "./seed/engagement";
 
 export const DEMO_PASSWORD = "scale-demo-2026";
 /**
@@ -609,6 +610,7 @@ export async function seedDemoData(client: Tx | Db = db(), now = new Date()): Pr
   });
   await seedIntegrations(client, now);
 
+  await seedEngagement(client, now);
   return {
     password: DEMO_PASSWORD,
     accounts: people.map((p) => ({ role: p.role, email: p.email })),

@@ -10,6 +10,8 @@ import { ticketQrSvg } from "~/domain/registration/ticket-assets.server";
 import { hasEnded, refundDecision } from "~/domain/registration/ticket-rules";
 import { formatDate, formatRange, formatTime, zoneAbbreviation } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
+import { CertificateCard } from "~/components/engagement/certificate-card";
+import { certificateStatus } from "~/domain/engagement/certificates.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Your ticket: ${data.registration.event.title} — SCALE Events` : "Your ticket — SCALE Events" },
@@ -21,11 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const qrSvg = registration.status === "CONFIRMED" ? await ticketQrSvg(registration.ticketCode) : null;
   const position = registration.status === "WAITLISTED" ? await waitingListPosition({ ...registration, ticketTypeId: registration.ticketType.id }) : null;
   const refund = registration.paymentStatus === "PAID" ? refundDecision(registration.ticketType, registration.event, new Date()) : null;
-  return { registration, qrSvg, position, refund };
+  const certificate = registration.status === "CONFIRMED" ? await certificateStatus(user.id, registration.id) : null;
+  return { registration, qrSvg, position, refund, certificate };
 }
 
 export default function Ticket() {
-  const { registration: r, qrSvg, position, refund } = useLoaderData<typeof loader>();
+  const { registration: r, qrSvg, position, refund, certificate } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const event = r.event;
   const tz = event.timeZone;
@@ -132,6 +135,7 @@ export default function Ticket() {
         </section>
 
         <aside className="stack">
+          {certificate ? <CertificateCard registrationId={r.id} decision={certificate} /> : null}
           <section className="card" aria-labelledby="details-title">
             <h2 id="details-title">Details</h2>
             <dl className="event-facts">

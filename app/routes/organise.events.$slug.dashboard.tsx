@@ -5,14 +5,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart, LineChart } from "~/components/registration/charts";
 import { requireStaffEvent } from "~/components/registration/route-helpers.server";
 import { dashboard } from "~/domain/registration/reports.server";
+import { engagementSummary } from "~/domain/engagement/exports.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event } = await requireStaffEvent(request, params.slug, "manage");
-  return { slug: event.slug, timeZone: event.timeZone, data: await dashboard(event) };
+  const [data, engagement] = await Promise.all([dashboard(event), engagementSummary(event)]);
+  return { slug: event.slug, timeZone: event.timeZone, data, engagement };
 }
 
 export default function Dashboard() {
-  const { slug, timeZone, data } = useLoaderData<typeof loader>();
+  const { slug, timeZone, data, engagement } = useLoaderData<typeof loader>();
   const { totals } = data;
   const numbers: [string, number, string?][] = [
     ["Confirmed", totals.confirmed, `/organise/events/${slug}/registrations?status=CONFIRMED`],
@@ -28,6 +30,22 @@ export default function Dashboard() {
           <li key={label} className="card">
             <span className="reg-stats__value">{value}</span>
             <span className="reg-stats__label">{href ? <Link to={href}>{label}</Link> : label}</span>
+          </li>
+        ))}
+      </ul>
+      <ul className="reg-stats" aria-label="Engagement">
+        {(
+          [
+            ["Polls run", engagement.polls, `/organise/events/${slug}/polls.csv`],
+            ["Poll answers", engagement.ballots, `/organise/events/${slug}/polls.csv`],
+            ["Feedback responses", engagement.responses, `/organise/events/${slug}/feedback`],
+            ["NPS", engagement.nps ?? "–", `/organise/events/${slug}/feedback`],
+            ["Certificates issued", engagement.certificates, undefined],
+          ] as const
+        ).map(([label, value, href]) => (
+          <li key={label} className="card">
+            <span className="reg-stats__value">{value}</span>
+            <span className="reg-stats__label">{href ? <a href={href}>{label}</a> : label}</span>
           </li>
         ))}
       </ul>

@@ -7,6 +7,10 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { QaBoard } from "~/components/qa/qa-board";
 import { qaForm } from "~/domain/qa/qa-forms";
+import { PollsPanel } from "~/components/engagement/polls-panel";
+import { pollForm } from "~/domain/engagement/poll-forms";
+import { applyPollForm, listPolls, myBallots as myPollBallots } from "~/domain/engagement/polls.server";
+import { z } from "zod";
 import type { SortMode } from "~/domain/qa/questions";
 import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "~/domain/qa/questions.server";
 import { formatRange } from "~/domain/kernel/time/zoned";
@@ -30,17 +34,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     participant: access.participant,
     sort,
   };
-  if (!access.participant) return { ...base, questions: [], cursor: 0, myVotes: [] as string[] };
-  const [list, votes] = await Promise.all([listQuestions(session.id, { userId: user.id, moderator: access.moderator }), myVotes(session.id, user.id)]);
-  return { ...base, questions: list.questions, cursor: list.cursor, myVotes: votes };
+  if (!access.participant) return { ...base, questions: [], cursor: 0, myVotes: [] as string[], polls: [], myBallots: {} };
+  const [list, votes, polls, ballots] = await Promise.all([
+    listQuestions(session.id, { userId: user.id, moderator: access.moderator }),
+    myVotes(session.id, user.id),
+    listPolls(session.id, { moderator: access.moderator }),
+    myPollBallots(session.id, user.id),
+  ]);
+  return { ...base, questions: list.questions, cursor: list.cursor, myVotes: votes, polls, myBallots: ballots };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readForm(request, qaForm);
+  // The Q&A's forms and the polls' forms post to this page (the no-JavaScript path).
+  const form = await readForm(request, z.discriminatedUnion("intent", [...qaForm.options, ...pollForm.options]));
   if (!form.ok) return formFailure(form);
   const data = form.data;
   try {
+    if (data.intent === "poll-vote" || data.intent === "poll-create" || data.intent === "poll-manage") {
+      return json({ ok: true as const, notice: await applyPollForm(user, params.id ?? "", data) });
+    }
     if (data.intent === "ask") {
       const { question } = await askQuestion(user, { sessionId: params.id ?? "", body: data.body, anonymous: data.anonymous === "true" });
       return json({
@@ -55,7 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await moderateQuestion(user, { questionId: data.questionId, action: data.action, body: data.body });
     return json({ ok: true as const, notice: "Done." });
   } catch (error) {
-    return domainFailure(error, data.intent === "ask" ? { body: data.body } : {});
+    const values =
+      data.intent === "ask"
+        ? { body: data.body }
+        : data.intent === "poll-create"
+          ? (Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) as Record<string, string>)
+          : {};
+    return domainFailure(error, values);
   }
 }
 
@@ -86,6 +105,15 @@ export default function SessionQaPage() {
           </p>
         ) : null}
       </header>
+      {data.participant ? (
+        <PollsPanel
+          sessionId={session.id}
+          canModerate={data.canModerate}
+          initial={{ polls: data.polls, myBallots: data.myBallots }}
+          createErrors={actionData && !actionData.ok && actionData.values?.intent === "poll-create" ? actionData.fieldErrors : undefined}
+          createValues={actionData && !actionData.ok && actionData.values?.intent === "poll-create" ? actionData.values : undefined}
+        />
+      ) : null}
       {data.participant ? (
         <QaBoard
           sessionId={session.id}

@@ -3,6 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { QaPresenter } from "~/components/qa/presenter";
+import { PollPresenter } from "~/components/engagement/poll-presenter";
+import { listPolls } from "~/domain/engagement/polls.server";
 import { findQaSession, listQuestions } from "~/domain/qa/questions.server";
 import { requireUser } from "~/web/auth.server";
 import { orErrorResponse } from "~/web/responses.server";
@@ -15,8 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { session, access } = await orErrorResponse(findQaSession(params.id ?? "", user));
   if (!access.participant) throw new Response("The Q&A of this session is open to its registered attendees and organisers.", { status: 403 });
   // The screen is public in the room: it shows what attendees see (no pending questions, no anonymous names).
-  const list = await listQuestions(session.id, { userId: null, moderator: false });
-  return { session: { id: session.id, title: session.title, eventTitle: session.event.title }, questions: list.questions, cursor: list.cursor };
+  const [list, polls] = await Promise.all([listQuestions(session.id, { userId: null, moderator: false }), listPolls(session.id, { moderator: false })]);
+  return { session: { id: session.id, title: session.title, eventTitle: session.event.title }, questions: list.questions, cursor: list.cursor, polls };
 }
 
 export default function QaPresenterPage() {
@@ -32,6 +34,7 @@ export default function QaPresenterPage() {
           {data.session.eventTitle} · ask at /sessions/{data.session.id}/qa
         </p>
       </header>
+      <PollPresenter sessionId={data.session.id} initial={{ polls: data.polls, myBallots: {} }} />
       <QaPresenter sessionId={data.session.id} initial={{ questions: data.questions, cursor: data.cursor, myVotes: [] }} />
     </article>
   );

@@ -18,6 +18,10 @@
 //   delivery FAILED. A fan-out loop (every few seconds, SKIP LOCKED, safe on any node) turns the
 //   integration outbox that triggers fill into deliveries; the minutely sweep requeues deliveries
 //   whose job was lost between fan-out and queueing.
+// - feedback-invitations: every 5 minutes, email each participant of an ended event or session
+//   its feedback survey's single-use link once the organiser's delay has passed
+//   (app/domain/engagement/surveys.server.ts; the invitation's unique (survey, person) makes it
+//   safe on every node and on every run).
 // - the outbox worker: a polling loop (mailer.server.ts) whose claims are safe on any number of
 //   nodes. It runs only when SMTP_URL is set; otherwise emails stay PENDING in the outbox and
 //   /admin/outbox shows them.
@@ -80,6 +84,15 @@ export const RETENTION_CRON = "41 3 * * *";
 export async function runAnswerRetention(now: Date = new Date()): Promise<{ erasedAnswers: number }> {
   const { eraseExpiredAnswers } = await import("../../app/domain/privacy/retention.server");
   return { erasedAnswers: await eraseExpiredAnswers(now) };
+}
+
+export const FEEDBACK_QUEUE = "feedback-invitations";
+export const FEEDBACK_CRON = "*/5 * * * *";
+
+/** The feedback-invitation run; exported so tests (and an operator's script) can run it directly. */
+export async function runFeedbackInvitations(now: Date = new Date()): Promise<{ invited: number }> {
+  const { sendDueSurveyInvites } = await import("../../app/domain/engagement/surveys.server");
+  return { invited: await sendDueSurveyInvites(now) };
 }
 
 /** One retry of a refund owed after a webhook. */
@@ -154,6 +167,13 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: "UTC" });
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
     logger.info(await runAnswerRetention(new Date()), "answer retention");
+  });
+
+  await boss.createQueue(FEEDBACK_QUEUE, { name: FEEDBACK_QUEUE, policy: "singleton", expireInSeconds: 10 * 60, retryLimit: 2 });
+  await boss.schedule(FEEDBACK_QUEUE, FEEDBACK_CRON, {}, { tz: "UTC" });
+  await boss.work(FEEDBACK_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, async () => {
+    const report = await runFeedbackInvitations(new Date());
+    if (report.invited) logger.info(report, "feedback invitations");
   });
 
   await boss.createQueue(REFUND_QUEUE, { name: REFUND_QUEUE, retryLimit: 12, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 });

@@ -10,6 +10,7 @@ import { installAdapter, type AdapterKind } from "./adapter";
 import { ACK_REQUIRED, installQa } from "./qa";
 import { allowSameOrigin } from "./origin";
 import { installRooms } from "./rooms";
+import { installPolls } from "./polls";
 
 export interface SocketData {
   user: SessionUser | null;
@@ -56,9 +57,10 @@ export async function attachRealtime(
 
   const qa = installQa(io, options.logger);
   const rooms = installRooms(io, options.logger);
+  const polls = installPolls(io, options.logger);
   // One catch-all per socket dispatches the capability events (shared listeners, `this` = socket)
   // and refuses unknown ones out loud: an acknowledgement with UNKNOWN_EVENT, else "error:event".
-  const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners };
+  const listeners: Record<string, (this: Socket, ...args: unknown[]) => void> = { ...qa.listeners, ...rooms.listeners, ...polls.listeners };
   // Lets a client confirm who the server thinks it is (and tests prove cookie auth).
   // It takes no payload; the acknowledgement is the last argument either way.
   listeners["session:whoami"] = function whoami(this: Socket, ...args: unknown[]) {
@@ -131,6 +133,7 @@ export async function attachRealtime(
       stopRefreshing();
       qa.close();
       rooms.close();
+      polls.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await closeAdapter();
     },

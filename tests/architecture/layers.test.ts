@@ -28,6 +28,7 @@ const CAPABILITY_ORDER = [
   "rooms",
   "network",
   "community",
+  "engagement",
   "integrations",
   "admin",
   "privacy",

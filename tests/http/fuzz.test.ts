@@ -14,6 +14,7 @@ import { uploadBodyLimit } from "~/web/upload-limits";
 import { seedDemoData } from "../../prisma/seed";
 import { loadBuild } from "../../server/app";
 import { QA_EVENTS } from "../../server/realtime/qa";
+import { POLL_EVENTS } from "../../server/realtime/polls";
 import { ROOM_EVENTS } from "../../server/realtime/rooms";
 import { startTestServer } from "../support/app-server";
 import { signedInClient } from "../support/http-client";
@@ -267,7 +268,7 @@ describe("hostile socket payloads to every event", () => {
       { [`key\u0000`]: "value" },
     ];
     const before = await databaseFingerprint();
-    for (const event of [...QA_EVENTS, ...ROOM_EVENTS, "no:such:event"]) {
+    for (const event of [...QA_EVENTS, ...ROOM_EVENTS, ...POLL_EVENTS, "no:such:event"]) {
       for (const payload of payloads) {
         const reply = await call(socket, event, payload);
         expect(reply.ok, `${event} ${JSON.stringify(payload)?.slice(0, 80)}`).toBe(false);

@@ -2,7 +2,8 @@
 // sessions are needed) that joins the session with the last cursor it has, merges the catch-up
 // and every live change, and rejoins with its cursor after any drop or server restart.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
+import { acquireSocket, releaseSocket } from "./live-socket";
 import { applyCatchUp, applyChange, initialClientState, type QaChangeView, type QaClientState, type QuestionUpdate } from "~/domain/qa/questions";
 
 type Action = { type: "change"; change: QaChangeView } | { type: "catch-up"; questions: QuestionUpdate[]; cursor: number };
@@ -47,7 +48,7 @@ export function useLiveQa(sessionId: string, initial: { questions: QuestionUpdat
   }, [hasGap]);
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
+    const socket = acquireSocket();
     socketRef.current = socket;
     const join = () => {
       socket.timeout(10_000).emit("qa:join", { sessionId, cursor: cursorRef.current }, (error: Error | null, reply: AckResult) => {
@@ -69,14 +70,22 @@ export function useLiveQa(sessionId: string, initial: { questions: QuestionUpdat
     joinRef.current = () => {
       if (socket.connected) join();
     };
-    socket.on("connect", join);
-    socket.on("disconnect", () => setStatus("offline"));
-    socket.on("connect_error", () => setStatus("offline"));
-    socket.on("qa:changed", (change: QaChangeView) => {
+    const offline = () => setStatus("offline");
+    const changed = (change: QaChangeView) => {
       if (change.sessionId === sessionId) dispatch({ type: "change", change });
-    });
+    };
+    socket.on("connect", join);
+    socket.on("disconnect", offline);
+    socket.on("connect_error", offline);
+    socket.on("qa:changed", changed);
+    // The shared connection may already be open (the polls acquired it first).
+    if (socket.connected) join();
     return () => {
-      socket.disconnect();
+      socket.off("connect", join);
+      socket.off("disconnect", offline);
+      socket.off("connect_error", offline);
+      socket.off("qa:changed", changed);
+      releaseSocket(socket);
       socketRef.current = null;
     };
   }, [sessionId]);

@@ -8,6 +8,7 @@ const TABS = [
   ["tickets", "Tickets"],
   ["questions", "Questions"],
   ["rooms", "Rooms"],
+  ["feedback", "Feedback"],
   ["team", "Team"],
   ["api", "API"],
   ["settings", "Settings"],

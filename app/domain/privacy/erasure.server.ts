@@ -5,6 +5,7 @@
 // deletes answers to custom questions and the directory profile with its photo, and anonymises
 // the User row. Payments and invoices stay (accounting law: 10 years); questions and room messages stay, shown under "Deleted member".
 // After the commit: card refunds are asked of Stripe and every session and socket is closed.
+import { eraseEngagementData } from "~/domain/engagement/personal-data.server";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "~/domain/access/permissions";
 import { confirmPassword } from "~/domain/accounts/settings.server";
@@ -82,6 +83,7 @@ export async function eraseAccount(userId: string, now: Date = new Date()): Prom
     await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     await revokeIntegrationsOf(tx, userId, now);
     await tx.registrationAnswer.deleteMany({ where: { registration: { userId } } });
+    await eraseEngagementData(tx, userId);
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.accountToken.deleteMany({ where: { userId } });
     await eraseCommunityData(tx, userId);

@@ -6,6 +6,7 @@ import { exportCommunityData } from "~/domain/community/personal-data.server";
 import { integrationDataOf } from "~/domain/integrations/personal-data.server";
 import { exportDirectoryProfile } from "~/domain/network/profile.server";
 import { db } from "~/platform/db.server";
+import { exportEngagementData } from "~/domain/engagement/personal-data.server";
 
 export const EXPORT_FORMAT_VERSION = 1;
 
@@ -108,6 +109,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
   const community = await exportCommunityData(userId);
   const integrations = await integrationDataOf(userId);
   const directoryProfile = await exportDirectoryProfile(userId);
+  const engagement = await exportEngagementData(userId);
   const { totpEnabledAt, ...profile } = user;
   return {
     format: "scale-events-personal-data",
@@ -137,6 +139,7 @@ export async function exportPersonalData(userId: string, now: Date = new Date())
     questions: questions.map(({ session, ...question }) => ({ session: session.title, ...question })),
     roomMessages: roomMessages.map(({ room, ...message }) => ({ room: room.name, event: room.event.title, ...message })),
     calendarFeeds: feedTokens,
+    ...engagement,
     sessions,
     emails,
     community,
