@@ -5,11 +5,13 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Logger } from "pino";
+import { startChangeListener } from "../app/platform/changes.server";
 import { db, disconnectDb } from "../app/platform/db.server";
 import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
+import { eventFeedReply, personalFeedReply, type CalendarReply } from "../app/domain/calendar/http.server";
 import { readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
 import { csrfCookie, guardMutations, securityHeaders } from "./security";
@@ -42,6 +44,8 @@ export async function startAppServer(options: {
   process.env.DATABASE_URL = options.databaseUrl;
   const { logger } = options;
   const build = await loadBuild();
+  // Committed changes from the database, so in-memory copies of feeds and pages stay exact.
+  const changes = await startChangeListener(options.databaseUrl, (error) => logger.warn({ err: error }, "change listener"));
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
@@ -71,6 +75,17 @@ export async function startAppServer(options: {
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+
+  // Calendar feeds without Remix: calendar apps poll them all day, and the same replies as the
+  // routes' loaders (README "Speed").
+  app.get(
+    "/feeds/:token",
+    calendarHandler((req) => personalFeedReply(req.params.token, req.get("If-None-Match"))),
+  );
+  app.get(
+    "/events/:slug/feed.ics",
+    calendarHandler((req) => eventFeedReply(req.params.slug, req.get("If-None-Match"))),
+  );
 
   app.use(csrfCookie(servedOverHttps()));
   app.use(guardMutations);
@@ -122,9 +137,19 @@ export async function startAppServer(options: {
         } finally {
           clearTimeout(force);
         }
+        await changes.stop();
         await disconnectDb();
       })();
       return closing;
     },
+  };
+}
+
+function calendarHandler(reply: (req: express.Request) => Promise<CalendarReply>): express.RequestHandler {
+  return (req, res, next) => {
+    reply(req).then((answer) => {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body ?? undefined);
+    }, next);
   };
 }
