@@ -11,6 +11,8 @@ import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
+import { publicPageCache } from "./public-cache";
+import { SESSION_COOKIE_NAME } from "../app/web/auth.server";
 import { eventFeedReply, personalFeedReply, type CalendarReply } from "../app/domain/calendar/http.server";
 import { readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
@@ -87,22 +89,29 @@ export async function startAppServer(options: {
     calendarHandler((req) => eventFeedReply(req.params.slug, req.get("If-None-Match"))),
   );
 
+  app.use((req, _res, next) => {
+    // The only trusted source of the client address for app code (rate limits).
+    req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  const remix = createRemixRequestHandler({
+    build,
+    mode: options.production ? "production" : "development",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
+  });
+  // Public pages for anonymous visitors, before the CSRF cookie: a cached page sets no cookie.
+  const pageCache = publicPageCache({ sessionCookieName: SESSION_COOKIE_NAME, render: remix.renderAnonymously });
+  app.use(pageCache.middleware);
+
   app.use(csrfCookie(servedOverHttps()));
+  // The visitor's own CSRF token, for forms on a page that came from the shared cache.
+  app.get("/csrf-token", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ token: res.locals.csrfToken });
+  });
   app.use(guardMutations);
   app.use(readBodyWithinCap(logger));
-  app.all(
-    "*",
-    (req, _res, next) => {
-      // The only trusted source of the client address for app code (rate limits).
-      req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-      next();
-    },
-    createRemixRequestHandler({
-      build,
-      mode: options.production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
-    }),
-  );
+  app.all("*", remix);
 
   const httpServer = createServer(app);
   httpServer.keepAliveTimeout = 65_000;
