@@ -75,7 +75,9 @@ export async function startAppServer(options: {
 
   // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Only paths that name a file (an extension) can be one: pages skip the file-system lookup.
+  const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   // Calendar feeds without Remix: calendar apps poll them all day, and the same replies as the
