@@ -73,13 +73,6 @@ export async function startAppServer(options: {
     }
   });
 
-  // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
-  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  // Only paths that name a file (an extension) can be one: pages skip the file-system lookup.
-  const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });
-  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
-  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-
   // Calendar feeds without Remix: calendar apps poll them all day, and the same replies as the
   // routes' loaders (README "Speed").
   app.get(
@@ -90,6 +83,13 @@ export async function startAppServer(options: {
     "/events/:slug/feed.ics",
     calendarHandler((req) => eventFeedReply(req.params.slug, req.get("If-None-Match"))),
   );
+
+  // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
+  app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
+  // Only paths that name a file (an extension) can be one: pages skip the file-system lookup.
+  const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
   app.use((req, _res, next) => {
     // The only trusted source of the client address for app code (rate limits).
