@@ -5,7 +5,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Logger } from "pino";
-import { startChangeListener } from "../app/platform/changes.server";
+import { announceLocalWrite, startChangeListener } from "../app/platform/changes.server";
+import { readCookie } from "../app/web/cookies";
 import { db, disconnectDb } from "../app/platform/db.server";
 import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
@@ -94,6 +95,12 @@ export async function startAppServer(options: {
   app.use((req, _res, next) => {
     // The only trusted source of the client address for app code (rate limits).
     req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  // Read your own writes: a signed-in person's form post drops this node's cached pages and
+  // events when it is answered, before the notice of its change arrives (README "Speed").
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && readCookie(req.headers.cookie, SESSION_COOKIE_NAME)) res.on("finish", announceLocalWrite);
     next();
   });
   const remix = createRemixRequestHandler({

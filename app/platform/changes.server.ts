@@ -54,6 +54,15 @@ export function parseChange(payload: string): DataChange | null {
   return match ? { scope: match[1] as ChangeScope, id: match[2] } : null;
 }
 
+/**
+ * A write in this process that the database has not announced yet: the node's caches drop
+ * everything now, so the writer's next request (the redirect after a form) reads its own write
+ * even before the notice arrives.
+ */
+export function announceLocalWrite(): void {
+  received({ scope: "all" });
+}
+
 function received(change: DataChange): void {
   state().sequence++;
   bus.publish(change);

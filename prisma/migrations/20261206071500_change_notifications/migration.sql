@@ -56,9 +56,13 @@ CREATE TRIGGER "AgendaPickRemoval_notify_change" AFTER INSERT OR UPDATE OR DELET
   FOR EACH ROW EXECUTE FUNCTION "scale_notify_change"('user:userId');
 CREATE TRIGGER "CalendarFeedToken_notify_change" AFTER INSERT OR UPDATE OF "revokedAt" OR DELETE ON "CalendarFeedToken"
   FOR EACH ROW EXECUTE FUNCTION "scale_notify_change"('user:userId');
-CREATE TRIGGER "User_notify_change" AFTER UPDATE OF "name", "deletedAt" ON "User"
-  FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt")
+-- What event pages show of people and organisations: organisers' names and job titles, the
+-- organising organisation. A column newly shown on a public page joins these lists.
+CREATE TRIGGER "User_notify_change" AFTER UPDATE OF "name", "jobTitle", "deletedAt" ON "User"
+  FOR EACH ROW WHEN (OLD."name" IS DISTINCT FROM NEW."name" OR OLD."jobTitle" IS DISTINCT FROM NEW."jobTitle" OR OLD."deletedAt" IS DISTINCT FROM NEW."deletedAt")
   EXECUTE FUNCTION "scale_notify_change"('person:id');
+CREATE TRIGGER "Organisation_notify_change" AFTER INSERT OR UPDATE OR DELETE ON "Organisation"
+  FOR EACH ROW EXECUTE FUNCTION "scale_notify_change"('person:id');
 -- Any change of a person's own row (time zone, settings) can change their own feed.
 CREATE TRIGGER "User_notify_own_change" AFTER UPDATE ON "User"
   FOR EACH ROW EXECUTE FUNCTION "scale_notify_change"('user:id');
