@@ -10,8 +10,11 @@ import { ACK_REQUIRED, installQa } from "./qa";
 import { allowSameOrigin } from "./origin";
 import { installRooms } from "./rooms";
 
+/** What a socket keeps of its person: only what the handlers use (each idle connection pays for it). */
+export type SocketUser = Pick<SessionUser, "id" | "name" | "roles">;
+
 export interface SocketData {
-  user: SessionUser | null;
+  user: SocketUser | null;
   /** Which session opened the socket (128 bits of its hash), so signing out can close it. */
   sessionKey?: string;
 }
@@ -19,6 +22,15 @@ export interface SocketData {
 /** Enough of a session's hash to tell sessions apart (128 bits), and a third of the memory. */
 const sessionKeyOf = (sessionHash: string) => sessionHash.slice(0, 32);
 const SESSION_ENDED = "session:ended";
+
+// Thousands of sockets hold a handful of distinct role lists: one frozen copy of each.
+const roleLists = new Map<string, SessionUser["roles"]>();
+function sharedRoles(roles: SessionUser["roles"]): SessionUser["roles"] {
+  const key = roles.join(",");
+  let shared = roleLists.get(key);
+  if (!shared) roleLists.set(key, (shared = Object.freeze([...roles]) as SessionUser["roles"]));
+  return shared;
+}
 
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
@@ -43,7 +55,7 @@ export async function attachRealtime(
     try {
       const token = await sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
       const user = await findSessionUser(token);
-      (socket.data as SocketData).user = user;
+      (socket.data as SocketData).user = user ? { id: user.id, name: user.name, roles: sharedRoles(user.roles) } : null;
       if (user && token) (socket.data as SocketData).sessionKey = sessionKeyOf(hashSessionToken(token));
       next();
     } catch (error) {

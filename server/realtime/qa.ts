@@ -20,7 +20,7 @@ import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { findNul, NUL_MESSAGE } from "../../app/web/storable-text";
-import type { SessionUser } from "../../app/domain/accounts/sessions.server";
+import type { SocketUser } from "./index";
 import { DomainError, isDomainError } from "../../app/domain/kernel/errors";
 import type { Actor } from "../../app/domain/access/permissions";
 import { eventAccess, type AccessResolver, type EventAccess } from "../../app/domain/access/live.server";
@@ -72,7 +72,7 @@ export function socketAccess(_socket: Socket): AccessResolver {
   return cachedAccess;
 }
 
-export const socketUser = (socket: Socket) => (socket.data as { user: SessionUser | null }).user;
+export const socketUser = (socket: Socket) => (socket.data as { user: SocketUser | null }).user;
 
 export const ACK_REQUIRED = {
   ok: false,
