@@ -6,12 +6,9 @@ import { Server, type Socket } from "socket.io";
 import { findSessionUser, hashSessionToken, onSessionEnded, type SessionUser } from "../../app/domain/accounts/sessions.server";
 import { sessionTokenFromCookieHeader } from "../../app/web/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
-import { ACK_REQUIRED, installQa } from "./qa";
+import { ACK_REQUIRED, installQa, type SocketUser } from "./qa";
 import { allowSameOrigin } from "./origin";
 import { installRooms } from "./rooms";
-
-/** What a socket keeps of its person: only what the handlers use (each idle connection pays for it). */
-export type SocketUser = Pick<SessionUser, "id" | "name" | "roles">;
 
 export interface SocketData {
   user: SocketUser | null;

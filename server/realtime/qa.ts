@@ -20,7 +20,7 @@ import type { Server, Socket } from "socket.io";
 import type { Logger } from "pino";
 import { z } from "zod";
 import { findNul, NUL_MESSAGE } from "../../app/web/storable-text";
-import type { SocketUser } from "./index";
+import type { SessionUser } from "../../app/domain/accounts/sessions.server";
 import { DomainError, isDomainError } from "../../app/domain/kernel/errors";
 import type { Actor } from "../../app/domain/access/permissions";
 import { eventAccess, type AccessResolver, type EventAccess } from "../../app/domain/access/live.server";
@@ -71,6 +71,9 @@ export const cachedAccess: AccessResolver = async (user: Actor | null, eventId: 
 export function socketAccess(_socket: Socket): AccessResolver {
   return cachedAccess;
 }
+
+/** What a socket keeps of its person: only what the handlers use (each idle connection pays for it). */
+export type SocketUser = Pick<SessionUser, "id" | "name" | "roles">;
 
 export const socketUser = (socket: Socket) => (socket.data as { user: SocketUser | null }).user;
 
