@@ -72,7 +72,7 @@ export interface ChangeListener {
   stop(): Promise<void>;
 }
 
-/** LISTENs on a connection of its own, reconnecting after a drop; resolves once listening. */
+/** LISTENs on a connection of its own, reconnecting after a drop; resolves once listening (or once the first attempt failed). */
 export async function startChangeListener(databaseUrl: string, onError: (error: unknown) => void = () => {}): Promise<ChangeListener> {
   let stopped = false;
   let client: pg.Client | null = null;
@@ -121,7 +121,9 @@ export async function startChangeListener(databaseUrl: string, onError: (error: 
     received({ scope: "all" });
   };
 
-  await connect();
+  // A first connection that fails is retried in the background: until it succeeds the caches
+  // simply serve nothing from memory.
+  await connect().catch(onError);
   return {
     async stop() {
       stopped = true;
