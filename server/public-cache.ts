@@ -114,6 +114,8 @@ export function publicPageCache(options: {
       counters.hits++;
       return send(req, res, cached, true);
     }
+    // Only a GET renders a copy to keep: Remix answers HEAD without a body.
+    if (req.method !== "GET") return next();
     let pending = filling.get(key);
     if (!pending) {
       pending = fill(key, req, res, generation).finally(() => filling.delete(key));

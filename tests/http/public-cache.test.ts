@@ -60,6 +60,14 @@ describe("public pages from the shared cache", () => {
     for (const [, , code] of inline) expect(scriptSrc).toContain(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
   });
 
+  it("never keep an empty copy from a HEAD request", async () => {
+    const path = `/events/${slug}?head=${Date.now()}`;
+    const head = await fetch(server.baseUrl + path, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    const html = await (await get(path)).text();
+    expect(html).toContain("Smart Lighting Day");
+  });
+
   it("answer a matching If-None-Match with 304, and a visitor's own token comes from /csrf-token", async () => {
     const first = await cachedCopy(`/events/${slug}`);
     const etag = first.headers.get("etag")!;
