@@ -21,7 +21,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/**/*.test.ts"],
-          exclude: ["tests/e2e/**", "tests/bench/**"],
+          // tests/bench holds *.bench.ts (npm run bench) and smoke.test.ts, which runs them all small.
+          exclude: ["tests/e2e/**"],
           globalSetup: ["tests/support/global-setup.ts"],
           setupFiles: ["tests/support/worker-database.ts"],
           testTimeout: 60_000,

@@ -5,12 +5,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import type { Logger } from "pino";
+import { announceLocalWrite, startChangeListener } from "../app/platform/changes.server";
+import { readCookie } from "../app/web/cookies";
 import { db, disconnectDb } from "../app/platform/db.server";
 import { servedOverHttps } from "../app/platform/env.server";
 import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
 import { uploadBodyLimit } from "../app/web/upload-limits";
+import { publicPageCache } from "./public-cache";
+import { SESSION_COOKIE_NAME } from "../app/web/auth.server";
+import { eventFeedReply, personalFeedReply, type CalendarReply } from "../app/domain/calendar/http.server";
 import { MAX_BODY_BYTES, readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
 import { csrfCookie, guardMutations, securityHeaders } from "./security";
@@ -43,6 +48,8 @@ export async function startAppServer(options: {
   process.env.DATABASE_URL = options.databaseUrl;
   const { logger } = options;
   const build = await loadBuild();
+  // Committed changes from the database, so in-memory copies of feeds and pages stay exact.
+  const changes = await startChangeListener(options.databaseUrl, (error) => logger.warn({ err: error }, "change listener"));
   const app = express();
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", true);
@@ -68,27 +75,53 @@ export async function startAppServer(options: {
     }
   });
 
+  // Calendar feeds without Remix: calendar apps poll them all day, and the same replies as the
+  // routes' loaders (README "Speed").
+  app.get(
+    "/feeds/:token",
+    calendarHandler((req) => personalFeedReply(req.params.token, req.get("If-None-Match"))),
+  );
+  app.get(
+    "/events/:slug/feed.ics",
+    calendarHandler((req) => eventFeedReply(req.params.slug, req.get("If-None-Match"))),
+  );
+
   // Fingerprinted assets can be cached forever; everything else in public/ for an hour.
   app.use("/build", express.static(path.join(ROOT, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+  // Only paths that name a file (an extension) can be one: pages skip the file-system lookup.
+  const publicFiles = express.static(path.join(ROOT, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 
+  app.use((req, _res, next) => {
+    // The only trusted source of the client address for app code (rate limits).
+    req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    next();
+  });
+  // Read your own writes: a signed-in person's form post drops this node's cached pages and
+  // events when it is answered, before the notice of its change arrives (README "Speed").
+  app.use((req, res, next) => {
+    if (req.method !== "GET" && req.method !== "HEAD" && readCookie(req.headers.cookie, SESSION_COOKIE_NAME)) res.on("finish", announceLocalWrite);
+    next();
+  });
+  const remix = createRemixRequestHandler({
+    build,
+    mode: options.production ? "production" : "development",
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
+  });
+  // Public pages for anonymous visitors, before the CSRF cookie: a cached page sets no cookie.
+  const pageCache = publicPageCache({ sessionCookieName: SESSION_COOKIE_NAME, render: remix.renderAnonymously });
+  app.use(pageCache.middleware);
+
   app.use(csrfCookie(servedOverHttps()));
+  // The visitor's own CSRF token, for forms on a page that came from the shared cache.
+  app.get("/csrf-token", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ token: res.locals.csrfToken });
+  });
   app.use(guardMutations);
   app.use(readBodyWithinCap(logger, (path) => uploadBodyLimit(path) ?? MAX_BODY_BYTES));
-  app.all(
-    "*",
-    (req, _res, next) => {
-      // The only trusted source of the client address for app code (rate limits).
-      req.headers["x-scale-client-ip"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
-      next();
-    },
-    createRemixRequestHandler({
-      build,
-      mode: options.production ? "production" : "development",
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce, csrfToken: res.locals.csrfToken }),
-    }),
-  );
+  app.all("*", remix);
 
   const httpServer = createServer(app);
   httpServer.keepAliveTimeout = 65_000;
@@ -123,9 +156,19 @@ export async function startAppServer(options: {
         } finally {
           clearTimeout(force);
         }
+        await changes.stop();
         await disconnectDb();
       })();
       return closing;
     },
+  };
+}
+
+function calendarHandler(reply: (req: express.Request) => Promise<CalendarReply>): express.RequestHandler {
+  return (req, res, next) => {
+    reply(req).then((answer) => {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body ?? undefined);
+    }, next);
   };
 }

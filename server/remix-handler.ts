@@ -10,7 +10,7 @@ export function createRemixRequestHandler(options: {
   getLoadContext: (req: Request, res: Response) => AppLoadContext;
 }) {
   const handleRequest = createRemixHandler(options.build, options.mode);
-  return async (req: Request, res: Response, next: NextFunction) => {
+  const middleware = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const response = await handleRequest(toFetchRequest(req, res), options.getLoadContext(req, res));
       await sendRemixResponse(res, response);
@@ -18,6 +18,16 @@ export function createRemixRequestHandler(options: {
       next(error);
     }
   };
+  /**
+   * Renders a request as an anonymous visitor would see it — no cookies, no nonce, no CSRF token —
+   * for the shared cache of public pages (server/public-cache.ts).
+   */
+  const renderAnonymously = (req: Request, res: Response): Promise<globalThis.Response> => {
+    const request = toFetchRequest(req, res);
+    request.headers.delete("cookie");
+    return handleRequest(request, { cspNonce: "", csrfToken: "" });
+  };
+  return Object.assign(middleware, { renderAnonymously });
 }
 
 function toFetchRequest(req: Request, res: Response): globalThis.Request {

@@ -21,20 +21,7 @@ export function securityHeaders(https: boolean) {
     res.locals.cspNonce = nonce;
     // The embeddable event list (/embed/…) is meant to be framed by partner sites; nothing else is.
     const embeddable = isEmbedPath(req.path);
-    res.setHeader(
-      "Content-Security-Policy",
-      [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self' ws: wss:",
-        embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
-        "base-uri 'self'",
-        "form-action 'self' https://checkout.stripe.com",
-        "object-src 'none'",
-      ].join("; "),
-    );
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(`'nonce-${nonce}'`, embeddable));
     res.setHeader("X-Content-Type-Options", "nosniff");
     if (!embeddable) res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -56,6 +43,24 @@ function isApiDocsPath(path: string): boolean {
 
 export function isEmbedPath(path: string): boolean {
   return /^\/embed(\/|$)/i.test(path);
+}
+
+/**
+ * The policy of every page; `scripts` allows its inline scripts: this response's nonce, or — for
+ * a page served from the shared cache, whose bytes every visitor gets — the hashes of its scripts.
+ */
+export function contentSecurityPolicy(scripts: string, embeddable = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scripts}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "connect-src 'self' ws: wss:",
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self' https://checkout.stripe.com",
+    "object-src 'none'",
+  ].join("; ");
 }
 
 /** Gives every visitor a CSRF token cookie; pages echo it in a hidden field. */

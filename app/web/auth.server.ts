@@ -27,8 +27,17 @@ export async function sessionTokenFromCookieHeader(cookieHeader: string | null |
   return typeof value === "string" ? value : null;
 }
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
-  return findSessionUser(await sessionTokenFromCookieHeader(request.headers.get("Cookie")));
+// One session lookup per request: the root loader and the page's loader (and any action) all
+// ask; they share the answer for the same Request object (README "Speed").
+const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersOfRequests.get(request);
+  if (!user) {
+    user = sessionTokenFromCookieHeader(request.headers.get("Cookie")).then(findSessionUser);
+    usersOfRequests.set(request, user);
+  }
+  return user;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

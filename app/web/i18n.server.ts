@@ -9,17 +9,11 @@ import { getUser } from "./auth.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
 import { servedOverHttps } from "~/platform/env.server";
 import { readCookie } from "./cookies";
-import { DEFAULT_LANGUAGE, parseAcceptLanguage, toLanguage, type Language } from "~/domain/kernel/i18n/languages";
+import { chooseLanguage, LANGUAGE_COOKIE, type Language } from "~/domain/kernel/i18n/languages";
 
-export const LANGUAGE_COOKIE = "lang";
+export { chooseLanguage, LANGUAGE_COOKIE };
+
 const YEAR_SECONDS = 365 * 86_400;
-
-/** The pure precedence, for tests and for callers that already know the user. */
-export function chooseLanguage(sources: { query?: string | null; account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Language {
-  return (
-    toLanguage(sources.query) ?? toLanguage(sources.account) ?? toLanguage(sources.cookie) ?? parseAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LANGUAGE
-  );
-}
 
 const resolved = new WeakMap<Request, Promise<Language>>();
 

@@ -7,13 +7,13 @@ import { findSessionUser, hashSessionToken, onSessionEnded, type SessionUser } f
 import { currentSessionUser, onUserRolesChanged } from "../../app/domain/community/user-changes.server";
 import { sessionTokenFromCookieHeader } from "../../app/web/auth.server";
 import { installAdapter, type AdapterKind } from "./adapter";
-import { ACK_REQUIRED, installQa } from "./qa";
+import { ACK_REQUIRED, installQa, type SocketUser } from "./qa";
 import { allowSameOrigin } from "./origin";
 import { installRooms } from "./rooms";
 import { installPolls } from "./polls";
 
 export interface SocketData {
-  user: SessionUser | null;
+  user: SocketUser | null;
   /** Which session opened the socket (128 bits of its hash), so signing out can close it. */
   sessionKey?: string;
 }
@@ -22,6 +22,15 @@ export interface SocketData {
 const sessionKeyOf = (sessionHash: string) => sessionHash.slice(0, 32);
 const SESSION_ENDED = "session:ended";
 const USER_CHANGED = "user:changed";
+
+// Thousands of sockets hold a handful of distinct role lists: one frozen copy of each.
+const roleLists = new Map<string, SessionUser["roles"]>();
+function sharedRoles(roles: SessionUser["roles"]): SessionUser["roles"] {
+  const key = roles.join(",");
+  let shared = roleLists.get(key);
+  if (!shared) roleLists.set(key, (shared = Object.freeze([...roles]) as SessionUser["roles"]));
+  return shared;
+}
 
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
@@ -46,7 +55,7 @@ export async function attachRealtime(
     try {
       const token = await sessionTokenFromCookieHeader(socket.handshake.headers.cookie);
       const user = await findSessionUser(token);
-      (socket.data as SocketData).user = user;
+      (socket.data as SocketData).user = user ? { id: user.id, name: user.name, roles: sharedRoles(user.roles) } : null;
       if (user && token) (socket.data as SocketData).sessionKey = sessionKeyOf(hashSessionToken(token));
       next();
     } catch (error) {

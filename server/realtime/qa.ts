@@ -72,7 +72,10 @@ export function socketAccess(_socket: Socket): AccessResolver {
   return cachedAccess;
 }
 
-export const socketUser = (socket: Socket) => (socket.data as { user: SessionUser | null }).user;
+/** What a socket keeps of its person: only what the handlers use (each idle connection pays for it). */
+export type SocketUser = Pick<SessionUser, "id" | "name" | "roles">;
+
+export const socketUser = (socket: Socket) => (socket.data as { user: SocketUser | null }).user;
 
 export const ACK_REQUIRED = {
   ok: false,

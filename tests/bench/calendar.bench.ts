@@ -15,7 +15,7 @@ import { runLoad } from "./load";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CONCURRENCY = 50;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 3_000);
-const WARMUP_MS = 500;
+const WARMUP_MS = process.env.BENCH_SMOKE === "1" ? 50 : 500;
 
 interface Measured {
   requestsPerSecond: number;

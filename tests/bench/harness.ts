@@ -48,7 +48,8 @@ export async function benchDatabase(tag: string): Promise<BenchDatabase> {
   const previousUrl = process.env.DATABASE_URL;
   const cluster = await startTestCluster();
   const name = `scale_bench_${tag}_${process.pid}`;
-  const url = await createTestDatabase(cluster.adminUrl, name);
+  // The smoke test (smoke.test.ts) copies the test run's migrated template instead of migrating.
+  const url = await createTestDatabase(cluster.adminUrl, name, process.env.BENCH_TEMPLATE_DATABASE || undefined);
   process.env.DATABASE_URL = url;
   return {
     url,

@@ -16,7 +16,10 @@ import { startNode } from "../realtime/nodes";
 import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_RT_CLIENTS ?? 2000);
-const QUESTIONS = 10;
+const SMOKE = process.env.BENCH_SMOKE === "1";
+const QUESTIONS = SMOKE ? 3 : 10;
+/** Time for the server's heap and sockets to settle before a measurement. */
+const SETTLE_MS = SMOKE ? 100 : 1500;
 const BATCH = 100;
 
 interface WsClient {
@@ -90,11 +93,11 @@ export const benchmarks: Benchmark[] = [
         const half = Math.floor(CLIENTS / 2);
         const connectStarted = performance.now();
         await inBatches(half, connectSocketIo);
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const heapHalf = await heap();
         await inBatches(CLIENTS - half, (i) => connectSocketIo(half + i));
         const connectSeconds = (performance.now() - connectStarted) / 1000;
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const heapSocketIo = await heap();
 
         // ── bare ws: same node process, same number of clients ──
@@ -114,10 +117,10 @@ export const benchmarks: Benchmark[] = [
           });
         };
         await inBatches(half, connectWs);
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const bareHeapHalf = await heap();
         await inBatches(CLIENTS - half, (i) => connectWs(half + i));
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const heapBare = await heap();
 
         // ── fan-out: questions asked one at a time; each must reach every client ──
@@ -144,7 +147,7 @@ export const benchmarks: Benchmark[] = [
             latencies.push(...times.map((t) => t - t0));
             socketIoRates.push(CLIENTS / ((Math.max(...times) - Math.min(...times)) / 1000 || 1e-3));
           }
-          await sleep(150); // let the throttle window close so each question is its own broadcast
+          await sleep(SMOKE ? 120 : 150); // let the throttle window close so each question is its own broadcast
         }
 
         const wsRates: number[] = [];
@@ -223,10 +226,10 @@ export const benchmarks: Benchmark[] = [
           });
         };
         await inBatches(half, connectPlain);
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const plainHeapHalf = await heap();
         await inBatches(CLIENTS - half, (i) => connectPlain(half + i));
-        await sleep(1500);
+        await sleep(SETTLE_MS);
         const heapPlain = await heap();
         for (const socket of plain) socket.disconnect();
 

@@ -1,5 +1,6 @@
 // Event-page server rendering under 50 concurrent clients, beside a bare node:http handler
 // returning a page of the same size from memory (the ceiling of this machine's HTTP stack).
+// Anonymous visitors get the shared cache of public pages; a signed-in attendee gets their own render.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
@@ -7,6 +8,7 @@ import { seedDemoData } from "../../prisma/seed";
 import { startAppServer } from "../../server/app";
 import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 import { runLoad } from "./load";
+import { signedInClient } from "../support/http-client";
 
 const CONNECTIONS = 50;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 5000);
@@ -31,11 +33,33 @@ export const benchmarks: Benchmark[] = [
         await runLoad({ url: `http://127.0.0.1:${app.port}${EVENT_PATH}`, connections: 10, durationMs: 1000 });
         const ssr = await runLoad({ url: `http://127.0.0.1:${app.port}${EVENT_PATH}`, connections: CONNECTIONS, durationMs: DURATION_MS });
         const baseline = await runLoad({ url: `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, connections: CONNECTIONS, durationMs: DURATION_MS });
-        if (ssr.errors || Object.keys(ssr.statusCounts).some((s) => s !== "200"))
-          throw new Error(`SSR errors: ${JSON.stringify(ssr.statusCounts)} errors=${ssr.errors}`);
+        // The same page for a signed-in attendee: rendered for them on every request.
+        const attendee = await signedInClient(`http://127.0.0.1:${app.port}`, "attendee@scale-events.demo");
+        const signedInHeaders = { Cookie: attendee.cookieHeader() };
+        await runLoad({ url: `http://127.0.0.1:${app.port}${EVENT_PATH}`, headers: signedInHeaders, connections: 10, durationMs: 500 });
+        const signedIn = await runLoad({
+          url: `http://127.0.0.1:${app.port}${EVENT_PATH}`,
+          headers: signedInHeaders,
+          connections: CONNECTIONS,
+          durationMs: DURATION_MS,
+        });
+        for (const [label, run] of [
+          ["anonymous", ssr],
+          ["signed in", signedIn],
+        ] as const)
+          if (run.errors || Object.keys(run.statusCounts).some((s) => s !== "200"))
+            throw new Error(`SSR ${label} errors: ${JSON.stringify(run.statusCounts)} errors=${run.errors}`);
         return [
           figure("event page SSR throughput", ssr.requestsPerSecond, "req/s", baseline.requestsPerSecond, "bare node:http, same bytes"),
           figure("event page SSR p95 latency", percentile(ssr.latenciesMs, 95), "ms", percentile(baseline.latenciesMs, 95), "bare node:http, same bytes"),
+          figure("event page SSR throughput, signed in", signedIn.requestsPerSecond, "req/s", baseline.requestsPerSecond, "bare node:http, same bytes"),
+          figure(
+            "event page SSR p95 latency, signed in",
+            percentile(signedIn.latenciesMs, 95),
+            "ms",
+            percentile(baseline.latenciesMs, 95),
+            "bare node:http, same bytes",
+          ),
         ];
       } finally {
         await new Promise<void>((resolve) => bare.close(() => resolve()));

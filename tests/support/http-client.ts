@@ -42,6 +42,8 @@ export class TestClient {
 
   async submitForm(path: string, fields: Record<string, string>, options: { csrf?: boolean } = {}): Promise<Response> {
     if (!this.csrfToken()) await this.get(path);
+    // A public page from the shared cache sets no cookie: its forms fetch the token, as here.
+    if (!this.csrfToken()) await this.get("/csrf-token");
     const body = new URLSearchParams(fields);
     if (options.csrf !== false) body.set("_csrf", this.csrfToken() ?? "");
     return this.request(path, {

@@ -4,15 +4,41 @@
 // formError }. `bindFields(schema, …)` gives each field of that same schema its name, its error
 // and the value to show, so the markup cannot name a field the schema does not read, and errors
 // land next to the field they belong to — with or without JavaScript.
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CSRF_FIELD_NAME } from "~/web/csrf";
 
 /** Hidden CSRF field; every mutating <Form> includes it. */
 export function CsrfField() {
+  return <input type="hidden" name={CSRF_FIELD_NAME} value={useCsrfToken()} />;
+}
+
+// A visitor who arrived on a page from the shared cache of public pages (server/public-cache.ts)
+// has no token in the page: the first form they meet asks for their own, once per page load.
+let fetchedToken: Promise<string> | null = null;
+
+/** The visitor's CSRF token: from the root loader, else fetched from /csrf-token. */
+export function useCsrfToken(): string {
   const root = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
-  return <input type="hidden" name={CSRF_FIELD_NAME} value={root?.csrfToken ?? ""} />;
+  const [fetched, setFetched] = useState("");
+  const fromPage = root?.csrfToken ?? "";
+  useEffect(() => {
+    if (fromPage) return;
+    let live = true;
+    fetchedToken ??= fetch("/csrf-token", { credentials: "same-origin" })
+      .then((response) => response.json() as Promise<{ token?: string }>)
+      .then((body) => body.token ?? "")
+      .catch(() => {
+        fetchedToken = null;
+        return "";
+      });
+    void fetchedToken.then((token) => live && setFetched(token));
+    return () => {
+      live = false;
+    };
+  }, [fromPage]);
+  return fromPage || fetched;
 }
 
 // ───────────────────────────── binding fields to a schema ─────────────────────────────

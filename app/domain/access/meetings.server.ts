@@ -4,7 +4,8 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { hasPlatformRole, isAdmin, type Actor } from "./permissions";
-import { isParticipant, requireOnEvent } from "./policy.server";
+import { isParticipant, participantCondition, requireOnEvent } from "./policy.server";
+import { Prisma } from "~/generated/prisma/client";
 
 type Client = Db | Tx;
 
@@ -20,9 +21,17 @@ export async function requireOrganiser(actor: Actor, eventId: string, client: Cl
 /** Booking meetings: participants (a confirmed registration, or one of the team) and admins. */
 export async function requireParticipant(actor: Actor, eventId: string, client: Client = db()): Promise<void> {
   if (isAdmin(actor)) return;
-  if (!(await isParticipant(actor.id, eventId, client))) {
-    throw new DomainError("FORBIDDEN", "Only people registered for this roadshow can book meetings. Register first.");
-  }
+  if (!(await isParticipant(actor.id, eventId, client))) throw notParticipant();
+}
+
+/** requireParticipant's question as an SQL condition, for a query that reads several facts at once. */
+export function participantSql(actor: Actor, eventId: string): Prisma.Sql {
+  return isAdmin(actor) ? Prisma.sql`true` : participantCondition(actor.id, eventId);
+}
+
+/** requireParticipant's refusal. */
+export function notParticipant(): DomainError {
+  return new DomainError("FORBIDDEN", "Only people registered for this roadshow can book meetings. Register first.");
 }
 
 /** Hosts: investors, and any participant an organiser allowed to host at this event. */

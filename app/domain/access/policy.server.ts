@@ -2,6 +2,7 @@
 // query itself, so an id in a URL never reaches a row the actor may not see: a draft the actor
 // may not see is NOT_FOUND (its existence is private), a public event is FORBIDDEN.
 import { DomainError } from "~/domain/kernel/errors";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { eventRolesGranting, isAdmin, type Actor, type EventPermission } from "./permissions";
 
@@ -54,8 +55,12 @@ export async function isConfirmedAttendee(userId: string, eventId: string, clien
 
 /** Taking part in an event: a confirmed registration, or a place on its team. */
 export async function isParticipant(userId: string, eventId: string, client: Client = db()): Promise<boolean> {
-  const [row] = await client.$queryRaw<{ ok: boolean }[]>`
-    SELECT EXISTS (SELECT 1 FROM "Registration" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'CONFIRMED')
-        OR EXISTS (SELECT 1 FROM "EventOrganiser" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid) AS ok`;
+  const [row] = await client.$queryRaw<{ ok: boolean }[]>`SELECT ${participantCondition(userId, eventId)} AS ok`;
   return Boolean(row?.ok);
+}
+
+/** isParticipant as an SQL condition, for a caller that reads it within a query of its own. */
+export function participantCondition(userId: string, eventId: string): Prisma.Sql {
+  return Prisma.sql`(EXISTS (SELECT 1 FROM "Registration" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid AND "status" = 'CONFIRMED')
+        OR EXISTS (SELECT 1 FROM "EventOrganiser" WHERE "eventId" = ${eventId}::uuid AND "userId" = ${userId}::uuid))`;
 }

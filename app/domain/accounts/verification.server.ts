@@ -79,12 +79,15 @@ export async function sendEmailChangeLink(tx: Tx | Db, user: { id: string; name:
  */
 export async function requireVerifiedEmail(client: Tx | Db, userId: string, doing: string): Promise<void> {
   const user = await client.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } });
-  if (!user?.emailVerifiedAt) {
-    throw new DomainError(
-      "EMAIL_NOT_VERIFIED",
-      `Confirm your email address before you ${doing}: follow the link we emailed you, or ask for a new one on your account page.`,
-    );
-  }
+  if (!user?.emailVerifiedAt) throw emailNotVerified(doing);
+}
+
+/** requireVerifiedEmail's refusal, for a caller that read the address's state itself. */
+export function emailNotVerified(doing: string): DomainError {
+  return new DomainError(
+    "EMAIL_NOT_VERIFIED",
+    `Confirm your email address before you ${doing}: follow the link we emailed you, or ask for a new one on your account page.`,
+  );
 }
 
 export async function isEmailVerified(userId: string): Promise<boolean> {

@@ -9,7 +9,12 @@
 // One prepared query checks the token and computes a cheap fingerprint (counts and latest
 // updatedAt of every row the feed is built from); when it matches the cached copy the
 // rendered body and its ETag are served without loading or rendering anything.
+// Faster still, once that query has confirmed a cached copy it is served with no query at all
+// until the database announces a change that may touch it (app/platform/changes.server.ts:
+// the person's own rows, or any event, session or name change) — a poll that finds nothing new
+// costs a map lookup (README "Speed").
 import pg from "pg";
+import { changeFeedGeneration, changeSequence, onDataChange } from "~/platform/changes.server";
 import { db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from "./links";
@@ -180,6 +185,11 @@ interface CachedFeed {
   fingerprint: string;
   document: CalendarDocument;
   expiresAt: number;
+  userId: string;
+  tokenId: string;
+  lastUsedAt: Date | null;
+  /** The change-feed generation in which the lookup query last confirmed this copy; null once a change may touch it. */
+  verified: number | null;
 }
 
 // Keyed by token hash (never the token); Map order doubles as least-recently-refreshed order.
@@ -198,8 +208,20 @@ const rendering = new Map<string, Promise<CalendarDocument>>();
 export interface PersonalFeedStats {
   hits: number;
   renders: number;
+  /** Served from memory without any query. */
+  memoryHits: number;
 }
-const stats: PersonalFeedStats = { hits: 0, renders: 0 };
+const stats: PersonalFeedStats = { hits: 0, renders: 0, memoryHits: 0 };
+
+// A change of the person's own rows unconfirms their copies; anything wider unconfirms them all.
+const subscribedKey = Symbol.for("scale-events.personal-feed-cache-subscribed");
+const holder = globalThis as typeof globalThis & { [subscribedKey]?: boolean };
+if (!holder[subscribedKey]) {
+  holder[subscribedKey] = true;
+  onDataChange((change) => {
+    for (const entry of feedCache.values()) if (change.scope !== "user" || entry.userId === change.id) entry.verified = null;
+  });
+}
 
 /** Counters for tests and benchmarks. */
 export function personalFeedStats(): PersonalFeedStats {
@@ -211,7 +233,8 @@ export function clearPersonalFeedCache(): void {
   cachedChars = 0;
 }
 
-async function renderOnce(cacheKey: string, userId: string, fingerprint: string): Promise<CalendarDocument> {
+async function renderOnce(cacheKey: string, found: FeedLookup): Promise<CalendarDocument> {
+  const { userId, fingerprint } = found;
   const inFlightKey = `${cacheKey}\u0000${fingerprint}`;
   const pending = rendering.get(inFlightKey);
   if (pending) return pending;
@@ -219,7 +242,15 @@ async function renderOnce(cacheKey: string, userId: string, fingerprint: string)
     stats.renders++;
     const document = await renderPersonalFeed(userId);
     cacheDelete(cacheKey);
-    feedCache.set(cacheKey, { fingerprint, document, expiresAt: Date.now() + FEED_CACHE_MAX_AGE_MS });
+    feedCache.set(cacheKey, {
+      fingerprint,
+      document,
+      expiresAt: Date.now() + FEED_CACHE_MAX_AGE_MS,
+      userId,
+      tokenId: found.tokenId,
+      lastUsedAt: found.lastUsedAt,
+      verified: null,
+    });
     cachedChars += document.body.length;
     while (cachedChars > FEED_CACHE_MAX_CHARS && feedCache.size > 1) cacheDelete(feedCache.keys().next().value!);
     return document;
@@ -239,18 +270,46 @@ async function renderOnce(cacheKey: string, userId: string, fingerprint: string)
 export async function personalFeedByToken(token: string): Promise<CalendarDocument | null> {
   if (!isWellFormedFeedToken(token)) return null;
   const tokenHash = hashFeedToken(token);
+  const generation = changeFeedGeneration();
+  const remembered = feedCache.get(tokenHash);
+  if (remembered && generation !== null && remembered.verified === generation && remembered.expiresAt > Date.now()) {
+    stats.memoryHits++;
+    if (!remembered.lastUsedAt || Date.now() - remembered.lastUsedAt.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
+      remembered.lastUsedAt = new Date();
+      void db()
+        .calendarFeedToken.update({ where: { id: remembered.tokenId }, data: { lastUsedAt: remembered.lastUsedAt } })
+        .catch(() => {});
+    }
+    return remembered.document;
+  }
+
+  const sequenceBefore = changeSequence();
   const found = await lookupFeed(tokenHash);
-  if (!found) return null;
+  if (!found) {
+    cacheDelete(tokenHash);
+    return null;
+  }
 
   if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > LAST_USED_WRITE_INTERVAL_MS) {
     // Does not touch any row the fingerprint reads, so it cannot invalidate the cache.
-    await db().calendarFeedToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: new Date() } });
+    found.lastUsedAt = new Date();
+    await db().calendarFeedToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: found.lastUsedAt } });
   }
 
   const cached = feedCache.get(tokenHash);
+  let document: CalendarDocument;
   if (cached && cached.fingerprint === found.fingerprint && cached.expiresAt > Date.now()) {
     stats.hits++;
-    return cached.document;
+    document = cached.document;
+  } else {
+    document = await renderOnce(tokenHash, found);
   }
-  return renderOnce(tokenHash, found.userId, found.fingerprint);
+  // Confirmed by the query: serve it from memory until a change may touch it — unless a change
+  // arrived while we read (it may have been committed after the query's snapshot).
+  const entry = feedCache.get(tokenHash);
+  if (entry && entry.fingerprint === found.fingerprint && generation !== null && changeSequence() === sequenceBefore) {
+    entry.verified = generation;
+    entry.lastUsedAt = found.lastUsedAt;
+  }
+  return document;
 }

@@ -3,6 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { hasRole } from "~/domain/accounts/accounts.server";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
+import { changeFeedGeneration, changeSequence, onDataChange } from "~/platform/changes.server";
 import { db } from "~/platform/db.server";
 import type { CatalogueFilters } from "./catalogue";
 
@@ -85,7 +86,32 @@ export async function catalogueCountries(): Promise<string[]> {
   return rows.map((r) => r.country!).filter(Boolean);
 }
 
-export async function findVisibleEvent(slug: string, viewer: SessionUser | null) {
+// Published (and cancelled) events as their page shows them, the same for every viewer: kept
+// until the database announces a change that may touch them (app/platform/changes.server.ts),
+// at most a minute, so signed-in visitors — who cannot share the cached page — share this.
+const publicEvents = new Map<string, { event: VisibleEvent; generation: number; expiresAt: number }>();
+const PUBLIC_EVENT_MAX_AGE_MS = 60_000;
+const PUBLIC_EVENTS_MAX = 500;
+onDataChange((change) => {
+  if (change.scope !== "user") publicEvents.clear();
+});
+
+/** The event at `slug` if the viewer may see it (published or cancelled; any status for its team and admins). */
+export async function findVisibleEvent(slug: string, viewer: SessionUser | null): Promise<VisibleEvent | null> {
+  const generation = changeFeedGeneration();
+  const kept = generation === null ? undefined : publicEvents.get(slug);
+  if (kept && kept.generation === generation && kept.expiresAt > Date.now()) return kept.event;
+  const sequence = changeSequence();
+  const event = await queryVisibleEvent(slug, viewer);
+  const shared = event && (event.status === "PUBLISHED" || event.status === "CANCELLED");
+  if (shared && generation !== null && changeSequence() === sequence && changeFeedGeneration() === generation) {
+    if (publicEvents.size >= PUBLIC_EVENTS_MAX) publicEvents.delete(publicEvents.keys().next().value!);
+    publicEvents.set(slug, { event, generation, expiresAt: Date.now() + PUBLIC_EVENT_MAX_AGE_MS });
+  }
+  return event;
+}
+
+async function queryVisibleEvent(slug: string, viewer: SessionUser | null) {
   const event = await db().event.findFirst({
     where: {
       slug,
@@ -133,4 +159,4 @@ export async function findVisibleEvent(slug: string, viewer: SessionUser | null)
   return event;
 }
 
-export type VisibleEvent = NonNullable<Awaited<ReturnType<typeof findVisibleEvent>>>;
+export type VisibleEvent = NonNullable<Awaited<ReturnType<typeof queryVisibleEvent>>>;

@@ -37,10 +37,16 @@ export interface IssueTokenInput {
   now?: Date;
 }
 
+/** A new token and the hash to store for it, for a caller that writes the row in SQL of its own. */
+export function mintToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
 /** Issues a token inside the caller's transaction (so the email that carries it is written with it). */
 export async function issueToken(tx: Tx | Db, input: IssueTokenInput): Promise<string> {
   const now = input.now ?? new Date();
-  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  const { token, tokenHash } = mintToken();
   if (input.replacePrevious) {
     await tx.accountToken.updateMany({ where: { userId: input.userId, purpose: input.purpose, usedAt: null }, data: { usedAt: now } });
   }
@@ -48,7 +54,7 @@ export async function issueToken(tx: Tx | Db, input: IssueTokenInput): Promise<s
     data: {
       userId: input.userId,
       purpose: input.purpose,
-      tokenHash: hashToken(token),
+      tokenHash,
       email: input.email ?? null,
       kind: input.kind ?? null,
       expiresAt: new Date(now.getTime() + input.ttlMs),

@@ -4,7 +4,15 @@
 import { DomainError } from "~/domain/kernel/errors";
 import { fromWallTime, isValidTimeZone, parseLocalDateTime } from "~/domain/kernel/time/zoned";
 import { db, type Db, type Tx } from "~/platform/db.server";
-import { expandAvailabilities, validateAvailabilityWindows, availabilityError, type Slot, type StopSchedule, type TimeInterval } from "./slots";
+import {
+  expandAvailabilities,
+  validateAvailabilityWindows,
+  availabilityError,
+  type AvailabilityWindow,
+  type Slot,
+  type StopSchedule,
+  type TimeInterval,
+} from "./slots";
 import { constraintViolation } from "./db-errors.server";
 import { findRoadshow, findStopOf, notFound, type RoadshowStopRow } from "./roadshow.server";
 import { requireHost, requireOrganiser } from "~/domain/access/meetings.server";
@@ -190,9 +198,15 @@ export async function stopHostSlots(
 /** The host's slot starting at `startsAt` at this stop, with the window it comes from and the host. */
 export async function findHostSlot(client: Client, stop: RoadshowStopRow, hostId: string, startsAt: Date, now: Date) {
   const windows = await client.meetingAvailability.findMany({ where: { stopId: stop.id, hostId }, include: { host: { select: { id: true, name: true } } } });
+  const found = slotInWindows(windows, stop, startsAt, now);
+  return found ? { ...found, host: found.window.host } : null;
+}
+
+/** The slot starting at `startsAt` in one of a host's windows at this stop, with its window. */
+export function slotInWindows<W extends AvailabilityWindow>(windows: readonly W[], stop: Pick<RoadshowStopRow, "timeZone">, startsAt: Date, now: Date) {
   for (const window of windows) {
     const slot = expandAvailabilities([window], { timeZone: stop.timeZone, now }).find((s) => s.startsAt.getTime() === startsAt.getTime());
-    if (slot) return { slot, window, host: window.host };
+    if (slot) return { slot, window };
   }
   return null;
 }

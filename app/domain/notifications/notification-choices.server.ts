@@ -6,7 +6,7 @@ import { escapeHtml } from "./emails/layout";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { NOTIFICATION_LABELS, type NotificationKind, isNotificationKind } from "./notification-kinds";
-import { consumeToken, issueToken } from "~/domain/kernel/tokens.server";
+import { consumeToken, issueToken, mintToken } from "~/domain/kernel/tokens.server";
 
 /** Long enough to cover a reminder queued weeks ahead and read late. */
 export const UNSUBSCRIBE_TTL_MS = 90 * 86_400_000;
@@ -23,10 +23,26 @@ export async function enqueueNotification(tx: Tx | Db, person: { id: string }, k
   const choices = await tx.user.findUnique({ where: { id: person.id }, select: { emailOptOuts: true, deletedAt: true } });
   if (!choices || choices.deletedAt || (choices.emailOptOuts ?? []).includes(kind)) return false;
   const token = await issueToken(tx, { userId: person.id, purpose: "UNSUBSCRIBE", ttlMs: UNSUBSCRIBE_TTL_MS, kind });
+  await enqueueEmail(tx, withUnsubscribeLink(email, kind, token));
+  return true;
+}
+
+/**
+ * An optional email made ready for a caller that writes it in one SQL statement of its own
+ * (the meeting request function): the email with its unsubscribe link, and the token row's
+ * hash and expiry. That statement must write the token and the email only if the person has
+ * not turned `kind` off and is not erased — the same rule as enqueueNotification.
+ */
+export function prepareNotification(kind: NotificationKind, email: OutgoingEmail, now: Date) {
+  const { token, tokenHash } = mintToken();
+  return { kind, email: withUnsubscribeLink(email, kind, token), tokenHash, tokenExpiresAt: new Date(now.getTime() + UNSUBSCRIBE_TTL_MS) };
+}
+
+function withUnsubscribeLink(email: OutgoingEmail, kind: NotificationKind, token: string): OutgoingEmail {
   const url = unsubscribeUrl(token);
   const label = NOTIFICATION_LABELS[kind].label.toLowerCase();
   const footer = `You receive this because ${label} are on for your account. Turn them off with one click: ${url} — or choose on ${publicUrl()}/account`;
-  await enqueueEmail(tx, {
+  return {
     ...email,
     text: `${email.text}\n\n—\n${footer}`,
     ...(email.html
@@ -35,8 +51,7 @@ export async function enqueueNotification(tx: Tx | Db, person: { id: string }, k
         }
       : {}),
     headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-  });
-  return true;
+  };
 }
 
 /** Follows an unsubscribe link (GET page or the mail client's one-click POST). */

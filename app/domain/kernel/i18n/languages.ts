@@ -66,3 +66,13 @@ export function parseAcceptLanguage(header: string | null | undefined): Language
   const best = ranges.filter((range) => !refused.has(range.language)).sort((a, b) => b.q - a.q || a.index - b.index)[0];
   return best?.language ?? null;
 }
+
+/** The language switcher's cookie (app/web/i18n.server.ts sets it). */
+export const LANGUAGE_COOKIE = "lang";
+
+/** The pure precedence, for tests and for callers that already know the user. */
+export function chooseLanguage(sources: { query?: string | null; account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Language {
+  return (
+    toLanguage(sources.query) ?? toLanguage(sources.account) ?? toLanguage(sources.cookie) ?? parseAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LANGUAGE
+  );
+}
