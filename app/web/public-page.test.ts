@@ -3,7 +3,15 @@ import { isPublicPage, publicPageVariant } from "./public-page";
 
 describe("public pages", () => {
   it("are the catalogue, event, agenda and roadshow pages — nothing signed-in, nothing that writes", () => {
-    for (const path of ["/", "/events", "/events/smart-city-expo", "/events/smart-city-expo/agenda", "/roadshows/nordic-tour"])
+    for (const path of [
+      "/",
+      "/events",
+      "/events/smart-city-expo",
+      "/events/smart-city-expo/agenda",
+      "/roadshows/nordic-tour",
+      "/organisations",
+      "/organisations/lyon",
+    ])
       expect(isPublicPage(path), path).toBe(true);
     for (const path of [
       "/events/x/register",
@@ -14,6 +22,9 @@ describe("public pages", () => {
       "/signin",
       "/events/x/feed.ics",
       "/events/x.data",
+      "/organisations/lyon/edit",
+      "/organisations/lyon/members",
+      "/people",
     ])
       expect(isPublicPage(path), path).toBe(false);
   });

@@ -8,10 +8,18 @@ import { readCookie } from "./cookies";
  * Public pages: the same for every anonymous visitor (given the variant below) and read far
  * more often than they change. Add a page here only if its loader and markup depend on nothing
  * but the URL, the language and data whose changes the database announces
- * (app/platform/changes.server.ts) — e.g. `/^\/organisations(\/[^/]+)?$/` once the organisation
- * pages exist, with a trigger on their table in a migration.
+ * (app/platform/changes.server.ts): a page added here needs a trigger on every table it shows
+ * (migrations change_notifications and organisation_page_notifications).
  */
-const PUBLIC_PAGES: readonly RegExp[] = [/^\/$/, /^\/events$/, /^\/events\/[^/]+$/, /^\/events\/[^/]+\/agenda$/, /^\/roadshows\/[^/]+$/];
+const PUBLIC_PAGES: readonly RegExp[] = [
+  /^\/$/,
+  /^\/events$/,
+  /^\/events\/[^/]+$/,
+  /^\/events\/[^/]+\/agenda$/,
+  /^\/roadshows\/[^/]+$/,
+  /^\/organisations$/,
+  /^\/organisations\/[^/]+$/,
+];
 
 export function isPublicPage(pathname: string): boolean {
   // "/events/x.data" is Remix's data request for a page, not the page.

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
-import { makeEvent, makeUser } from "../support/factories";
+import { makeDirectoryProfile, makeEvent, makeOrganisation, makeUser } from "../support/factories";
 import { startTestServer } from "../support/app-server";
 import { signedInClient, TestClient } from "../support/http-client";
 import { DEMO_PASSWORD } from "../../prisma/seed";
@@ -93,6 +93,21 @@ describe("public pages from the shared cache", () => {
     }
     expect(html).toContain("Renamed Smart Lighting Day");
     expect(html).not.toContain("Cached Smart Lighting Day");
+  });
+
+  it("include organisation pages, which change the moment a member joins the directory", async () => {
+    const organisation = await makeOrganisation({ name: "Cached City of Aarhus" });
+    const path = `/organisations/${organisation.slug}`;
+    expect(await (await cachedCopy(path)).text()).toContain("Cached City of Aarhus");
+    const member = await makeUser();
+    await db().membership.create({ data: { userId: member.id, organisationId: organisation.id } });
+    await makeDirectoryProfile(member);
+    let html = "";
+    for (let i = 0; i < 50 && !/1 member is(<!-- -->)? listed/.test(html); i++) {
+      html = await (await get(path)).text();
+      if (!/1 member is(<!-- -->)? listed/.test(html)) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(html).toMatch(/1 member is(<!-- -->)? listed/);
   });
 
   it("are never served from the cache to a signed-in visitor, who gets their own token", async () => {
