@@ -18,5 +18,7 @@ export function i18nextOptions(language: Language, resources: Partial<Record<Lan
     interpolation: { escapeValue: false },
     returnNull: false,
     initAsync: false,
+    // No advertisement in the server's logs or the visitor's console.
+    showSupportNotice: false,
   } as const;
 }
