@@ -25,6 +25,8 @@ interface CachedPage {
   body: Buffer;
   etag: string;
   csp: string;
+  /** The page's language (Content-Language), one of the things its key tells apart. */
+  language: string | null;
   generation: number;
   expiresAt: number;
 }
@@ -74,6 +76,7 @@ export function publicPageCache(options: {
       body,
       etag: `"${createHash("sha256").update(body).digest("base64url")}"`,
       csp: contentSecurityPolicy(scriptHashes(body.toString("utf8"))),
+      language: response.headers.get("Content-Language"),
       generation,
       expiresAt: Date.now() + PAGE_MAX_AGE_MS,
     };
@@ -95,6 +98,7 @@ export function publicPageCache(options: {
     res.setHeader("ETag", page.etag);
     res.setHeader("Cache-Control", PUBLIC_PAGE_CACHE_CONTROL);
     res.setHeader("Vary", "Cookie, Accept-Language");
+    if (page.language) res.setHeader("Content-Language", page.language);
     if (etagMatches(req.headers["if-none-match"], page.etag)) {
       res.statusCode = 304;
       res.end();

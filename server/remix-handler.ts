@@ -3,6 +3,8 @@
 // a Host the hygiene step checked, so no header can make the request fail to construct.
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request, Response } from "express";
+import { LANGUAGE_COOKIE } from "../app/domain/kernel/i18n/languages";
+import { readCookie } from "../app/web/cookies";
 
 export function createRemixRequestHandler(options: {
   build: ServerBuild;
@@ -19,12 +21,15 @@ export function createRemixRequestHandler(options: {
     }
   };
   /**
-   * Renders a request as an anonymous visitor would see it — no cookies, no nonce, no CSRF token —
-   * for the shared cache of public pages (server/public-cache.ts).
+   * Renders a request as an anonymous visitor would see it — no nonce, no CSRF token, no cookie
+   * but the language switcher's (part of the cache key, app/web/public-page.ts) — for the shared
+   * cache of public pages (server/public-cache.ts).
    */
   const renderAnonymously = (req: Request, res: Response): Promise<globalThis.Response> => {
     const request = toFetchRequest(req, res);
+    const language = readCookie(request.headers.get("cookie"), LANGUAGE_COOKIE);
     request.headers.delete("cookie");
+    if (language) request.headers.set("cookie", `${LANGUAGE_COOKIE}=${encodeURIComponent(language)}`);
     return handleRequest(request, { cspNonce: "", csrfToken: "" });
   };
   return Object.assign(middleware, { renderAnonymously });
