@@ -53,6 +53,9 @@ test("visitors' pages load without JavaScript errors", async ({ page }) => {
     `/events/${WEBINAR}`,
     "/signin",
     "/signup",
+    "/organisations",
+    "/organisations/krakow",
+    "/api/v1/docs",
   ]);
 });
 
@@ -66,10 +69,14 @@ test("attendees' and cities' pages load without JavaScript errors", async ({ pag
     `/sessions/${sessionId}/qa`,
     `/events/${ROADSHOW}/rooms`,
     `/roadshows/${ROADSHOW}`,
+    "/account/profile",
+    "/account/roles",
+    "/my/introductions",
+    "/people",
   ]);
   await signOut(page);
   await signIn(page, "city@scale-events.demo");
-  await visitCleanly(page, [`/roadshows/${ROADSHOW}`]);
+  await visitCleanly(page, [`/roadshows/${ROADSHOW}`, "/organisations/krakow/members"]);
 });
 
 test("investors' and organisers' pages load without JavaScript errors", async ({ page }) => {
@@ -77,7 +84,7 @@ test("investors' and organisers' pages load without JavaScript errors", async ({
   await visitCleanly(page, [`/roadshows/${ROADSHOW}`, `/roadshows/${ROADSHOW}/stops/${stopId}/host`]);
   await signOut(page);
   await signIn(page, "organiser@scale-events.demo");
-  const manage = ["dashboard", "registrations", "check-in", "tickets", "questions", "rooms", "team", "settings"].map(
+  const manage = ["dashboard", "registrations", "check-in", "tickets", "questions", "rooms", "team", "settings", "languages", "feedback", "api"].map(
     (tab) => `/organise/events/${WORKSHOP}/${tab}`,
   );
   await visitCleanly(page, [
@@ -86,5 +93,18 @@ test("investors' and organisers' pages load without JavaScript errors", async ({
     ...manage,
     `/organise/events/${WORKSHOP}/agenda`,
     `/organise/roadshows/${ROADSHOW}/stops/${stopId}`,
+  ]);
+});
+
+test("the platform admins' console loads without JavaScript errors", async ({ page }) => {
+  await signIn(page, "admin@scale-events.demo");
+  await visitCleanly(page, [
+    "/admin",
+    "/admin/users",
+    "/admin/organisations",
+    "/admin/requests",
+    "/admin/audit",
+    "/admin/outbox",
+    "/organisations/krakow/edit",
   ]);
 });
