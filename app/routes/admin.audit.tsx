@@ -1,7 +1,8 @@
 // /admin/audit — the append-only log of every admin action and every role and membership change:
 // who, what, when, before and after. Read-only here and in the database.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, FilterForm } from "~/components/ui/lists";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { SelectField, TextField } from "~/components/ui/forms";
@@ -51,7 +52,7 @@ export default function AdminAudit() {
         <AdminNav />
       </header>
       <p className="tz-note">Every admin action and every role and membership change. Entries cannot be edited or deleted, by any page or in the database.</p>
-      <Form method="get" className="filters card" aria-label="Filter the audit log">
+      <FilterForm label="Filter the audit log" clearTo="/admin/audit" submitLabel="Filter">
         <SelectField
           label="Action"
           id="audit-action"
@@ -67,20 +68,9 @@ export default function AdminAudit() {
           options={[["", "All subjects"], ...SUBJECTS.map((s): [string, string] => [s, s])]}
         />
         <TextField label="Person or subject id" id="audit-id" name="id" defaultValue={data.filter.id ?? ""} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Filter
-          </button>
-          <Link className="button button--ghost" to="/admin/audit">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.items.length === 0 ? (
-        <div className="empty-state">
-          <h2>Nothing recorded</h2>
-          <p>No entry matches these filters.</p>
-        </div>
+        <EmptyState title="Nothing recorded">No entry matches these filters.</EmptyState>
       ) : (
         <div className="card admin-table-wrap">
           <table className="admin-table">

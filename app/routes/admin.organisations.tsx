@@ -2,6 +2,7 @@
 // country, website) and merge a duplicate into the one to keep (memberships, events, meeting
 // notes and requests move over in one transaction; audited).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState, FilterForm } from "~/components/ui/lists";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -77,22 +78,11 @@ export default function AdminOrganisations() {
         <AdminNav />
       </header>
       {done && DONE[done] ? <Notice tone="success">{DONE[done]}</Notice> : null}
-      <Form method="get" className="filters card" aria-label="Search organisations">
+      <FilterForm label="Search organisations" clearTo="/admin/organisations">
         <TextField label="Name or address name" id="orgs-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-          <Link className="button button--ghost" to="/admin/organisations">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.items.length === 0 ? (
-        <div className="empty-state">
-          <h2>No organisation found</h2>
-          <p>Create it below.</p>
-        </div>
+        <EmptyState title="No organisation found">Create it below.</EmptyState>
       ) : (
         <div className="card admin-table-wrap">
           <table className="admin-table">

@@ -1,7 +1,8 @@
 // /admin/outbox — every email the platform queued: status, recipient, subject, attempts, last
 // error. Without SMTP configured this is where the emails can be read. ADMIN only.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EmptyState, FilterForm } from "~/components/ui/lists";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { SelectField, TextField } from "~/components/ui/forms";
@@ -69,7 +70,7 @@ export default function AdminOutbox() {
           SMTP is not configured (<code>SMTP_URL</code>), so emails stay here and are not sent. Open one to read it.
         </div>
       ) : null}
-      <Form method="get" className="filters card" aria-label="Filter emails">
+      <FilterForm label="Filter emails" clearTo="/admin/outbox" submitLabel="Filter">
         <SelectField
           label="Status"
           id="outbox-status"
@@ -78,20 +79,11 @@ export default function AdminOutbox() {
           options={[["", "All"], ...EMAIL_STATUSES.map((status) => [status, status.charAt(0) + status.slice(1).toLowerCase()] as const)]}
         />
         <TextField label="Recipient or subject" id="outbox-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Filter
-          </button>
-          <Link className="button button--ghost" to="/admin/outbox">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.items.length === 0 ? (
-        <div className="empty-state">
-          <h2>No emails here</h2>
-          <p>{data.paging.total === 0 && !data.filter.status && !data.filter.q ? "Nothing has been queued yet." : "No email matches these filters."}</p>
-        </div>
+        <EmptyState title="No emails here">
+          {data.paging.total === 0 && !data.filter.status && !data.filter.q ? "Nothing has been queued yet." : "No email matches these filters."}
+        </EmptyState>
       ) : (
         <div className="card outbox-table-wrap">
           <table className="outbox-table">

@@ -1,8 +1,9 @@
 // /admin/users — find people, change their platform roles, suspend and restore accounts. A
 // suspension deletes the account's sessions and closes its open sockets on every node.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { EmptyState, FilterForm } from "~/components/ui/lists";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { AdminNav } from "~/components/admin/admin-nav";
 import { ROLE_TEXT, day } from "~/components/community/labels";
@@ -76,22 +77,11 @@ export default function AdminUsers() {
       </header>
       {done && DONE[done] ? <Notice tone="success">{DONE[done]}</Notice> : null}
       <FormError message={result?.formError} />
-      <Form method="get" className="filters card" aria-label="Search people">
+      <FilterForm label="Search people" clearTo="/admin/users">
         <TextField label="Name or email" id="users-q" name="q" type="search" defaultValue={data.filter.q ?? ""} />
-        <div className="filters__actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-          <Link className="button button--ghost" to="/admin/users">
-            Clear
-          </Link>
-        </div>
-      </Form>
+      </FilterForm>
       {data.items.length === 0 ? (
-        <div className="empty-state">
-          <h2>Nobody found</h2>
-          <p>No account matches this search.</p>
-        </div>
+        <EmptyState title="Nobody found">No account matches this search.</EmptyState>
       ) : (
         <div className="card admin-table-wrap">
           <table className="admin-table">

@@ -1,0 +1,43 @@
+// The two things every searchable list page has: a GET form of filters with "Search" and "Clear",
+// and a friendly empty state. Plain forms and links, so both work without JavaScript and every
+// filtered view has its own address.
+import { Form, Link, useNavigation } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+export function FilterForm({
+  label,
+  clearTo,
+  submitLabel = "Search",
+  children,
+}: {
+  /** For screen readers: "Search people". */
+  label: string;
+  /** The list without filters. */
+  clearTo: string;
+  submitLabel?: string;
+  children: ReactNode;
+}) {
+  const loading = useNavigation().state === "loading";
+  return (
+    <Form method="get" className="filters card" aria-label={label}>
+      {children}
+      <div className="filters__actions">
+        <button type="submit" className="button" disabled={loading}>
+          {submitLabel}
+        </button>
+        <Link className="button button--ghost" to={clearTo}>
+          Clear
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty-state">
+      <h2>{title}</h2>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
