@@ -18,8 +18,11 @@ export interface SocketData {
   sessionKey?: string;
 }
 
-/** Enough of a session's hash to tell sessions apart (128 bits), and a third of the memory. */
-const sessionKeyOf = (sessionHash: string) => sessionHash.slice(0, 32);
+/**
+ * Enough of a session's hash to tell sessions apart (128 bits) as 22 base64url characters: a flat
+ * string (a `slice` would keep the whole 64-character hash alive behind it).
+ */
+const sessionKeyOf = (sessionHash: string) => Buffer.from(sessionHash.slice(0, 32), "hex").toString("base64url");
 const SESSION_ENDED = "session:ended";
 const USER_CHANGED = "user:changed";
 
@@ -131,8 +134,13 @@ export async function attachRealtime(
     if (options.adapter !== "memory") io.serverSideEmit(USER_CHANGED, userId);
   });
 
+  // Every socket shares one frozen catch-all list instead of `socket.onAny(dispatch)`, which gives
+  // each connection its own array (~180 bytes per idle socket). Socket.IO reads `_anyListeners`
+  // (copying it) for each incoming event; frozen, a stray `socket.onAny` fails loudly instead of
+  // adding a listener to every socket.
+  const anyListeners = Object.freeze([dispatch]);
   io.on("connection", (socket) => {
-    socket.onAny(dispatch);
+    (socket as unknown as { _anyListeners: readonly unknown[] })._anyListeners = anyListeners;
   });
 
   return {
