@@ -44,7 +44,12 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
   const sockets: Socket[] = [];
   const arrivals = new Map<string, number[]>();
   await inBatches(CLIENTS, async (i) => {
-    const socket = connect(nodeOf(i).baseUrl, { transports: ["websocket"], extraHeaders: { Cookie: fx.attendees[i].cookie }, reconnection: false, forceNew: true });
+    const socket = connect(nodeOf(i).baseUrl, {
+      transports: ["websocket"],
+      extraHeaders: { Cookie: fx.attendees[i].cookie },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets[i] = socket;
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", () => resolve());
@@ -55,7 +60,11 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
     const seen = new Set<string>();
     socket.on("qa:changed", (change: { questions: { body?: string }[] }) => {
       const now = performance.now();
-      for (const q of change.questions) if (q.body && arrivals.has(q.body) && !seen.has(q.body)) (seen.add(q.body), arrivals.get(q.body)!.push(now));
+      for (const q of change.questions) {
+        if (!q.body || !arrivals.has(q.body) || seen.has(q.body)) continue;
+        seen.add(q.body);
+        arrivals.get(q.body)!.push(now);
+      }
     });
   });
   return {
@@ -149,8 +158,20 @@ export const benchmarks: Benchmark[] = [
         single.close();
         const bare = await bareWsFanout(one, sio.payload);
         figures.push(
-          figure(`Q&A question → ${CLIENTS} clients p99, one node`, percentile(sio.latencies, 99), "ms", percentile(bare.latencies, 99), "bare ws broadcast, same node"),
-          figure(`Q&A fan-out rate, ${CLIENTS} clients, one node`, percentile(sio.rates, 50), "deliveries/s", percentile(bare.rates, 50), "bare ws, same payload and clients"),
+          figure(
+            `Q&A question → ${CLIENTS} clients p99, one node`,
+            percentile(sio.latencies, 99),
+            "ms",
+            percentile(bare.latencies, 99),
+            "bare ws broadcast, same node",
+          ),
+          figure(
+            `Q&A fan-out rate, ${CLIENTS} clients, one node`,
+            percentile(sio.rates, 50),
+            "deliveries/s",
+            percentile(bare.rates, 50),
+            "bare ws, same payload and clients",
+          ),
         );
         await one.stop();
         nodes.length = 0;
@@ -169,7 +190,9 @@ export const benchmarks: Benchmark[] = [
         const split = await audience(fx, (i) => (i % 2 === 0 ? a : b));
         const two = await split.fanout("two nodes");
         split.close();
-        console.log(`  ${CLIENTS} clients; one node p99 ${percentile(sio.latencies, 99).toFixed(0)} ms, two nodes (Redis) p99 ${percentile(two.latencies, 99).toFixed(0)} ms`);
+        console.log(
+          `  ${CLIENTS} clients; one node p99 ${percentile(sio.latencies, 99).toFixed(0)} ms, two nodes (Redis) p99 ${percentile(two.latencies, 99).toFixed(0)} ms`,
+        );
         figures.push(
           figure(
             `Q&A question → ${CLIENTS} clients p99, two nodes (Redis)`,
