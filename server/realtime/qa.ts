@@ -62,16 +62,19 @@ export type Ack = (response: Record<string, unknown>) => void;
 /**
  * Access answers (registered? moderator?) are cached per person and event for 30 s, so a vote does
  * not cost two extra queries. One process-wide map swept every 30 s: an idle connection holds no
- * cache entry at all. While fresh, an entry is one number per person (when it was read × 4 + the
- * two flags) under the event, pointing at one of four shared answers: with thousands of people
- * joining at once, a string key, an entry object and an answer object each would cost ~150 bytes
- * per person.
+ * cache entry at all. While fresh, an entry is one small integer per person (the second it was
+ * read, counted from process start, × 4 + the two flags) under the event, pointing at one of four
+ * shared answers: with thousands of people joining at once, a string key, an entry object and an
+ * answer object each would cost ~150 bytes per person.
  */
 const ACCESS_TTL_MS = 30_000;
+const STARTED = Date.now();
+/** Seconds since the process started: small enough to be stored unboxed. */
+const clock = () => Math.floor((Date.now() - STARTED) / 1000);
 const ANSWERS: readonly EventAccess[] = [0, 1, 2, 3].map((bits) => Object.freeze({ participant: (bits & 1) === 1, moderator: (bits & 2) === 2 }));
 const accessCache = new Map<string, Map<string, number>>();
 const sweeper = setInterval(() => {
-  const stale = (Date.now() - ACCESS_TTL_MS) * 4;
+  const stale = (clock() - ACCESS_TTL_MS / 1000) * 4;
   for (const [eventId, people] of accessCache) {
     for (const [userId, packed] of people) if (packed < stale) people.delete(userId);
     if (people.size === 0) accessCache.delete(eventId);
@@ -82,11 +85,11 @@ sweeper.unref();
 export const cachedAccess: AccessResolver = async (user: Actor | null, eventId: string) => {
   const userId = user?.id ?? "-";
   const packed = accessCache.get(eventId)?.get(userId);
-  if (packed !== undefined && Date.now() - Math.floor(packed / 4) < ACCESS_TTL_MS) return ANSWERS[packed % 4];
+  if (packed !== undefined && (clock() - Math.floor(packed / 4)) * 1000 < ACCESS_TTL_MS) return ANSWERS[packed % 4];
   const access = await eventAccess(user, eventId);
   let people = accessCache.get(eventId);
   if (!people) accessCache.set(eventId, (people = new Map()));
-  people.set(userId, Date.now() * 4 + (access.participant ? 1 : 0) + (access.moderator ? 2 : 0));
+  people.set(userId, clock() * 4 + (access.participant ? 1 : 0) + (access.moderator ? 2 : 0));
   return access;
 };
 
