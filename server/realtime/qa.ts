@@ -26,12 +26,26 @@ import type { Actor } from "../../app/domain/access/permissions";
 import { eventAccess, type AccessResolver, type EventAccess } from "../../app/domain/access/live.server";
 import { onQaChange } from "../../app/domain/qa/publish.server";
 import { mergeChanges, MODERATION_ACTIONS, viewChange, viewQuestion, type QaChange } from "../../app/domain/qa/questions";
-import { askQuestion, findQaSession, listQuestions, moderateQuestion, myVotes, toggleVote } from "../../app/domain/qa/questions.server";
+import { askQuestion, findQaSession, hasAsked, listQuestions, moderateQuestion, myVotes, toggleVote } from "../../app/domain/qa/questions.server";
 
 export const QA_EVENTS = ["qa:join", "qa:leave", "qa:ask", "qa:vote", "qa:moderate"] as const;
 
-export const qaRoom = (sessionId: string) => `qa:${sessionId}`;
-export const qaModeratorRoom = (sessionId: string) => `qa:${sessionId}:mod`;
+/**
+ * One string instance per room name for the whole process: each socket's room set otherwise keeps
+ * its own copy of the name (and of the session id it was built from), ~100 bytes per connection.
+ */
+const roomNames = new Map<string, string>();
+export function internRoom(name: string): string {
+  const known = roomNames.get(name);
+  if (known !== undefined) return known;
+  if (roomNames.size >= 10_000) roomNames.clear();
+  const flat = (" " + name).slice(1); // a flat copy that references nothing else
+  roomNames.set(flat, flat);
+  return flat;
+}
+
+export const qaRoom = (sessionId: string) => internRoom(`qa:${sessionId}`);
+export const qaModeratorRoom = (sessionId: string) => internRoom(`qa:${sessionId}:mod`);
 export const qaAuthorRoom = (sessionId: string, userId: string) => `qa:${sessionId}:u:${userId}`;
 
 const uuid = z.string().uuid();
@@ -48,22 +62,34 @@ export type Ack = (response: Record<string, unknown>) => void;
 /**
  * Access answers (registered? moderator?) are cached per person and event for 30 s, so a vote does
  * not cost two extra queries. One process-wide map swept every 30 s: an idle connection holds no
- * cache entry at all.
+ * cache entry at all. While fresh, an entry is one small integer per person (the second it was
+ * read, counted from process start, × 4 + the two flags) under the event, pointing at one of four
+ * shared answers: with thousands of people joining at once, a string key, an entry object and an
+ * answer object each would cost ~150 bytes per person.
  */
 const ACCESS_TTL_MS = 30_000;
-const accessCache = new Map<string, { at: number; access: EventAccess }>();
+const STARTED = Date.now();
+/** Seconds since the process started: small enough to be stored unboxed. */
+const clock = () => Math.floor((Date.now() - STARTED) / 1000);
+const ANSWERS: readonly EventAccess[] = [0, 1, 2, 3].map((bits) => Object.freeze({ participant: (bits & 1) === 1, moderator: (bits & 2) === 2 }));
+const accessCache = new Map<string, Map<string, number>>();
 const sweeper = setInterval(() => {
-  const now = Date.now();
-  for (const [key, entry] of accessCache) if (now - entry.at >= ACCESS_TTL_MS) accessCache.delete(key);
+  const stale = (clock() - ACCESS_TTL_MS / 1000) * 4;
+  for (const [eventId, people] of accessCache) {
+    for (const [userId, packed] of people) if (packed < stale) people.delete(userId);
+    if (people.size === 0) accessCache.delete(eventId);
+  }
 }, ACCESS_TTL_MS);
 sweeper.unref();
 
 export const cachedAccess: AccessResolver = async (user: Actor | null, eventId: string) => {
-  const key = `${user?.id ?? "-"}:${eventId}`;
-  const hit = accessCache.get(key);
-  if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit.access;
+  const userId = user?.id ?? "-";
+  const packed = accessCache.get(eventId)?.get(userId);
+  if (packed !== undefined && (clock() - Math.floor(packed / 4)) * 1000 < ACCESS_TTL_MS) return ANSWERS[packed % 4];
   const access = await eventAccess(user, eventId);
-  accessCache.set(key, { at: Date.now(), access });
+  let people = accessCache.get(eventId);
+  if (!people) accessCache.set(eventId, (people = new Map()));
+  people.set(userId, clock() * 4 + (access.participant ? 1 : 0) + (access.moderator ? 2 : 0));
   return access;
 };
 
@@ -196,9 +222,12 @@ export function installQa(io: Server, logger: Logger): { listeners: Record<strin
       const { session, access } = await findQaSession(sessionId, me, socketAccess(socket));
       if (!me) throw new DomainError("UNAUTHENTICATED", "Sign in to follow the Q&A.");
       if (!access.participant) throw new DomainError("FORBIDDEN", "Only registered attendees of this event can follow its Q&A.");
-      // Join before reading, so no change committed after the read can be missed.
+      // Join before reading, so no change committed after the read can be missed. The author room
+      // (their own pending questions) only for people who have asked here: an idle listener then
+      // holds one room, not two (a room is a Set and a Map entry on every connection).
       if (access.moderator) await socket.join(qaModeratorRoom(sessionId));
-      else await socket.join([qaRoom(sessionId), qaAuthorRoom(sessionId, me.id)]);
+      else if (await hasAsked(sessionId, me.id)) await socket.join([qaRoom(sessionId), qaAuthorRoom(sessionId, me.id)]);
+      else await socket.join(qaRoom(sessionId));
       const viewer = { userId: me.id, moderator: access.moderator };
       const [list, votes] = await Promise.all([listQuestions(sessionId, viewer, cursor), myVotes(sessionId, me.id)]);
       return { sessionId, questions: list.questions, cursor: list.cursor, canModerate: access.moderator, myVotes: votes, qaMode: session.qaMode };
@@ -214,6 +243,9 @@ export function installQa(io: Server, logger: Logger): { listeners: Record<strin
     }),
     "qa:ask": handler(schemas.ask, logger, async (socket, { sessionId, body, anonymous }) => {
       const me = socketUser(socket);
+      // A first question: from now on this socket needs the author's own view (joined before the
+      // question exists, so its pending state reaches it).
+      if (me && socket.rooms.has(qaRoom(sessionId))) await socket.join(qaAuthorRoom(sessionId, me.id));
       const { question, change } = await askQuestion(me, { sessionId, body, anonymous }, socketAccess(socket));
       // The author's own view (their question is "mine", so its author shows even if anonymous).
       return { question: viewQuestion(question, { userId: me?.id ?? null, moderator: false }), cursor: change.cursor };

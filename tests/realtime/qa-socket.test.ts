@@ -126,6 +126,25 @@ describe("asking, voting and moderating live", () => {
     expect(JSON.stringify(otherSaw.items[0])).not.toContain("Moderate me");
     expect(otherSaw.items[0].questions[0]).toMatchObject({ removed: true });
   });
+
+  it("gives an author's later socket their own view of a pending question (the author room is joined only by people who asked)", async () => {
+    const moderator = await socketFor(premod.organiser.cookie);
+    await call(moderator, "qa:join", { sessionId: premod.sessionId });
+    const first = await socketFor(premod.attendees[2].cookie);
+    await call(first, "qa:join", { sessionId: premod.sessionId });
+    const asked = await call(first, "qa:ask", { sessionId: premod.sessionId, body: "Asked before reloading" });
+    first.disconnect();
+    // A new page: this socket has not asked, but its person has.
+    const later = await socketFor(premod.attendees[2].cookie);
+    await call(later, "qa:join", { sessionId: premod.sessionId });
+    const seen = waitFor<QaChangeView>(later, "qa:changed", (c) => c.questions.some((q) => q.id === asked.question.id));
+    await call(moderator, "qa:moderate", { questionId: asked.question.id, action: "edit", body: "Asked before reloading (edited)" });
+    expect((await seen).questions.find((q) => q.id === asked.question.id)).toMatchObject({
+      status: "PENDING",
+      mine: true,
+      body: "Asked before reloading (edited)",
+    });
+  });
 });
 
 describe("reconnecting", () => {

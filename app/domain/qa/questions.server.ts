@@ -118,6 +118,11 @@ export async function listQuestions(sessionId: string, viewer: Viewer, since?: n
   return { questions: since === undefined ? views.filter((q) => !q.removed) : views, cursor };
 }
 
+/** Whether this person has asked anything in the session (their sockets then need their own view). */
+export async function hasAsked(sessionId: string, userId: string): Promise<boolean> {
+  return (await db().question.findFirst({ where: { sessionId, authorId: userId }, select: { id: true } })) !== null;
+}
+
 /** Ids of the questions of a session this user has voted for. */
 export async function myVotes(sessionId: string, userId: string): Promise<string[]> {
   const rows = await db().questionVote.findMany({ where: { userId, question: { sessionId } }, select: { questionId: true } });
