@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const de: Messages = {
   common: {
@@ -336,6 +337,7 @@ export const de: Messages = {
       languageHint: "Ohne Auswahl hier gilt die unten auf jeder Seite gewählte Sprache, danach die Ihres Browsers.",
     },
   },
+  network: network.de,
   emails: {
     hello: "Hallo {{name}},",
     signOff: "Herzliche Grüße\nIhr SCALE-Events-Team",

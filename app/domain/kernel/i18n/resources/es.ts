@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const es: Messages = {
   common: {
@@ -335,6 +336,7 @@ export const es: Messages = {
       languageHint: "Si no eliges aquí, se usa el idioma elegido al pie de cada página y, después, el de tu navegador.",
     },
   },
+  network: network.es,
   emails: {
     hello: "Hola, {{name}}:",
     signOff: "Un cordial saludo,\nEl equipo de SCALE Events",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const fr: Messages = {
   common: {
@@ -336,6 +337,7 @@ export const fr: Messages = {
       languageHint: "Sans choix ici, la langue choisie en bas de chaque page s'applique, puis celle de votre navigateur.",
     },
   },
+  network: network.fr,
   emails: {
     hello: "Bonjour {{name}},",
     signOff: "Bien cordialement,\nL'équipe SCALE Events",

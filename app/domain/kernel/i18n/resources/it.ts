@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const it: Messages = {
   common: {
@@ -335,6 +336,7 @@ export const it: Messages = {
       languageHint: "Senza una scelta qui vale la lingua scelta in fondo a ogni pagina, poi quella del browser.",
     },
   },
+  network: network.it,
   emails: {
     hello: "Ciao {{name}},",
     signOff: "Cordiali saluti,\nIl team di SCALE Events",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const pl: Messages = {
   common: {
@@ -335,6 +336,7 @@ export const pl: Messages = {
       languageHint: "Bez wyboru tutaj obowiązuje język wybrany w stopce każdej strony, a potem język przeglądarki.",
     },
   },
+  network: network.pl,
   emails: {
     hello: "Dzień dobry, {{name}},",
     signOff: "Serdecznie pozdrawiamy,\nZespół SCALE Events",

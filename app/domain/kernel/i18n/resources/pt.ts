@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { network } from "./groups/network";
 
 export const pt: Messages = {
   common: {
@@ -335,6 +336,7 @@ export const pt: Messages = {
       languageHint: "Sem uma escolha aqui, aplica-se o idioma escolhido no rodapé de cada página e, depois, o do seu navegador.",
     },
   },
+  network: network.pt,
   emails: {
     hello: "Olá {{name}},",
     signOff: "Com os melhores cumprimentos,\nA equipa SCALE Events",

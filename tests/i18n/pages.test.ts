@@ -1,0 +1,51 @@
+// The pages added beside the first translation speak the visitor's language too: one check per
+// page group (network, community, sessions) that a French or German visitor sees translated text.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../support/app-server";
+import { makeDirectoryProfile, makeOrganisation, makeUser, signedInCookie } from "../support/factories";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+const page = async (path: string, headers: Record<string, string> = {}) => {
+  const response = await fetch(server.baseUrl + path, { headers, redirect: "manual" });
+  expect(response.status).toBe(200);
+  return response.text();
+};
+
+async function cookieOf(user: { id: string }, language: string): Promise<string> {
+  const [pair] = (await signedInCookie(user)).split(";");
+  return `${pair}; lang=${language}`;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe("the network pages", () => {
+  it("show the directories, a person and an organisation in French, and stay English by default", async () => {
+    const me = await makeUser({ name: "Amélie Laurent" });
+    await makeDirectoryProfile(me, { listed: true });
+    const organisation = await makeOrganisation();
+    const cookie = await cookieOf(me, "fr");
+
+    const profile = await page("/account/profile", { Cookie: cookie });
+    expect(profile).toContain("<title>Mon profil — SCALE Events</title>");
+    expect(profile).toContain("Nom complet");
+    expect(profile).toContain("Enregistrer le profil");
+
+    const people = await page("/people", { Cookie: cookie });
+    expect(people).toContain("Rechercher des personnes");
+    expect(await page(`/people/${me.id}`, { Cookie: cookie })).toContain("Dans le réseau");
+
+    const organisations = await page("/organisations", { "Accept-Language": "fr" });
+    expect(organisations).toContain("Tous les types");
+    const orgPage = await page(`/organisations/${organisation.slug}`, { "Accept-Language": "de" });
+    expect(orgPage).toContain("Angebotene Lösungen");
+
+    expect(await page("/organisations")).toContain("All kinds");
+  });
+});
