@@ -49,3 +49,24 @@ describe("the network pages", () => {
     expect(await page("/organisations")).toContain("All kinds");
   });
 });
+
+describe("the community pages", () => {
+  it("show roles, introductions and an organisation's members in French", async () => {
+    const me = await makeUser();
+    const organisation = await makeOrganisation();
+    const cookie = await cookieOf(me, "fr");
+
+    const roles = await page("/account/roles", { Cookie: cookie });
+    expect(roles).toContain("<title>Vos rôles — SCALE Events</title>");
+    expect(roles).toContain("Demander un rôle");
+    expect(roles).toContain("Participant");
+
+    const introductions = await page("/my/introductions", { Cookie: cookie });
+    expect(introductions).toContain("Vos mises en relation");
+    expect(introductions).toContain("Personne ne vous a encore demandé de mise en relation.");
+
+    const members = await page(`/organisations/${organisation.slug}/members`, { Cookie: cookie });
+    expect(members).toContain(`Membres de ${organisation.name}`);
+    expect(members).toContain(`Demander à rejoindre ${organisation.name}`);
+  });
+});

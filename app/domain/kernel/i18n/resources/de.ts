@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const de: Messages = {
@@ -338,6 +339,7 @@ export const de: Messages = {
     },
   },
   network: network.de,
+  community: community.de,
   emails: {
     hello: "Hallo {{name}},",
     signOff: "Herzliche Grüße\nIhr SCALE-Events-Team",

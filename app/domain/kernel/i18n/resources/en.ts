@@ -1,6 +1,7 @@
 // English: the source language. Every other file in this folder has exactly these keys (the
 // compiler checks the shape, resources.test.ts checks keys and {{variables}}). Keys are grouped
 // by capability; a key names what the text is for, not what it says.
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 export const en = {
   common: {
@@ -338,6 +339,7 @@ export const en = {
     },
   },
   network: network.en,
+  community: community.en,
   emails: {
     hello: "Hello {{name}},",
     signOff: "Warm regards,\nThe SCALE Events team",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const es: Messages = {
@@ -337,6 +338,7 @@ export const es: Messages = {
     },
   },
   network: network.es,
+  community: community.es,
   emails: {
     hello: "Hola, {{name}}:",
     signOff: "Un cordial saludo,\nEl equipo de SCALE Events",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const fr: Messages = {
@@ -338,6 +339,7 @@ export const fr: Messages = {
     },
   },
   network: network.fr,
+  community: community.fr,
   emails: {
     hello: "Bonjour {{name}},",
     signOff: "Bien cordialement,\nL'équipe SCALE Events",

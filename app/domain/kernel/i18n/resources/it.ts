@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const it: Messages = {
@@ -337,6 +338,7 @@ export const it: Messages = {
     },
   },
   network: network.it,
+  community: community.it,
   emails: {
     hello: "Ciao {{name}},",
     signOff: "Cordiali saluti,\nIl team di SCALE Events",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const pl: Messages = {
@@ -337,6 +338,7 @@ export const pl: Messages = {
     },
   },
   network: network.pl,
+  community: community.pl,
   emails: {
     hello: "Dzień dobry, {{name}},",
     signOff: "Serdecznie pozdrawiamy,\nZespół SCALE Events",

@@ -1,4 +1,5 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
 import { network } from "./groups/network";
 
 export const pt: Messages = {
@@ -337,6 +338,7 @@ export const pt: Messages = {
     },
   },
   network: network.pt,
+  community: community.pt,
   emails: {
     hello: "Olá {{name}},",
     signOff: "Com os melhores cumprimentos,\nA equipa SCALE Events",
