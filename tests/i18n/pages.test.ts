@@ -2,7 +2,7 @@
 // page group (network, community, sessions) that a French or German visitor sees translated text.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/app-server";
-import { makeDirectoryProfile, makeOrganisation, makeUser, signedInCookie } from "../support/factories";
+import { makeAgendaSession, makeDirectoryProfile, makeEvent, makeOrganisation, makeUser, signedInCookie } from "../support/factories";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -68,5 +68,22 @@ describe("the community pages", () => {
     const members = await page(`/organisations/${organisation.slug}/members`, { Cookie: cookie });
     expect(members).toContain(`Membres de ${organisation.name}`);
     expect(members).toContain(`Demander à rejoindre ${organisation.name}`);
+  });
+});
+
+describe("the session page and the certificate check", () => {
+  it("show a session's labels in German and a missing certificate in French", async () => {
+    const event = await makeEvent({ title: "Mobility Days", agendaPublishedAt: new Date() });
+    const session = await makeAgendaSession(event, { title: "Opening keynote" });
+
+    const german = await page(`/sessions/${session.id}`, { "Accept-Language": "de" });
+    expect(german).toContain("Über diese Session");
+    expect(german).toContain("Ihr Programm");
+    expect(german).toContain("← Programm von Mobility Days");
+    expect(await page(`/sessions/${session.id}`)).toContain("About this session");
+
+    const missing = await fetch(`${server.baseUrl}/certificates/NOPE-NOPE`, { headers: { "Accept-Language": "fr" } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Attestation introuvable");
   });
 });

@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const de: Messages = {
   common: {
@@ -340,6 +341,7 @@ export const de: Messages = {
   },
   network: network.de,
   community: community.de,
+  sessions: sessions.de,
   emails: {
     hello: "Hallo {{name}},",
     signOff: "Herzliche Grüße\nIhr SCALE-Events-Team",

@@ -3,6 +3,7 @@
 // by capability; a key names what the text is for, not what it says.
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 export const en = {
   common: {
     meta: {
@@ -340,6 +341,7 @@ export const en = {
   },
   network: network.en,
   community: community.en,
+  sessions: sessions.en,
   emails: {
     hello: "Hello {{name}},",
     signOff: "Warm regards,\nThe SCALE Events team",

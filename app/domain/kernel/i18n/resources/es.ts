@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const es: Messages = {
   common: {
@@ -339,6 +340,7 @@ export const es: Messages = {
   },
   network: network.es,
   community: community.es,
+  sessions: sessions.es,
   emails: {
     hello: "Hola, {{name}}:",
     signOff: "Un cordial saludo,\nEl equipo de SCALE Events",

@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const fr: Messages = {
   common: {
@@ -340,6 +341,7 @@ export const fr: Messages = {
   },
   network: network.fr,
   community: community.fr,
+  sessions: sessions.fr,
   emails: {
     hello: "Bonjour {{name}},",
     signOff: "Bien cordialement,\nL'équipe SCALE Events",

@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const it: Messages = {
   common: {
@@ -339,6 +340,7 @@ export const it: Messages = {
   },
   network: network.it,
   community: community.it,
+  sessions: sessions.it,
   emails: {
     hello: "Ciao {{name}},",
     signOff: "Cordiali saluti,\nIl team di SCALE Events",

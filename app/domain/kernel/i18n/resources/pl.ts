@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const pl: Messages = {
   common: {
@@ -339,6 +340,7 @@ export const pl: Messages = {
   },
   network: network.pl,
   community: community.pl,
+  sessions: sessions.pl,
   emails: {
     hello: "Dzień dobry, {{name}},",
     signOff: "Serdecznie pozdrawiamy,\nZespół SCALE Events",

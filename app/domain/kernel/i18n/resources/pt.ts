@@ -1,6 +1,7 @@
 import type { Messages } from "./types";
 import { community } from "./groups/community";
 import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const pt: Messages = {
   common: {
@@ -339,6 +340,7 @@ export const pt: Messages = {
   },
   network: network.pt,
   community: community.pt,
+  sessions: sessions.pt,
   emails: {
     hello: "Olá {{name}},",
     signOff: "Com os melhores cumprimentos,\nA equipa SCALE Events",
