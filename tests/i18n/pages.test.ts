@@ -72,7 +72,7 @@ describe("the community pages", () => {
 });
 
 describe("the session page and the certificate check", () => {
-  it("show a session's labels in German and a missing certificate in French", async () => {
+  it("show a session's labels and my agenda in German, and a missing certificate in French", async () => {
     const event = await makeEvent({ title: "Mobility Days", agendaPublishedAt: new Date() });
     const session = await makeAgendaSession(event, { title: "Opening keynote" });
 
@@ -85,5 +85,9 @@ describe("the session page and the certificate check", () => {
     const missing = await fetch(`${server.baseUrl}/certificates/NOPE-NOPE`, { headers: { "Accept-Language": "fr" } });
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("Attestation introuvable");
+
+    const agenda = await page("/my/agenda", { Cookie: await cookieOf(await makeUser(), "de") });
+    expect(agenda).toContain("<title>Mein Programm — SCALE Events</title>");
+    expect(agenda).toContain("Ihr Programm ist leer");
   });
 });

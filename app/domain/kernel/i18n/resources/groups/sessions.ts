@@ -5,6 +5,22 @@ import type { Language } from "../../languages";
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en = {
+  myAgenda: {
+    metaTitle: "My agenda — SCALE Events",
+    title: "My agenda",
+    countOne: "1 session across your events. Times are in each event's own time zone.",
+    countMany: "{{total}} sessions across your events. Times are in each event's own time zone.",
+    findEvents: "Find events",
+    emptyTitle: "Your agenda is empty",
+    emptyText: "Open an event's agenda and choose “Add to my agenda” on the sessions you want to attend.",
+    browseEvents: "Browse events",
+    pastEvent: "past event",
+    overlaps: "Overlaps another pick",
+    downloadIcs: "Download {{title}} as .ics",
+    removeFromAgenda: "Remove {{title}} from my agenda",
+    remove: "Remove",
+    notInAgenda: "That session was not in your agenda.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Session not found — SCALE Events",
@@ -72,6 +88,22 @@ const en = {
 export type SessionMessages = Shape<typeof en>;
 
 const fr: SessionMessages = {
+  myAgenda: {
+    metaTitle: "Mon programme — SCALE Events",
+    title: "Mon programme",
+    countOne: "1 session dans vos événements. Les horaires sont dans le fuseau de chaque événement.",
+    countMany: "Sessions dans vos événements : {{total}}. Les horaires sont dans le fuseau de chaque événement.",
+    findEvents: "Trouver des événements",
+    emptyTitle: "Votre programme est vide",
+    emptyText: "Ouvrez le programme d'un événement et choisissez « Ajouter à mon programme » sur les sessions qui vous intéressent.",
+    browseEvents: "Parcourir les événements",
+    pastEvent: "événement passé",
+    overlaps: "Chevauche un autre choix",
+    downloadIcs: "Télécharger {{title}} au format .ics",
+    removeFromAgenda: "Retirer {{title}} de mon programme",
+    remove: "Retirer",
+    notInAgenda: "Cette session n'était pas dans votre programme.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Session introuvable — SCALE Events",
@@ -138,6 +170,22 @@ const fr: SessionMessages = {
 };
 
 const de: SessionMessages = {
+  myAgenda: {
+    metaTitle: "Mein Programm — SCALE Events",
+    title: "Mein Programm",
+    countOne: "1 Session in Ihren Veranstaltungen. Zeiten in der Zeitzone der jeweiligen Veranstaltung.",
+    countMany: "Sessions in Ihren Veranstaltungen: {{total}}. Zeiten in der Zeitzone der jeweiligen Veranstaltung.",
+    findEvents: "Veranstaltungen finden",
+    emptyTitle: "Ihr Programm ist leer",
+    emptyText: "Öffnen Sie das Programm einer Veranstaltung und wählen Sie „Zu meinem Programm hinzufügen“ bei den Sessions, die Sie besuchen möchten.",
+    browseEvents: "Veranstaltungen ansehen",
+    pastEvent: "vergangene Veranstaltung",
+    overlaps: "Überschneidet sich mit einer anderen Auswahl",
+    downloadIcs: "{{title}} als .ics herunterladen",
+    removeFromAgenda: "{{title}} aus meinem Programm entfernen",
+    remove: "Entfernen",
+    notInAgenda: "Diese Session war nicht in Ihrem Programm.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Session nicht gefunden — SCALE Events",
@@ -205,6 +253,22 @@ const de: SessionMessages = {
 };
 
 const es: SessionMessages = {
+  myAgenda: {
+    metaTitle: "Mi agenda — SCALE Events",
+    title: "Mi agenda",
+    countOne: "1 sesión en sus eventos. Las horas están en la zona horaria de cada evento.",
+    countMany: "Sesiones en sus eventos: {{total}}. Las horas están en la zona horaria de cada evento.",
+    findEvents: "Buscar eventos",
+    emptyTitle: "Su agenda está vacía",
+    emptyText: "Abra el programa de un evento y elija «Añadir a mi agenda» en las sesiones a las que quiera asistir.",
+    browseEvents: "Ver eventos",
+    pastEvent: "evento pasado",
+    overlaps: "Se solapa con otra elección",
+    downloadIcs: "Descargar {{title}} en .ics",
+    removeFromAgenda: "Quitar {{title}} de mi agenda",
+    remove: "Quitar",
+    notInAgenda: "Esa sesión no estaba en su agenda.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Sesión no encontrada — SCALE Events",
@@ -270,6 +334,22 @@ const es: SessionMessages = {
 };
 
 const it: SessionMessages = {
+  myAgenda: {
+    metaTitle: "La mia agenda — SCALE Events",
+    title: "La mia agenda",
+    countOne: "1 sessione nei tuoi eventi. Gli orari sono nel fuso orario di ciascun evento.",
+    countMany: "Sessioni nei tuoi eventi: {{total}}. Gli orari sono nel fuso orario di ciascun evento.",
+    findEvents: "Trova eventi",
+    emptyTitle: "La tua agenda è vuota",
+    emptyText: "Apri il programma di un evento e scegli «Aggiungi alla mia agenda» sulle sessioni a cui vuoi partecipare.",
+    browseEvents: "Sfoglia gli eventi",
+    pastEvent: "evento passato",
+    overlaps: "Si sovrappone a un'altra scelta",
+    downloadIcs: "Scarica {{title}} in formato .ics",
+    removeFromAgenda: "Rimuovi {{title}} dalla mia agenda",
+    remove: "Rimuovi",
+    notInAgenda: "Quella sessione non era nella tua agenda.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Sessione non trovata — SCALE Events",
@@ -335,6 +415,22 @@ const it: SessionMessages = {
 };
 
 const pt: SessionMessages = {
+  myAgenda: {
+    metaTitle: "A minha agenda — SCALE Events",
+    title: "A minha agenda",
+    countOne: "1 sessão nos seus eventos. As horas estão no fuso horário de cada evento.",
+    countMany: "Sessões nos seus eventos: {{total}}. As horas estão no fuso horário de cada evento.",
+    findEvents: "Encontrar eventos",
+    emptyTitle: "A sua agenda está vazia",
+    emptyText: "Abra o programa de um evento e escolha «Adicionar à minha agenda» nas sessões a que quer assistir.",
+    browseEvents: "Ver eventos",
+    pastEvent: "evento passado",
+    overlaps: "Sobrepõe-se a outra escolha",
+    downloadIcs: "Descarregar {{title}} em .ics",
+    removeFromAgenda: "Remover {{title}} da minha agenda",
+    remove: "Remover",
+    notInAgenda: "Essa sessão não estava na sua agenda.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Sessão não encontrada — SCALE Events",
@@ -400,6 +496,22 @@ const pt: SessionMessages = {
 };
 
 const pl: SessionMessages = {
+  myAgenda: {
+    metaTitle: "Mój plan — SCALE Events",
+    title: "Mój plan",
+    countOne: "1 sesja w Twoich wydarzeniach. Godziny podano w strefie czasowej każdego wydarzenia.",
+    countMany: "Sesje w Twoich wydarzeniach: {{total}}. Godziny podano w strefie czasowej każdego wydarzenia.",
+    findEvents: "Znajdź wydarzenia",
+    emptyTitle: "Twój plan jest pusty",
+    emptyText: "Otwórz program wydarzenia i wybierz „Dodaj do mojego planu” przy sesjach, w których chcesz uczestniczyć.",
+    browseEvents: "Przeglądaj wydarzenia",
+    pastEvent: "wydarzenie minione",
+    overlaps: "Nakłada się na inny wybór",
+    downloadIcs: "Pobierz {{title}} jako .ics",
+    removeFromAgenda: "Usuń {{title}} z mojego planu",
+    remove: "Usuń",
+    notInAgenda: "Tej sesji nie było w Twoim planie.",
+  },
   page: {
     metaTitle: "{{session}} — {{event}} — SCALE Events",
     metaNotFound: "Nie znaleziono sesji — SCALE Events",
