@@ -81,6 +81,9 @@ describe("the session page and the certificate check", () => {
     expect(german).toContain("Ihr Programm");
     expect(german).toContain("← Programm von Mobility Days");
     expect(await page(`/sessions/${session.id}`)).toContain("About this session");
+    const qa = await page(`/sessions/${session.id}/qa`, { Cookie: await cookieOf(await makeUser(), "fr") });
+    expect(qa).toContain("Questions en direct");
+    expect(qa).toContain("Réservé aux participants inscrits");
 
     const missing = await fetch(`${server.baseUrl}/certificates/NOPE-NOPE`, { headers: { "Accept-Language": "fr" } });
     expect(missing.status).toBe(404);
