@@ -2,16 +2,20 @@
 // in the people directory and open to introductions (both off until ticked).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { AccountNav } from "~/components/accounts/account-nav";
 import { Avatar } from "~/components/network/cards";
 import { ProfileForm, type ProfileFormValues } from "~/components/network/profile-form";
 import { FormError } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
+import { translate } from "~/domain/kernel/i18n/translate";
 import { profileForm } from "~/domain/network/network-forms";
 import { loadMyProfile, saveProfile } from "~/domain/network/profile.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "My profile — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("network.profile.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -48,7 +52,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return formFailure(form);
   try {
     await saveProfile(user.id, form.data);
-    return { ok: true as const, message: "Your profile is saved." };
+    return { ok: true as const, message: translate(await resolveLanguage(request), "network.profile.saved") };
   } catch (error) {
     return domainFailure(error);
   }
@@ -57,23 +61,24 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyProfile() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   const failure = result && !result.ok ? result : null;
   const values = failure ? echoed(data.values, failure.values) : data.values;
   return (
     <section className="account-page stack" aria-labelledby="profile-title">
       <header>
-        <h1 id="profile-title">My profile</h1>
+        <h1 id="profile-title">{t("network.profile.title")}</h1>
         <AccountNav />
       </header>
       <p className="tz-note">
-        What other members see about you in the network.{" "}
-        {data.values.listed ? <Link to={`/people/${data.id}`}>See your profile as they do</Link> : "You are not listed in the people directory."}
+        {t("network.profile.intro")}{" "}
+        {data.values.listed ? <Link to={`/people/${data.id}`}>{t("network.profile.seeAsOthers")}</Link> : t("network.profile.notListed")}
       </p>
       <div className="card stack">
         <div className="image-upload">
           <Avatar name={data.values.name} imageId={data.photoId} size="l" />
           <Link to="/account/profile/photo" className="button button--ghost">
-            {data.photoId ? "Change photo" : "Add a photo"}
+            {data.photoId ? t("network.profile.changePhoto") : t("network.profile.addPhoto")}
           </Link>
         </div>
       </div>

@@ -2,10 +2,12 @@
 // its QR code). It says which event, when, and the holder's initials; nothing more about them.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { metaT } from "~/components/ui/i18n";
 import { checkCertificate } from "~/domain/engagement/certificates.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction = () => [{ title: "Check a certificate of attendance — SCALE Events" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("sessions.certificate.metaTitle") }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { certificate: await orErrorResponse(checkCertificate(params.code ?? "")) };
@@ -13,31 +15,32 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function CertificateCheckPage() {
   const { certificate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <article className="account-page">
-      <h1>Certificate of attendance</h1>
+      <h1>{t("sessions.certificate.title")}</h1>
       <div className="notice notice--success" role="status">
-        This certificate is genuine: it was issued by SCALE Events.
+        {t("sessions.certificate.genuine")}
       </div>
       <dl className="event-facts">
         <div>
-          <dt>Event</dt>
+          <dt>{t("sessions.certificate.event")}</dt>
           <dd>{certificate.eventTitle}</dd>
         </div>
         <div>
-          <dt>Dates</dt>
+          <dt>{t("sessions.certificate.dates")}</dt>
           <dd>{certificate.dates}</dd>
         </div>
         <div>
-          <dt>Holder</dt>
+          <dt>{t("sessions.certificate.holder")}</dt>
           <dd>{certificate.initials}</dd>
         </div>
         <div>
-          <dt>Issued</dt>
+          <dt>{t("sessions.certificate.issued")}</dt>
           <dd>{certificate.issuedOn}</dd>
         </div>
       </dl>
-      <p className="tz-note">Only the holder&apos;s initials are shown here, to protect their privacy.</p>
+      <p className="tz-note">{t("sessions.certificate.privacy")}</p>
     </article>
   );
 }
@@ -45,11 +48,12 @@ export default function CertificateCheckPage() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const missing = isRouteErrorResponse(error) && error.status === 404;
+  const { t } = useTranslation();
   return (
     <article className="account-page">
-      <h1>{missing ? "No such certificate" : "This certificate could not be checked"}</h1>
+      <h1>{missing ? t("sessions.certificate.missingTitle") : t("sessions.certificate.failedTitle")}</h1>
       <div className="notice notice--error" role="alert">
-        {missing ? "There is no certificate with this code. Check the address or scan the QR code again." : "Please try again in a moment."}
+        {missing ? t("sessions.certificate.missing") : t("sessions.certificate.failed")}
       </div>
       <p>
         <Link to="/">SCALE Events</Link>

@@ -2,22 +2,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfField, FormError } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
 import { formatSessionTime } from "~/domain/agenda/display";
 import { listMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { agendaSettings } from "~/domain/agenda/reminders.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
-import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
 import { joinWindow } from "~/domain/agenda/webinar";
+import { intlLocale } from "~/domain/kernel/i18n/languages";
+import { createT, translate } from "~/domain/kernel/i18n/translate";
 import { formatDate, formatDateSpan } from "~/domain/kernel/time/zoned";
 import { requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
+import { resolveLanguage } from "~/web/i18n.server";
 
-export const meta: MetaFunction = () => [{ title: "My agenda — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("sessions.myAgenda.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  const language = await resolveLanguage(request);
+  const t = createT(language);
+  const locale = intlLocale(language);
   const { groups, overlapping } = await listMyAgenda(user.id);
   const now = new Date();
   const overlaps = new Set(overlapping);
@@ -26,17 +33,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     slug: event.slug,
     title: event.title,
     timeZone: event.timeZone,
-    dates: formatDateSpan(event.startsAt, event.endsAt, event.timeZone),
+    dates: formatDateSpan(event.startsAt, event.endsAt, event.timeZone, locale),
     past: event.endsAt.getTime() < now.getTime(),
     sessions: sessions.map((session) => ({
       id: session.id,
       title: session.title,
-      format: SESSION_FORMAT_LABELS[session.format],
+      format: t(`agenda.formats.${session.format}`),
       cancelled: session.status === "CANCELLED",
-      day: formatDate(session.startsAt, event.timeZone),
-      time: formatSessionTime(session, event.timeZone),
+      day: formatDate(session.startsAt, event.timeZone, locale),
+      time: formatSessionTime(session, event.timeZone, locale),
       startsAtIso: session.startsAt.toISOString(),
-      place: [session.room?.name, session.onlineUrl ? "Online" : null].filter(Boolean).join(" and "),
+      place:
+        session.room && session.onlineUrl
+          ? t("sessions.page.roomAndOnline", { room: session.room.name })
+          : (session.room?.name ?? (session.onlineUrl ? t("sessions.page.online") : "")),
       speakers: session.speakers.map((s) => s.speaker.name).join(", "),
       overlaps: overlaps.has(session.id),
       joinOpen: Boolean(session.onlineUrl) && session.status !== "CANCELLED" && joinWindow(session, now, lead).state === "OPEN",
@@ -54,7 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return formFailure(form);
   try {
     const result = await removeFromMyAgenda(user, form.data.sessionId);
-    return json({ ok: true as const, notice: result.removed ? "Removed from your agenda." : "That session was not in your agenda." });
+    return json({
+      ok: true as const,
+      notice: translate(await resolveLanguage(request), result.removed ? "sessions.page.removed" : "sessions.myAgenda.notInAgenda"),
+    });
   } catch (error) {
     const failure = agendaActionFailure(error);
     return json(failure.body, { status: failure.status });
@@ -65,17 +78,18 @@ export default function MyAgenda() {
   const { events, count } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const upcoming = events.filter((e) => !e.past);
   const past = events.filter((e) => e.past);
   return (
     <div className="agenda-ui">
       <div className="section-head section-head--top">
         <div>
-          <h1>My agenda</h1>
-          <p className="tz-note">{count === 1 ? "1 session" : `${count} sessions`} across your events. Times are in each event's own time zone.</p>
+          <h1>{t("sessions.myAgenda.title")}</h1>
+          <p className="tz-note">{count === 1 ? t("sessions.myAgenda.countOne") : t("sessions.myAgenda.countMany", { total: count })}</p>
         </div>
         <Link to="/events" className="button button--ghost">
-          Find events
+          {t("sessions.myAgenda.findEvents")}
         </Link>
       </div>
       {result?.ok ? (
@@ -86,10 +100,10 @@ export default function MyAgenda() {
       <FormError message={result && !result.ok && "formError" in result ? result.formError : undefined} />
       {events.length === 0 ? (
         <div className="empty-state">
-          <h2>Your agenda is empty</h2>
-          <p>Open an event's agenda and choose “Add to my agenda” on the sessions you want to attend.</p>
+          <h2>{t("sessions.myAgenda.emptyTitle")}</h2>
+          <p>{t("sessions.myAgenda.emptyText")}</p>
           <Link to="/events" className="button">
-            Browse events
+            {t("sessions.myAgenda.browseEvents")}
           </Link>
         </div>
       ) : null}
@@ -101,7 +115,7 @@ export default function MyAgenda() {
             </h2>
             <p className="tz-note">
               {event.dates} · {event.timeZone.replace(/_/g, " ")}
-              {event.past ? " · past event" : ""}
+              {event.past ? ` · ${t("sessions.myAgenda.pastEvent")}` : ""}
             </p>
           </div>
           <ul className="agenda-list">
@@ -117,21 +131,21 @@ export default function MyAgenda() {
                   </h3>
                   <p className="tz-note">{[session.format, session.place, session.speakers].filter(Boolean).join(" · ")}</p>
                   <div className="badges">
-                    {session.cancelled ? <span className="badge badge--cancelled">Cancelled</span> : null}
-                    {session.overlaps && !session.cancelled ? <span className="badge badge--warn">Overlaps another pick</span> : null}
+                    {session.cancelled ? <span className="badge badge--cancelled">{t("sessions.page.cancelled")}</span> : null}
+                    {session.overlaps && !session.cancelled ? <span className="badge badge--warn">{t("sessions.myAgenda.overlaps")}</span> : null}
                   </div>
                 </div>
                 <div className="agenda-item__actions">
                   {session.joinOpen ? (
                     <a className="button button--small" href={`/sessions/${session.id}/join`}>
-                      Join now
+                      {t("sessions.join.joinNow")}
                     </a>
                   ) : null}
                   <a
                     className="button button--small button--ghost"
                     href={`/sessions/${session.id}/calendar.ics`}
                     download
-                    aria-label={`Download ${session.title} as .ics`}
+                    aria-label={t("sessions.myAgenda.downloadIcs", { title: session.title })}
                   >
                     .ics
                   </a>
@@ -143,9 +157,9 @@ export default function MyAgenda() {
                       type="submit"
                       className="button button--small button--ghost"
                       disabled={navigation.state === "submitting"}
-                      aria-label={`Remove ${session.title} from my agenda`}
+                      aria-label={t("sessions.myAgenda.removeFromAgenda", { title: session.title })}
                     >
-                      Remove
+                      {t("sessions.myAgenda.remove")}
                     </button>
                   </Form>
                 </div>

@@ -3,15 +3,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ReceivedIntroduction, SentIntroduction } from "~/components/community/introductions";
 import { Notice } from "~/components/registration/status";
 import { FormError } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
 import { introductionAnswerSchema } from "~/domain/community/community-forms";
 import { answerIntroduction, blockSender, myIntroductions, reportIntroduction } from "~/domain/community/introductions.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
-export const meta: MetaFunction = () => [{ title: "Your introductions — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("community.introductions.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -37,29 +39,25 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  sent: "Your request was sent. You will see their answer here and by email.",
-  accept: "Accepted: you can now see each other's email address.",
-  decline: "Declined. They were told politely, nothing more.",
-  block: "Blocked: this person cannot send you introduction requests any more.",
-  report: "Thank you: the platform admins will look into it.",
-};
+const DONE = ["sent", "accept", "decline", "block", "report"] as const;
+const isDone = (value: string | null): value is (typeof DONE)[number] => DONE.some((done) => done === value);
 
 export default function MyIntroductions() {
   const { received, sent } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done") ?? (params.get("sent") ? "sent" : null);
+  const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="intros-title">
-      <h1 id="intros-title">Your introductions</h1>
-      {done && DONE[done] ? <Notice tone="success">{DONE[done]}</Notice> : null}
+      <h1 id="intros-title">{t("community.introductions.title")}</h1>
+      {isDone(done) ? <Notice tone="success">{t(`community.introductions.done.${done}`)}</Notice> : null}
       <FormError message={result?.formError ?? (result ? Object.values(result.fieldErrors)[0] : undefined)} />
       <div className="two-col">
         <section className="stack" aria-labelledby="received-title">
-          <h2 id="received-title">Received</h2>
+          <h2 id="received-title">{t("community.introductions.received")}</h2>
           {received.length === 0 ? (
-            <p className="empty-state">Nobody has asked you for an introduction yet.</p>
+            <p className="empty-state">{t("community.introductions.receivedEmpty")}</p>
           ) : (
             <ul className="plain-list">
               {received.map((r) => (
@@ -69,9 +67,9 @@ export default function MyIntroductions() {
           )}
         </section>
         <section className="stack" aria-labelledby="sent-title">
-          <h2 id="sent-title">Sent</h2>
+          <h2 id="sent-title">{t("community.introductions.sent")}</h2>
           {sent.length === 0 ? (
-            <p className="empty-state">You have not asked for an introduction yet. Find people and organisations in the directory.</p>
+            <p className="empty-state">{t("community.introductions.sentEmpty")}</p>
           ) : (
             <ul className="plain-list">
               {sent.map((s) => (

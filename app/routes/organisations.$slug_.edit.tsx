@@ -2,16 +2,20 @@
 // its matchmaking data up to date.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Avatar } from "~/components/network/cards";
 import { OrganisationForm, type OrganisationFormValues } from "~/components/network/organisation-form";
 import { FormError } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
+import { translate } from "~/domain/kernel/i18n/translate";
 import { organisationForm } from "~/domain/network/network-forms";
 import { organisationForEdit, saveOrganisation } from "~/domain/network/organisations.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
+import { resolveLanguage } from "~/web/i18n.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction = () => [{ title: "Edit organisation — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("network.edit.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return formFailure(form);
   try {
     await saveOrganisation(user, params.slug ?? "", form.data);
-    return { ok: true as const, message: "The organisation's page is saved." };
+    return { ok: true as const, message: translate(await resolveLanguage(request), "network.edit.saved") };
   } catch (error) {
     return domainFailure(error);
   }
@@ -35,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditOrganisation() {
   const { organisation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   const failure = result && !result.ok ? result : null;
   const { id: _id, slug, logoId, ...stored } = organisation;
   const values: OrganisationFormValues = {
@@ -48,20 +53,20 @@ export default function EditOrganisation() {
   };
   return (
     <section className="stack" aria-labelledby="edit-org-title">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to="/organisations">Organisations</Link> › <Link to={`/organisations/${slug}`}>{organisation.name}</Link>
+      <nav className="breadcrumbs" aria-label={t("network.breadcrumbs")}>
+        <Link to="/organisations">{t("common.nav.organisations")}</Link> › <Link to={`/organisations/${slug}`}>{organisation.name}</Link>
       </nav>
-      <h1 id="edit-org-title">Edit {organisation.name}</h1>
+      <h1 id="edit-org-title">{t("network.edit.title", { name: organisation.name })}</h1>
       <div className="card image-upload">
         <Avatar name={organisation.name} imageId={logoId} size="l" shape="square" />
         <Link to={`/organisations/${slug}/logo`} className="button button--ghost">
-          {logoId ? "Change logo" : "Add a logo"}
+          {logoId ? t("network.edit.changeLogo") : t("network.edit.addLogo")}
         </Link>
       </div>
       <div className="card stack">
         {result?.ok ? (
           <div className="notice notice--success" role="status">
-            {result.message} <Link to={`/organisations/${slug}`}>See the page</Link>
+            {result.message} <Link to={`/organisations/${slug}`}>{t("network.edit.seePage")}</Link>
           </div>
         ) : null}
         <FormError message={failure?.formError} />

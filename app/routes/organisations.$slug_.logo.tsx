@@ -2,15 +2,19 @@
 // upload cap of app/web/upload-limits.ts; the image is checked and re-encoded by the domain).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ImageUploadForm } from "~/components/network/image-upload";
+import { metaT } from "~/components/ui/i18n";
+import { translate } from "~/domain/kernel/i18n/translate";
 import { imageForm } from "~/domain/network/network-forms";
 import { organisationForEdit, removeOrganisationLogo, setOrganisationLogo } from "~/domain/network/organisations.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure } from "~/web/forms.server";
+import { resolveLanguage } from "~/web/i18n.server";
 import { orErrorResponse } from "~/web/responses.server";
 import { readUpload } from "~/web/uploads.server";
 
-export const meta: MetaFunction = () => [{ title: "Organisation logo — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("network.logo.metaTitle") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -24,13 +28,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await orErrorResponse(organisationForEdit(user, slug));
   const upload = await readUpload(request, imageForm, "logo");
   if (!upload.ok) return formFailure(upload);
+  const language = await resolveLanguage(request);
   try {
     if (upload.data.intent === "remove") {
       await removeOrganisationLogo(user, slug);
-      return { ok: true as const, message: "The logo is removed." };
+      return { ok: true as const, message: translate(language, "network.logo.removed") };
     }
     await setOrganisationLogo(user, slug, upload.file);
-    return { ok: true as const, message: "The new logo is saved." };
+    return { ok: true as const, message: translate(language, "network.logo.saved") };
   } catch (error) {
     return domainFailure(error);
   }
@@ -39,17 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrganisationLogo() {
   const { name, slug, logoId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="stack" aria-labelledby="logo-title">
-      <nav className="breadcrumbs" aria-label="Breadcrumbs">
-        <Link to="/organisations">Organisations</Link> › <Link to={`/organisations/${slug}`}>{name}</Link>
+      <nav className="breadcrumbs" aria-label={t("network.breadcrumbs")}>
+        <Link to="/organisations">{t("common.nav.organisations")}</Link> › <Link to={`/organisations/${slug}`}>{name}</Link>
       </nav>
-      <h1 id="logo-title">Logo of {name}</h1>
+      <h1 id="logo-title">{t("network.logo.title", { name })}</h1>
       <div className="card stack">
-        <ImageUploadForm label="Logo" field="logo" name={name} imageId={logoId} result={result} shape="square" />
+        <ImageUploadForm label={t("network.logo.label")} field="logo" name={name} imageId={logoId} result={result} shape="square" />
       </div>
       <p>
-        <Link to={`/organisations/${slug}/edit`}>Back to the organisation's page editor</Link>
+        <Link to={`/organisations/${slug}/edit`}>{t("network.logo.back")}</Link>
       </p>
     </section>
   );

@@ -4,18 +4,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { JoinOrganisationButton } from "~/components/community/join-button";
 import { InviteForm, JoinRequests, MemberTable, PendingInvitations } from "~/components/community/members";
 import { Notice } from "~/components/registration/status";
 import { CsrfField, FormError } from "~/components/ui/forms";
-import { MEMBERSHIP_ROLE_LABELS, membersFormSchema } from "~/domain/community/community-forms";
+import { metaT } from "~/components/ui/i18n";
+import { membersFormSchema } from "~/domain/community/community-forms";
 import { changeMembership, decideJoinRequest, inviteMember, membersPage, membersPath, revokeInvitation } from "~/domain/community/membership.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Members: ${data.organisation.name} — SCALE Events` : "Members — SCALE Events" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? metaT(matches)("community.members.metaTitle", { name: data.organisation.name }) : metaT(matches)("community.members.metaFallback") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,19 +64,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  invited: "Invitation sent. The link works once, for 14 days.",
-  "already-invited": "This address already has a pending invitation; we did not send another.",
-  approved: "Request approved: they are now a member.",
-  refused: "Request refused.",
-  withdrawn: "Invitation withdrawn.",
-  changed: "Role changed.",
-  removed: "Member removed.",
-  left: "You left the organisation.",
-  joined: "Welcome: you are now a member.",
-  requested: "Your request was sent to the organisation's administrators.",
-  pending: "You already asked to join; the administrators have not decided yet.",
-};
+/** The query flag each action redirects with, and the key of its message. */
+const DONE = {
+  invited: "invited",
+  "already-invited": "alreadyInvited",
+  approved: "approved",
+  refused: "refused",
+  withdrawn: "withdrawn",
+  changed: "changed",
+  removed: "removed",
+  left: "left",
+  joined: "joined",
+  requested: "requested",
+  pending: "pending",
+} as const;
 
 export default function OrganisationMembers() {
   const data = useLoaderData<typeof loader>();
@@ -82,46 +85,45 @@ export default function OrganisationMembers() {
   const [params] = useSearchParams();
   // A new location (after a successful invitation) remounts the form, so it starts empty again.
   const location = useLocation();
-  const done = Object.keys(DONE).find((key) => params.get(key));
+  const done = (Object.keys(DONE) as (keyof typeof DONE)[]).find((key) => params.get(key));
+  const { t } = useTranslation();
   const inviteFailed = result && result.values.intent === "invite" ? result : null;
   const { organisation, viewer } = data;
   return (
     <section className="stack" aria-labelledby="members-title">
-      <h1 id="members-title">Members of {organisation.name}</h1>
-      {done ? <Notice tone="success">{DONE[done]}</Notice> : null}
-      {result && !inviteFailed ? <FormError message={result.formError ?? "Please try again."} /> : null}
+      <h1 id="members-title">{t("community.members.title", { name: organisation.name })}</h1>
+      {done ? <Notice tone="success">{t(`community.members.done.${DONE[done]}`)}</Notice> : null}
+      {result && !inviteFailed ? <FormError message={result.formError ?? t("community.members.tryAgain")} /> : null}
       {viewer.role ? (
         <div className="card inline-form">
-          <p>
-            You are {MEMBERSHIP_ROLE_LABELS[viewer.role].toLowerCase()} of {organisation.name}.
-          </p>
+          <p>{t("community.members.youAre", { role: t(`community.membershipRolesInSentence.${viewer.role}`), name: organisation.name })}</p>
           <Form method="post">
             <CsrfField />
             <input type="hidden" name="intent" value="leave" />
             <button type="submit" className="button button--ghost button--small">
-              Leave {organisation.name}
+              {t("community.members.leave", { name: organisation.name })}
             </button>
           </Form>
         </div>
       ) : viewer.joinPending ? (
-        <p className="notice notice--info">Your request to join is waiting for the administrators.</p>
+        <p className="notice notice--info">{t("community.members.joinPending")}</p>
       ) : (
         <div className="card stack">
-          <p>You are not a member of {organisation.name}.</p>
+          <p>{t("community.members.notMember", { name: organisation.name })}</p>
           <JoinOrganisationButton slug={organisation.slug} name={organisation.name} />
         </div>
       )}
       {viewer.manages ? (
         <div className="two-col">
           <div className="stack">
-            <h2>Members</h2>
+            <h2>{t("community.members.members")}</h2>
             <MemberTable members={data.members} viewerId={viewer.id} />
-            <h2>Requests to join</h2>
+            <h2>{t("community.members.requests")}</h2>
             <JoinRequests requests={data.requests} />
           </div>
           <aside className="stack">
             <section className="card stack" aria-labelledby="invite-title">
-              <h2 id="invite-title">Invite a colleague</h2>
+              <h2 id="invite-title">{t("community.members.invite")}</h2>
               <FormError message={inviteFailed && Object.keys(inviteFailed.fieldErrors).length === 0 ? inviteFailed.formError : undefined} />
               <InviteForm key={location.key} errors={inviteFailed?.fieldErrors} values={inviteFailed?.values} />
               <PendingInvitations invitations={data.invitations} />

@@ -2,13 +2,15 @@
 // companies, research and associations of the network, searchable and filterable.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { OrganisationCard } from "~/components/network/cards";
 import { OrganisationFilterForm } from "~/components/network/filters";
+import { metaT, useLanguage } from "~/components/ui/i18n";
 import { Pager } from "~/components/ui/pager";
 import { filtersQuery, parseOrganisationFilters } from "~/domain/network/network-forms";
 import { organisationCountries, searchOrganisations } from "~/domain/network/organisations.server";
 
-export const meta: MetaFunction = () => [{ title: "Organisations — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("network.organisations.metaTitle") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const filters = parseOrganisationFilters(new URL(request.url).searchParams);
@@ -19,21 +21,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Organisations() {
   const { filters, organisations, page, countries } = useLoaderData<typeof loader>();
   const filtered = Object.entries(filters).some(([key, value]) => key !== "page" && value !== undefined);
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const count = new Intl.NumberFormat(locale).format(page.total);
   return (
     <section className="stack" aria-labelledby="organisations-title">
-      <h1 id="organisations-title">Organisations</h1>
-      <p className="tz-note">Lighthouse and fellow cities, Lighthouse projects, investors, companies and researchers of the SCALE network.</p>
+      <h1 id="organisations-title">{t("network.organisations.title")}</h1>
+      <p className="tz-note">{t("network.organisations.intro")}</p>
       <OrganisationFilterForm values={filters} filtered={filtered} countries={countries} />
       <p aria-live="polite" className="tz-note">
-        {page.total === 1 ? "1 organisation" : `${new Intl.NumberFormat("en-GB").format(page.total)} organisations`}
-        {filtered ? " match your search" : ""}
+        {filtered
+          ? page.total === 1
+            ? t("network.organisations.oneMatch")
+            : t("network.organisations.manyMatch", { total: count })
+          : page.total === 1
+            ? t("network.organisations.one")
+            : t("network.organisations.many", { total: count })}
       </p>
       {organisations.length === 0 ? (
         <div className="empty-state">
-          <h2>No organisation matches this search</h2>
-          <p>Try fewer words, or another kind or country.</p>
+          <h2>{t("network.organisations.emptyTitle")}</h2>
+          <p>{t("network.organisations.emptyText")}</p>
           <Link to="/organisations" className="button button--ghost">
-            Show all organisations
+            {t("network.organisations.showAll")}
           </Link>
         </div>
       ) : (
@@ -43,7 +53,13 @@ export default function Organisations() {
           ))}
         </div>
       )}
-      <Pager info={page} hrefFor={(n) => `/organisations${filtersQuery(filters, n)}`} label="Pages of organisations" newer="Previous" older="Next" />
+      <Pager
+        info={page}
+        hrefFor={(n) => `/organisations${filtersQuery(filters, n)}`}
+        label={t("network.organisations.pages")}
+        newer={t("network.previous")}
+        older={t("network.next")}
+      />
     </section>
   );
 }

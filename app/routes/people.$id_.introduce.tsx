@@ -3,13 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { IntroducePage } from "~/components/community/introduce-page";
+import { metaT } from "~/components/ui/i18n";
 import { introductionSchema } from "~/domain/community/community-forms";
 import { introductionTarget, requestIntroduction } from "~/domain/community/introductions.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 import { orErrorResponse } from "~/web/responses.server";
 
-export const meta: MetaFunction = () => [{ title: "Request an introduction — SCALE Events" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: metaT(matches)("community.introduce.metaTitle") }];
 export const headers = forwardActionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -3,26 +3,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { JoinBox, MyAgendaBox } from "~/components/agenda/session-boxes";
 import { ZoneSwitcher } from "~/components/agenda/zone-switcher";
 import { FormError } from "~/components/ui/forms";
+import { metaT } from "~/components/ui/i18n";
 import { formatSessionTime, displayTimeZone } from "~/domain/agenda/display";
 import { addToMyAgenda, removeFromMyAgenda } from "~/domain/agenda/personal.server";
 import { loadSessionPage } from "~/domain/agenda/public.server";
 import { localizeEvent, localizeSessionTitle } from "~/domain/kernel/i18n/content";
 import { intlLocale } from "~/domain/kernel/i18n/languages";
+import { translate } from "~/domain/kernel/i18n/translate";
 import { resolveLanguage } from "~/web/i18n.server";
 import { agendaActionFailure } from "~/domain/agenda/route-errors.server";
 import { domainErrorResponse } from "~/web/responses.server";
-import { SESSION_FORMAT_LABELS } from "~/domain/agenda/types";
-import { THEME_LABELS } from "~/domain/kernel/vocabulary";
 import { formatDate } from "~/domain/kernel/time/zoned";
 import { getUser, requireUser } from "~/web/auth.server";
 import { formFailure, readForm } from "~/web/forms.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.session.title} — ${data.session.event.title} — SCALE Events` }] : [{ title: "Session not found — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? [{ title: metaT(matches)("sessions.page.metaTitle", { session: data.session.title, event: data.session.event.title }) }]
+    : [{ title: metaT(matches)("sessions.page.metaNotFound") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, language] = await Promise.all([getUser(request), resolveLanguage(request)]);
@@ -60,13 +63,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request, pickSchema);
   if (!form.ok) return formFailure(form);
+  const language = await resolveLanguage(request);
   try {
     if (form.data.intent === "add") {
       const result = await addToMyAgenda(user, params.id ?? "");
-      return json({ ok: true as const, notice: result.added ? "Added to your agenda." : "This session is already in your agenda.", warning: result.warning });
+      return json({
+        ok: true as const,
+        notice: translate(language, result.added ? "sessions.page.added" : "sessions.page.alreadyAdded"),
+        warning: result.warning,
+      });
     }
     const result = await removeFromMyAgenda(user, params.id ?? "");
-    return json({ ok: true as const, notice: result.removed ? "Removed from your agenda." : "This session was not in your agenda.", warning: null });
+    return json({ ok: true as const, notice: translate(language, result.removed ? "sessions.page.removed" : "sessions.page.notInAgenda"), warning: null });
   } catch (error) {
     const failure = agendaActionFailure(error, {}, form.data.intent);
     return json(failure.body, { status: failure.status });
@@ -78,23 +86,24 @@ export default function SessionPage() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const { t } = useTranslation();
   const { session } = data;
   const seatsLeft = session.capacity !== null ? Math.max(0, session.capacity - session.taken) : null;
   const cancelled = session.status === "CANCELLED";
   return (
     <article className="session-page agenda-ui">
       <p className="breadcrumbs">
-        <Link to={`/events/${session.event.slug}/agenda`}>← Agenda of {session.event.title}</Link>
+        <Link to={`/events/${session.event.slug}/agenda`}>{t("sessions.page.backToAgenda", { title: session.event.title })}</Link>
       </p>
       <header className="event-header">
         <div className="badges">
-          <span className={`badge badge--format-${session.format}`}>{SESSION_FORMAT_LABELS[session.format]}</span>
-          {session.online ? <span className="badge badge--online">Online</span> : null}
-          {cancelled ? <span className="badge badge--cancelled">Cancelled</span> : null}
-          {session.status === "DRAFT" ? <span className="badge">Draft — only organisers see this</span> : null}
+          <span className={`badge badge--format-${session.format}`}>{t(`agenda.formats.${session.format}`)}</span>
+          {session.online ? <span className="badge badge--online">{t("sessions.page.online")}</span> : null}
+          {cancelled ? <span className="badge badge--cancelled">{t("sessions.page.cancelled")}</span> : null}
+          {session.status === "DRAFT" ? <span className="badge">{t("sessions.page.draft")}</span> : null}
           {session.themes.map((theme) => (
             <span key={theme} className="badge badge--theme">
-              {THEME_LABELS[theme]}
+              {t(`vocabulary.themes.${theme}`)}
             </span>
           ))}
         </div>
@@ -102,7 +111,9 @@ export default function SessionPage() {
         <p className="session-page__when">
           <time dateTime={data.startsAtIso}>{data.when}</time>
           {" · "}
-          {[session.room?.name, session.online ? "Online" : null].filter(Boolean).join(" and ") || "Place to be announced"}
+          {session.room && session.online
+            ? t("sessions.page.roomAndOnline", { room: session.room.name })
+            : (session.room?.name ?? (session.online ? t("sessions.page.online") : t("sessions.page.placeTba")))}
           {session.track ? (
             <>
               {" "}
@@ -131,13 +142,13 @@ export default function SessionPage() {
       <div className="two-col">
         <div className="stack">
           <section className="card" aria-labelledby="about-session">
-            <h2 id="about-session">About this session</h2>
-            {session.description ? <div className="prose">{session.description}</div> : <p className="tz-note">No description yet.</p>}
+            <h2 id="about-session">{t("sessions.page.about")}</h2>
+            {session.description ? <div className="prose">{session.description}</div> : <p className="tz-note">{t("sessions.page.noDescription")}</p>}
           </section>
           <section className="card" aria-labelledby="speakers">
-            <h2 id="speakers">Speakers</h2>
+            <h2 id="speakers">{t("sessions.page.speakers")}</h2>
             {session.speakers.length === 0 ? (
-              <p className="tz-note">Speakers will be announced.</p>
+              <p className="tz-note">{t("sessions.page.speakersTba")}</p>
             ) : (
               <ul className="speaker-list">
                 {session.speakers.map(({ speaker }) => (
@@ -157,19 +168,19 @@ export default function SessionPage() {
           </section>
           {data.ended && (session.recordingUrl || session.slidesUrl) ? (
             <section className="card" aria-labelledby="after">
-              <h2 id="after">Recording and slides</h2>
+              <h2 id="after">{t("sessions.page.recordingAndSlides")}</h2>
               <ul className="link-list">
                 {session.recordingUrl ? (
                   <li>
                     <a href={session.recordingUrl} rel="noopener noreferrer" target="_blank">
-                      Watch the recording
+                      {t("sessions.page.watchRecording")}
                     </a>
                   </li>
                 ) : null}
                 {session.slidesUrl ? (
                   <li>
                     <a href={session.slidesUrl} rel="noopener noreferrer" target="_blank">
-                      Download the slides
+                      {t("sessions.page.downloadSlides")}
                     </a>
                   </li>
                 ) : null}
@@ -200,14 +211,14 @@ export default function SessionPage() {
           {!cancelled ? (
             <p>
               <Link className="button button--ghost button--small" to={`/sessions/${session.id}/qa`}>
-                Live Q&amp;A
+                {t("sessions.page.liveQa")}
               </Link>
             </p>
           ) : null}
           {data.canEdit ? (
             <p>
               <Link className="button button--ghost button--small" to={`/organise/events/${session.event.slug}/agenda?edit=${session.id}`}>
-                Edit in the timetable
+                {t("sessions.page.editInTimetable")}
               </Link>
             </p>
           ) : null}

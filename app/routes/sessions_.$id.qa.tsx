@@ -5,7 +5,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { QaBoard } from "~/components/qa/qa-board";
+import { metaT } from "~/components/ui/i18n";
+import { translate } from "~/domain/kernel/i18n/translate";
+import { resolveLanguage } from "~/web/i18n.server";
 import { qaForm } from "~/domain/qa/qa-forms";
 import { PollsPanel } from "~/components/engagement/polls-panel";
 import { pollForm } from "~/domain/engagement/poll-forms";
@@ -18,8 +22,8 @@ import { requireUser } from "~/web/auth.server";
 import { orErrorResponse } from "~/web/responses.server";
 import { domainFailure, formFailure, forwardActionHeaders, readForm } from "~/web/forms.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `Q&A: ${data.session.title} — SCALE Events` }] : [{ title: "Q&A not found — SCALE Events" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? [{ title: metaT(matches)("sessions.qa.metaTitle", { title: data.session.title }) }] : [{ title: metaT(matches)("sessions.qa.metaNotFound") }];
 
 export const headers: HeadersFunction = forwardActionHeaders;
 
@@ -58,12 +62,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const { question } = await askQuestion(user, { sessionId: params.id ?? "", body: data.body, anonymous: data.anonymous === "true" });
       return json({
         ok: true as const,
-        notice: question.status === "PENDING" ? "Thanks! Your question will appear once a moderator approves it." : "Your question was posted.",
+        notice: translate(await resolveLanguage(request), question.status === "PENDING" ? "sessions.qa.pending" : "sessions.qa.posted"),
       });
     }
     if (data.intent === "vote") {
       const { voted } = await toggleVote(user, { questionId: data.questionId });
-      return json({ ok: true as const, notice: voted ? "Vote counted." : "Vote removed." });
+      return json({ ok: true as const, notice: translate(await resolveLanguage(request), voted ? "sessions.qa.voteCounted" : "sessions.qa.voteRemoved") });
     }
     await moderateQuestion(user, { questionId: data.questionId, action: data.action, body: data.body });
     return json({ ok: true as const, notice: "Done." });
@@ -82,13 +86,14 @@ export default function SessionQaPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { session } = data;
+  const { t } = useTranslation();
   return (
     <article className="qa-page">
       <p>
         <Link to={`/sessions/${session.id}`}>← {session.title}</Link>
       </p>
       <header className="qa-page__header">
-        <h1>Live Q&amp;A</h1>
+        <h1>{t("sessions.qa.title")}</h1>
         <p className="qa-page__session">
           <strong>{session.title}</strong> · {session.event.title}
           <br />
@@ -99,7 +104,7 @@ export default function SessionQaPage() {
         {data.participant ? (
           <p className="qa-page__links">
             <Link to={`/sessions/${session.id}/qa/present`} className="button button--ghost button--small">
-              Presenter view
+              {t("sessions.qa.presenterView")}
             </Link>
             {data.canModerate ? <span className="badge">You moderate this Q&amp;A{session.qaMode === "PREMODERATED" ? " · pre-moderated" : ""}</span> : null}
           </p>
@@ -126,11 +131,11 @@ export default function SessionQaPage() {
         />
       ) : (
         <section className="empty-state">
-          <h2>For registered attendees</h2>
-          <p>The Q&amp;A of this session is open to people with a confirmed registration for {session.event.title}.</p>
+          <h2>{t("sessions.qa.registeredOnly")}</h2>
+          <p>{t("sessions.qa.registeredOnlyText", { title: session.event.title })}</p>
           <p>
             <Link className="button" to={`/events/${session.event.slug}`}>
-              See the event and register
+              {t("sessions.qa.seeEvent")}
             </Link>
           </p>
         </section>

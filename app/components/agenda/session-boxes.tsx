@@ -1,6 +1,7 @@
 // The side boxes of a session's page: adding it to (or removing it from) my agenda, and the join
 // area of an online session. Plain props: what the page's loader returns.
 import { Form, Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CsrfField } from "~/components/ui/forms";
 
 export function MyAgendaBox({
@@ -22,37 +23,38 @@ export function MyAgendaBox({
   ended: boolean;
   busy: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="my-agenda-box">
-      <h2 id="my-agenda-box">Your agenda</h2>
+      <h2 id="my-agenda-box">{t("sessions.box.title")}</h2>
       {seatsLeft !== null ? (
         <p className={seatsLeft === 0 ? "seats seats--full" : "seats"}>
-          {seatsLeft === 0 ? "Full — all seats are taken" : `${seatsLeft} of ${session.capacity} seats left`}
+          {seatsLeft === 0 ? t("sessions.box.full") : t("sessions.box.seatsLeft", { left: seatsLeft, capacity: session.capacity })}
         </p>
       ) : null}
       {cancelled ? (
-        <p>This session has been cancelled.</p>
+        <p>{t("sessions.box.cancelled")}</p>
       ) : !signedIn ? (
         <p>
-          <Link to={`/signin?redirectTo=/sessions/${session.id}`}>Sign in</Link> to add this session to your agenda.
+          <Trans i18nKey="sessions.box.signIn" components={{ link: <Link to={`/signin?redirectTo=/sessions/${session.id}`} /> }} />
         </p>
       ) : picked ? (
         <>
-          <p className="picked">✓ In your agenda</p>
+          <p className="picked">{t("sessions.box.inAgenda")}</p>
           <div className="button-row">
             <a className="button button--small button--ghost" href={`/sessions/${session.id}/calendar.ics`} download>
-              Download .ics
+              {t("sessions.box.downloadIcs")}
             </a>
             <Form method="post" className="inline-form">
               <CsrfField />
               <input type="hidden" name="intent" value="remove" />
               <button type="submit" className="button button--small button--ghost" disabled={busy}>
-                Remove from my agenda
+                {t("sessions.box.remove")}
               </button>
             </Form>
           </div>
           <p className="tz-note">
-            <Link to="/my/agenda">See my agenda</Link>
+            <Link to="/my/agenda">{t("sessions.box.seeMyAgenda")}</Link>
           </p>
         </>
       ) : registered ? (
@@ -60,13 +62,13 @@ export function MyAgendaBox({
           <CsrfField />
           <input type="hidden" name="intent" value="add" />
           <button type="submit" className="button" disabled={busy || seatsLeft === 0 || ended}>
-            {busy ? "Adding…" : "Add to my agenda"}
+            {busy ? t("sessions.box.adding") : t("sessions.box.add")}
           </button>
-          {ended ? <p className="tz-note">This session is over.</p> : null}
+          {ended ? <p className="tz-note">{t("sessions.box.over")}</p> : null}
         </Form>
       ) : (
         <p>
-          Register for <Link to={`/events/${session.event.slug}`}>{session.event.title}</Link> to build your agenda.
+          <Trans i18nKey="sessions.box.register" values={{ title: session.event.title }} components={{ link: <Link to={`/events/${session.event.slug}`} /> }} />
         </p>
       )}
     </section>
@@ -86,32 +88,33 @@ export function JoinBox({
   join: { kind: string; opens: string | null };
   joinLeadMinutes: number;
 }) {
+  const { t } = useTranslation();
   if (join.kind === "none") return null;
   return (
     <section className="card join-box" aria-labelledby="join-box">
-      <h2 id="join-box">Join online</h2>
+      <h2 id="join-box">{t("sessions.join.title")}</h2>
       {join.kind === "open" ? (
         <>
-          <p>The session is open.</p>
+          <p>{t("sessions.join.open")}</p>
           <a className="button" href={`/sessions/${sessionId}/join`}>
-            Join now
+            {t("sessions.join.joinNow")}
           </a>
         </>
       ) : join.kind === "not-yet" ? (
-        <p>
-          The join link opens {join.opens} ({joinLeadMinutes} minutes before the start).
-        </p>
+        <p>{t("sessions.join.opens", { opens: join.opens, minutes: joinLeadMinutes })}</p>
       ) : join.kind === "ended" ? (
-        <p>This session has ended.{hasRecording ? " The recording is above." : ""}</p>
+        <p>{hasRecording ? t("sessions.join.endedWithRecording") : t("sessions.join.ended")}</p>
       ) : join.kind === "sign-in" ? (
         <p>
-          <Link to={`/signin?redirectTo=/sessions/${sessionId}`}>Sign in</Link> as a registered attendee to get the join link. It opens {joinLeadMinutes}{" "}
-          minutes before the start.
+          <Trans
+            i18nKey="sessions.join.signIn"
+            values={{ minutes: joinLeadMinutes }}
+            components={{ link: <Link to={`/signin?redirectTo=/sessions/${sessionId}`} /> }}
+          />
         </p>
       ) : (
         <p>
-          The join link is for registered attendees. Register for <Link to={`/events/${eventSlug}`}>the event</Link> and it appears here {joinLeadMinutes}{" "}
-          minutes before the start.
+          <Trans i18nKey="sessions.join.register" values={{ minutes: joinLeadMinutes }} components={{ link: <Link to={`/events/${eventSlug}`} /> }} />
         </p>
       )}
     </section>

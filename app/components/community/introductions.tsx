@@ -1,7 +1,8 @@
 // One introduction on /my/introductions, received or sent. Addresses only once accepted.
 import { Form } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { CsrfField, TextField } from "~/components/ui/forms";
-import { INTRODUCTION_STATUS_TEXT, day } from "./labels";
+import { day, introductionStatusKey } from "./labels";
 
 interface Received {
   id: string;
@@ -15,18 +16,23 @@ interface Received {
 }
 
 export function ReceivedIntroduction({ intro }: { intro: Received }) {
+  const { t } = useTranslation();
   return (
-    <li className="card intro-card" id={`intro-${intro.id}`} aria-label={`Introduction from ${intro.from.name}`}>
+    <li className="card intro-card" id={`intro-${intro.id}`} aria-label={t("community.introductions.from", { name: intro.from.name })}>
       <span>
         <strong>{intro.from.name}</strong>
         {intro.from.jobTitle ? `, ${intro.from.jobTitle}` : ""}
         {intro.toOrganisation ? ` → ${intro.toOrganisation}` : ""} <span className="tz-note">{day(intro.createdAt)}</span>
       </span>
       <blockquote>{intro.message}</blockquote>
-      <span className="badge">{INTRODUCTION_STATUS_TEXT[intro.status]}</span>
+      <span className="badge">{t(introductionStatusKey(intro.status))}</span>
       {intro.from.email ? (
         <p>
-          Contact: <a href={`mailto:${intro.from.email}`}>{intro.from.email}</a> — write to suggest a meeting, or book one at a roadshow you both attend.
+          <Trans
+            i18nKey="community.introductions.contact"
+            values={{ email: intro.from.email }}
+            components={{ link: <a href={`mailto:${intro.from.email}`}>{intro.from.email}</a> }}
+          />
         </p>
       ) : null}
       <Form method="post" className="inline-form">
@@ -35,32 +41,32 @@ export function ReceivedIntroduction({ intro }: { intro: Received }) {
         {intro.status === "PENDING" ? (
           <>
             <button type="submit" name="intent" value="accept" className="button button--small">
-              Accept
+              {t("community.introductions.accept")}
             </button>
             <button type="submit" name="intent" value="decline" className="button button--small button--ghost">
-              Decline
+              {t("community.introductions.decline")}
             </button>
           </>
         ) : null}
         {intro.blocked ? (
-          <span className="tz-note">Sender blocked</span>
+          <span className="tz-note">{t("community.introductions.senderBlocked")}</span>
         ) : (
           <button type="submit" name="intent" value="block" className="button button--small button--ghost">
-            Block {intro.from.name}
+            {t("community.introductions.block", { name: intro.from.name })}
           </button>
         )}
       </Form>
       {intro.reported ? (
-        <p className="tz-note">Reported to the admins.</p>
+        <p className="tz-note">{t("community.introductions.reported")}</p>
       ) : (
         <details>
-          <summary>Report to the admins</summary>
+          <summary>{t("community.introductions.report")}</summary>
           <Form method="post" className="inline-form">
             <CsrfField />
             <input type="hidden" name="introductionId" value={intro.id} />
-            <TextField label="What is wrong?" name="reason" id={`reason-${intro.id}`} maxLength={1000} />
+            <TextField label={t("community.introductions.whatIsWrong")} name="reason" id={`reason-${intro.id}`} maxLength={1000} />
             <button type="submit" name="intent" value="report" className="button button--small button--ghost">
-              Send report
+              {t("community.introductions.sendReport")}
             </button>
           </Form>
         </details>
@@ -79,13 +85,15 @@ interface Sent {
 }
 
 export function SentIntroduction({ intro }: { intro: Sent }) {
+  const { t } = useTranslation();
   return (
-    <li className="card intro-card" id={`intro-${intro.id}`} aria-label={`Introduction to ${intro.to}`}>
+    <li className="card intro-card" id={`intro-${intro.id}`} aria-label={t("community.introductions.to", { name: intro.to })}>
       <span>
-        To <strong>{intro.to}</strong> <span className="tz-note">{day(intro.createdAt)}</span>
+        <Trans i18nKey="community.introductions.toLine" values={{ name: intro.to }} components={{ strong: <strong /> }} />{" "}
+        <span className="tz-note">{day(intro.createdAt)}</span>
       </span>
       <blockquote>{intro.message}</blockquote>
-      <span className="badge">{INTRODUCTION_STATUS_TEXT[intro.status]}</span>
+      <span className="badge">{t(introductionStatusKey(intro.status))}</span>
       {intro.contact ? (
         <p>
           {intro.contact.name}: <a href={`mailto:${intro.contact.email}`}>{intro.contact.email}</a>

@@ -1,11 +1,13 @@
 // The organisation members page's parts: members with their role, pending requests to join and
 // invitations, the invitation form. Plain forms (no JavaScript needed); each posts an intent.
 import { Form } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { bindFields, CsrfField, SelectField, TextField } from "~/components/ui/forms";
-import { MEMBERSHIP_ROLE_LABELS, MEMBERSHIP_ROLES, inviteSchema } from "~/domain/community/community-forms";
+import { MEMBERSHIP_ROLES, inviteSchema, type MembershipRoleName } from "~/domain/community/community-forms";
 import { day } from "./labels";
 
-const roleOptions = MEMBERSHIP_ROLES.map((role): [string, string] => [role, MEMBERSHIP_ROLE_LABELS[role]]);
+const roleOptions = (t: TFunction) => MEMBERSHIP_ROLES.map((role): [string, string] => [role, t(`community.membershipRoles.${role}`)]);
 
 interface Member {
   userId: string;
@@ -16,16 +18,17 @@ interface Member {
 }
 
 export function MemberTable({ members, viewerId }: { members: Member[]; viewerId: string }) {
+  const { t } = useTranslation();
   return (
     <div className="card admin-table-wrap">
       <table className="admin-table">
-        <caption className="visually-hidden">Members and their roles</caption>
+        <caption className="visually-hidden">{t("community.members.caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Member</th>
-            <th scope="col">Role</th>
+            <th scope="col">{t("community.members.member")}</th>
+            <th scope="col">{t("community.members.role")}</th>
             <th scope="col">
-              <span className="visually-hidden">Remove</span>
+              <span className="visually-hidden">{t("community.members.remove")}</span>
             </th>
           </tr>
         </thead>
@@ -34,9 +37,10 @@ export function MemberTable({ members, viewerId }: { members: Member[]; viewerId
             <tr key={m.userId} id={`member-${m.userId}`}>
               <td>
                 <strong>{m.name}</strong>
-                {m.userId === viewerId ? " (you)" : ""}
+                {m.userId === viewerId ? t("community.members.you") : ""}
                 <div className="tz-note">
-                  {m.jobTitle ? `${m.jobTitle} · ` : ""}since {day(m.since)}
+                  {m.jobTitle ? `${m.jobTitle} · ` : ""}
+                  {t("community.members.since", { date: day(m.since) })}
                 </div>
               </td>
               <td>
@@ -44,9 +48,16 @@ export function MemberTable({ members, viewerId }: { members: Member[]; viewerId
                   <CsrfField />
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="userId" value={m.userId} />
-                  <SelectField label={`Role of ${m.name}`} labelHidden id={`role-${m.userId}`} name="role" defaultValue={m.role} options={roleOptions} />
+                  <SelectField
+                    label={t("community.members.roleOf", { name: m.name })}
+                    labelHidden
+                    id={`role-${m.userId}`}
+                    name="role"
+                    defaultValue={m.role}
+                    options={roleOptions(t)}
+                  />
                   <button type="submit" className="button button--small button--ghost">
-                    Change role
+                    {t("community.members.changeRole")}
                   </button>
                 </Form>
               </td>
@@ -57,7 +68,7 @@ export function MemberTable({ members, viewerId }: { members: Member[]; viewerId
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="userId" value={m.userId} />
                     <button type="submit" className="button button--small button--ghost">
-                      Remove {m.name}
+                      {t("community.members.removeName", { name: m.name })}
                     </button>
                   </Form>
                 )}
@@ -71,24 +82,25 @@ export function MemberTable({ members, viewerId }: { members: Member[]; viewerId
 }
 
 export function JoinRequests({ requests }: { requests: { id: string; name: string; jobTitle: string | null; message: string | null; createdAt: string }[] }) {
-  if (requests.length === 0) return <p className="empty-state">No requests to join are waiting.</p>;
+  const { t } = useTranslation();
+  if (requests.length === 0) return <p className="empty-state">{t("community.members.noRequests")}</p>;
   return (
     <ul className="plain-list">
       {requests.map((r) => (
         <li key={r.id} className="intro-card">
           <span>
             <strong>{r.name}</strong>
-            {r.jobTitle ? `, ${r.jobTitle}` : ""} <span className="tz-note">asked {day(r.createdAt)}</span>
+            {r.jobTitle ? `, ${r.jobTitle}` : ""} <span className="tz-note">{t("community.members.askedOn", { date: day(r.createdAt) })}</span>
           </span>
           {r.message ? <blockquote>{r.message}</blockquote> : null}
           <Form method="post" className="inline-form">
             <CsrfField />
             <input type="hidden" name="requestId" value={r.id} />
             <button type="submit" name="intent" value="approve" className="button button--small">
-              Approve {r.name}
+              {t("community.members.approve", { name: r.name })}
             </button>
             <button type="submit" name="intent" value="refuse" className="button button--small button--ghost">
-              Refuse
+              {t("community.members.refuse")}
             </button>
           </Form>
         </li>
@@ -98,21 +110,22 @@ export function JoinRequests({ requests }: { requests: { id: string; name: strin
 }
 
 export function PendingInvitations({ invitations }: { invitations: { id: string; email: string; role: string; expiresAt: string }[] }) {
+  const { t } = useTranslation();
   if (invitations.length === 0) return null;
   return (
     <>
-      <h3>Pending invitations</h3>
+      <h3>{t("community.members.pendingInvitations")}</h3>
       <ul className="plain-list">
         {invitations.map((i) => (
           <li key={i.id} className="inline-form">
             <span>
-              {i.email} · {MEMBERSHIP_ROLE_LABELS[i.role as keyof typeof MEMBERSHIP_ROLE_LABELS]} · until {day(i.expiresAt)}
+              {i.email} · {t(`community.membershipRoles.${i.role as MembershipRoleName}`)} · {t("community.members.until", { date: day(i.expiresAt) })}
             </span>
             <Form method="post">
               <CsrfField />
               <input type="hidden" name="invitationId" value={i.id} />
               <button type="submit" name="intent" value="revoke" className="button button--small button--ghost">
-                Withdraw
+                {t("community.members.withdraw")}
               </button>
             </Form>
           </li>
@@ -123,15 +136,16 @@ export function PendingInvitations({ invitations }: { invitations: { id: string;
 }
 
 export function InviteForm({ errors, values }: { errors?: Record<string, string>; values?: Record<string, string> }) {
+  const { t } = useTranslation();
   const fields = bindFields(inviteSchema, { errors, values: values ?? { role: "MEMBER" } });
   return (
     <Form method="post" className="stack" noValidate>
       <CsrfField />
       <input type="hidden" name="intent" value="invite" />
-      <TextField label="Email address" {...fields.email} type="email" autoComplete="off" />
-      <SelectField label="Role" {...fields.role} options={roleOptions} />
+      <TextField label={t("community.members.email")} {...fields.email} type="email" autoComplete="off" />
+      <SelectField label={t("community.members.role")} {...fields.role} options={roleOptions(t)} />
       <button type="submit" className="button">
-        Send invitation
+        {t("community.members.sendInvitation")}
       </button>
     </Form>
   );

@@ -1,7 +1,9 @@
 // The directories' cards and small pieces: a person's avatar (photo or initials), a person card,
 // an organisation card, badges. Never an email address: the data these take has none.
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { ThemeBadges } from "~/components/events/event-card";
+import { useLanguage } from "~/components/ui/i18n";
 import { countryName } from "~/domain/kernel/vocabulary";
 import { ORGANISATION_KIND_LABELS, type OrganisationKindName } from "~/domain/network/vocabulary";
 
@@ -30,7 +32,8 @@ export function OrganisationKindBadge({ kind }: { kind: string }) {
 }
 
 export function ExpertBadge() {
-  return <span className="badge badge--expert">Expert</span>;
+  const { t } = useTranslation();
+  return <span className="badge badge--expert">{t("network.expert")}</span>;
 }
 
 export interface PersonCardData {
@@ -48,7 +51,9 @@ export interface PersonCardData {
 }
 
 export function PersonCard({ person }: { person: PersonCardData }) {
-  const place = [person.city, countryName(person.country)].filter(Boolean).join(", ");
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const place = [person.city, countryName(person.country, locale)].filter(Boolean).join(", ");
   return (
     <article className="card person-card" aria-labelledby={`person-${person.id}`}>
       <div className="person-card__head">
@@ -67,7 +72,9 @@ export function PersonCard({ person }: { person: PersonCardData }) {
         {person.organisationKind ? <OrganisationKindBadge kind={person.organisationKind} /> : null}
         <ThemeBadges themes={person.themes} />
       </div>
-      {person.expertise.length > 0 ? <p className="person-card__meta">Expertise: {person.expertise.slice(0, 4).join(", ")}</p> : null}
+      {person.expertise.length > 0 ? (
+        <p className="person-card__meta">{t("network.person.expertiseList", { list: person.expertise.slice(0, 4).join(", ") })}</p>
+      ) : null}
     </article>
   );
 }
@@ -84,7 +91,8 @@ export interface OrganisationCardData {
 }
 
 export function OrganisationCard({ organisation }: { organisation: OrganisationCardData }) {
-  const place = [organisation.city, countryName(organisation.country)].filter(Boolean).join(", ");
+  const { locale } = useLanguage();
+  const place = [organisation.city, countryName(organisation.country, locale)].filter(Boolean).join(", ");
   return (
     <article className="card person-card" aria-labelledby={`org-${organisation.slug}`}>
       <div className="person-card__head">

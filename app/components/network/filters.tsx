@@ -1,7 +1,10 @@
 // The directories' filter forms: plain GET forms, so every result page has its own address.
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/ui/forms";
-import { countryName, THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
+import { useLanguage } from "~/components/ui/i18n";
+import { countryName, THEMES } from "~/domain/kernel/vocabulary";
 import {
   DIRECTORY_ROLE_LABELS,
   DIRECTORY_ROLES,
@@ -15,19 +18,22 @@ import {
 
 type Values = Record<string, string | number | undefined>;
 
-const kindOptions = [["", "All kinds"], ...ORGANISATION_KINDS.map((kind) => [kind, ORGANISATION_KIND_LABELS[kind]] as const)] as const;
-const themeOptions = [["", "All themes"], ...THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)] as const;
+const kindOptions = (t: TFunction) =>
+  [["", t("network.filters.allKinds")], ...ORGANISATION_KINDS.map((kind) => [kind, ORGANISATION_KIND_LABELS[kind]] as const)] as const;
+const themeOptions = (t: TFunction) =>
+  [["", t("network.filters.allThemes")], ...THEMES.map((theme) => [theme, t(`vocabulary.themes.${theme}`)] as const)] as const;
 
 function Actions({ clearTo, filtered }: { clearTo: string; filtered: boolean }) {
   const loading = useNavigation().state === "loading";
+  const { t } = useTranslation();
   return (
     <div className="filters__actions">
       <button type="submit" className="button" disabled={loading}>
-        {loading ? "Searching…" : "Search"}
+        {loading ? t("network.filters.searching") : t("network.filters.search")}
       </button>
       {filtered ? (
         <Link to={clearTo} className="button button--ghost">
-          Clear
+          {t("network.filters.clear")}
         </Link>
       ) : null}
     </div>
@@ -37,32 +43,46 @@ function Actions({ clearTo, filtered }: { clearTo: string; filtered: boolean }) 
 const value = (values: Values, key: string) => String(values[key] ?? "");
 
 export function PeopleFilterForm({ values, filtered }: { values: Values; filtered: boolean }) {
+  const { t } = useTranslation();
   return (
-    <Form method="get" className="filters card" aria-label="Search people">
-      <TextField label="Search" id="q" name="q" type="search" defaultValue={value(values, "q")} placeholder="Name, organisation, expertise…" />
+    <Form method="get" className="filters card" aria-label={t("network.filters.searchPeople")}>
+      <TextField
+        label={t("network.filters.search")}
+        id="q"
+        name="q"
+        type="search"
+        defaultValue={value(values, "q")}
+        placeholder={t("network.filters.peoplePlaceholder")}
+      />
       <SelectField
-        label="Role"
+        label={t("network.filters.role")}
         id="role"
         name="role"
         defaultValue={value(values, "role")}
-        options={[["", "All roles"], ...DIRECTORY_ROLES.map((role) => [role, DIRECTORY_ROLE_LABELS[role]] as const)]}
+        options={[["", t("network.filters.allRoles")], ...DIRECTORY_ROLES.map((role) => [role, DIRECTORY_ROLE_LABELS[role]] as const)]}
       />
-      <SelectField label="Organisation kind" id="kind" name="kind" defaultValue={value(values, "kind")} options={kindOptions} />
-      <SelectField label="Theme" id="theme" name="theme" defaultValue={value(values, "theme")} options={themeOptions} />
+      <SelectField label={t("network.filters.organisationKind")} id="kind" name="kind" defaultValue={value(values, "kind")} options={kindOptions(t)} />
+      <SelectField label={t("network.filters.theme")} id="theme" name="theme" defaultValue={value(values, "theme")} options={themeOptions(t)} />
       <SelectField
-        label="Looking to"
+        label={t("network.filters.lookingTo")}
         id="intent"
         name="intent"
         defaultValue={value(values, "intent")}
-        options={[["", "Anything"], ...INTENTS.map((intent) => [intent, INTENT_LABELS[intent]] as const)]}
+        options={[["", t("network.filters.anything")], ...INTENTS.map((intent) => [intent, INTENT_LABELS[intent]] as const)]}
       />
-      <SelectField label="Country" id="country" name="country" defaultValue={value(values, "country")} options={[["", "All countries"], ...COUNTRY_OPTIONS]} />
       <SelectField
-        label="Language"
+        label={t("network.filters.country")}
+        id="country"
+        name="country"
+        defaultValue={value(values, "country")}
+        options={[["", t("network.filters.allCountries")], ...COUNTRY_OPTIONS]}
+      />
+      <SelectField
+        label={t("network.filters.language")}
         id="language"
         name="language"
         defaultValue={value(values, "language")}
-        options={[["", "Any language"], ...LANGUAGE_OPTIONS]}
+        options={[["", t("network.filters.anyLanguage")], ...LANGUAGE_OPTIONS]}
       />
       <Actions clearTo="/people" filtered={filtered} />
     </Form>
@@ -70,17 +90,26 @@ export function PeopleFilterForm({ values, filtered }: { values: Values; filtere
 }
 
 export function OrganisationFilterForm({ values, filtered, countries }: { values: Values; filtered: boolean; countries: string[] }) {
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
   return (
-    <Form method="get" className="filters card" aria-label="Search organisations">
-      <TextField label="Search" id="q" name="q" type="search" defaultValue={value(values, "q")} placeholder="Name, city, solution…" />
-      <SelectField label="Kind" id="kind" name="kind" defaultValue={value(values, "kind")} options={kindOptions} />
-      <SelectField label="Theme" id="theme" name="theme" defaultValue={value(values, "theme")} options={themeOptions} />
+    <Form method="get" className="filters card" aria-label={t("network.filters.searchOrganisations")}>
+      <TextField
+        label={t("network.filters.search")}
+        id="q"
+        name="q"
+        type="search"
+        defaultValue={value(values, "q")}
+        placeholder={t("network.filters.organisationsPlaceholder")}
+      />
+      <SelectField label={t("network.filters.kind")} id="kind" name="kind" defaultValue={value(values, "kind")} options={kindOptions(t)} />
+      <SelectField label={t("network.filters.theme")} id="theme" name="theme" defaultValue={value(values, "theme")} options={themeOptions(t)} />
       <SelectField
-        label="Country"
+        label={t("network.filters.country")}
         id="country"
         name="country"
         defaultValue={value(values, "country")}
-        options={[["", "All countries"], ...countries.map((code) => [code, countryName(code)] as const)]}
+        options={[["", t("network.filters.allCountries")], ...countries.map((code) => [code, countryName(code, locale)] as const)]}
       />
       <Actions clearTo="/organisations" filtered={filtered} />
     </Form>

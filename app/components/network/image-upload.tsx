@@ -1,6 +1,7 @@
 // The upload form of a photo or a logo: the current image, a file field with its limits, and a
 // button to remove it. Posts multipart to its own route (which has the larger upload cap).
 import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CsrfField, FormError, TextField } from "~/components/ui/forms";
 import { MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "~/domain/network/image-rules";
 import { Avatar } from "./cards";
@@ -28,6 +29,7 @@ export function ImageUploadForm({
   shape: "round" | "square";
 }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
     <div className="stack">
       {result?.ok && result.message ? (
@@ -48,11 +50,11 @@ export function ImageUploadForm({
             accept="image/png,image/jpeg,image/webp"
             required
             error={result && !result.ok ? result.fieldErrors?.[field] : undefined}
-            hint={`PNG, JPEG or WebP, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels. It is resized to 512 pixels and its metadata (camera, location) removed.`}
+            hint={t("network.upload.hint", { mb: MAX_IMAGE_BYTES / 1024 / 1024, megapixels: MAX_IMAGE_PIXELS / 1_000_000 })}
           />
           <div className="button-row">
             <button type="submit" className="button" disabled={busy}>
-              Upload
+              {t("network.upload.upload")}
             </button>
           </div>
         </Form>
@@ -61,7 +63,7 @@ export function ImageUploadForm({
         <Form method="post" encType="multipart/form-data">
           <CsrfField />
           <button type="submit" name="intent" value="remove" className="button button--ghost" disabled={busy}>
-            Remove the image
+            {t("network.upload.remove")}
           </button>
         </Form>
       ) : null}

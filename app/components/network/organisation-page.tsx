@@ -2,8 +2,10 @@
 // its listed members (signed-in viewers only), the events it organised and the roadshow stops its
 // people attended.
 import { Link } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { JoinOrganisationButton } from "~/components/community/join-button";
 import { KindBadge, ThemeBadges } from "~/components/events/event-card";
+import { useLanguage } from "~/components/ui/i18n";
 import { formatDate } from "~/domain/kernel/time/zoned";
 import { countryName } from "~/domain/kernel/vocabulary";
 import { formatEuroRange } from "~/domain/meetings/recommendations";
@@ -48,7 +50,9 @@ function List({ items, empty }: { items: string[]; empty: string }) {
 }
 
 export function OrganisationProfile({ organisation: o, signedIn }: { organisation: OrganisationPageData; signedIn: boolean }) {
-  const place = [o.city, countryName(o.country)].filter(Boolean).join(", ");
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const place = [o.city, countryName(o.country, locale)].filter(Boolean).join(", ");
   const investor = o.kind === "INVESTOR" || o.ticketMinEur !== null || o.ticketMaxEur !== null;
   return (
     <article className="stack" aria-labelledby="org-name">
@@ -64,22 +68,22 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
           <div className="button-row">
             {o.website ? (
               <a href={o.website} rel="noopener noreferrer nofollow" className="button button--ghost">
-                Website
+                {t("network.organisation.website")}
               </a>
             ) : null}
             {o.canEdit ? (
               <Link to={`/organisations/${o.slug}/edit`} className="button">
-                Edit this page
+                {t("network.organisation.edit")}
               </Link>
             ) : null}
             {signedIn && o.viewerRole ? (
               <Link to={`/organisations/${o.slug}/members`} className="button button--ghost">
-                Members
+                {t("network.organisation.members")}
               </Link>
             ) : null}
             {signedIn && !o.viewerRole ? (
               <Link to={`/organisations/${o.slug}/introduce`} className="button button--ghost">
-                Request an introduction
+                {t("network.requestIntroduction")}
               </Link>
             ) : null}
           </div>
@@ -88,37 +92,37 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
       </header>
       {o.description ? (
         <section className="card prose" aria-labelledby="org-about">
-          <h2 id="org-about">About</h2>
+          <h2 id="org-about">{t("network.about")}</h2>
           {o.description.split("\n").map((line, index) => (line ? <p key={index}>{line}</p> : null))}
         </section>
       ) : null}
       <div className="two-col">
         <section className="card stack" aria-labelledby="org-offers">
-          <h2 id="org-offers">Solutions offered</h2>
-          <List items={o.solutionsOffered} empty="None listed yet." />
+          <h2 id="org-offers">{t("network.organisation.solutionsOffered")}</h2>
+          <List items={o.solutionsOffered} empty={t("network.organisation.noneListed")} />
         </section>
         <section className="card stack" aria-labelledby="org-wants">
-          <h2 id="org-wants">Solutions wanted</h2>
-          <List items={o.solutionsWanted} empty="None listed yet." />
+          <h2 id="org-wants">{t("network.organisation.solutionsWanted")}</h2>
+          <List items={o.solutionsWanted} empty={t("network.organisation.noneListed")} />
         </section>
       </div>
       {investor || o.investmentSoughtEur !== null ? (
         <section className="card" aria-labelledby="org-money">
-          <h2 id="org-money">Investment</h2>
+          <h2 id="org-money">{t("network.organisation.investment")}</h2>
           <dl className="event-facts">
             {investor ? (
               <>
-                <dt>Ticket size</dt>
-                <dd>{o.ticketMinEur !== null || o.ticketMaxEur !== null ? formatEuroRange(o.ticketMinEur, o.ticketMaxEur) : "Not said"}</dd>
-                <dt>Stages</dt>
-                <dd>{o.stages.length ? o.stages.map((s) => STAGE_LABELS[s as keyof typeof STAGE_LABELS] ?? s).join(", ") : "Any"}</dd>
-                <dt>Focus countries</dt>
-                <dd>{o.focusCountries.length ? o.focusCountries.map((code) => countryName(code)).join(", ") : "All of Europe"}</dd>
+                <dt>{t("network.organisation.ticketSize")}</dt>
+                <dd>{o.ticketMinEur !== null || o.ticketMaxEur !== null ? formatEuroRange(o.ticketMinEur, o.ticketMaxEur) : t("network.notSaid")}</dd>
+                <dt>{t("network.organisation.stages")}</dt>
+                <dd>{o.stages.length ? o.stages.map((s) => STAGE_LABELS[s as keyof typeof STAGE_LABELS] ?? s).join(", ") : t("network.organisation.any")}</dd>
+                <dt>{t("network.organisation.focusCountries")}</dt>
+                <dd>{o.focusCountries.length ? o.focusCountries.map((code) => countryName(code, locale)).join(", ") : t("network.organisation.allEurope")}</dd>
               </>
             ) : null}
             {o.investmentSoughtEur !== null ? (
               <>
-                <dt>Investment sought</dt>
+                <dt>{t("network.organisation.investmentSought")}</dt>
                 <dd>{formatEuroRange(o.investmentSoughtEur, o.investmentSoughtEur)}</dd>
               </>
             ) : null}
@@ -126,14 +130,17 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
         </section>
       ) : null}
       <section className="card stack" aria-labelledby="org-members">
-        <h2 id="org-members">People</h2>
+        <h2 id="org-members">{t("network.organisation.people")}</h2>
         {!signedIn ? (
           <p className="tz-note">
-            {o.listedMemberCount === 1 ? "1 member is" : `${o.listedMemberCount} members are`} listed in the people directory.{" "}
-            <Link to={`/signin?redirectTo=${encodeURIComponent(`/organisations/${o.slug}`)}`}>Sign in</Link> to see them.
+            <Trans
+              i18nKey={o.listedMemberCount === 1 ? "network.organisation.oneListedMember" : "network.organisation.listedMembers"}
+              values={{ total: o.listedMemberCount }}
+              components={{ link: <Link to={`/signin?redirectTo=${encodeURIComponent(`/organisations/${o.slug}`)}`} /> }}
+            />
           </p>
         ) : o.members.length === 0 ? (
-          <p className="tz-note">No member of this organisation is listed in the people directory yet.</p>
+          <p className="tz-note">{t("network.organisation.noListedMember")}</p>
         ) : (
           <ul className="member-list">
             {o.members.map((m) => (
@@ -150,30 +157,30 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
       </section>
       <div className="two-col">
         <section className="card stack" aria-labelledby="org-events">
-          <h2 id="org-events">Events organised</h2>
+          <h2 id="org-events">{t("network.organisation.eventsOrganised")}</h2>
           {o.events.length === 0 ? (
-            <p className="tz-note">None yet.</p>
+            <p className="tz-note">{t("network.noneYet")}</p>
           ) : (
             <ul className="link-list">
               {o.events.map((event) => (
                 <li key={event.slug}>
                   <KindBadge kind={event.kind} /> <Link to={`/events/${event.slug}`}>{event.title}</Link> —{" "}
-                  {formatDate(new Date(event.startsAt), event.timeZone)}
+                  {formatDate(new Date(event.startsAt), event.timeZone, locale)}
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className="card stack" aria-labelledby="org-stops">
-          <h2 id="org-stops">Roadshow stops attended</h2>
+          <h2 id="org-stops">{t("network.organisation.stopsAttended")}</h2>
           {o.stops.length === 0 ? (
-            <p className="tz-note">None yet.</p>
+            <p className="tz-note">{t("network.noneYet")}</p>
           ) : (
             <ul className="link-list">
               {o.stops.map((stop) => (
                 <li key={stop.id}>
-                  <Link to={`/roadshows/${stop.event.slug}`}>{stop.event.title}</Link> — {stop.city}, {countryName(stop.country)},{" "}
-                  {formatDate(new Date(stop.startsAt), stop.timeZone)}
+                  <Link to={`/roadshows/${stop.event.slug}`}>{stop.event.title}</Link> — {stop.city}, {countryName(stop.country, locale)},{" "}
+                  {formatDate(new Date(stop.startsAt), stop.timeZone, locale)}
                 </li>
               ))}
             </ul>

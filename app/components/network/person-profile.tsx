@@ -1,7 +1,9 @@
 // A person's page in the directory: who they are, their organisation, themes and expertise, the
 // public events where they speak, and "Request an introduction" when they are open to it.
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { KindBadge, ThemeBadges } from "~/components/events/event-card";
+import { useLanguage } from "~/components/ui/i18n";
 import { formatDate } from "~/domain/kernel/time/zoned";
 import { countryName } from "~/domain/kernel/vocabulary";
 import { INTENT_LABELS, languageName, type IntentName } from "~/domain/network/vocabulary";
@@ -28,12 +30,14 @@ export interface PersonProfileData {
 }
 
 export function PersonProfile({ person }: { person: PersonProfileData }) {
-  const place = [person.city, countryName(person.country)].filter(Boolean).join(", ");
+  const { t } = useTranslation();
+  const { locale } = useLanguage();
+  const place = [person.city, countryName(person.country, locale)].filter(Boolean).join(", ");
   return (
     <article className="stack" aria-labelledby="person-name">
       {person.isSelf && !person.listed ? (
         <div className="notice notice--info" role="status">
-          Only you can see this page: you are not listed in the people directory. <Link to="/account/profile">Edit your profile</Link>
+          {t("network.person.onlyYou")} <Link to="/account/profile">{t("network.person.editYourProfile")}</Link>
         </div>
       ) : null}
       <header className="card profile-head">
@@ -55,12 +59,12 @@ export function PersonProfile({ person }: { person: PersonProfileData }) {
           <div className="button-row">
             {person.canRequestIntroduction ? (
               <Link to={`/people/${person.id}/introduce`} className="button">
-                Request an introduction
+                {t("network.requestIntroduction")}
               </Link>
             ) : null}
             {person.isSelf ? (
               <Link to="/account/profile" className="button button--ghost">
-                Edit my profile
+                {t("network.person.editMine")}
               </Link>
             ) : null}
           </div>
@@ -68,30 +72,31 @@ export function PersonProfile({ person }: { person: PersonProfileData }) {
       </header>
       {person.bio ? (
         <section className="card prose" aria-labelledby="about-title">
-          <h2 id="about-title">About</h2>
+          <h2 id="about-title">{t("network.about")}</h2>
           {person.bio.split("\n").map((line, index) => (line ? <p key={index}>{line}</p> : null))}
         </section>
       ) : null}
       <section className="card" aria-labelledby="details-title">
-        <h2 id="details-title">In the network</h2>
+        <h2 id="details-title">{t("network.person.inNetwork")}</h2>
         <dl className="event-facts">
-          <dt>Expertise</dt>
-          <dd>{person.expertise.length ? person.expertise.join(", ") : "Not said"}</dd>
-          <dt>Looking to</dt>
-          <dd>{person.intents.length ? person.intents.map((i) => INTENT_LABELS[i as IntentName] ?? i).join(", ") : "Not said"}</dd>
-          <dt>Languages</dt>
-          <dd>{person.languages.length ? person.languages.map(languageName).join(", ") : "Not said"}</dd>
+          <dt>{t("network.person.expertise")}</dt>
+          <dd>{person.expertise.length ? person.expertise.join(", ") : t("network.notSaid")}</dd>
+          <dt>{t("network.person.lookingTo")}</dt>
+          <dd>{person.intents.length ? person.intents.map((i) => INTENT_LABELS[i as IntentName] ?? i).join(", ") : t("network.notSaid")}</dd>
+          <dt>{t("network.person.languages")}</dt>
+          <dd>{person.languages.length ? person.languages.map(languageName).join(", ") : t("network.notSaid")}</dd>
         </dl>
       </section>
       <section className="card stack" aria-labelledby="speaking-title">
-        <h2 id="speaking-title">Speaking at</h2>
+        <h2 id="speaking-title">{t("network.person.speakingAt")}</h2>
         {person.speaking.length === 0 ? (
-          <p className="tz-note">No public events yet.</p>
+          <p className="tz-note">{t("network.person.noPublicEvents")}</p>
         ) : (
           <ul className="link-list">
             {person.speaking.map((event) => (
               <li key={event.slug}>
-                <KindBadge kind={event.kind} /> <Link to={`/events/${event.slug}`}>{event.title}</Link> — {formatDate(new Date(event.startsAt), event.timeZone)}
+                <KindBadge kind={event.kind} /> <Link to={`/events/${event.slug}`}>{event.title}</Link> —{" "}
+                {formatDate(new Date(event.startsAt), event.timeZone, locale)}
                 {event.city ? `, ${event.city}` : ""}
               </li>
             ))}

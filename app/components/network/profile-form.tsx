@@ -1,8 +1,9 @@
 // The fields of "My profile", bound to profileForm. The two directory choices come last, each
 // explained, both unticked until the person ticks them.
 import { Form, Link, useNavigation } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { bindFields, CheckboxField, ChoiceGroup, CsrfField, SelectField, TextAreaField, TextField, type FieldValue } from "~/components/ui/forms";
-import { THEME_LABELS, THEMES } from "~/domain/kernel/vocabulary";
+import { THEMES } from "~/domain/kernel/vocabulary";
 import { BIO_MAX, profileForm } from "~/domain/network/network-forms";
 import { COUNTRY_OPTIONS, INTENT_LABELS, INTENTS, LANGUAGE_OPTIONS } from "~/domain/network/vocabulary";
 
@@ -37,64 +38,58 @@ export function ProfileForm({
   emailVerified: boolean;
 }) {
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   const { listed, openToIntroductions, ...texts } = values;
   const fields = bindFields(profileForm, { errors, values: texts as Record<string, FieldValue> });
   return (
     <Form method="post" noValidate className="stack">
       <CsrfField />
       <div className="two-col">
-        <TextField label="Full name" {...fields.name} autoComplete="name" required />
-        <TextField label="Job title" {...fields.jobTitle} autoComplete="organization-title" />
+        <TextField label={t("network.form.fullName")} {...fields.name} autoComplete="name" required />
+        <TextField label={t("network.form.jobTitle")} {...fields.jobTitle} autoComplete="organization-title" />
       </div>
       <div className="two-col">
         {organisations.length > 0 ? (
           <SelectField
-            label="Organisation"
+            label={t("network.form.organisation")}
             {...fields.organisationId}
-            hint="One you are a member of, or leave it and type a name."
-            options={[["", "None of these"], ...organisations.map((o): [string, string] => [o.id, o.name])]}
+            hint={t("network.form.organisationHint")}
+            options={[["", t("network.form.noneOfThese")], ...organisations.map((o): [string, string] => [o.id, o.name])]}
           />
         ) : null}
-        <TextField label={organisations.length > 0 ? "Or another organisation" : "Organisation"} {...fields.organisationName} autoComplete="organization" />
+        <TextField
+          label={organisations.length > 0 ? t("network.form.otherOrganisation") : t("network.form.organisation")}
+          {...fields.organisationName}
+          autoComplete="organization"
+        />
       </div>
-      <TextAreaField
-        label="Short bio"
-        {...fields.bio}
-        rows={5}
-        maxLength={BIO_MAX}
-        hint={`What you work on and what you look for, in at most ${BIO_MAX} characters.`}
-      />
+      <TextAreaField label={t("network.form.bio")} {...fields.bio} rows={5} maxLength={BIO_MAX} hint={t("network.form.bioHint", { max: BIO_MAX })} />
       <div className="two-col">
-        <SelectField label="Country" {...fields.country} options={[["", "Not said"], ...COUNTRY_OPTIONS]} />
-        <TextField label="City" {...fields.city} autoComplete="address-level2" />
+        <SelectField label={t("network.form.country")} {...fields.country} options={[["", t("network.notSaid")], ...COUNTRY_OPTIONS]} />
+        <TextField label={t("network.form.city")} {...fields.city} autoComplete="address-level2" />
       </div>
       <SelectField
-        label="Time zone"
+        label={t("network.form.timeZone")}
         {...fields.timeZone}
-        options={[["", "Each event's own time zone"], ...zones.map((zone): [string, string] => [zone, zone.replace("_", " ")])]}
+        options={[["", t("network.form.eventZone")], ...zones.map((zone): [string, string] => [zone, zone.replace("_", " ")])]}
       />
-      <ChoiceGroup legend="Languages you speak" {...fields.languages} options={LANGUAGE_OPTIONS} />
-      <ChoiceGroup legend="Themes" {...fields.themes} options={THEMES.map((theme) => [theme, THEME_LABELS[theme]] as const)} />
-      <ChoiceGroup legend="What you are looking to do" {...fields.intents} options={INTENTS.map((intent) => [intent, INTENT_LABELS[intent]] as const)} />
-      <TextField label="Expertise areas" {...fields.expertise} hint="Separated by commas, e.g. positive energy districts, open data, procurement." />
+      <ChoiceGroup legend={t("network.form.languages")} {...fields.languages} options={LANGUAGE_OPTIONS} />
+      <ChoiceGroup legend={t("network.form.themes")} {...fields.themes} options={THEMES.map((theme) => [theme, t(`vocabulary.themes.${theme}`)] as const)} />
+      <ChoiceGroup legend={t("network.form.intents")} {...fields.intents} options={INTENTS.map((intent) => [intent, INTENT_LABELS[intent]] as const)} />
+      <TextField label={t("network.form.expertise")} {...fields.expertise} hint={t("network.form.expertiseHint")} />
       <fieldset className="field checkbox-group">
-        <legend>In the network</legend>
-        <CheckboxField
-          label="List me in the people directory, so signed-in members can find my profile (never my email address)"
-          name="listed"
-          defaultChecked={listed}
-          error={errors?.listed}
-        />
+        <legend>{t("network.form.inNetwork")}</legend>
+        <CheckboxField label={t("network.form.listMe")} name="listed" defaultChecked={listed} error={errors?.listed} />
         {!emailVerified ? (
           <p className="tz-note">
-            Confirm your email address first (see <Link to="/account">your account</Link>).
+            <Trans i18nKey="network.form.confirmFirst" components={{ link: <Link to="/account" /> }} />
           </p>
         ) : null}
-        <CheckboxField label="I am open to introductions from other members" name="openToIntroductions" defaultChecked={openToIntroductions} />
+        <CheckboxField label={t("network.form.openToIntroductions")} name="openToIntroductions" defaultChecked={openToIntroductions} />
       </fieldset>
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
-          Save profile
+          {t("network.form.save")}
         </button>
       </div>
     </Form>

@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const de: Messages = {
   common: {
@@ -336,6 +339,9 @@ export const de: Messages = {
       languageHint: "Ohne Auswahl hier gilt die unten auf jeder Seite gewählte Sprache, danach die Ihres Browsers.",
     },
   },
+  network: network.de,
+  community: community.de,
+  sessions: sessions.de,
   emails: {
     hello: "Hallo {{name}},",
     signOff: "Herzliche Grüße\nIhr SCALE-Events-Team",

@@ -1,6 +1,9 @@
 // English: the source language. Every other file in this folder has exactly these keys (the
 // compiler checks the shape, resources.test.ts checks keys and {{variables}}). Keys are grouped
 // by capability; a key names what the text is for, not what it says.
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 export const en = {
   common: {
     meta: {
@@ -336,6 +339,9 @@ export const en = {
       languageHint: "Without a choice here, the language picked at the foot of each page is used, then your browser's.",
     },
   },
+  network: network.en,
+  community: community.en,
+  sessions: sessions.en,
   emails: {
     hello: "Hello {{name}},",
     signOff: "Warm regards,\nThe SCALE Events team",

@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const es: Messages = {
   common: {
@@ -335,6 +338,9 @@ export const es: Messages = {
       languageHint: "Si no eliges aquí, se usa el idioma elegido al pie de cada página y, después, el de tu navegador.",
     },
   },
+  network: network.es,
+  community: community.es,
+  sessions: sessions.es,
   emails: {
     hello: "Hola, {{name}}:",
     signOff: "Un cordial saludo,\nEl equipo de SCALE Events",

@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const fr: Messages = {
   common: {
@@ -336,6 +339,9 @@ export const fr: Messages = {
       languageHint: "Sans choix ici, la langue choisie en bas de chaque page s'applique, puis celle de votre navigateur.",
     },
   },
+  network: network.fr,
+  community: community.fr,
+  sessions: sessions.fr,
   emails: {
     hello: "Bonjour {{name}},",
     signOff: "Bien cordialement,\nL'équipe SCALE Events",

@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const it: Messages = {
   common: {
@@ -335,6 +338,9 @@ export const it: Messages = {
       languageHint: "Senza una scelta qui vale la lingua scelta in fondo a ogni pagina, poi quella del browser.",
     },
   },
+  network: network.it,
+  community: community.it,
+  sessions: sessions.it,
   emails: {
     hello: "Ciao {{name}},",
     signOff: "Cordiali saluti,\nIl team di SCALE Events",

@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const pl: Messages = {
   common: {
@@ -335,6 +338,9 @@ export const pl: Messages = {
       languageHint: "Bez wyboru tutaj obowiązuje język wybrany w stopce każdej strony, a potem język przeglądarki.",
     },
   },
+  network: network.pl,
+  community: community.pl,
+  sessions: sessions.pl,
   emails: {
     hello: "Dzień dobry, {{name}},",
     signOff: "Serdecznie pozdrawiamy,\nZespół SCALE Events",

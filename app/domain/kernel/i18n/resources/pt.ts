@@ -1,4 +1,7 @@
 import type { Messages } from "./types";
+import { community } from "./groups/community";
+import { network } from "./groups/network";
+import { sessions } from "./groups/sessions";
 
 export const pt: Messages = {
   common: {
@@ -335,6 +338,9 @@ export const pt: Messages = {
       languageHint: "Sem uma escolha aqui, aplica-se o idioma escolhido no rodapé de cada página e, depois, o do seu navegador.",
     },
   },
+  network: network.pt,
+  community: community.pt,
+  sessions: sessions.pt,
   emails: {
     hello: "Olá {{name}},",
     signOff: "Com os melhores cumprimentos,\nA equipa SCALE Events",

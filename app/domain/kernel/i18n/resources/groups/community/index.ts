@@ -1,0 +1,15 @@
+// The community messages, one file per language in this folder; English (en.ts) defines the keys
+// the other languages must match (the compiler and resources.test.ts check them).
+import type { Language } from "../../../languages";
+import { de } from "./de";
+import { en } from "./en";
+import { es } from "./es";
+import { fr } from "./fr";
+import { it } from "./it";
+import { pl } from "./pl";
+import { pt } from "./pt";
+import type { CommunityMessages } from "./en";
+
+export type { CommunityMessages } from "./en";
+
+export const community: { en: typeof en } & Record<Exclude<Language, "en">, CommunityMessages> = { en, fr, de, es, it, pt, pl };
