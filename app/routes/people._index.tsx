@@ -30,7 +30,7 @@ export default function People() {
     <section className="stack" aria-labelledby="people-title">
       <h1 id="people-title">{t("network.people.title")}</h1>
       <p className="tz-note">
-        <Trans i18nKey="network.people.intro" components={{ link: <Link to="/account/profile" /> }} />
+        <Trans i18nKey="network.people.intro" components={{ linkto: <Link to="/account/profile" /> }} />
       </p>
       <PeopleFilterForm values={filters} filtered={filtered} />
       <p aria-live="polite" className="tz-note">

@@ -36,7 +36,7 @@ export function MyAgendaBox({
         <p>{t("sessions.box.cancelled")}</p>
       ) : !signedIn ? (
         <p>
-          <Trans i18nKey="sessions.box.signIn" components={{ link: <Link to={`/signin?redirectTo=/sessions/${session.id}`} /> }} />
+          <Trans i18nKey="sessions.box.signIn" components={{ linkto: <Link to={`/signin?redirectTo=/sessions/${session.id}`} /> }} />
         </p>
       ) : picked ? (
         <>
@@ -68,7 +68,11 @@ export function MyAgendaBox({
         </Form>
       ) : (
         <p>
-          <Trans i18nKey="sessions.box.register" values={{ title: session.event.title }} components={{ link: <Link to={`/events/${session.event.slug}`} /> }} />
+          <Trans
+            i18nKey="sessions.box.register"
+            values={{ title: session.event.title }}
+            components={{ linkto: <Link to={`/events/${session.event.slug}`} /> }}
+          />
         </p>
       )}
     </section>
@@ -109,12 +113,12 @@ export function JoinBox({
           <Trans
             i18nKey="sessions.join.signIn"
             values={{ minutes: joinLeadMinutes }}
-            components={{ link: <Link to={`/signin?redirectTo=/sessions/${sessionId}`} /> }}
+            components={{ linkto: <Link to={`/signin?redirectTo=/sessions/${sessionId}`} /> }}
           />
         </p>
       ) : (
         <p>
-          <Trans i18nKey="sessions.join.register" values={{ minutes: joinLeadMinutes }} components={{ link: <Link to={`/events/${eventSlug}`} /> }} />
+          <Trans i18nKey="sessions.join.register" values={{ minutes: joinLeadMinutes }} components={{ linkto: <Link to={`/events/${eventSlug}`} /> }} />
         </p>
       )}
     </section>

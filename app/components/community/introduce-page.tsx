@@ -20,7 +20,7 @@ export function IntroducePage(props: {
         {props.target.kind === "organisation"
           ? t("community.introduce.organisationReceives", { name: props.target.name })
           : t("community.introduce.personReceives", { name: props.target.name })}{" "}
-        <Trans i18nKey="community.introduce.privacy" components={{ link: <Link to="/my/introductions" /> }} />
+        <Trans i18nKey="community.introduce.privacy" components={{ linkto: <Link to="/my/introductions" /> }} />
       </p>
       <FormError message={props.failure && Object.keys(props.failure.fieldErrors).length === 0 ? props.failure.formError : undefined} />
       <Form method="post" className="stack" noValidate>

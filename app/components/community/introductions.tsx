@@ -31,7 +31,7 @@ export function ReceivedIntroduction({ intro }: { intro: Received }) {
           <Trans
             i18nKey="community.introductions.contact"
             values={{ email: intro.from.email }}
-            components={{ link: <a href={`mailto:${intro.from.email}`}>{intro.from.email}</a> }}
+            components={{ linkto: <a href={`mailto:${intro.from.email}`}>{intro.from.email}</a> }}
           />
         </p>
       ) : null}

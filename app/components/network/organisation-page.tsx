@@ -136,7 +136,7 @@ export function OrganisationProfile({ organisation: o, signedIn }: { organisatio
             <Trans
               i18nKey={o.listedMemberCount === 1 ? "network.organisation.oneListedMember" : "network.organisation.listedMembers"}
               values={{ total: o.listedMemberCount }}
-              components={{ link: <Link to={`/signin?redirectTo=${encodeURIComponent(`/organisations/${o.slug}`)}`} /> }}
+              components={{ linkto: <Link to={`/signin?redirectTo=${encodeURIComponent(`/organisations/${o.slug}`)}`} /> }}
             />
           </p>
         ) : o.members.length === 0 ? (

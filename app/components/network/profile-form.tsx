@@ -82,7 +82,7 @@ export function ProfileForm({
         <CheckboxField label={t("network.form.listMe")} name="listed" defaultChecked={listed} error={errors?.listed} />
         {!emailVerified ? (
           <p className="tz-note">
-            <Trans i18nKey="network.form.confirmFirst" components={{ link: <Link to="/account" /> }} />
+            <Trans i18nKey="network.form.confirmFirst" components={{ linkto: <Link to="/account" /> }} />
           </p>
         ) : null}
         <CheckboxField label={t("network.form.openToIntroductions")} name="openToIntroductions" defaultChecked={openToIntroductions} />

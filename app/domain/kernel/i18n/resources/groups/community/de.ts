@@ -56,7 +56,7 @@ export const de: CommunityMessages = {
     to: "Vorstellung bei {{name}}",
     toLine: "An <strong>{{name}}</strong>",
     contact:
-      "Kontakt: <link>{{email}}</link> — schreiben Sie, um ein Treffen vorzuschlagen, oder buchen Sie eines bei einer Roadshow, an der Sie beide teilnehmen.",
+      "Kontakt: <linkto>{{email}}</linkto> — schreiben Sie, um ein Treffen vorzuschlagen, oder buchen Sie eines bei einer Roadshow, an der Sie beide teilnehmen.",
     accept: "Annehmen",
     decline: "Ablehnen",
     senderBlocked: "Absender blockiert",
@@ -72,7 +72,7 @@ export const de: CommunityMessages = {
     organisationReceives: "Die Vertretungen von {{name}} erhalten Ihre Nachricht.",
     personReceives: "{{name}} erhält Ihre Nachricht.",
     privacy:
-      "Wird die Anfrage angenommen, sehen Sie beide die E-Mail-Adresse des anderen unter <link>Ihre Vorstellungen</link>; bis dahin wird keine Adresse geteilt.",
+      "Wird die Anfrage angenommen, sehen Sie beide die E-Mail-Adresse des anderen unter <linkto>Ihre Vorstellungen</linkto>; bis dahin wird keine Adresse geteilt.",
     message: "Ihre Nachricht",
     messageHint: "Wer Sie sind und warum Sie sich treffen möchten, in höchstens {{max}} Zeichen.",
     send: "Anfrage senden",

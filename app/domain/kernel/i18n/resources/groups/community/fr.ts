@@ -55,7 +55,8 @@ export const fr: CommunityMessages = {
     from: "Mise en relation demandée par {{name}}",
     to: "Mise en relation avec {{name}}",
     toLine: "À <strong>{{name}}</strong>",
-    contact: "Contact : <link>{{email}}</link> — écrivez pour proposer un rendez-vous, ou réservez-en un lors d'un roadshow auquel vous participez tous deux.",
+    contact:
+      "Contact : <linkto>{{email}}</linkto> — écrivez pour proposer un rendez-vous, ou réservez-en un lors d'un roadshow auquel vous participez tous deux.",
     accept: "Accepter",
     decline: "Refuser",
     senderBlocked: "Expéditeur bloqué",
@@ -71,7 +72,7 @@ export const fr: CommunityMessages = {
     organisationReceives: "Les représentants de {{name}} reçoivent votre message.",
     personReceives: "{{name}} reçoit votre message.",
     privacy:
-      "Si la demande est acceptée, vous voyez tous deux l'adresse e-mail de l'autre dans <link>vos mises en relation</link> ; d'ici là, aucune adresse n'est partagée.",
+      "Si la demande est acceptée, vous voyez tous deux l'adresse e-mail de l'autre dans <linkto>vos mises en relation</linkto> ; d'ici là, aucune adresse n'est partagée.",
     message: "Votre message",
     messageHint: "Qui vous êtes et pourquoi vous souhaitez vous rencontrer, en {{max}} caractères au plus.",
     send: "Envoyer la demande",

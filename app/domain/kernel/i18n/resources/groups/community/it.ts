@@ -55,7 +55,7 @@ export const it: CommunityMessages = {
     from: "Presentazione da {{name}}",
     to: "Presentazione a {{name}}",
     toLine: "A <strong>{{name}}</strong>",
-    contact: "Contatto: <link>{{email}}</link> — scrivi per proporre un incontro, o prenotane uno a un roadshow a cui partecipate entrambi.",
+    contact: "Contatto: <linkto>{{email}}</linkto> — scrivi per proporre un incontro, o prenotane uno a un roadshow a cui partecipate entrambi.",
     accept: "Accetta",
     decline: "Rifiuta",
     senderBlocked: "Mittente bloccato",
@@ -70,7 +70,8 @@ export const it: CommunityMessages = {
     title: "Chiedi una presentazione a {{name}}",
     organisationReceives: "I rappresentanti di {{name}} ricevono il tuo messaggio.",
     personReceives: "{{name}} riceve il tuo messaggio.",
-    privacy: "Se accetta, vedrete entrambi l'indirizzo e-mail dell'altro in <link>le tue presentazioni</link>; fino ad allora nessun indirizzo è condiviso.",
+    privacy:
+      "Se accetta, vedrete entrambi l'indirizzo e-mail dell'altro in <linkto>le tue presentazioni</linkto>; fino ad allora nessun indirizzo è condiviso.",
     message: "Il tuo messaggio",
     messageHint: "Chi sei e perché vorresti incontrarvi, in al massimo {{max}} caratteri.",
     send: "Invia la richiesta",

@@ -55,7 +55,7 @@ export const pl: CommunityMessages = {
     from: "Przedstawienie od: {{name}}",
     to: "Przedstawienie do: {{name}}",
     toLine: "Do: <strong>{{name}}</strong>",
-    contact: "Kontakt: <link>{{email}}</link> — napisz, by zaproponować spotkanie, albo zarezerwuj je na roadshow, w którym oboje uczestniczycie.",
+    contact: "Kontakt: <linkto>{{email}}</linkto> — napisz, by zaproponować spotkanie, albo zarezerwuj je na roadshow, w którym oboje uczestniczycie.",
     accept: "Przyjmij",
     decline: "Odrzuć",
     senderBlocked: "Nadawca zablokowany",
@@ -71,7 +71,7 @@ export const pl: CommunityMessages = {
     organisationReceives: "Przedstawiciele organizacji {{name}} otrzymają Twoją wiadomość.",
     personReceives: "{{name}} otrzyma Twoją wiadomość.",
     privacy:
-      "Jeśli prośba zostanie przyjęta, oboje zobaczycie swoje adresy e-mail w <link>Twoich przedstawieniach</link>; do tego czasu żaden adres nie jest udostępniany.",
+      "Jeśli prośba zostanie przyjęta, oboje zobaczycie swoje adresy e-mail w <linkto>Twoich przedstawieniach</linkto>; do tego czasu żaden adres nie jest udostępniany.",
     message: "Twoja wiadomość",
     messageHint: "Kim jesteś i dlaczego chcesz się spotkać, w najwyżej {{max}} znakach.",
     send: "Wyślij prośbę",

@@ -58,7 +58,7 @@ export const de: SessionMessages = {
     full: "Ausgebucht — alle Plätze sind vergeben",
     seatsLeft: "Freie Plätze: {{left}} von {{capacity}}",
     cancelled: "Diese Session wurde abgesagt.",
-    signIn: "<link>Melden Sie sich an</link>, um diese Session zu Ihrem Programm hinzuzufügen.",
+    signIn: "<linkto>Melden Sie sich an</linkto>, um diese Session zu Ihrem Programm hinzuzufügen.",
     inAgenda: "✓ In Ihrem Programm",
     downloadIcs: ".ics herunterladen",
     remove: "Aus meinem Programm entfernen",
@@ -66,7 +66,7 @@ export const de: SessionMessages = {
     adding: "Wird hinzugefügt…",
     add: "Zu meinem Programm hinzufügen",
     over: "Diese Session ist vorbei.",
-    register: "Melden Sie sich für <link>{{title}}</link> an, um Ihr Programm zusammenzustellen.",
+    register: "Melden Sie sich für <linkto>{{title}}</linkto> an, um Ihr Programm zusammenzustellen.",
   },
   join: {
     title: "Online teilnehmen",
@@ -76,9 +76,9 @@ export const de: SessionMessages = {
     ended: "Diese Session ist beendet.",
     endedWithRecording: "Diese Session ist beendet. Die Aufzeichnung finden Sie oben.",
     signIn:
-      "<link>Melden Sie sich</link> als angemeldete Teilnehmerin oder angemeldeter Teilnehmer an, um den Link zu erhalten. Er öffnet {{minutes}} Minuten vor Beginn.",
+      "<linkto>Melden Sie sich</linkto> als angemeldete Teilnehmerin oder angemeldeter Teilnehmer an, um den Link zu erhalten. Er öffnet {{minutes}} Minuten vor Beginn.",
     register:
-      "Der Teilnahmelink ist für angemeldete Teilnehmende. Melden Sie sich für <link>die Veranstaltung</link> an, dann erscheint er hier {{minutes}} Minuten vor Beginn.",
+      "Der Teilnahmelink ist für angemeldete Teilnehmende. Melden Sie sich für <linkto>die Veranstaltung</linkto> an, dann erscheint er hier {{minutes}} Minuten vor Beginn.",
   },
   certificate: {
     metaTitle: "Teilnahmebescheinigung prüfen — SCALE Events",

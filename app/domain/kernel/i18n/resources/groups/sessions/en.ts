@@ -59,7 +59,7 @@ export const en = {
     full: "Full — all seats are taken",
     seatsLeft: "{{left}} of {{capacity}} seats left",
     cancelled: "This session has been cancelled.",
-    signIn: "<link>Sign in</link> to add this session to your agenda.",
+    signIn: "<linkto>Sign in</linkto> to add this session to your agenda.",
     inAgenda: "✓ In your agenda",
     downloadIcs: "Download .ics",
     remove: "Remove from my agenda",
@@ -67,7 +67,7 @@ export const en = {
     adding: "Adding…",
     add: "Add to my agenda",
     over: "This session is over.",
-    register: "Register for <link>{{title}}</link> to build your agenda.",
+    register: "Register for <linkto>{{title}}</linkto> to build your agenda.",
   },
   join: {
     title: "Join online",
@@ -76,8 +76,8 @@ export const en = {
     opens: "The join link opens {{opens}} ({{minutes}} minutes before the start).",
     ended: "This session has ended.",
     endedWithRecording: "This session has ended. The recording is above.",
-    signIn: "<link>Sign in</link> as a registered attendee to get the join link. It opens {{minutes}} minutes before the start.",
-    register: "The join link is for registered attendees. Register for <link>the event</link> and it appears here {{minutes}} minutes before the start.",
+    signIn: "<linkto>Sign in</linkto> as a registered attendee to get the join link. It opens {{minutes}} minutes before the start.",
+    register: "The join link is for registered attendees. Register for <linkto>the event</linkto> and it appears here {{minutes}} minutes before the start.",
   },
   certificate: {
     metaTitle: "Check a certificate of attendance — SCALE Events",

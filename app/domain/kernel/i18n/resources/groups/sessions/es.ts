@@ -58,7 +58,7 @@ export const es: SessionMessages = {
     full: "Completo — todas las plazas están ocupadas",
     seatsLeft: "Plazas libres: {{left}} de {{capacity}}",
     cancelled: "Esta sesión se ha cancelado.",
-    signIn: "<link>Inicie sesión</link> para añadir esta sesión a su agenda.",
+    signIn: "<linkto>Inicie sesión</linkto> para añadir esta sesión a su agenda.",
     inAgenda: "✓ En su agenda",
     downloadIcs: "Descargar .ics",
     remove: "Quitar de mi agenda",
@@ -66,7 +66,7 @@ export const es: SessionMessages = {
     adding: "Añadiendo…",
     add: "Añadir a mi agenda",
     over: "Esta sesión ha terminado.",
-    register: "Inscríbase en <link>{{title}}</link> para crear su agenda.",
+    register: "Inscríbase en <linkto>{{title}}</linkto> para crear su agenda.",
   },
   join: {
     title: "Unirse en línea",
@@ -75,8 +75,8 @@ export const es: SessionMessages = {
     opens: "El enlace se abre {{opens}} ({{minutes}} minutos antes del inicio).",
     ended: "Esta sesión ha terminado.",
     endedWithRecording: "Esta sesión ha terminado. La grabación está más arriba.",
-    signIn: "<link>Inicie sesión</link> como asistente inscrito para obtener el enlace. Se abre {{minutes}} minutos antes del inicio.",
-    register: "El enlace es para asistentes inscritos. Inscríbase en <link>el evento</link> y aparecerá aquí {{minutes}} minutos antes del inicio.",
+    signIn: "<linkto>Inicie sesión</linkto> como asistente inscrito para obtener el enlace. Se abre {{minutes}} minutos antes del inicio.",
+    register: "El enlace es para asistentes inscritos. Inscríbase en <linkto>el evento</linkto> y aparecerá aquí {{minutes}} minutos antes del inicio.",
   },
   certificate: {
     metaTitle: "Comprobar un certificado de asistencia — SCALE Events",

@@ -58,7 +58,7 @@ export const fr: SessionMessages = {
     full: "Complet — toutes les places sont prises",
     seatsLeft: "Places restantes : {{left}} sur {{capacity}}",
     cancelled: "Cette session a été annulée.",
-    signIn: "<link>Connectez-vous</link> pour ajouter cette session à votre programme.",
+    signIn: "<linkto>Connectez-vous</linkto> pour ajouter cette session à votre programme.",
     inAgenda: "✓ Dans votre programme",
     downloadIcs: "Télécharger le .ics",
     remove: "Retirer de mon programme",
@@ -66,7 +66,7 @@ export const fr: SessionMessages = {
     adding: "Ajout…",
     add: "Ajouter à mon programme",
     over: "Cette session est terminée.",
-    register: "Inscrivez-vous à <link>{{title}}</link> pour composer votre programme.",
+    register: "Inscrivez-vous à <linkto>{{title}}</linkto> pour composer votre programme.",
   },
   join: {
     title: "Rejoindre en ligne",
@@ -75,9 +75,9 @@ export const fr: SessionMessages = {
     opens: "Le lien pour rejoindre s'ouvre {{opens}} ({{minutes}} minutes avant le début).",
     ended: "Cette session est terminée.",
     endedWithRecording: "Cette session est terminée. L'enregistrement se trouve plus haut.",
-    signIn: "<link>Connectez-vous</link> en tant que participant inscrit pour obtenir le lien. Il s'ouvre {{minutes}} minutes avant le début.",
+    signIn: "<linkto>Connectez-vous</linkto> en tant que participant inscrit pour obtenir le lien. Il s'ouvre {{minutes}} minutes avant le début.",
     register:
-      "Le lien est réservé aux participants inscrits. Inscrivez-vous à <link>l'événement</link> et il apparaîtra ici {{minutes}} minutes avant le début.",
+      "Le lien est réservé aux participants inscrits. Inscrivez-vous à <linkto>l'événement</linkto> et il apparaîtra ici {{minutes}} minutes avant le début.",
   },
   certificate: {
     metaTitle: "Vérifier une attestation de présence — SCALE Events",

@@ -58,7 +58,7 @@ export const it: SessionMessages = {
     full: "Completo — tutti i posti sono occupati",
     seatsLeft: "Posti liberi: {{left}} su {{capacity}}",
     cancelled: "Questa sessione è stata annullata.",
-    signIn: "<link>Accedi</link> per aggiungere questa sessione alla tua agenda.",
+    signIn: "<linkto>Accedi</linkto> per aggiungere questa sessione alla tua agenda.",
     inAgenda: "✓ Nella tua agenda",
     downloadIcs: "Scarica .ics",
     remove: "Rimuovi dalla mia agenda",
@@ -66,7 +66,7 @@ export const it: SessionMessages = {
     adding: "Aggiunta in corso…",
     add: "Aggiungi alla mia agenda",
     over: "Questa sessione è terminata.",
-    register: "Iscriviti a <link>{{title}}</link> per comporre la tua agenda.",
+    register: "Iscriviti a <linkto>{{title}}</linkto> per comporre la tua agenda.",
   },
   join: {
     title: "Partecipa online",
@@ -75,8 +75,8 @@ export const it: SessionMessages = {
     opens: "Il link si apre {{opens}} ({{minutes}} minuti prima dell'inizio).",
     ended: "Questa sessione è terminata.",
     endedWithRecording: "Questa sessione è terminata. La registrazione è più in alto.",
-    signIn: "<link>Accedi</link> come partecipante iscritto per ricevere il link. Si apre {{minutes}} minuti prima dell'inizio.",
-    register: "Il link è riservato ai partecipanti iscritti. Iscriviti all'<link>evento</link> e comparirà qui {{minutes}} minuti prima dell'inizio.",
+    signIn: "<linkto>Accedi</linkto> come partecipante iscritto per ricevere il link. Si apre {{minutes}} minuti prima dell'inizio.",
+    register: "Il link è riservato ai partecipanti iscritti. Iscriviti all'<linkto>evento</linkto> e comparirà qui {{minutes}} minuti prima dell'inizio.",
   },
   certificate: {
     metaTitle: "Verifica un attestato di partecipazione — SCALE Events",

@@ -58,7 +58,7 @@ export const pl: SessionMessages = {
     full: "Brak miejsc — wszystkie są zajęte",
     seatsLeft: "Wolne miejsca: {{left}} z {{capacity}}",
     cancelled: "Ta sesja została odwołana.",
-    signIn: "<link>Zaloguj się</link>, aby dodać tę sesję do swojego planu.",
+    signIn: "<linkto>Zaloguj się</linkto>, aby dodać tę sesję do swojego planu.",
     inAgenda: "✓ W Twoim planie",
     downloadIcs: "Pobierz .ics",
     remove: "Usuń z mojego planu",
@@ -66,7 +66,7 @@ export const pl: SessionMessages = {
     adding: "Dodawanie…",
     add: "Dodaj do mojego planu",
     over: "Ta sesja już się zakończyła.",
-    register: "Zarejestruj się na <link>{{title}}</link>, aby ułożyć swój plan.",
+    register: "Zarejestruj się na <linkto>{{title}}</linkto>, aby ułożyć swój plan.",
   },
   join: {
     title: "Dołącz online",
@@ -75,9 +75,9 @@ export const pl: SessionMessages = {
     opens: "Link do dołączenia otworzy się {{opens}} ({{minutes}} minut przed rozpoczęciem).",
     ended: "Ta sesja się zakończyła.",
     endedWithRecording: "Ta sesja się zakończyła. Nagranie jest powyżej.",
-    signIn: "<link>Zaloguj się</link> jako zarejestrowany uczestnik, aby otrzymać link. Otworzy się {{minutes}} minut przed rozpoczęciem.",
+    signIn: "<linkto>Zaloguj się</linkto> jako zarejestrowany uczestnik, aby otrzymać link. Otworzy się {{minutes}} minut przed rozpoczęciem.",
     register:
-      "Link jest dla zarejestrowanych uczestników. Zarejestruj się na <link>wydarzenie</link>, a pojawi się tutaj {{minutes}} minut przed rozpoczęciem.",
+      "Link jest dla zarejestrowanych uczestników. Zarejestruj się na <linkto>wydarzenie</linkto>, a pojawi się tutaj {{minutes}} minut przed rozpoczęciem.",
   },
   certificate: {
     metaTitle: "Sprawdź zaświadczenie o udziale — SCALE Events",

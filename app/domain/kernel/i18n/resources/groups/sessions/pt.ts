@@ -58,7 +58,7 @@ export const pt: SessionMessages = {
     full: "Esgotado — todos os lugares estão ocupados",
     seatsLeft: "Lugares livres: {{left}} de {{capacity}}",
     cancelled: "Esta sessão foi cancelada.",
-    signIn: "<link>Inicie sessão</link> para adicionar esta sessão à sua agenda.",
+    signIn: "<linkto>Inicie sessão</linkto> para adicionar esta sessão à sua agenda.",
     inAgenda: "✓ Na sua agenda",
     downloadIcs: "Descarregar .ics",
     remove: "Remover da minha agenda",
@@ -66,7 +66,7 @@ export const pt: SessionMessages = {
     adding: "A adicionar…",
     add: "Adicionar à minha agenda",
     over: "Esta sessão já terminou.",
-    register: "Inscreva-se em <link>{{title}}</link> para montar a sua agenda.",
+    register: "Inscreva-se em <linkto>{{title}}</linkto> para montar a sua agenda.",
   },
   join: {
     title: "Participar online",
@@ -75,8 +75,8 @@ export const pt: SessionMessages = {
     opens: "A ligação abre {{opens}} ({{minutes}} minutos antes do início).",
     ended: "Esta sessão terminou.",
     endedWithRecording: "Esta sessão terminou. A gravação está mais acima.",
-    signIn: "<link>Inicie sessão</link> como participante inscrito para obter a ligação. Abre {{minutes}} minutos antes do início.",
-    register: "A ligação é para participantes inscritos. Inscreva-se <link>no evento</link> e ela aparece aqui {{minutes}} minutos antes do início.",
+    signIn: "<linkto>Inicie sessão</linkto> como participante inscrito para obter a ligação. Abre {{minutes}} minutos antes do início.",
+    register: "A ligação é para participantes inscritos. Inscreva-se <linkto>no evento</linkto> e ela aparece aqui {{minutes}} minutos antes do início.",
   },
   certificate: {
     metaTitle: "Verificar um certificado de presença — SCALE Events",
