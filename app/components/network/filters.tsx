@@ -1,5 +1,5 @@
 // The directories' filter forms: plain GET forms, so every result page has its own address.
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { FilterForm } from "~/components/ui/lists";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { SelectField, TextField } from "~/components/ui/forms";
@@ -23,29 +23,19 @@ const kindOptions = (t: TFunction) =>
 const themeOptions = (t: TFunction) =>
   [["", t("network.filters.allThemes")], ...THEMES.map((theme) => [theme, t(`vocabulary.themes.${theme}`)] as const)] as const;
 
-function Actions({ clearTo, filtered }: { clearTo: string; filtered: boolean }) {
-  const loading = useNavigation().state === "loading";
+/** The directories' filter actions, in the visitor's language. */
+function useFilterLabels() {
   const { t } = useTranslation();
-  return (
-    <div className="filters__actions">
-      <button type="submit" className="button" disabled={loading}>
-        {loading ? t("network.filters.searching") : t("network.filters.search")}
-      </button>
-      {filtered ? (
-        <Link to={clearTo} className="button button--ghost">
-          {t("network.filters.clear")}
-        </Link>
-      ) : null}
-    </div>
-  );
+  return { submitLabel: t("network.filters.search"), busyLabel: t("network.filters.searching"), clearLabel: t("network.filters.clear") };
 }
 
 const value = (values: Values, key: string) => String(values[key] ?? "");
 
 export function PeopleFilterForm({ values, filtered }: { values: Values; filtered: boolean }) {
   const { t } = useTranslation();
+  const labels = useFilterLabels();
   return (
-    <Form method="get" className="filters card" aria-label={t("network.filters.searchPeople")}>
+    <FilterForm label={t("network.filters.searchPeople")} clearTo="/people" filtered={filtered} {...labels}>
       <TextField
         label={t("network.filters.search")}
         id="q"
@@ -84,16 +74,16 @@ export function PeopleFilterForm({ values, filtered }: { values: Values; filtere
         defaultValue={value(values, "language")}
         options={[["", t("network.filters.anyLanguage")], ...LANGUAGE_OPTIONS]}
       />
-      <Actions clearTo="/people" filtered={filtered} />
-    </Form>
+    </FilterForm>
   );
 }
 
 export function OrganisationFilterForm({ values, filtered, countries }: { values: Values; filtered: boolean; countries: string[] }) {
   const { t } = useTranslation();
   const { locale } = useLanguage();
+  const labels = useFilterLabels();
   return (
-    <Form method="get" className="filters card" aria-label={t("network.filters.searchOrganisations")}>
+    <FilterForm label={t("network.filters.searchOrganisations")} clearTo="/organisations" filtered={filtered} {...labels}>
       <TextField
         label={t("network.filters.search")}
         id="q"
@@ -111,7 +101,6 @@ export function OrganisationFilterForm({ values, filtered, countries }: { values
         defaultValue={value(values, "country")}
         options={[["", t("network.filters.allCountries")], ...countries.map((code) => [code, countryName(code, locale)] as const)]}
       />
-      <Actions clearTo="/organisations" filtered={filtered} />
-    </Form>
+    </FilterForm>
   );
 }

@@ -8,6 +8,9 @@ export function FilterForm({
   label,
   clearTo,
   submitLabel = "Search",
+  busyLabel = submitLabel,
+  clearLabel = "Clear",
+  filtered = true,
   children,
 }: {
   /** For screen readers: "Search people". */
@@ -15,6 +18,11 @@ export function FilterForm({
   /** The list without filters. */
   clearTo: string;
   submitLabel?: string;
+  /** Shown on the button while the filtered list loads. */
+  busyLabel?: string;
+  clearLabel?: string;
+  /** Whether any filter is set: "Clear" is offered only then. */
+  filtered?: boolean;
   children: ReactNode;
 }) {
   const loading = useNavigation().state === "loading";
@@ -23,11 +31,13 @@ export function FilterForm({
       {children}
       <div className="filters__actions">
         <button type="submit" className="button" disabled={loading}>
-          {submitLabel}
+          {loading ? busyLabel : submitLabel}
         </button>
-        <Link className="button button--ghost" to={clearTo}>
-          Clear
-        </Link>
+        {filtered ? (
+          <Link className="button button--ghost" to={clearTo}>
+            {clearLabel}
+          </Link>
+        ) : null}
       </div>
     </Form>
   );
