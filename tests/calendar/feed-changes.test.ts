@@ -5,8 +5,9 @@
 // served from memory.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clearPersonalFeedCache, personalFeedByToken, personalFeedStats, regenerateFeedToken } from "~/domain/calendar/personal-feed.server";
-import { changeFeedGeneration, changeSequence, startChangeListener, type ChangeListener } from "~/platform/changes.server";
+import { changeFeedGeneration, startChangeListener, type ChangeListener } from "~/platform/changes.server";
 import { db } from "~/platform/db.server";
+import { changesDelivered } from "../support/changes";
 import { makeRegistration, makeUser } from "../support/factories";
 import { makeCalendarEvent } from "./fixtures";
 
@@ -18,12 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await listener.stop();
 });
-
-/** Waits until this process has received at least one more change notice than `before`. */
-async function noticeAfter(before: number): Promise<void> {
-  for (let i = 0; i < 200 && changeSequence() === before; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(changeSequence()).toBeGreaterThan(before);
-}
 
 /** Polls until a poll is served from memory (other tests' changes may unconfirm the copy meanwhile). */
 async function settled(token: string) {
@@ -60,17 +55,15 @@ describe("the personal feed from memory", () => {
     const second = await settled(token);
     expect(second.document?.etag).toBe(first.document?.etag);
 
-    let before = changeSequence();
     await makeRegistration(user, ticketType);
-    await noticeAfter(before);
+    await changesDelivered();
     const registered = await poll(token);
     expect(registered.fromMemory).toBe(false);
     expect(registered.document?.body).toContain("Tampere mobility day");
     await settled(token);
 
-    before = changeSequence();
     await db().event.update({ where: { id: event.id }, data: { title: "Tampere mobility and energy day" } });
-    await noticeAfter(before);
+    await changesDelivered();
     const edited = await poll(token);
     expect(edited.fromMemory).toBe(false);
     expect(edited.document?.body).toContain("Tampere mobility and energy day");
@@ -80,9 +73,8 @@ describe("the personal feed from memory", () => {
     const user = await makeUser({ name: "Rita Revoker" });
     const { token } = await regenerateFeedToken(user.id);
     await settled(token);
-    const before = changeSequence();
     await regenerateFeedToken(user.id);
-    await noticeAfter(before);
+    await changesDelivered();
     expect((await poll(token)).document).toBeNull();
   });
 

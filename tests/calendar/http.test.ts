@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";
 import { startAppServer, type AppServer } from "../../server/app";
+import { changesDelivered } from "../support/changes";
 import { TestClient } from "../support/http-client";
 import { makeAgendaSession, makeMeeting, makeMeetingPoint, makePick, makeRegistration } from "../support/factories";
 import { daysAgo, makeCalendarEvent } from "./fixtures";
@@ -402,6 +403,7 @@ describe("personal feed", () => {
       where: { id: ids.meeting },
       data: { startsAt: new Date("2031-03-29T12:15:00Z"), endsAt: new Date("2031-03-29T12:45:00Z"), sequence: { increment: 1 } },
     });
+    await changesDelivered();
     const changed = await fetch(`${baseUrl}/feeds/${aliceToken}.ics`, { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     const meeting = byUid(parseStrictly(await changed.text())).get(uid("meeting", ids.meeting))!;
@@ -413,6 +415,7 @@ describe("personal feed", () => {
       where: { userId: userIds.alice },
       data: { status: "CANCELLED", cancelledAt: new Date(), sequence: { increment: 1 } },
     });
+    await changesDelivered();
     const afterCancel = await fetchCalendar(`/feeds/${aliceToken}.ics`);
     const events = byUid(parseStrictly(afterCancel.text));
     const registration = [...events.values()].find((e) => prop(e, "uid").startsWith("registration-"))!;

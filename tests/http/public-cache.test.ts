@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/platform/db.server";
 import { makeDirectoryProfile, makeEvent, makeOrganisation, makeUser } from "../support/factories";
 import { startTestServer } from "../support/app-server";
+import { changesDelivered } from "../support/changes";
 import { signedInClient, TestClient } from "../support/http-client";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 
@@ -86,11 +87,8 @@ describe("public pages from the shared cache", () => {
   it("show a change on the next request once the database has announced it", async () => {
     await cachedCopy(`/events/${slug}`);
     await db().event.update({ where: { slug }, data: { title: "Renamed Smart Lighting Day" } });
-    let html = "";
-    for (let i = 0; i < 50 && !html.includes("Renamed Smart Lighting Day"); i++) {
-      html = await (await get(`/events/${slug}`)).text();
-      if (!html.includes("Renamed")) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await changesDelivered();
+    const html = await (await get(`/events/${slug}`)).text();
     expect(html).toContain("Renamed Smart Lighting Day");
     expect(html).not.toContain("Cached Smart Lighting Day");
   });
@@ -102,11 +100,8 @@ describe("public pages from the shared cache", () => {
     const member = await makeUser();
     await db().membership.create({ data: { userId: member.id, organisationId: organisation.id } });
     await makeDirectoryProfile(member);
-    let html = "";
-    for (let i = 0; i < 50 && !/1 member is(<!-- -->)? listed/.test(html); i++) {
-      html = await (await get(path)).text();
-      if (!/1 member is(<!-- -->)? listed/.test(html)) await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await changesDelivered();
+    const html = await (await get(path)).text();
     expect(html).toMatch(/1 member is(<!-- -->)? listed/);
   });
 
