@@ -242,6 +242,7 @@ describe("public event feed", () => {
       data: { startsAt: new Date("2031-03-29T08:30:00Z"), endsAt: new Date("2031-03-29T09:30:00Z"), sequence: { increment: 1 } },
     });
     await db().agendaSession.update({ where: { id: ids.toCancel }, data: { status: "CANCELLED", sequence: { increment: 1 } } });
+    await changesDelivered();
 
     const after = await fetchCalendar("/events/krakow-roadshow/feed.ics", { headers: { "If-None-Match": before.response.headers.get("etag")! } });
     expect(after.response.status).toBe(200);

@@ -10,6 +10,7 @@ import { OPERATIONS, type Operation } from "~/domain/integrations/openapi";
 import { db } from "~/platform/db.server";
 import { resetEnvForTests } from "~/platform/env.server";
 import { startTestServer } from "../support/app-server";
+import { changesDelivered } from "../support/changes";
 import { signedInCookie } from "../support/factories";
 import { makeIntegrationScene, type IntegrationScene } from "./fixtures";
 
@@ -190,6 +191,7 @@ describe("paging and caching", () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     await db().event.update({ where: { id: scene.a1.id }, data: { summary: "Changed." } });
+    await changesDelivered();
     const changed = await call(`/events/${scene.a1.slug}`, { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
