@@ -34,7 +34,11 @@ async function queue(count: number, prefix = "mail") {
         html: `<p>Hello <strong>${i}</strong></p>`,
         attachments:
           i === 0
-            ? [{ filename: "invite.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") }]
+            ? [
+                { filename: "invite.ics", contentType: "text/calendar", content: Buffer.from("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").toString("base64") },
+                // Stored as the text it encodes; drawn as a PNG only when the email is sent.
+                { filename: "ticket-ABCDE-FGHJK.png", contentType: "image/png", qrCode: "ABCDE-FGHJK" },
+              ]
             : [],
       });
     }
@@ -56,6 +60,9 @@ describe("sending the outbox over SMTP", () => {
     expect(first.header("subject")).toBe("Subject mail 0");
     expect(first.data).toContain("text/html");
     expect(first.data).toContain("filename=invite.ics");
+    expect(first.data).toMatch(/Content-Type: image\/png;? ?(name=ticket-ABCDE-FGHJK\.png)?/);
+    expect(first.data).toContain("filename=ticket-ABCDE-FGHJK.png");
+    expect(first.data).toContain("iVBORw0KGgo"); // the PNG signature, base64
     expect(first.header("x-outbox-id")).toBeTruthy();
     const rows = await db().outboxEmail.findMany({ orderBy: { toAddress: "asc" } });
     expect(rows.filter((r) => r.status === "SENT")).toHaveLength(3);

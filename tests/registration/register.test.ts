@@ -1,6 +1,7 @@
 // registerForEvent end to end against PostgreSQL: outcomes, emails, and every refusal leaving
 // nothing behind.
 import { beforeAll, describe, expect, it } from "vitest";
+import { attachmentBytes, attachmentsOf } from "~/domain/notifications/attachments";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { db } from "~/platform/db.server";
 import { makeEvent, makeTicketType, makeUser } from "../support/factories";
@@ -41,10 +42,12 @@ describe("registerForEvent", () => {
     const email = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${result.registration.id}` } });
     expect(email.toAddress).toBe(user.email);
     expect(email.textBody).toContain(result.registration.ticketCode);
-    const attachments = email.attachments as { filename: string; contentType: string; content: string }[];
-    const png = Buffer.from(attachments.find((a) => a.contentType === "image/png")!.content, "base64");
-    expect(png.subarray(1, 4).toString()).toBe("PNG");
-    const ics = Buffer.from(attachments.find((a) => a.filename.endsWith(".ics"))!.content, "base64").toString();
+    const attachments = attachmentsOf(email.attachments);
+    // The QR code is stored as the ticket code and drawn as a PNG when the email is sent.
+    const qr = attachments.find((a) => a.contentType === "image/png")!;
+    expect(qr).toMatchObject({ filename: `ticket-${result.registration.ticketCode}.png`, qrCode: result.registration.ticketCode });
+    expect(attachmentBytes(qr).subarray(1, 4).toString()).toBe("PNG");
+    const ics = attachmentBytes(attachments.find((a) => a.filename.endsWith(".ics"))!).toString();
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain(`UID:registration-${result.registration.id}@`);
     expect(ics).toMatch(/ORGANIZER;CN=/);

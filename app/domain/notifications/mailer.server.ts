@@ -24,7 +24,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 import { nextAttemptAt } from "~/domain/notifications/backoff";
 import { db } from "~/platform/db.server";
 import { env, publicUrl } from "~/platform/env.server";
-import type { EmailAttachment } from "./outbox.server";
+import { attachmentBytes, attachmentsOf } from "./attachments";
 
 /** Longer than every SMTP timeout below together, so a live send never loses its lease. */
 export const CLAIM_LEASE_MS = 3 * 60_000;
@@ -75,14 +75,6 @@ export async function claimDueEmails(limit: number, now: Date = new Date()): Pro
   return rows.map((row) => ({ ...row, leaseUntil }));
 }
 
-function attachmentsOf(value: unknown): EmailAttachment[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (item): item is EmailAttachment =>
-      Boolean(item) && typeof item.filename === "string" && typeof item.contentType === "string" && typeof item.content === "string",
-  );
-}
-
 /** Only string values under header-safe names (no CR/LF), so a stored row cannot inject headers. */
 function extraHeadersOf(value: unknown): Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return {};
@@ -124,8 +116,7 @@ async function deliver(transport: MailTransport, email: ClaimedEmail, from: stri
     attachments: attachmentsOf(email.attachments).map((attachment) => ({
       filename: attachment.filename,
       contentType: attachment.contentType,
-      content: attachment.content,
-      encoding: "base64",
+      content: attachmentBytes(attachment),
     })),
   });
 }

@@ -4,7 +4,7 @@ import type { EmailStatus } from "~/generated/prisma/enums";
 import { DomainError } from "~/domain/kernel/errors";
 import { pageOf, type PageInfo } from "~/domain/kernel/paging";
 import { db } from "~/platform/db.server";
-import type { EmailAttachment } from "./outbox.server";
+import { attachmentBytes, attachmentsOf } from "./attachments";
 
 export const OUTBOX_PAGE_SIZE = 50;
 
@@ -65,14 +65,6 @@ export async function listOutbox(filter: { status?: EmailStatus; search?: string
   };
 }
 
-export function attachmentsOf(value: unknown): EmailAttachment[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (item): item is EmailAttachment =>
-      Boolean(item) && typeof item.filename === "string" && typeof item.contentType === "string" && typeof item.content === "string",
-  );
-}
-
 export async function getOutboxEmail(id: string) {
   const row = await db().outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
@@ -80,7 +72,7 @@ export async function getOutboxEmail(id: string) {
     index,
     filename: attachment.filename,
     contentType: attachment.contentType,
-    sizeBytes: Buffer.from(attachment.content, "base64").length,
+    sizeBytes: attachmentBytes(attachment).length,
   }));
   return { ...row, attachments };
 }
@@ -89,7 +81,7 @@ export async function getOutboxAttachment(id: string, index: number): Promise<{ 
   const row = await db().outboxEmail.findUnique({ where: { id }, select: { attachments: true } });
   const attachment = row ? attachmentsOf(row.attachments)[index] : undefined;
   if (!attachment) return null;
-  return { filename: attachment.filename, contentType: attachment.contentType, content: Buffer.from(attachment.content, "base64") };
+  return { filename: attachment.filename, contentType: attachment.contentType, content: attachmentBytes(attachment) };
 }
 
 /** Puts a FAILED email back in the queue for a fresh round of attempts. */

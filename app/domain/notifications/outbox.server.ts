@@ -6,13 +6,9 @@
 // SQL statement"), which must write its email in the same statement.
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/platform/db.server";
+import type { EmailAttachment } from "./attachments";
 
-export interface EmailAttachment {
-  filename: string;
-  contentType: string;
-  /** base64 */
-  content: string;
-}
+export type { EmailAttachment } from "./attachments";
 
 export interface OutgoingEmail {
   to: string;

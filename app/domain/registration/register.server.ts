@@ -3,8 +3,9 @@
 //   → parseAnswers → initialRegistrationStatus → ONE statement (one implicit transaction): take
 //   the seat with takeSeat's conditional UPDATE (or WAITLISTED when full), insert the
 //   registration (the partial unique index refuses a second active one), its answers and its
-//   email. The expensive parts of the email (QR code PNG, calendar invitation) are drawn
-//   before the statement, so the ticket type's row lock is held only for the SQL itself.
+//   email. The email (text, HTML, calendar invitation) is drawn up before the statement, so the
+//   ticket type's row lock is held only for the SQL itself; its QR code PNG is drawn later still,
+//   when the email is sent (notifications/attachments.ts).
 //   Webinars run that statement in a transaction that also queues the session reminders of a
 //   confirmed attendee (participation.server.ts).
 //
@@ -122,9 +123,9 @@ function isActiveRegistrationConflict(error: unknown): boolean {
 
 /**
  * Registrations of this process still in flight per ticket type. Only a hint, used to decide
- * whether to draw the ticket's QR code before knowing the outcome: under a rush for 100 seats,
- * drawing 2 000 QR codes for people who end up on the waiting list would cost more than all
- * the SQL. Correctness never depends on it.
+ * whether to draw up the ticket email (text, HTML and calendar invitation) before knowing the
+ * outcome: under a rush for 100 seats, drawing 2 000 of them for people who end up on the
+ * waiting list would cost more than all the SQL. Correctness never depends on it.
  */
 const inFlight = new Map<string, number>();
 /** The attempts of this process that expect a seat, per ticket type (see registerForEvent). */
@@ -199,8 +200,8 @@ export async function registerForEvent(user: Attendee, input: RegisterInput, now
   const ahead = inFlight.get(ticketType.id) ?? 0;
   inFlight.set(ticketType.id, ahead + 1);
   try {
-    // Cheap emails are always drawn up front; the ticket email (QR code) only when a seat is
-    // likely for this attempt.
+    // Cheap emails are always drawn up front; the ticket email only when a seat is likely for
+    // this attempt.
     const seatLikely = ticketType.capacity === null || ticketType.taken + ahead < ticketType.capacity;
     if (initial.status !== "CONFIRMED" || seatLikely) {
       const work = prepareEmail(initial.status, registration, ticketType, user, now).then((email) =>

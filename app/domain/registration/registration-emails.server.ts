@@ -11,7 +11,6 @@ import { cancellationConfirmedEmail, registrationConfirmedEmail, type Cancellati
 import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
 import type { Tx } from "~/platform/db.server";
 import { startParticipation } from "./participation.server";
-import { ticketQrPng } from "./ticket-assets.server";
 
 /** The event columns of a ticket email: its calendar entry's, and the online link. */
 export interface EmailEventRow extends TicketCalendarEvent {
@@ -38,8 +37,8 @@ export function eventIn<T extends EmailEventRow>(event: T, language: Language): 
   return { ...event, title: text.title, summary: event.summary == null ? event.summary : text.summary };
 }
 
-/** The confirmation with its two attachments; pure apart from drawing the QR code. */
-export async function buildConfirmationEmail(input: ConfirmationInput): Promise<OutgoingEmail> {
+/** The confirmation with its two attachments: the ticket's QR code and the calendar invitation. */
+export function buildConfirmationEmail(input: ConfirmationInput): OutgoingEmail {
   const { registration, attendee } = input;
   const language = toLanguage(attendee.locale) ?? "en";
   const event = eventIn(input.event, language);
@@ -52,15 +51,13 @@ export async function buildConfirmationEmail(input: ConfirmationInput): Promise<
     ticketUrl: ticketPageUrl(registration.id),
     invoicePending: registration.paymentStatus === "UNPAID_INVOICE",
   });
-  const [png, ics] = await Promise.all([
-    ticketQrPng(registration.ticketCode),
-    Promise.resolve(ticketCalendar(registration, event, attendee, "REQUEST", language)),
-  ]);
+  const ics = ticketCalendar(registration, event, attendee, "REQUEST", language);
   return {
     to: attendee.email,
     ...content,
     attachments: [
-      { filename: `ticket-${registration.ticketCode}.png`, contentType: "image/png", content: png.toString("base64") },
+      // Drawn when the email is sent (notifications/attachments.ts), not while the person waits.
+      { filename: `ticket-${registration.ticketCode}.png`, contentType: "image/png", qrCode: registration.ticketCode },
       { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics, "utf8").toString("base64") },
     ],
     dedupeKey: `registration-confirmed:${registration.id}`,
@@ -111,7 +108,7 @@ const registrationForEmail = {
 export async function enqueueConfirmationEmail(tx: Tx, registrationId: string, now: Date = new Date()): Promise<void> {
   const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
   if (!row) throw new DomainError("NOT_FOUND", "This registration does not exist.");
-  const email = await buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
+  const email = buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
   await enqueueEmail(tx, email);
   if (row.status === "CONFIRMED") await startParticipation(tx, { eventId: row.event.id, eventKind: row.event.kind, user: row.user }, now);
 }
