@@ -7,6 +7,7 @@ import { requireOrganiser } from "~/domain/access/meetings.server";
 import { isParticipant, mayOnEvent } from "~/domain/access/policy.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { isUuid } from "~/domain/kernel/ids";
+import { singleFlight } from "~/domain/kernel/single-flight";
 import { db, type Db, type Tx } from "~/platform/db.server";
 
 type Client = Db | Tx;
@@ -45,11 +46,17 @@ export type RoadshowStopRow = {
 
 /** A roadshow everybody may see (published), or any status for its staff (`event:staff`: any event role). */
 export async function findRoadshow(slug: string, actor: Actor | null, client: Client = db()) {
-  const event = await client.event.findUnique({ where: { slug }, select: roadshowSelect });
+  const event = client === db() ? await readRoadshow(slug) : await client.event.findUnique({ where: { slug }, select: roadshowSelect });
   if (!event || event.kind !== "ROADSHOW") throw notFound("This roadshow");
   if (event.status !== "PUBLISHED" && !(await mayOnEvent(actor, "event:staff", event.id, client))) throw notFound("This roadshow");
   return event;
 }
+
+/** Outside a transaction, a rush of bookings at one roadshow shares each read of it. */
+const readRoadshow = singleFlight(
+  (slug: string) => slug,
+  (slug: string) => db().event.findUnique({ where: { slug }, select: roadshowSelect }),
+);
 
 export function findStopOf<T extends { stops: RoadshowStopRow[] }>(event: T, stopId: unknown): RoadshowStopRow {
   const stop = isUuid(stopId) ? event.stops.find((s) => s.id === stopId) : undefined;

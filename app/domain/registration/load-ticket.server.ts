@@ -7,6 +7,7 @@ import type { AttendanceMode, EventKind, EventStatus, PaymentMethod } from "~/ge
 import type { RegistrationQuestionRule } from "./answers";
 import { checkTicketAvailability } from "./ticket-rules";
 import { isUuid } from "~/domain/kernel/ids";
+import { singleFlight } from "~/domain/kernel/single-flight";
 
 export { isUuid };
 
@@ -77,19 +78,11 @@ type Row = Omit<TicketTypeForRegistration, "event"> & {
  * One round trip (this is the hot path of a registration rush): the ticket type, its event and
  * the event's questions, only when the ticket type belongs to the event of the URL.
  */
-export async function loadTicketTypeForRegistration(eventSlug: string, ticketTypeId: string): Promise<TicketTypeForRegistration> {
-  // Single flight: attempts that arrive while the same ticket type is being read share that
-  // read instead of queueing 2 000 identical queries in a rush. What they get was read no
-  // earlier than their own arrival, so it is as fresh as a query of their own would be.
-  const key = `${ticketTypeId}\u0000${eventSlug}`;
-  const pending = loading.get(key);
-  if (pending) return pending;
-  const load = readTicketType(eventSlug, ticketTypeId).finally(() => loading.delete(key));
-  loading.set(key, load);
-  return load;
-}
-
-const loading = new Map<string, Promise<TicketTypeForRegistration>>();
+export const loadTicketTypeForRegistration: (eventSlug: string, ticketTypeId: string) => Promise<TicketTypeForRegistration> = singleFlight(
+  // Attempts that arrive while the same ticket type is being read share that read.
+  (eventSlug, ticketTypeId) => `${ticketTypeId}\u0000${eventSlug}`,
+  readTicketType,
+);
 
 async function readTicketType(eventSlug: string, ticketTypeId: string): Promise<TicketTypeForRegistration> {
   if (!isUuid(ticketTypeId))
