@@ -37,19 +37,6 @@ function sharedRoles(roles: SessionUser["roles"]): SessionUser["roles"] {
   return shared;
 }
 
-/**
- * Engine.IO keeps each connection's upgrade request, and Socket.IO its headers, for the socket's
- * whole life — for middleware such as express-session, which this server does not use. Once the
- * socket is authenticated neither is read again, so both go: each idle connection holds a few
- * hundred bytes less (Socket.IO's "performance tuning" advice), and a heap dump no longer holds
- * every connected person's session cookie.
- */
-const NO_HEADERS = Object.freeze({}) as Socket["handshake"]["headers"];
-function forgetHandshakeRequest(socket: Socket): void {
-  (socket.conn as unknown as { request: unknown }).request = null;
-  socket.handshake.headers = NO_HEADERS;
-}
-
 export type RealtimeServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
 export async function attachRealtime(
@@ -75,7 +62,6 @@ export async function attachRealtime(
       const user = await findSessionUser(token);
       (socket.data as SocketData).user = user ? { id: user.id, name: user.name, roles: sharedRoles(user.roles) } : null;
       if (user && token) (socket.data as SocketData).sessionKey = sessionKeyOf(hashSessionToken(token));
-      forgetHandshakeRequest(socket);
       next();
     } catch (error) {
       options.logger.error({ err: error }, "socket authentication failed");
