@@ -5,34 +5,16 @@
 // on one of them, beside the one-node figure of this run. Without a reachable Redis (REDIS_URL, or
 // 127.0.0.1:6379) the two-node figure is skipped with the reason printed.
 // BENCH_FANOUT_CLIENTS changes the audience (smoke: tiny).
-import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { createQaFixture, type QaFixture } from "../realtime/fixtures";
 import { reachableRedis, startNode, type AppNode } from "../realtime/nodes";
+import { inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
 import { benchDatabase, figure, percentile, type Benchmark, type BenchFigure } from "./harness";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
 const CLIENTS = Number(process.env.BENCH_FANOUT_CLIENTS ?? (SMOKE ? 12 : 5000));
 const QUESTIONS = SMOKE ? 2 : 5;
-const BATCH = 100;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface WsClient {
-  on(event: "message", listener: (data: unknown) => void): void;
-  once(event: "open" | "error", listener: (arg?: unknown) => void): void;
-  close(): void;
-}
-type WsClass = new (url: string, options: { perMessageDeflate: boolean }) => WsClient;
-function loadWsClient(): WsClass {
-  const require = createRequire(import.meta.url);
-  return (createRequire(require.resolve("engine.io-client"))("ws") as { WebSocket: WsClass }).WebSocket;
-}
-
-async function inBatches(count: number, run: (i: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < count; i += BATCH) await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => run(i + j)));
-}
-
 interface Fanout {
   latencies: number[];
   rates: number[];
@@ -44,19 +26,8 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
   const sockets: Socket[] = [];
   const arrivals = new Map<string, number[]>();
   await inBatches(CLIENTS, async (i) => {
-    const socket = connect(nodeOf(i).baseUrl, {
-      transports: ["websocket"],
-      extraHeaders: { Cookie: fx.attendees[i].cookie },
-      reconnection: false,
-      forceNew: true,
-    });
+    const socket = await openSocket(nodeOf(i).baseUrl, fx.attendees[i].cookie, { event: "qa:join", payload: { sessionId: fx.sessionId }, timeoutMs: 60_000 });
     sockets[i] = socket;
-    await new Promise<void>((resolve, reject) => {
-      socket.once("connect", () => resolve());
-      socket.once("connect_error", reject);
-    });
-    const joined = await socket.timeout(60_000).emitWithAck("qa:join", { sessionId: fx.sessionId });
-    if (!joined.ok) throw new Error(`join failed: ${JSON.stringify(joined)}`);
     const seen = new Set<string>();
     socket.on("qa:changed", (change: { questions: { body?: string }[] }) => {
       const now = performance.now();
@@ -105,17 +76,12 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
 /** The same payload broadcast by the node's bare `ws` server to CLIENTS bare clients. */
 async function bareWsFanout(node: AppNode, payload: string): Promise<Fanout> {
   const { port } = await node.request<{ port: number }>({ type: "ws-start" });
-  const WebSocket = loadWsClient();
   const clients: WsClient[] = [];
   const arrivals: number[] = [];
   try {
     await inBatches(CLIENTS, async (i) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}`, { perMessageDeflate: false });
+      const ws = await openWs(`ws://127.0.0.1:${port}`);
       clients[i] = ws;
-      await new Promise<void>((resolve, reject) => {
-        ws.once("open", () => resolve());
-        ws.once("error", reject);
-      });
       ws.on("message", (data) => {
         JSON.parse(String(data));
         arrivals.push(performance.now());

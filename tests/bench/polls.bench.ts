@@ -8,22 +8,14 @@
 // BENCH_POLL_CLIENTS changes the client count.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { createQaFixture } from "../realtime/fixtures";
 import { startNode } from "../realtime/nodes";
+import { inBatches, openSocket, sleep } from "./clients";
 import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_POLL_CLIENTS ?? 2000);
-const BATCH = 100;
 const PDFS = 200;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < count; i += BATCH) out.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => run(i + j)))));
-  return out;
-}
 
 /**
  * For each vote (sent at `sent`, the k-th acknowledged), the time until every client has received
@@ -79,19 +71,8 @@ export const benchmarks: Benchmark[] = [
         const arrivals: { at: number; total: number }[][] = Array.from({ length: CLIENTS }, () => []);
         const spreadArrivals: { at: number; total: number }[][] = Array.from({ length: CLIENTS }, () => []);
         await inBatches(CLIENTS, async (i) => {
-          const socket = connect(node.baseUrl, {
-            transports: ["websocket"],
-            extraHeaders: { Cookie: fx.attendees[i].cookie },
-            reconnection: false,
-            forceNew: true,
-          });
+          const socket = await openSocket(node.baseUrl, fx.attendees[i].cookie, { event: "poll:join", payload: { sessionId: fx.sessionId } });
           sockets[i] = socket;
-          await new Promise<void>((resolve, reject) => {
-            socket.once("connect", () => resolve());
-            socket.once("connect_error", reject);
-          });
-          const joined = await socket.timeout(30_000).emitWithAck("poll:join", { sessionId: fx.sessionId });
-          if (!joined.ok) throw new Error(`join failed: ${JSON.stringify(joined)}`);
           socket.on("poll:changed", (change: { poll: { id: string; total: number } }) => {
             if (change.poll.id === poll.id) arrivals[i].push({ at: performance.now(), total: change.poll.total });
             if (change.poll.id === spread.id) spreadArrivals[i].push({ at: performance.now(), total: change.poll.total });

@@ -7,12 +7,12 @@
 // connection measured in the server process after a GC (baselines: a bare ws connection, and a
 // plain Socket.IO connection without any app code — the library's own floor).
 // BENCH_RT_CLIENTS changes the client count.
-import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { io as connect, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { createQaFixture } from "../realtime/fixtures";
 import { startNode } from "../realtime/nodes";
+import { inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
 import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_RT_CLIENTS ?? 2000);
@@ -20,29 +20,6 @@ const SMOKE = process.env.BENCH_SMOKE === "1";
 const QUESTIONS = SMOKE ? 3 : 10;
 /** Time for the server's heap and sockets to settle before a measurement. */
 const SETTLE_MS = SMOKE ? 100 : 1500;
-const BATCH = 100;
-
-interface WsClient {
-  on(event: "message", listener: (data: unknown) => void): void;
-  once(event: "open" | "error", listener: (arg?: unknown) => void): void;
-  close(): void;
-}
-type WsClass = new (url: string, options: { perMessageDeflate: boolean }) => WsClient;
-
-function loadWsClient(): WsClass {
-  // The `ws` version socket.io-client's engine.io-client uses.
-  const require = createRequire(import.meta.url);
-  return (createRequire(require.resolve("engine.io-client"))("ws") as { WebSocket: WsClass }).WebSocket;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < count; i += BATCH) out.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, count - i) }, (_, j) => run(i + j)))));
-  return out;
-}
-
 export const benchmarks: Benchmark[] = [
   {
     name: "realtime-qa",
@@ -63,19 +40,8 @@ export const benchmarks: Benchmark[] = [
         const asked = new Map<string, number>();
         let seen = new Map<string, Set<number>>();
         const connectSocketIo = async (i: number) => {
-          const socket = connect(node.baseUrl, {
-            transports: ["websocket"],
-            extraHeaders: { Cookie: fx.attendees[i].cookie },
-            reconnection: false,
-            forceNew: true,
-          });
+          const socket = await openSocket(node.baseUrl, fx.attendees[i].cookie, { event: "qa:join", payload: { sessionId: fx.sessionId } });
           sockets[i] = socket;
-          await new Promise<void>((resolve, reject) => {
-            socket.once("connect", () => resolve());
-            socket.once("connect_error", reject);
-          });
-          const joined = await socket.timeout(30_000).emitWithAck("qa:join", { sessionId: fx.sessionId });
-          if (!joined.ok) throw new Error(`join failed: ${JSON.stringify(joined)}`);
           socket.on("qa:changed", (change: { questions: { body?: string }[] }) => {
             const now = performance.now();
             for (const q of change.questions) {
@@ -102,15 +68,10 @@ export const benchmarks: Benchmark[] = [
 
         // ── bare ws: same node process, same number of clients ──
         const { port: wsPort } = await node.request<{ port: number }>({ type: "ws-start" });
-        const WebSocket = loadWsClient();
         const wsArrivals: number[] = [];
         const connectWs = async (i: number) => {
-          const ws = new WebSocket(`ws://127.0.0.1:${wsPort}`, { perMessageDeflate: false });
+          const ws = await openWs(`ws://127.0.0.1:${wsPort}`);
           wsClients[i] = ws;
-          await new Promise<void>((resolve, reject) => {
-            ws.once("open", () => resolve());
-            ws.once("error", reject);
-          });
           ws.on("message", (data) => {
             JSON.parse(String(data)); // decode like a client would
             wsArrivals.push(performance.now());
@@ -213,17 +174,7 @@ export const benchmarks: Benchmark[] = [
         const { port: sioPort } = await node.request<{ port: number }>({ type: "sio-start" });
         const plain: Socket[] = [];
         const connectPlain = async (i: number) => {
-          const socket = connect(`http://127.0.0.1:${sioPort}`, {
-            transports: ["websocket"],
-            extraHeaders: { Cookie: fx.attendees[i].cookie },
-            reconnection: false,
-            forceNew: true,
-          });
-          plain[i] = socket;
-          await new Promise<void>((resolve, reject) => {
-            socket.once("connect", () => resolve());
-            socket.once("connect_error", reject);
-          });
+          plain[i] = await openSocket(`http://127.0.0.1:${sioPort}`, fx.attendees[i].cookie);
         };
         await inBatches(half, connectPlain);
         await sleep(SETTLE_MS);
