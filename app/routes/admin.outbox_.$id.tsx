@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       nextAttemptAt: email.nextAttemptAt.toISOString(),
       sentAt: email.sentAt?.toISOString() ?? null,
       attachments: email.attachments,
+      // A draft (notifications/drafts.ts) has no content until the mail worker writes it.
+      drawnWhenSent: email.draft !== null,
     },
   };
 }
@@ -138,6 +140,12 @@ export default function OutboxEmailPage() {
           </Form>
         ) : null}
       </div>
+
+      {email.drawnWhenSent ? (
+        <p className="tz-note" role="note">
+          This email is written when it is sent, from the registration as it is then; its text and attachments show here afterwards.
+        </p>
+      ) : null}
 
       <h2>Attachments</h2>
       {email.attachments.length === 0 ? (

@@ -1,10 +1,12 @@
 // The outbox sender against a real local SMTP server (tests/support/smtp-sink.ts): sends when
 // SMTP is up, retries with backoff when it is down or refuses, loses nothing, gives up after
 // MAX_EMAIL_ATTEMPTS or on a permanent refusal, and two workers never send one email twice.
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { BASE_DELAY_MS, MAX_EMAIL_ATTEMPTS, delayBounds } from "~/domain/notifications/backoff";
 import { createMailTransport, sendDueEmails, startOutboxWorker, CLAIM_LEASE_MS } from "~/domain/notifications/mailer.server";
-import { enqueueEmail } from "~/domain/notifications/outbox.server";
+import type { EmailDrafter } from "~/domain/notifications/drafts";
+import { draftEmail, enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 
@@ -193,5 +195,42 @@ describe("sending the outbox over SMTP", () => {
     await worker.stop();
     expect(sink.messages).toHaveLength(5);
     expect(await db().outboxEmail.count({ where: { status: "SENT" } })).toBe(5);
+  });
+
+  it("draws a draft just before sending it, keeps what it drew, and withdraws a draft with nothing to send", async () => {
+    const [kept, gone] = [randomUUID(), randomUUID()];
+    const drawn: string[] = [];
+    const drafter: EmailDrafter = async (draft) => {
+      drawn.push(draft.id);
+      return draft.id === kept ? { subject: "You're registered: Smart Lighting Lab", text: "Your ticket code is ABCDE-FGHJK.", html: "<p>Ticket</p>" } : null;
+    };
+    await enqueueEmail(db(), draftEmail("kept@city.example", { kind: "registration-confirmed", id: kept }, `registration-confirmed:${kept}`));
+    await enqueueEmail(db(), draftEmail("gone@city.example", { kind: "registration-confirmed", id: gone }, `registration-confirmed:${gone}`));
+    const queued = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${kept}` } });
+    expect(queued).toMatchObject({ subject: "Registration confirmation (written when sent)", textBody: "", draft: { kind: "registration-confirmed", id: kept } });
+
+    const transport = createMailTransport(sink.url);
+    const report = await sendDueEmails(transport, { drafter });
+    transport.close();
+    expect(report).toMatchObject({ claimed: 2, sent: 1, withdrawn: 1, retrying: 0, failed: 0 });
+    expect(drawn.sort()).toEqual([kept, gone].sort());
+    expect(sink.messages.map((m) => m.to[0])).toEqual(["kept@city.example"]);
+    expect(sink.messages[0].data).toContain("ABCDE-FGHJK");
+    const sent = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${kept}` } });
+    expect(sent).toMatchObject({ status: "SENT", subject: "You're registered: Smart Lighting Lab", textBody: "Your ticket code is ABCDE-FGHJK.", draft: null });
+    expect(await db().outboxEmail.count({ where: { dedupeKey: `registration-confirmed:${gone}` } })).toBe(0);
+  });
+
+  it("a draft this process cannot draw is retried with the reason, never sent empty", async () => {
+    const id = randomUUID();
+    await enqueueEmail(db(), draftEmail("later@city.example", { kind: "registration-confirmed", id }, `registration-confirmed:${id}`));
+    const transport = createMailTransport(sink.url);
+    const report = await sendDueEmails(transport);
+    transport.close();
+    expect(report).toMatchObject({ claimed: 1, sent: 0, retrying: 1 });
+    expect(sink.messages).toHaveLength(0);
+    const row = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${id}` } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, draft: { kind: "registration-confirmed", id } });
+    expect(row.lastError).toMatch(/cannot draw "registration-confirmed" emails/);
   });
 });

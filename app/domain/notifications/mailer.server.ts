@@ -22,9 +22,11 @@
 // attempt marks the email FAILED for an admin to look at on /admin/outbox.
 import nodemailer, { type Transporter } from "nodemailer";
 import { nextAttemptAt } from "~/domain/notifications/backoff";
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/platform/db.server";
 import { env, publicUrl } from "~/platform/env.server";
 import { attachmentBytes, attachmentsOf } from "./attachments";
+import { draftOf, type EmailDrafter } from "./drafts";
 
 /** Longer than every SMTP timeout below together, so a live send never loses its lease. */
 export const CLAIM_LEASE_MS = 3 * 60_000;
@@ -39,6 +41,8 @@ export interface ClaimedEmail {
   attachments: unknown;
   /** Extra headers, e.g. List-Unsubscribe (a JSON object of strings). */
   headers?: unknown;
+  /** Set while the email is still to be drawn (drafts.ts). */
+  draft?: unknown;
   attempts: number;
   /** The claim token (the lease end written by the claim). */
   leaseUntil: Date;
@@ -51,6 +55,8 @@ export interface SendReport {
   failed: number;
   /** Rows whose result was not written because they changed during the send. */
   superseded: number;
+  /** Drafts with nothing to send any more (their registration was cancelled or erased): deleted. */
+  withdrawn: number;
 }
 
 export type MailTransport = Pick<Transporter, "sendMail"> & { close?: () => void };
@@ -71,7 +77,7 @@ export async function claimDueEmails(limit: number, now: Date = new Date()): Pro
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING o."id", o."toAddress", o."subject", o."textBody", o."htmlBody", o."attachments", o."headers", o."attempts"`;
+    RETURNING o."id", o."toAddress", o."subject", o."textBody", o."htmlBody", o."attachments", o."headers", o."draft", o."attempts"`;
   return rows.map((row) => ({ ...row, leaseUntil }));
 }
 
@@ -121,6 +127,33 @@ async function deliver(transport: MailTransport, email: ClaimedEmail, from: stri
   });
 }
 
+/**
+ * Draws a claimed draft (drafts.ts) and stores what was drawn on its row, so that retries send
+ * the same email and the admin outbox shows it; only while this worker's claim stands.
+ * A drafter's failure (or a missing drafter) counts as a failed attempt, like an SMTP failure.
+ */
+async function drawClaimed(email: ClaimedEmail, drafter: EmailDrafter | undefined): Promise<ClaimedEmail | "withdrawn" | "superseded"> {
+  const draft = draftOf(email.draft);
+  if (!draft) return email;
+  if (!drafter) throw new Error(`This process cannot draw "${draft.kind}" emails (no drafter given to the mail worker).`);
+  const drawn = await drafter(draft);
+  const claim = { id: email.id, status: "PENDING" as const, nextAttemptAt: email.leaseUntil };
+  if (!drawn) {
+    const withdrawn = await db().outboxEmail.deleteMany({ where: claim });
+    return withdrawn.count === 1 ? "withdrawn" : "superseded";
+  }
+  const content = {
+    subject: drawn.subject,
+    textBody: drawn.text,
+    htmlBody: drawn.html ?? null,
+    attachments: (drawn.attachments ?? []) as unknown as object,
+    headers: drawn.headers ?? {},
+  };
+  const written = await db().outboxEmail.updateMany({ where: claim, data: { ...content, draft: Prisma.DbNull } });
+  if (written.count !== 1) return "superseded";
+  return { ...email, ...content, draft: null };
+}
+
 /** Records the outcome of one attempt, only if this worker's claim still stands. */
 async function recordOutcome(
   email: ClaimedEmail,
@@ -149,17 +182,22 @@ async function recordOutcome(
  */
 export async function sendDueEmails(
   transport: MailTransport,
-  options: { limit?: number; now?: () => Date; random?: () => number; from?: string } = {},
+  options: { limit?: number; now?: () => Date; random?: () => number; from?: string; drafter?: EmailDrafter } = {},
 ): Promise<SendReport> {
   const now = options.now ?? (() => new Date());
   const from = options.from ?? env().MAIL_FROM;
-  const report: SendReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, superseded: 0 };
+  const report: SendReport = { claimed: 0, sent: 0, retrying: 0, failed: 0, superseded: 0, withdrawn: 0 };
   const claimed = await claimDueEmails(options.limit ?? 20, now());
   report.claimed = claimed.length;
   for (const email of claimed) {
     let error: unknown | null = null;
     try {
-      await deliver(transport, email, from);
+      const drawn = await drawClaimed(email, options.drafter);
+      if (typeof drawn === "string") {
+        report[drawn] += 1;
+        continue;
+      }
+      await deliver(transport, drawn, from);
     } catch (caught) {
       error = caught ?? new Error("unknown SMTP failure");
     }
@@ -185,6 +223,8 @@ export function startOutboxWorker(options: {
   batchSize?: number;
   onError?: (error: unknown) => void;
   onPass?: (report: SendReport) => void;
+  /** Draws the drafts queued by the capabilities above this one (drafts.ts). */
+  drafter?: EmailDrafter;
 }): OutboxWorker {
   const intervalMs = options.intervalMs ?? 5_000;
   const batchSize = options.batchSize ?? 20;
@@ -203,7 +243,7 @@ export function startOutboxWorker(options: {
     let full = false;
     running = (async () => {
       try {
-        const report = await sendDueEmails(options.transport, { limit: batchSize });
+        const report = await sendDueEmails(options.transport, { limit: batchSize, drafter: options.drafter });
         if (report.claimed > 0) options.onPass?.(report);
         full = report.claimed === batchSize;
       } catch (error) {

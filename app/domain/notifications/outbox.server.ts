@@ -7,6 +7,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/platform/db.server";
 import type { EmailAttachment } from "./attachments";
+import { draftSubject, type EmailDraft } from "./drafts";
 
 export type { EmailAttachment } from "./attachments";
 
@@ -16,6 +17,8 @@ export interface OutgoingEmail {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** Drawn by the mail worker just before it is first sent (drafts.ts); subject and text stay empty here. */
+  draft?: EmailDraft;
   /** Not before this instant (reminders); default now. */
   sendAfter?: Date;
   /**
@@ -31,13 +34,19 @@ export interface OutgoingEmail {
 function outboxRow(email: OutgoingEmail, now: Date) {
   return {
     toAddress: email.to,
-    subject: email.subject,
+    subject: email.draft ? draftSubject(email.draft) : email.subject,
     textBody: email.text,
     htmlBody: email.html ?? null,
     attachments: (email.attachments ?? []) as unknown as object,
     headers: email.headers ?? {},
+    draft: email.draft ?? Prisma.DbNull,
     nextAttemptAt: email.sendAfter ?? now,
   };
+}
+
+/** A draft to queue (drafts.ts): the recipient and the dedupe key, what it is about, no content yet. */
+export function draftEmail(to: string, draft: EmailDraft, dedupeKey: string): OutgoingEmail {
+  return { to, subject: "", text: "", draft, dedupeKey };
 }
 
 export async function enqueueEmail(tx: Tx | Db, email: OutgoingEmail): Promise<void> {
@@ -80,7 +89,8 @@ export async function cancelPendingEmail(tx: Tx | Db, dedupeKey: string): Promis
  */
 export function outboxInsertSql(email: OutgoingEmail, now: Date, from: Prisma.Sql): Prisma.Sql {
   const row = outboxRow(email, now);
-  return Prisma.sql`INSERT INTO "OutboxEmail" ("toAddress", "subject", "textBody", "htmlBody", "attachments", "nextAttemptAt", "dedupeKey")
-      SELECT ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${JSON.stringify(row.attachments)}::jsonb, ${row.nextAttemptAt}::timestamptz, ${email.dedupeKey ?? null}
+  return Prisma.sql`INSERT INTO "OutboxEmail" ("toAddress", "subject", "textBody", "htmlBody", "attachments", "headers", "draft", "nextAttemptAt", "dedupeKey")
+      SELECT ${row.toAddress}, ${row.subject}, ${row.textBody}, ${row.htmlBody}, ${JSON.stringify(row.attachments)}::jsonb, ${JSON.stringify(row.headers)}::jsonb,
+        ${email.draft ? JSON.stringify(email.draft) : null}::jsonb, ${row.nextAttemptAt}::timestamptz, ${email.dedupeKey ?? null}
       FROM ${from}`;
 }
