@@ -29,7 +29,9 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { RefundToIssue } from "../../app/domain/payments/refund-queue.server";
 import { REFUND_QUEUE, registerRefundJobSender } from "../../app/domain/payments/refund-queue.server";
+import type { EmailDrafter } from "../../app/domain/notifications/drafts";
 import { createMailTransport, startOutboxWorker, type OutboxWorker } from "../../app/domain/notifications/mailer.server";
+import { drawConfirmationEmail } from "../../app/domain/registration/registration-emails.server";
 
 export const SWEEP_QUEUE = "registration-sweep";
 export const SWEEP_CRON = "* * * * *";
@@ -194,6 +196,7 @@ export async function startJobs(options: JobOptions): Promise<JobRunner> {
       intervalMs: options.outboxIntervalMs,
       onError: (error) => logger.error({ err: error }, "outbox pass failed"),
       onPass: (report) => logger.info(report, "outbox pass"),
+      drafter: drawEmailDraft,
     });
   } else {
     logger.info("SMTP_URL is not set: emails stay in the outbox (see /admin/outbox)");
@@ -255,3 +258,11 @@ async function startWebhookDelivery(boss: PgBoss, options: JobOptions, pollingIn
     },
   };
 }
+
+/** Draws the email drafts of every capability (notifications/drafts.ts) for the mail worker. */
+export const drawEmailDraft: EmailDrafter = async (draft) => {
+  switch (draft.kind) {
+    case "registration-confirmed":
+      return drawConfirmationEmail(draft.id);
+  }
+};

@@ -6,7 +6,10 @@ import { startTestServer } from "../support/app-server";
 import { makeAgendaSession, makeEvent, makeUser, makeTicketType, signedInCookie } from "../support/factories";
 import { TestClient } from "../support/http-client";
 import { LANGUAGES } from "~/domain/kernel/i18n/languages";
+import { createMailTransport, sendDueEmails } from "~/domain/notifications/mailer.server";
 import { db } from "~/platform/db.server";
+import { drawEmailDraft } from "../../server/jobs";
+import { startSmtpSink } from "../support/smtp-sink";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 
@@ -146,7 +149,19 @@ describe("emails in the recipient's language", () => {
     await db().user.update({ where: { id: person.id }, data: { locale: "de" } });
     const client = await clientFor(person);
     expect((await client.submitForm(`/events/${event.slug}/register`, { ticketTypeId: ticket.id })).status).toBe(302);
+    // The mail worker writes the confirmation when it sends it (a draft until then), and keeps
+    // what it sent on the outbox row.
+    const sink = await startSmtpSink();
+    try {
+      const transport = createMailTransport(sink.url);
+      await sendDueEmails(transport, { drafter: drawEmailDraft });
+      transport.close();
+      expect(sink.messages.find((m) => m.to[0] === person.email)?.header("subject")).toMatch(/Sie sind angemeldet/);
+    } finally {
+      await sink.close();
+    }
     const email = await db().outboxEmail.findFirstOrThrow({ where: { toAddress: person.email } });
+    expect(email.status).toBe("SENT");
     expect(email.subject).toBe("Sie sind angemeldet: Smart Lighting Lab");
     expect(email.textBody).toContain("Hallo Lena Müller,");
     expect(email.textBody).toContain("(Europe/Berlin)");

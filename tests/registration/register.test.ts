@@ -2,9 +2,11 @@
 // nothing behind.
 import { beforeAll, describe, expect, it } from "vitest";
 import { attachmentBytes, attachmentsOf } from "~/domain/notifications/attachments";
+import { draftOf } from "~/domain/notifications/drafts";
 import { registerForEvent } from "~/domain/registration/register.server";
 import { db } from "~/platform/db.server";
 import { makeEvent, makeTicketType, makeUser } from "../support/factories";
+import { drawEmailDraft } from "../../server/jobs";
 import { HOUR, seatState } from "./fixtures";
 import { refusal } from "../support/refusal";
 
@@ -39,9 +41,12 @@ describe("registerForEvent", () => {
     expect(result.registration.ticketCode).toMatch(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
     const answers = await db().registrationAnswer.findMany({ where: { registrationId: result.registration.id }, orderBy: { questionId: "asc" } });
     expect(answers.map((a) => a.value).sort()).toEqual(["City of Kiel", true].sort());
-    const email = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${result.registration.id}` } });
-    expect(email.toAddress).toBe(user.email);
-    expect(email.textBody).toContain(result.registration.ticketCode);
+    // Queued as a draft in the registering statement; the mail worker draws it when it sends it.
+    const queued = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${result.registration.id}` } });
+    expect(queued.toAddress).toBe(user.email);
+    expect(queued.draft).toEqual({ kind: "registration-confirmed", id: result.registration.id });
+    const email = (await drawEmailDraft(draftOf(queued.draft)!))!;
+    expect(email.text).toContain(result.registration.ticketCode);
     const attachments = attachmentsOf(email.attachments);
     // The QR code is stored as the ticket code and drawn as a PNG when the email is sent.
     const qr = attachments.find((a) => a.contentType === "image/png")!;

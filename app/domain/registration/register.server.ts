@@ -3,16 +3,17 @@
 //   → parseAnswers → initialRegistrationStatus → ONE statement (one implicit transaction): take
 //   the seat with takeSeat's conditional UPDATE (or WAITLISTED when full), insert the
 //   registration (the partial unique index refuses a second active one), its answers and its
-//   email. The email (text, HTML, calendar invitation) is drawn up before the statement, so the
-//   ticket type's row lock is held only for the SQL itself; its QR code PNG is drawn later still,
-//   when the email is sent (notifications/attachments.ts).
+//   email. The ticket email goes in as a draft (notifications/drafts.ts) that the mail worker
+//   draws when it sends it, so neither the person registering nor the ticket type's row lock
+//   waits for its templates, calendar invitation and QR code.
 //   Webinars run that statement in a transaction that also queues the session reminders of a
 //   confirmed attendee (participation.server.ts).
 //
 // Under a rush (bench: 2 000 attempts for 100 seats) three things keep the hot path lean:
-// concurrent reads of the same ticket type share one query (load-ticket.server.ts); the ticket
-// email is drawn only by attempts likely to get a seat; and attempts that find the ticket type
-// full join the waiting list in batched statements (waitlist-batch.server.ts, group commit).
+// concurrent reads of the same ticket type share one query (load-ticket.server.ts); only
+// attempts likely to get a seat take the ticket type's row lock; and attempts that find the
+// ticket type full join the waiting list in batched statements (waitlist-batch.server.ts, group
+// commit).
 import { requireVerifiedEmail } from "~/domain/accounts/verification.server";
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "~/domain/accounts/sessions.server";
@@ -24,7 +25,7 @@ import { db, type Db, type Tx } from "~/platform/db.server";
 import { myRegistrationsUrl } from "~/domain/kernel/links.server";
 import { parseAnswers, type Answer, type AnswerFormValues } from "./answers";
 import { assertOnSale, loadTicketTypeForRegistration, type TicketTypeForRegistration } from "./load-ticket.server";
-import { buildConfirmationEmail, eventIn } from "./registration-emails.server";
+import { confirmationDraft, eventIn } from "./registration-emails.server";
 import { toLanguage } from "~/domain/kernel/i18n/languages";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { startParticipation } from "./participation.server";
@@ -85,17 +86,10 @@ async function prepareEmail(
   registration: RegisteredRegistration,
   ticketType: TicketTypeForRegistration,
   user: Attendee,
-  now: Date,
 ): Promise<OutgoingEmail | null> {
   const event = ticketType.event;
-  if (status === "CONFIRMED") {
-    return buildConfirmationEmail({
-      registration: { ...registration, sequence: 0, updatedAt: now },
-      event,
-      ticketTypeName: ticketType.name,
-      attendee: user,
-    });
-  }
+  // The ticket email is drawn by the mail worker (a draft: one small row in this statement).
+  if (status === "CONFIRMED") return confirmationDraft(registration.id, user.email);
   if (status === "PENDING_APPROVAL") {
     return {
       to: user.email,
@@ -123,9 +117,9 @@ function isActiveRegistrationConflict(error: unknown): boolean {
 
 /**
  * Registrations of this process still in flight per ticket type. Only a hint, used to decide
- * whether to draw up the ticket email (text, HTML and calendar invitation) before knowing the
- * outcome: under a rush for 100 seats, drawing 2 000 of them for people who end up on the
- * waiting list would cost more than all the SQL. Correctness never depends on it.
+ * whether an attempt goes for a seat (one statement, queued behind the ticket type's row lock)
+ * or first tries the batched waiting list: under a rush for 100 seats, 2 000 attempts queueing
+ * one by one on that lock would cost more than all the rest. Correctness never depends on it.
  */
 const inFlight = new Map<string, number>();
 /** The attempts of this process that expect a seat, per ticket type (see registerForEvent). */
@@ -200,11 +194,11 @@ export async function registerForEvent(user: Attendee, input: RegisterInput, now
   const ahead = inFlight.get(ticketType.id) ?? 0;
   inFlight.set(ticketType.id, ahead + 1);
   try {
-    // Cheap emails are always drawn up front; the ticket email only when a seat is likely for
-    // this attempt.
+    // Approvals and payments always go straight for a seat; a free ticket only when one is
+    // likely for this attempt, else it tries the batched waiting list first.
     const seatLikely = ticketType.capacity === null || ticketType.taken + ahead < ticketType.capacity;
     if (initial.status !== "CONFIRMED" || seatLikely) {
-      const work = prepareEmail(initial.status, registration, ticketType, user, now).then((email) =>
+      const work = prepareEmail(initial.status, registration, ticketType, user).then((email) =>
         seatAndStart(registration, user, ticketType, answers, email, now),
       );
       return done(registration, await track(ticketType.id, work));
@@ -212,10 +206,10 @@ export async function registerForEvent(user: Attendee, input: RegisterInput, now
     const candidate = { ...registration, userId: user.id, answers, now };
     if (await joinWaitlistIfFull(candidate, waitlistOne)) return done(registration, "WAITLISTED");
     // A seat looked free: probably only because the attempts ahead of this one are still
-    // drawing their tickets. Let them finish, look again, and draw a ticket only if needed.
+    // taking theirs. Let them finish, look again, and go for a seat only if one is left.
     await Promise.allSettled([...(likely.get(ticketType.id) ?? [])]);
     if (await joinWaitlistIfFull(candidate, waitlistOne)) return done(registration, "WAITLISTED");
-    const email = await prepareEmail(initial.status, registration, ticketType, user, now);
+    const email = await prepareEmail(initial.status, registration, ticketType, user);
     return done(registration, await seatAndStart(registration, user, ticketType, answers, email, now));
   } catch (error) {
     if (isActiveRegistrationConflict(error)) {

@@ -8,8 +8,9 @@ import { toLanguage, type Language } from "~/domain/kernel/i18n/languages";
 import { ticketPageUrl } from "~/domain/kernel/links.server";
 import { emailEvent } from "~/domain/notifications/emails/layout";
 import { cancellationConfirmedEmail, registrationConfirmedEmail, type CancellationRefund } from "~/domain/notifications/emails/registration";
-import { enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
-import type { Tx } from "~/platform/db.server";
+import type { DrawnEmail } from "~/domain/notifications/drafts";
+import { draftEmail, enqueueEmail, type OutgoingEmail } from "~/domain/notifications/outbox.server";
+import { db, type Tx } from "~/platform/db.server";
 import { startParticipation } from "./participation.server";
 
 /** The event columns of a ticket email: its calendar entry's, and the online link. */
@@ -106,11 +107,37 @@ const registrationForEmail = {
  * harmless (dedupe keys).
  */
 export async function enqueueConfirmationEmail(tx: Tx, registrationId: string, now: Date = new Date()): Promise<void> {
-  const row = await tx.registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
+  const row = await tx.registration.findUnique({
+    where: { id: registrationId },
+    select: { status: true, user: registrationForEmail.user, event: { select: { id: true, kind: true } } },
+  });
   if (!row) throw new DomainError("NOT_FOUND", "This registration does not exist.");
-  const email = buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
-  await enqueueEmail(tx, email);
+  await enqueueEmail(tx, confirmationDraft(registrationId, row.user.email));
   if (row.status === "CONFIRMED") await startParticipation(tx, { eventId: row.event.id, eventKind: row.event.kind, user: row.user }, now);
+}
+
+/**
+ * The confirmation as it is queued: a draft (notifications/drafts.ts) that the mail worker draws
+ * with `drawConfirmationEmail` just before sending, so confirming costs one small row.
+ */
+export function confirmationDraft(registrationId: string, to: string): OutgoingEmail {
+  return draftEmail(to, { kind: "registration-confirmed", id: registrationId }, `registration-confirmed:${registrationId}`);
+}
+
+/**
+ * Draws a queued confirmation from the registration as it is now; null (the draft is withdrawn)
+ * once it is gone or cancelled — its cancellation email tells the rest.
+ */
+export async function drawConfirmationEmail(registrationId: string): Promise<DrawnEmail | null> {
+  const row = await db().registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
+  if (!row || row.status === "CANCELLED") return null;
+  const { subject, text, html, attachments, headers } = buildConfirmationEmail({
+    registration: row,
+    event: row.event,
+    ticketTypeName: row.ticketType.name,
+    attendee: row.user,
+  });
+  return { subject, text, html, attachments, headers };
 }
 
 /** Queues "your registration is cancelled" with a METHOD:CANCEL calendar update. */
