@@ -207,7 +207,11 @@ describe("sending the outbox over SMTP", () => {
     await enqueueEmail(db(), draftEmail("kept@city.example", { kind: "registration-confirmed", id: kept }, `registration-confirmed:${kept}`));
     await enqueueEmail(db(), draftEmail("gone@city.example", { kind: "registration-confirmed", id: gone }, `registration-confirmed:${gone}`));
     const queued = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${kept}` } });
-    expect(queued).toMatchObject({ subject: "Registration confirmation (written when sent)", textBody: "", draft: { kind: "registration-confirmed", id: kept } });
+    expect(queued).toMatchObject({
+      subject: "Registration confirmation (written when sent)",
+      textBody: "",
+      draft: { kind: "registration-confirmed", id: kept },
+    });
 
     const transport = createMailTransport(sink.url);
     const report = await sendDueEmails(transport, { drafter });

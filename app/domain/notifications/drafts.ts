@@ -10,7 +10,7 @@
 // imports nothing above it. A drafter answers null when there is nothing to send any more (the
 // registration was cancelled or erased meanwhile); the draft is then withdrawn.
 import { z } from "zod";
-import type { OutgoingEmail } from "./outbox.server";
+import type { EmailAttachment } from "./attachments";
 
 export const EMAIL_DRAFT_KINDS = ["registration-confirmed"] as const;
 
@@ -18,9 +18,17 @@ const emailDraft = z.object({ kind: z.enum(EMAIL_DRAFT_KINDS), id: z.uuid() });
 
 export type EmailDraft = z.infer<typeof emailDraft>;
 
-/** What a drafter draws: the email's content; address, timing and dedupe key stay the row's. */
-export type DrawnEmail = Pick<OutgoingEmail, "subject" | "text" | "html" | "attachments" | "headers">;
+/** An email's content; its address, timing and dedupe key are the outbox row's (outbox.server.ts). */
+export interface DrawnEmail {
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: EmailAttachment[];
+  /** Extra mail headers (List-Unsubscribe…), sent as they are. */
+  headers?: Record<string, string>;
+}
 
+/** Draws a draft; null when there is nothing to send any more. */
 export type EmailDrafter = (draft: EmailDraft) => Promise<DrawnEmail | null>;
 
 /** The stored draft of a row, or null (a drawn email, or anything unreadable, which is never drawn). */

@@ -6,17 +6,12 @@
 // SQL statement"), which must write its email in the same statement.
 import { Prisma } from "~/generated/prisma/client";
 import { db, type Db, type Tx } from "~/platform/db.server";
-import type { EmailAttachment } from "./attachments";
-import { draftSubject, type EmailDraft } from "./drafts";
+import { draftSubject, type DrawnEmail, type EmailDraft } from "./drafts";
 
 export type { EmailAttachment } from "./attachments";
 
-export interface OutgoingEmail {
+export interface OutgoingEmail extends DrawnEmail {
   to: string;
-  subject: string;
-  text: string;
-  html?: string;
-  attachments?: EmailAttachment[];
   /** Drawn by the mail worker just before it is first sent (drafts.ts); subject and text stay empty here. */
   draft?: EmailDraft;
   /** Not before this instant (reminders); default now. */
@@ -26,8 +21,6 @@ export interface OutgoingEmail {
    * whose session moved) and is ignored once it was sent.
    */
   dedupeKey?: string;
-  /** Extra mail headers (List-Unsubscribe…), sent as they are. */
-  headers?: Record<string, string>;
 }
 
 /** The columns of a new outbox row (its dedupe key aside). */
