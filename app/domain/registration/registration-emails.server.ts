@@ -21,7 +21,7 @@ export interface EmailEventRow extends TicketCalendarEvent {
   translations?: unknown;
 }
 
-export interface ConfirmationInput {
+interface ConfirmationInput {
   registration: { id: string; ticketCode: string; sequence: number; updatedAt: Date; paymentStatus: string };
   event: EmailEventRow;
   ticketTypeName: string;
@@ -39,7 +39,7 @@ export function eventIn<T extends EmailEventRow>(event: T, language: Language): 
 }
 
 /** The confirmation with its two attachments: the ticket's QR code and the calendar invitation. */
-export function buildConfirmationEmail(input: ConfirmationInput): OutgoingEmail {
+function buildConfirmationEmail(input: ConfirmationInput): DrawnEmail {
   const { registration, attendee } = input;
   const language = toLanguage(attendee.locale) ?? "en";
   const event = eventIn(input.event, language);
@@ -54,14 +54,12 @@ export function buildConfirmationEmail(input: ConfirmationInput): OutgoingEmail 
   });
   const ics = ticketCalendar(registration, event, attendee, "REQUEST", language);
   return {
-    to: attendee.email,
     ...content,
     attachments: [
-      // Drawn when the email is sent (notifications/attachments.ts), not while the person waits.
+      // Stored as the code; a PNG only when handed to SMTP (notifications/attachments.ts).
       { filename: `ticket-${registration.ticketCode}.png`, contentType: "image/png", qrCode: registration.ticketCode },
       { filename: "invite.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: Buffer.from(ics, "utf8").toString("base64") },
     ],
-    dedupeKey: `registration-confirmed:${registration.id}`,
   };
 }
 
@@ -131,13 +129,7 @@ export function confirmationDraft(registrationId: string, to: string): OutgoingE
 export async function drawConfirmationEmail(registrationId: string): Promise<DrawnEmail | null> {
   const row = await db().registration.findUnique({ where: { id: registrationId }, select: registrationForEmail });
   if (!row || row.status === "CANCELLED") return null;
-  const { subject, text, html, attachments, headers } = buildConfirmationEmail({
-    registration: row,
-    event: row.event,
-    ticketTypeName: row.ticketType.name,
-    attendee: row.user,
-  });
-  return { subject, text, html, attachments, headers };
+  return buildConfirmationEmail({ registration: row, event: row.event, ticketTypeName: row.ticketType.name, attendee: row.user });
 }
 
 /** Queues "your registration is cancelled" with a METHOD:CANCEL calendar update. */
