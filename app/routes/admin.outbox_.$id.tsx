@@ -1,13 +1,15 @@
 // /admin/outbox/:id — one queued email: headers, the plain-text version, the HTML version in a
 // sandboxed iframe (srcdoc, no scripts, no same-origin, our CSP inherited so remote images do not
-// load), and its attachments as downloads. A FAILED email can be queued again. ADMIN only.
+// load), and its attachments as downloads; a draft not yet written shows a preview. A FAILED
+// email can be queued again. ADMIN only.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfField, FormError } from "~/components/ui/forms";
 import { hasRole } from "~/domain/accounts/accounts.server";
-import { getOutboxEmail, retryFailedEmail } from "~/domain/notifications/outbox-admin.server";
+import { previewEmailDraft } from "~/domain/admin/email-drafts.server";
+import { describeAttachments, getOutboxEmail, retryFailedEmail } from "~/domain/notifications/outbox-admin.server";
 import { requireUser } from "~/web/auth.server";
 import { domainFailure, formFailure, readForm } from "~/web/forms.server";
 
@@ -26,24 +28,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = idSchema.safeParse(params.id);
   const email = id.success ? await getOutboxEmail(id.data) : null;
   if (!email) throw new Response("That email is not in the outbox.", { status: 404 });
+  // A draft has no content until the mail worker writes it (without SMTP, never): show what it
+  // would say if it were written now.
+  const preview = await previewEmailDraft(email.draft);
   return {
     requeued: new URL(request.url).searchParams.get("requeued") === "1",
     email: {
       id: email.id,
       status: email.status,
       toAddress: email.toAddress,
-      subject: email.subject,
-      textBody: email.textBody,
-      htmlBody: email.htmlBody,
+      subject: preview?.subject ?? email.subject,
+      textBody: preview ? preview.text : email.textBody,
+      htmlBody: preview ? (preview.html ?? null) : email.htmlBody,
       attempts: email.attempts,
       lastError: email.lastError,
       dedupeKey: email.dedupeKey,
       createdAt: email.createdAt.toISOString(),
       nextAttemptAt: email.nextAttemptAt.toISOString(),
       sentAt: email.sentAt?.toISOString() ?? null,
-      attachments: email.attachments,
-      // A draft (notifications/drafts.ts) has no content until the mail worker writes it.
-      drawnWhenSent: email.draft !== null,
+      attachments: preview ? describeAttachments(preview.attachments) : email.attachments,
+      draft: preview === undefined ? null : preview === null ? ("withdrawn" as const) : ("preview" as const),
     },
   };
 }
@@ -81,6 +85,15 @@ export default function OutboxEmailPage() {
       {requeued && email.status === "PENDING" ? (
         <div className="notice notice--success" role="status">
           Queued again: the outbox worker will send it on its next pass.
+        </div>
+      ) : null}
+      {email.draft === "preview" ? (
+        <div className="notice notice--info" role="note">
+          Not written yet: the outbox worker writes this email when it sends it, from the registration as it is then. Below is how it reads now.
+        </div>
+      ) : email.draft === "withdrawn" ? (
+        <div className="notice notice--info" role="note">
+          Nothing will be sent: the registration was cancelled or erased, so the outbox worker will withdraw this email.
         </div>
       ) : null}
       <div className="card">
@@ -141,12 +154,6 @@ export default function OutboxEmailPage() {
         ) : null}
       </div>
 
-      {email.drawnWhenSent ? (
-        <p className="tz-note" role="note">
-          This email is written when it is sent, from the registration as it is then; its text and attachments show here afterwards.
-        </p>
-      ) : null}
-
       <h2>Attachments</h2>
       {email.attachments.length === 0 ? (
         <p className="tz-note">No attachments.</p>
@@ -154,9 +161,14 @@ export default function OutboxEmailPage() {
         <ul className="link-list">
           {email.attachments.map((attachment) => (
             <li key={attachment.index}>
-              <a href={`/admin/outbox/${email.id}/attachments/${attachment.index}`} download={attachment.filename}>
-                {attachment.filename}
-              </a>{" "}
+              {email.draft ? (
+                // Written only when the email is: nothing stored to download yet.
+                attachment.filename
+              ) : (
+                <a href={`/admin/outbox/${email.id}/attachments/${attachment.index}`} download={attachment.filename}>
+                  {attachment.filename}
+                </a>
+              )}{" "}
               <span className="tz-note">
                 ({attachment.contentType.split(";")[0]}, {size(attachment.sizeBytes)})
               </span>

@@ -29,9 +29,8 @@ import PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { RefundToIssue } from "../../app/domain/payments/refund-queue.server";
 import { REFUND_QUEUE, registerRefundJobSender } from "../../app/domain/payments/refund-queue.server";
-import type { EmailDrafter } from "../../app/domain/notifications/drafts";
 import { createMailTransport, startOutboxWorker, type OutboxWorker } from "../../app/domain/notifications/mailer.server";
-import { drawConfirmationEmail } from "../../app/domain/registration/registration-emails.server";
+import { drawEmailDraft } from "../../app/domain/admin/email-drafts.server";
 
 export const SWEEP_QUEUE = "registration-sweep";
 export const SWEEP_CRON = "* * * * *";
@@ -258,11 +257,3 @@ async function startWebhookDelivery(boss: PgBoss, options: JobOptions, pollingIn
     },
   };
 }
-
-/** Draws the email drafts of every capability (notifications/drafts.ts) for the mail worker. */
-export const drawEmailDraft: EmailDrafter = async (draft) => {
-  switch (draft.kind) {
-    case "registration-confirmed":
-      return drawConfirmationEmail(draft.id);
-  }
-};

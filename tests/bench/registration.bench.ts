@@ -33,7 +33,7 @@ export const benchmarks: Benchmark[] = [
       const { db, disconnectDb } = await import("../../app/platform/db.server");
       const { registerForEvent } = await import("../../app/domain/registration/register.server");
       const { sendDueEmails } = await import("../../app/domain/notifications/mailer.server");
-      const { drawEmailDraft } = await import("../../server/jobs");
+      const { drawEmailDraft } = await import("../../app/domain/admin/email-drafts.server");
       const raw = new pg.Pool({ connectionString: databaseUrl, max: POOL });
       try {
         const tag = randomUUID().slice(0, 6);

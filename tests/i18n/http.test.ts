@@ -7,8 +7,8 @@ import { makeAgendaSession, makeEvent, makeUser, makeTicketType, signedInCookie 
 import { TestClient } from "../support/http-client";
 import { LANGUAGES } from "~/domain/kernel/i18n/languages";
 import { createMailTransport, sendDueEmails } from "~/domain/notifications/mailer.server";
+import { drawEmailDraft } from "~/domain/admin/email-drafts.server";
 import { db } from "~/platform/db.server";
-import { drawEmailDraft } from "../../server/jobs";
 import { startSmtpSink } from "../support/smtp-sink";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

@@ -1,10 +1,11 @@
 // /admin/outbox over HTTP: admin only; lists emails with status, recipient, subject, attempts and
 // last error; shows one with its HTML sandboxed (srcdoc, escaped) and attachments downloadable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enqueueEmail } from "~/domain/notifications/outbox.server";
+import { draftEmail, enqueueEmail } from "~/domain/notifications/outbox.server";
 import { db } from "~/platform/db.server";
 import { seedDemoData } from "../../prisma/seed";
 import { startTestServer } from "../support/app-server";
+import { makeEvent, makeRegistration, makeTicketType, makeUser } from "../support/factories";
 import { TestClient, signedInClient } from "../support/http-client";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -85,6 +86,24 @@ describe("/admin/outbox", () => {
     expect(html).toContain("Your place is confirmed.");
     expect(html).toContain(`/admin/outbox/${emailId}/attachments/0`);
     expect(html).toContain("invite.ics");
+  });
+
+  it("shows a draft not yet written as a preview drawn from its registration, and one with nothing to send as such", async () => {
+    const event = await makeEvent({ title: "Preview Lighting Day", status: "PUBLISHED" });
+    const person = await makeUser({ name: "Petra Preview" });
+    const registration = await makeRegistration(person, await makeTicketType(event));
+    await enqueueEmail(db(), draftEmail(person.email, { kind: "registration-confirmed", id: registration.id }, `registration-confirmed:${registration.id}`));
+    const draft = await db().outboxEmail.findUniqueOrThrow({ where: { dedupeKey: `registration-confirmed:${registration.id}` } });
+    const page = await (await admin.get(`/admin/outbox/${draft.id}`)).text();
+    expect(page).toContain("Not written yet");
+    expect(page).toContain("Preview Lighting Day");
+    expect(page).toContain(registration.ticketCode);
+    expect(page).toContain(`ticket-${registration.ticketCode}.png`);
+    // Nothing is stored to download until the worker writes the email.
+    expect(page).not.toContain(`/admin/outbox/${draft.id}/attachments/0`);
+
+    await db().registration.update({ where: { id: registration.id }, data: { status: "CANCELLED", cancelledAt: new Date() } });
+    expect(await (await admin.get(`/admin/outbox/${draft.id}`)).text()).toContain("Nothing will be sent");
   });
 
   it("downloads an attachment as a file, never rendered inline", async () => {

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { attachmentBytes, attachmentsOf } from "~/domain/notifications/attachments";
 import { draftOf } from "~/domain/notifications/drafts";
 import { registerForEvent } from "~/domain/registration/register.server";
+import { drawEmailDraft } from "~/domain/admin/email-drafts.server";
 import { db } from "~/platform/db.server";
 import { makeEvent, makeTicketType, makeUser } from "../support/factories";
-import { drawEmailDraft } from "../../server/jobs";
 import { HOUR, seatState } from "./fixtures";
 import { refusal } from "../support/refusal";
 

@@ -68,13 +68,17 @@ export async function listOutbox(filter: { status?: EmailStatus; search?: string
 export async function getOutboxEmail(id: string) {
   const row = await db().outboxEmail.findUnique({ where: { id } });
   if (!row) return null;
-  const attachments = attachmentsOf(row.attachments).map((attachment, index) => ({
+  return { ...row, attachments: describeAttachments(row.attachments) };
+}
+
+/** Name, type and size of each attachment, in order (the index is its download address). */
+export function describeAttachments(stored: unknown): { index: number; filename: string; contentType: string; sizeBytes: number }[] {
+  return attachmentsOf(stored).map((attachment, index) => ({
     index,
     filename: attachment.filename,
     contentType: attachment.contentType,
     sizeBytes: attachmentBytes(attachment).length,
   }));
-  return { ...row, attachments };
 }
 
 export async function getOutboxAttachment(id: string, index: number): Promise<{ filename: string; contentType: string; content: Buffer } | null> {
