@@ -140,7 +140,7 @@ describe("asking, voting and moderating live", () => {
     // The ask's own broadcast (merged over QA_BROADCAST_WINDOW_MS) may still reach this socket
     // after it joined: wait for the edit's.
     const edited = "Asked before reloading (edited)";
-    const seen = waitFor<QaChangeView>(later, "qa:changed", (c) => c.questions.some((q) => q.id === asked.question.id && q.body === edited));
+    const seen = waitFor<QaChangeView>(later, "qa:changed", (c) => c.questions.some((q) => q.id === asked.question.id && "body" in q && q.body === edited));
     await call(moderator, "qa:moderate", { questionId: asked.question.id, action: "edit", body: edited });
     expect((await seen).questions.find((q) => q.id === asked.question.id)).toMatchObject({
       status: "PENDING",
