@@ -13,8 +13,9 @@ import { attachRealtime } from "./realtime/index";
 import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
 import { uploadBodyLimit } from "../app/web/upload-limits";
-import { publicPageCache } from "./public-cache";
-import { SESSION_COOKIE_NAME } from "../app/web/auth.server";
+import { personalPageCache, publicPageCache } from "./public-cache";
+import { SESSION_COOKIE_NAME, sessionTokenFromCookieHeader } from "../app/web/auth.server";
+import { findSessionUser } from "../app/domain/accounts/sessions.server";
 import { eventFeedReply, personalFeedReply, type CalendarReply } from "../app/domain/calendar/http.server";
 import { MAX_BODY_BYTES, readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
@@ -114,6 +115,14 @@ export async function startAppServer(options: {
   app.use(pageCache.middleware);
 
   app.use(csrfCookie(servedOverHttps()));
+  // The same pages for a signed-in person: their own copy, after their CSRF cookie is known.
+  const personalCache = personalPageCache({
+    sessionCookieName: SESSION_COOKIE_NAME,
+    sessionToken: sessionTokenFromCookieHeader,
+    findUserId: async (token) => (await findSessionUser(token))?.id ?? null,
+    render: remix.renderWithoutNonce,
+  });
+  app.use(personalCache.middleware);
   // The visitor's own CSRF token, for forms on a page that came from the shared cache.
   app.get("/csrf-token", (_req, res) => {
     res.setHeader("Cache-Control", "no-store");

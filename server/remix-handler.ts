@@ -32,7 +32,13 @@ export function createRemixRequestHandler(options: {
     if (language) request.headers.set("cookie", `${LANGUAGE_COOKIE}=${encodeURIComponent(language)}`);
     return handleRequest(request, { cspNonce: "", csrfToken: "" });
   };
-  return Object.assign(middleware, { renderAnonymously });
+  /**
+   * Renders a request as its visitor sees it, with their token, but without a nonce: for a
+   * signed-in person's own cached copy, whose inline scripts are allowed by hash (server/public-cache.ts).
+   */
+  const renderWithoutNonce = (req: Request, res: Response): Promise<globalThis.Response> =>
+    handleRequest(toFetchRequest(req, res), { cspNonce: "", csrfToken: res.locals.csrfToken ?? "" });
+  return Object.assign(middleware, { renderAnonymously, renderWithoutNonce });
 }
 
 function toFetchRequest(req: Request, res: Response): globalThis.Request {

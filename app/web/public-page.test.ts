@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPublicPage, publicPageVariant } from "./public-page";
+import { isPersonalPage, isPublicPage, publicPageVariant } from "./public-page";
 
 describe("public pages", () => {
   it("are the catalogue, event, agenda and roadshow pages — nothing signed-in, nothing that writes", () => {
@@ -27,6 +27,13 @@ describe("public pages", () => {
       "/people",
     ])
       expect(isPublicPage(path), path).toBe(false);
+  });
+
+  it("are kept per signed-in person only where every personal part is announced: not roadshows, not organisation pages", () => {
+    for (const path of ["/", "/events", "/events/smart-city-expo", "/events/smart-city-expo/agenda", "/organisations"])
+      expect(isPersonalPage(path), path).toBe(true);
+    for (const path of ["/roadshows/nordic-tour", "/organisations/lyon", "/events/x.data", "/my/agenda", "/events/x/register"])
+      expect(isPersonalPage(path), path).toBe(false);
   });
 
   it("are keyed by path, query and language, never by cookies", () => {

@@ -27,6 +27,19 @@ export function isPublicPage(pathname: string): boolean {
 }
 
 /**
+ * Public pages that a signed-in person may be served their own cached copy of
+ * (server/public-cache.ts, personal cache): every row their signed-in render adds to the public
+ * one is announced as a change of that person ("user:<id>": their account row with its roles and
+ * language, picks) or of the event (event roles, seats). Not here: roadshow pages (meeting grants
+ * and bookings that no notice covers) and organisation pages (join requests and invitations).
+ */
+const PERSONAL_PAGES: readonly RegExp[] = [/^\/$/, /^\/events$/, /^\/events\/[^/]+$/, /^\/events\/[^/]+\/agenda$/, /^\/organisations$/];
+
+export function isPersonalPage(pathname: string): boolean {
+  return isPublicPage(pathname) && PERSONAL_PAGES.some((pattern) => pattern.test(pathname));
+}
+
+/**
  * The cache key of a public page: ONE function decides every way two anonymous visitors may see
  * different pages at the same URL: the URL (path and query) and the language, chosen as
  * resolveLanguage (app/web/i18n.server.ts) chooses it for a visitor without an account: ?lang, the
@@ -49,3 +62,9 @@ export function publicPageVariant(request: { url: string; headers: Pick<Headers,
  * dropped the moment the database announces one); the CDN only absorbs bursts.
  */
 export const PUBLIC_PAGE_CACHE_CONTROL = "public, max-age=15, stale-while-revalidate=60";
+
+/**
+ * A signed-in person's copy: for their browser only (never a CDN), which must ask every time — a
+ * matching ETag then costs a 304.
+ */
+export const PERSONAL_PAGE_CACHE_CONTROL = "private, no-cache";

@@ -14,17 +14,19 @@ export interface LoadResult {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const http = require("node:http");
-const { url, connections, durationMs, headers } = workerData;
+const { url, connections, durationMs, headers, freshUrls } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 const target = new URL(url);
 const latencies = [];
 const statusCounts = {};
-let requests = 0, errors = 0;
+let requests = 0, errors = 0, sent = 0;
 const deadline = Date.now() + durationMs;
 function once() {
   return new Promise((resolve) => {
     const started = performance.now();
-    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, agent, headers }, (res) => {
+    // freshUrls: a query parameter the page ignores, new on every request, so no cache can answer it.
+    const path = target.pathname + target.search + (freshUrls ? (target.search ? "&" : "?") + "view=" + sent++ : "");
+    const req = http.request({ host: target.hostname, port: target.port, path, agent, headers }, (res) => {
       res.on("data", () => {});
       res.on("end", () => {
         latencies.push(performance.now() - started);
@@ -45,7 +47,14 @@ Promise.all(Array.from({ length: connections }, client)).then(() => {
 });
 `;
 
-export function runLoad(options: { url: string; connections: number; durationMs: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export function runLoad(options: {
+  url: string;
+  connections: number;
+  durationMs: number;
+  headers?: Record<string, string>;
+  /** Make every request's URL unique (`?view=<n>`), to measure a page rendered every time. */
+  freshUrls?: boolean;
+}): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { headers: {}, ...options } });
     worker.once("message", (message: Omit<LoadResult, "requestsPerSecond" | "latenciesMs"> & { latencies: number[] }) => {

@@ -105,14 +105,85 @@ describe("public pages from the shared cache", () => {
     expect(html).toMatch(/1 member is(<!-- -->)? listed/);
   });
 
-  it("are never served from the cache to a signed-in visitor, who gets their own token", async () => {
+  it("are never served from the shared cache to a signed-in visitor, who gets their own token", async () => {
     const person = await makeUser({ email: `cache-reader-${Date.now()}@example.test`, password: DEMO_PASSWORD });
     const client: TestClient = await signedInClient(server.baseUrl, person.email);
-    await cachedCopy(`/events/${slug}`);
+    const shared = await (await cachedCopy(`/events/${slug}`)).text();
     const response = await client.get(`/events/${slug}`);
-    expect(response.headers.get("x-cache")).toBeNull();
+    expect(response.headers.get("x-cache")).not.toBe("HIT");
     const html = await response.text();
+    expect(html).not.toBe(shared);
     expect(html).toContain(client.csrfToken()!);
-    expect(response.headers.get("content-security-policy")).toContain("'nonce-");
+    expect(html).toContain(person.name);
+  });
+});
+
+/** Fetches as `client` until their page comes from their personal copy. */
+async function personalCopy(client: TestClient, path: string): Promise<Response> {
+  for (let i = 0; i < 50; i++) {
+    const response = await client.get(path);
+    if (response.headers.get("x-cache") === "HIT") return response;
+    await response.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`${path} never came from ${client.csrfToken()}'s own copy`);
+}
+
+describe("a signed-in person's own copies of public pages", () => {
+  const signUp = async (name: string) => {
+    const person = await makeUser({ email: `own-copy-${name.split(" ")[0].toLowerCase()}-${Date.now()}@example.test`, name, password: DEMO_PASSWORD });
+    return { person, client: await signedInClient(server.baseUrl, person.email) };
+  };
+
+  it("serve the person their own render again: their name and token, private, hashes instead of a nonce, 304 on a match", async () => {
+    const { person, client } = await signUp("Ingrid Own-Copy");
+    const response = await personalCopy(client, `/events/${slug}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(response.headers.get("cache-control")).toBe("private, no-cache");
+    const html = await response.text();
+    expect(html).toContain(person.name);
+    expect(html).toContain(client.csrfToken()!);
+    const csp = response.headers.get("content-security-policy")!;
+    const scriptSrc = csp.split("; ").find((d) => d.startsWith("script-src"))!;
+    expect(scriptSrc).not.toContain("unsafe-inline");
+    expect(scriptSrc).not.toContain("nonce-");
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/src=/.test(m[1]) && m[2]);
+    for (const [, , code] of inline) expect(scriptSrc).toContain(`'sha256-${createHash("sha256").update(code).digest("base64")}'`);
+
+    const again = await client.request(`/events/${slug}`, { headers: { "If-None-Match": response.headers.get("etag")! } });
+    if (again.headers.get("x-cache") === "HIT") expect(again.status).toBe(304);
+  });
+
+  it("never give one person's copy to another person or to an anonymous visitor", async () => {
+    const first = await signUp("Aino First-Reader");
+    const second = await signUp("Pekka Second-Reader");
+    await personalCopy(first.client, `/events/${slug}`);
+    const theirs = await (await personalCopy(second.client, `/events/${slug}`)).text();
+    expect(theirs).toContain("Pekka Second-Reader");
+    expect(theirs).not.toContain("Aino First-Reader");
+    expect(theirs).not.toContain(first.client.csrfToken()!);
+    const anonymous = await (await get(`/events/${slug}`)).text();
+    expect(anonymous).not.toContain("Aino First-Reader");
+  });
+
+  it("stop the moment the session ends: a signed-out cookie gets no copy", async () => {
+    const { person, client } = await signUp("Sigrid Signed-Out");
+    const cookie = client.cookieHeader();
+    await personalCopy(client, `/events/${slug}`);
+    await db().session.deleteMany({ where: { userId: person.id } });
+    const replay = await fetch(`${server.baseUrl}/events/${slug}`, { headers: { Cookie: cookie } });
+    expect(replay.headers.get("x-cache")).not.toBe("HIT");
+    expect(await replay.text()).not.toContain("Sigrid Signed-Out");
+  });
+
+  it("show a change of the person's own row on their next request once it is announced", async () => {
+    const { person, client } = await signUp("Oskar Before-Rename");
+    await personalCopy(client, `/events/${slug}`);
+    await db().user.update({ where: { id: person.id }, data: { name: "Oskar After-Rename" } });
+    await changesDelivered();
+    const html = await (await client.get(`/events/${slug}`)).text();
+    expect(html).toContain("Oskar After-Rename");
+    expect(html).not.toContain("Oskar Before-Rename");
   });
 });
