@@ -70,32 +70,39 @@ const schemas = {
 };
 
 /**
- * Relays a poll's change at most once per window (default: the Q&A's 100 ms): the first change
- * goes out at once, later ones within the window are merged into one reload of the poll's tally,
- * so 2 000 ballots cost a few broadcasts rather than 2 000 × audience.
+ * Relays a poll's changes at most once per window (default: the Q&A's 100 ms), so 2 000 ballots
+ * cost a few broadcasts rather than 2 000 × audience: a change goes out at once if nothing went out
+ * in the window, and changes within it are merged into one reload of the poll's tally at its end.
+ * A change that says more ballots are queued behind it (a storm) is held instead: it would show
+ * the audience a count that is stale before it arrives, at the price of a whole fan-out. The
+ * change that ends the storm then goes out at once (nothing went out in its window), or the
+ * window's end sends what was held.
  */
 export function throttledPollRelay(send: (change: PollChange) => Promise<void>, windowMs: number) {
-  const polls = new Map<string, { timer: ReturnType<typeof setTimeout>; dirty: PollChange | null }>();
-  const open = (pollId: string) => {
-    const entry = { dirty: null as PollChange | null, timer: setTimeout(() => flush(pollId), windowMs) };
+  const polls = new Map<string, { timer: ReturnType<typeof setTimeout>; dirty: PollChange | null; sent: boolean }>();
+  const open = (pollId: string, held: PollChange | null) => {
+    const entry = { dirty: held, sent: held === null, timer: setTimeout(() => flush(pollId), windowMs) };
     entry.timer.unref?.();
     polls.set(pollId, entry);
+  };
+  const sendNow = (change: PollChange) => {
+    void send(change);
+    open(change.pollId, null);
   };
   const flush = (pollId: string) => {
     const entry = polls.get(pollId);
     polls.delete(pollId);
-    if (!entry?.dirty) return;
-    void send(entry.dirty);
-    open(pollId);
+    if (entry?.dirty) sendNow(entry.dirty);
   };
   return {
     push(change: PollChange) {
       if (windowMs <= 0) return void send(change);
       const entry = polls.get(change.pollId);
-      if (entry) entry.dirty = change;
+      if (!entry) return change.more ? open(change.pollId, change) : sendNow(change);
+      if (entry.sent || change.more) entry.dirty = change;
       else {
-        void send(change);
-        open(change.pollId);
+        clearTimeout(entry.timer);
+        sendNow(change);
       }
     },
     close() {

@@ -46,6 +46,8 @@ const liveAccess: AccessResolver = (user, eventId) => eventAccess(user, eventId)
 export interface PollChange {
   sessionId: string;
   pollId: string;
+  /** Ballots of this poll were still queued when this was committed: another change follows at once. */
+  more?: boolean;
 }
 const bus = processBus<PollChange>("polls");
 export const onPollChange = bus.subscribe;
@@ -368,7 +370,7 @@ function createBatcher(pollId: string, sessionId: string) {
         }
         try {
           const written = await writeBallots(pollId, batch);
-          if (written.size > 0) bus.publish({ sessionId, pollId });
+          if (written.size > 0) bus.publish({ sessionId, pollId, more: queue.length > 0 });
           const refusals = written.size === batch.length ? null : await refusalFor(pollId);
           for (const pending of batch) {
             const outcome = written.get(pending.userId);
