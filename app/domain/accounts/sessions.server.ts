@@ -2,7 +2,7 @@
 // so a leaked database dump cannot be replayed as cookies.
 import { createHash, randomBytes } from "node:crypto";
 import { processBus } from "~/platform/bus.server";
-import { db } from "~/platform/db.server";
+import { db, preparedQuery } from "~/platform/db.server";
 import type { UserRole } from "~/generated/prisma/enums";
 
 export interface SessionUser {
@@ -54,21 +54,37 @@ export async function createSession(
 // lastSeenAt is refreshed at most this often, so reading a session is not a write per request.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
+// Every signed-in request and socket handshake asks this: a prepared statement (preparedQuery says why).
+const SESSION_USER_SQL = `
+SELECT s."expiresAt", s."lastSeenAt", u.id, u.email, u.name, u.roles::text[] AS roles, u."totpEnabledAt", u.locale, u."suspendedAt"
+FROM "Session" s JOIN "User" u ON u.id = s."userId"
+WHERE s.id = $1`;
+
+type SessionUserRow = {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  id: string;
+  email: string;
+  name: string;
+  roles: UserRole[];
+  totpEnabledAt: Date | null;
+  locale: string | null;
+  suspendedAt: Date | null;
+};
+
 export async function findSessionUser(token: string | undefined | null): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const session = await db().session.findUnique({
-    where: { id: hashSessionToken(token) },
-    select: { id: true, expiresAt: true, lastSeenAt: true, user: { select: { ...sessionUserSelect, suspendedAt: true } } },
-  });
+  const id = hashSessionToken(token);
+  const [session] = await preparedQuery<SessionUserRow>("session-user-v1", SESSION_USER_SQL, [id]);
   // A suspended account's sessions are deleted when it is suspended; this also covers one
   // created in the instant between (a sign-in racing the suspension).
-  if (!session || session.expiresAt <= new Date() || session.user.suspendedAt) return null;
+  if (!session || session.expiresAt <= new Date() || session.suspendedAt) return null;
   if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await db()
-      .session.update({ where: { id: session.id }, data: { lastSeenAt: new Date() } })
+      .session.update({ where: { id }, data: { lastSeenAt: new Date() } })
       .catch(() => {});
   }
-  const { suspendedAt: _suspended, ...user } = session.user;
+  const { expiresAt: _expires, lastSeenAt: _seen, suspendedAt: _suspended, ...user } = session;
   return toSessionUser(user);
 }
 

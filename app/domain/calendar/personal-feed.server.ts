@@ -13,9 +13,8 @@
 // until the database announces a change that may touch it (app/platform/changes.server.ts:
 // the person's own rows, or any event, session or name change) — a poll that finds nothing new
 // costs a map lookup (README "Speed").
-import pg from "pg";
 import { changeFeedGeneration, changeSequence, onDataChange } from "~/platform/changes.server";
-import { db, type Tx } from "~/platform/db.server";
+import { db, preparedQuery, type Tx } from "~/platform/db.server";
 import { publicUrl } from "~/platform/env.server";
 import { googleSubscribeUrl, outlookSubscribeUrl, webcalUrl } from "./links";
 import { generateFeedToken, hashFeedToken, isWellFormedFeedToken } from "./feed-token";
@@ -136,38 +135,10 @@ SELECT t.id AS "tokenId", t."userId"::text AS "userId", t."lastUsedAt" AS "lastU
 FROM "CalendarFeedToken" t JOIN "User" u ON u.id = t."userId"
 WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`;
 
-// Every calendar poll runs this one query, so it runs as a *named prepared statement* on a
-// small pool of its own: through Prisma's driver adapter each raw query is parsed and planned
-// again (≈2.5 ms of planning for this one) plus ≈0.5 ms of client overhead; prepared on a
-// plain pg connection it costs about a third of that. Everything else uses db().
-const poolKey = Symbol.for("scale-events.calendar-lookup-pool");
-type GlobalWithPool = typeof globalThis & { [poolKey]?: { url: string; pool: pg.Pool } };
-
-function lookupPool(): pg.Pool {
-  const holder = globalThis as GlobalWithPool;
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set");
-  const existing = holder[poolKey];
-  if (existing && existing.url === url) return existing.pool;
-  if (existing) void existing.pool.end().catch(() => {});
-  const pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
-  // An idle connection killed by the server (restart, dropped test database) must not crash the process.
-  pool.on("error", () => {});
-  holder[poolKey] = { url, pool };
-  return pool;
-}
-
-/** Closes the lookup pool (server shutdown, tests). */
-export async function closeFeedLookupPool(): Promise<void> {
-  const holder = globalThis as GlobalWithPool;
-  const existing = holder[poolKey];
-  holder[poolKey] = undefined;
-  await existing?.pool.end();
-}
-
 async function lookupFeed(tokenHash: string): Promise<FeedLookup | null> {
-  const result = await lookupPool().query<FeedLookup>({ name: "calendar-feed-lookup-v1", text: LOOKUP_SQL, values: [tokenHash] });
-  return result.rows[0] ?? null;
+  // Every calendar poll runs this one query: a prepared statement (preparedQuery says why).
+  const [row] = await preparedQuery<FeedLookup>("calendar-feed-lookup-v1", LOOKUP_SQL, [tokenHash]);
+  return row ?? null;
 }
 
 /**
