@@ -75,7 +75,7 @@ type SessionUserRow = {
 export async function findSessionUser(token: string | undefined | null): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
   const id = hashSessionToken(token);
-  const [session] = await preparedQuery<SessionUserRow>("session-user-v1", SESSION_USER_SQL, [id]);
+  const [session] = await preparedQuery<SessionUserRow>(SESSION_USER_SQL, [id]);
   // A suspended account's sessions are deleted when it is suspended; this also covers one
   // created in the instant between (a sign-in racing the suspension).
   if (!session || session.expiresAt <= new Date() || session.suspendedAt) return null;

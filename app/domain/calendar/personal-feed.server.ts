@@ -137,7 +137,7 @@ WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL`;
 
 async function lookupFeed(tokenHash: string): Promise<FeedLookup | null> {
   // Every calendar poll runs this one query: a prepared statement (preparedQuery says why).
-  const [row] = await preparedQuery<FeedLookup>("calendar-feed-lookup-v1", LOOKUP_SQL, [tokenHash]);
+  const [row] = await preparedQuery<FeedLookup>(LOOKUP_SQL, [tokenHash]);
   return row ?? null;
 }
 

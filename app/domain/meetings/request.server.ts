@@ -12,7 +12,7 @@
 import { emailNotVerified } from "~/domain/accounts/verification.server";
 import { DomainError } from "~/domain/kernel/errors";
 import { Prisma } from "~/generated/prisma/client";
-import { db } from "~/platform/db.server";
+import { db, preparedQuery } from "~/platform/db.server";
 import { markAttending } from "./attendance.server";
 import { findRoadshow, findStopOf, notFound, type RoadshowStopRow } from "./roadshow.server";
 import { notParticipant, participantSql } from "~/domain/access/meetings.server";
@@ -168,7 +168,8 @@ export async function requestMeeting(actor: Actor, input: MeetingRequestInput, n
  * (the fast refusal of most losers of a rush; the full check runs under the lock).
  */
 async function bookingGate(actor: Actor, eventId: string, stopId: string, hostId: string, startsAt: Date | null, now: Date) {
-  const [row] = await db().$queryRaw<{ name: string; verified: boolean; participant: boolean; held: boolean; host: GateHost | null }[]>(Prisma.sql`
+  // Every booking attempt asks this first: a prepared statement (platform's preparedQuery says why).
+  const gate = Prisma.sql`
     SELECT u."name", u."emailVerifiedAt" IS NOT NULL AS verified, ${participantSql(actor, eventId)} AS participant,
       EXISTS (
         SELECT 1 FROM "Meeting" m
@@ -181,7 +182,8 @@ async function bookingGate(actor: Actor, eventId: string, stopId: string, hostId
          FROM "MeetingAvailability" w JOIN "User" h ON h."id" = w."hostId"
         WHERE w."stopId" = ${stopId}::uuid AND w."hostId" = ${hostId}::uuid
         GROUP BY h."id") AS host
-    FROM "User" u WHERE u."id" = ${actor.id}::uuid`);
+    FROM "User" u WHERE u."id" = ${actor.id}::uuid`;
+  const [row] = await preparedQuery<{ name: string; verified: boolean; participant: boolean; held: boolean; host: GateHost | null }>(gate.text, gate.values);
   if (!row) return null;
   const windows = (row.host?.windows ?? []).map((w) => ({ ...w, startsAt: new Date(w.startsAt), endsAt: new Date(w.endsAt) }));
   return { ...row, host: row.host ? { name: row.host.name, windows } : null };
@@ -211,13 +213,14 @@ interface Booking {
 async function requestInOneStatement(booking: Booking, excluded: readonly string[]): Promise<RequestedMeeting | null> {
   const { event, stop, host, guest, slot, now } = booking;
   const notice = hostNotice(booking);
-  const [row] = await db().$queryRaw<{ outcome: string; meeting_id: string | null; meeting_point_id: string | null }[]>(Prisma.sql`
+  const call = Prisma.sql`
     SELECT * FROM "request_meeting"(
       ${event.id}::uuid, ${stop.id}::uuid, ${host.id}::uuid, ${guest.id}::uuid,
       ${slot.startsAt}::timestamptz, ${slot.endsAt}::timestamptz, ${now}::timestamptz, ${booking.requestExpiresAt}::timestamptz, ${booking.message},
       ${[...excluded]}::uuid[],
       ${notice.kind}, ${notice.tokenHash}, ${notice.tokenExpiresAt}::timestamptz,
-      ${notice.email.subject}, ${notice.email.text}, ${JSON.stringify(notice.email.headers ?? {})}::jsonb)`);
+      ${notice.email.subject}, ${notice.email.text}, ${JSON.stringify(notice.email.headers ?? {})}::jsonb)`;
+  const [row] = await preparedQuery<{ outcome: string; meeting_id: string | null; meeting_point_id: string | null }>(call.text, call.values);
   switch (row?.outcome) {
     case "booked":
       return {
