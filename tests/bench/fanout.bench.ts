@@ -1,6 +1,8 @@
 // Q&A fan-out at audience scale: 5 000 Socket.IO clients joined to one session on one app node
 // (a child process; the clients run here), a question asked, the time until it has reached every
-// client — beside a bare `ws` broadcast of the same payload to 5 000 bare clients of the same node.
+// client — beside a bare `ws` broadcast of the same payload to 5 000 bare clients of the same node,
+// and beside the library's own floor: a plain Socket.IO server in the same node (no app code)
+// emitting the same payload to 5 000 Socket.IO clients.
 // Then the same audience split over two app nodes joined by the Redis adapter, the question asked
 // on one of them, beside the one-node figure of this run. Without a reachable Redis (REDIS_URL, or
 // 127.0.0.1:6379) the two-node figure is skipped with the reason printed.
@@ -109,6 +111,40 @@ async function bareWsFanout(node: AppNode, payload: string): Promise<Fanout> {
   }
 }
 
+/** The same payload emitted by a plain Socket.IO server (no app code) in the node to CLIENTS Socket.IO clients. */
+async function plainSocketIoFanout(node: AppNode, fx: QaFixture, payload: string): Promise<Fanout> {
+  const { port } = await node.request<{ port: number }>({ type: "sio-start" });
+  const [event, data] = JSON.parse(payload) as [string, unknown];
+  const sockets: Socket[] = [];
+  const arrivals: number[] = [];
+  try {
+    await inBatches(CLIENTS, async (i) => {
+      const socket = await openSocket(`http://127.0.0.1:${port}`, fx.attendees[i].cookie);
+      sockets[i] = socket;
+      socket.on(event, () => arrivals.push(performance.now()));
+    });
+    const out: Fanout = { latencies: [], rates: [], payload };
+    for (let k = -2; k < QUESTIONS; k++) {
+      arrivals.length = 0;
+      const t0 = performance.now();
+      await node.request({ type: "sio-broadcast", event, payload: data } as { type: string });
+      const deadline = Date.now() + 60_000;
+      while (arrivals.length < CLIENTS) {
+        if (Date.now() > deadline) throw new Error(`plain Socket.IO broadcast reached ${arrivals.length} of ${CLIENTS}`);
+        await sleep(2);
+      }
+      if (k >= 0) {
+        out.latencies.push(...arrivals.map((t) => t - t0));
+        out.rates.push(CLIENTS / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1000 || 1e-3));
+      }
+      await sleep(100);
+    }
+    return out;
+  } finally {
+    for (const socket of sockets) socket?.disconnect();
+  }
+}
+
 export const benchmarks: Benchmark[] = [
   {
     name: "qa-fanout-scale",
@@ -140,6 +176,23 @@ export const benchmarks: Benchmark[] = [
             "deliveries/s",
             percentile(bare.rates, 50),
             "bare ws, same payload and clients",
+          ),
+        );
+        const plain = await plainSocketIoFanout(one, fx, sio.payload);
+        figures.push(
+          figure(
+            `plain Socket.IO fan-out rate, ${CLIENTS} clients (the library's floor)`,
+            percentile(plain.rates, 50),
+            "deliveries/s",
+            percentile(bare.rates, 50),
+            "bare ws, same payload and clients",
+          ),
+          figure(
+            `Q&A fan-out rate, ${CLIENTS} clients, app vs library`,
+            percentile(sio.rates, 50),
+            "deliveries/s",
+            percentile(plain.rates, 50),
+            "plain Socket.IO, same payload and clients",
           ),
         );
         await one.stop();

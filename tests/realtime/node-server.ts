@@ -5,7 +5,8 @@
 // (when started with --expose-gc), {type:"stop"} by closing and exiting, and — for the bench's
 // baseline — {type:"ws-start"} (a bare `ws` server, the one engine.io uses) and
 // {type:"ws-broadcast", payload, count} (send `payload` to every bare-ws client `count` times),
-// and {type:"sio-start"} (a plain Socket.IO server without any app code, for its memory floor).
+// {type:"sio-start"} (a plain Socket.IO server without any app code, for its memory floor) and
+// {type:"sio-broadcast", event, payload} (emit `payload` to every client of that plain server).
 import { createRequire } from "node:module";
 import pino from "pino";
 import { startAppServer } from "../../server/app";
@@ -50,6 +51,10 @@ process.on("message", (message: { type?: string }) => {
     void startBareWs().then((port) => process.send?.({ type: "ws-start", port }));
   } else if (message?.type === "sio-start") {
     void startPlainSocketIo().then((port) => process.send?.({ type: "sio-start", port }));
+  } else if (message?.type === "sio-broadcast") {
+    const { event, payload } = message as unknown as { event: string; payload: unknown };
+    plainIo!.emit(event, payload);
+    process.send?.({ type: "sio-broadcast", clients: plainIo!.engine.clientsCount });
   } else if (message?.type === "ws-broadcast") {
     const { payload, count } = message as unknown as { payload: string; count: number };
     for (let i = 0; i < count; i++) for (const client of bare!.clients) client.send(payload);
@@ -57,12 +62,13 @@ process.on("message", (message: { type?: string }) => {
   }
 });
 
-/** A plain Socket.IO server (no app code, no auth, no rooms): the library's own cost per connection. */
+/** A plain Socket.IO server (no app code, no auth, no rooms): the library's own cost per connection and per broadcast. */
+let plainIo: import("socket.io").Server | undefined;
 async function startPlainSocketIo(): Promise<number> {
   const { createServer } = await import("node:http");
   const { Server } = await import("socket.io");
   const http = createServer();
-  new Server(http, { serveClient: false });
+  plainIo = new Server(http, { serveClient: false });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", () => resolve()));
   return (http.address() as { port: number }).port;
 }
