@@ -1,13 +1,14 @@
 // One app node for the multi-node tests and the realtime bench:
 //   PORT=0 SOCKET_ADAPTER=postgres DATABASE_URL=… [REDIS_URL=…] node --import tsx tests/realtime/node-server.ts
 // Prints "READY <port>" on stdout once listening. With an IPC channel (child_process.fork or
-// spawn with "ipc"), answers {type:"heap"} with {type:"heap", heapUsed, rss, sockets} after a GC
+// spawn with "ipc"), answers {type:"heap"} with {type:"heap", heapUsed, code, rss, external} after a GC
 // (when started with --expose-gc), {type:"stop"} by closing and exiting, and — for the bench's
 // baseline — {type:"ws-start"} (a bare `ws` server, the one engine.io uses) and
 // {type:"ws-broadcast", payload, count} (send `payload` to every bare-ws client `count` times),
 // {type:"sio-start"} (a plain Socket.IO server without any app code, for its memory floor) and
 // {type:"sio-broadcast", event, payload} (emit `payload` to every client of that plain server).
 import { createRequire } from "node:module";
+import v8 from "node:v8";
 import pino from "pino";
 import { startAppServer } from "../../server/app";
 import type { AdapterKind } from "../../server/realtime/adapter";
@@ -44,7 +45,9 @@ process.on("message", (message: { type?: string }) => {
       gc();
     }
     const memory = process.memoryUsage();
-    process.send?.({ type: "heap", heapUsed: memory.heapUsed, rss: memory.rss, external: memory.external });
+    // Compiled code and bytecode (with their metadata) grow as V8 warms up, whatever is connected.
+    const { code_and_metadata_size: machineCode, bytecode_and_metadata_size: bytecode } = v8.getHeapCodeStatistics();
+    process.send?.({ type: "heap", heapUsed: memory.heapUsed, code: machineCode + bytecode, rss: memory.rss, external: memory.external });
   } else if (message?.type === "stop") {
     void stop();
   } else if (message?.type === "ws-start") {
