@@ -9,6 +9,9 @@ const BATCH = 100;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Deliveries per second of one broadcast: its receipt times, from the first to the last. */
+export const deliveryRate = (times: number[]) => times.length / ((Math.max(...times) - Math.min(...times)) / 1000 || 1e-3);
+
 /** Runs `run(0 … count-1)`, BATCH at a time, and returns the results in order. */
 export async function inBatches<T>(count: number, run: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = [];

@@ -11,7 +11,7 @@ import { performance } from "node:perf_hooks";
 import type { Socket } from "socket.io-client";
 import { createQaFixture, type QaFixture } from "../realtime/fixtures";
 import { reachableRedis, startNode, type AppNode } from "../realtime/nodes";
-import { inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
+import { deliveryRate, inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
 import { benchDatabase, figure, percentile, type Benchmark, type BenchFigure } from "./harness";
 
 const SMOKE = process.env.BENCH_SMOKE === "1";
@@ -63,7 +63,7 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
         const times = arrivals.get(body)!;
         if (k >= 0) {
           out.latencies.push(...times.map((t) => t - t0));
-          out.rates.push(CLIENTS / ((Math.max(...times) - Math.min(...times)) / 1000 || 1e-3));
+          out.rates.push(deliveryRate(times));
         }
         await sleep(200); // past the broadcast window: one question, one broadcast
       }
@@ -73,6 +73,30 @@ async function audience(fx: QaFixture, nodeOf: (i: number) => AppNode) {
       for (const s of sockets) s?.disconnect();
     },
   };
+}
+
+/**
+ * A baseline's broadcasts (after two warm-ups), each awaited until all CLIENTS have it: `arrivals`
+ * is where the clients record their receipt times, emptied before each broadcast.
+ */
+async function timedBroadcasts(label: string, payload: string, arrivals: number[], broadcast: () => Promise<unknown>): Promise<Fanout> {
+  const out: Fanout = { latencies: [], rates: [], payload };
+  for (let k = -2; k < QUESTIONS; k++) {
+    arrivals.length = 0;
+    const t0 = performance.now();
+    await broadcast();
+    const deadline = Date.now() + 60_000;
+    while (arrivals.length < CLIENTS) {
+      if (Date.now() > deadline) throw new Error(`${label} broadcast reached ${arrivals.length} of ${CLIENTS}`);
+      await sleep(2);
+    }
+    if (k >= 0) {
+      out.latencies.push(...arrivals.map((t) => t - t0));
+      out.rates.push(deliveryRate(arrivals));
+    }
+    await sleep(100);
+  }
+  return out;
 }
 
 /** The same payload broadcast by the node's bare `ws` server to CLIENTS bare clients. */
@@ -89,23 +113,7 @@ async function bareWsFanout(node: AppNode, payload: string): Promise<Fanout> {
         arrivals.push(performance.now());
       });
     });
-    const out: Fanout = { latencies: [], rates: [], payload };
-    for (let k = -2; k < QUESTIONS; k++) {
-      arrivals.length = 0;
-      const t0 = performance.now();
-      await node.request({ type: "ws-broadcast", payload, count: 1 } as { type: string });
-      const deadline = Date.now() + 60_000;
-      while (arrivals.length < CLIENTS) {
-        if (Date.now() > deadline) throw new Error(`bare ws broadcast reached ${arrivals.length} of ${CLIENTS}`);
-        await sleep(2);
-      }
-      if (k >= 0) {
-        out.latencies.push(...arrivals.map((t) => t - t0));
-        out.rates.push(CLIENTS / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1000 || 1e-3));
-      }
-      await sleep(100);
-    }
-    return out;
+    return await timedBroadcasts("bare ws", payload, arrivals, () => node.request({ type: "ws-broadcast", payload, count: 1 } as { type: string }));
   } finally {
     for (const ws of clients) ws?.close();
   }
@@ -123,23 +131,7 @@ async function plainSocketIoFanout(node: AppNode, fx: QaFixture, payload: string
       sockets[i] = socket;
       socket.on(event, () => arrivals.push(performance.now()));
     });
-    const out: Fanout = { latencies: [], rates: [], payload };
-    for (let k = -2; k < QUESTIONS; k++) {
-      arrivals.length = 0;
-      const t0 = performance.now();
-      await node.request({ type: "sio-broadcast", event, payload: data } as { type: string });
-      const deadline = Date.now() + 60_000;
-      while (arrivals.length < CLIENTS) {
-        if (Date.now() > deadline) throw new Error(`plain Socket.IO broadcast reached ${arrivals.length} of ${CLIENTS}`);
-        await sleep(2);
-      }
-      if (k >= 0) {
-        out.latencies.push(...arrivals.map((t) => t - t0));
-        out.rates.push(CLIENTS / ((Math.max(...arrivals) - Math.min(...arrivals)) / 1000 || 1e-3));
-      }
-      await sleep(100);
-    }
-    return out;
+    return await timedBroadcasts("plain Socket.IO", payload, arrivals, () => node.request({ type: "sio-broadcast", event, payload: data } as { type: string }));
   } finally {
     for (const socket of sockets) socket?.disconnect();
   }

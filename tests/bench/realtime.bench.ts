@@ -12,7 +12,7 @@ import pg from "pg";
 import type { Socket } from "socket.io-client";
 import { createQaFixture } from "../realtime/fixtures";
 import { startNode } from "../realtime/nodes";
-import { inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
+import { deliveryRate, inBatches, openSocket, openWs, sleep, type WsClient } from "./clients";
 import { benchDatabase, figure, percentile, type Benchmark } from "./harness";
 
 const CLIENTS = Number(process.env.BENCH_RT_CLIENTS ?? 2000);
@@ -106,7 +106,7 @@ export const benchmarks: Benchmark[] = [
           const times = arrivals.get(body)!;
           if (k >= 0) {
             latencies.push(...times.map((t) => t - t0));
-            socketIoRates.push(CLIENTS / ((Math.max(...times) - Math.min(...times)) / 1000 || 1e-3));
+            socketIoRates.push(deliveryRate(times));
           }
           await sleep(SMOKE ? 120 : 150); // let the throttle window close so each question is its own broadcast
         }
@@ -124,7 +124,7 @@ export const benchmarks: Benchmark[] = [
           }
           if (k >= 0) {
             wsLatencies.push(...wsArrivals.map((t) => t - t0));
-            wsRates.push(CLIENTS / ((Math.max(...wsArrivals) - Math.min(...wsArrivals)) / 1000 || 1e-3));
+            wsRates.push(deliveryRate(wsArrivals));
           }
           await sleep(100);
         }
