@@ -14,8 +14,7 @@ import { type AdapterKind } from "./realtime/adapter";
 import { createRemixRequestHandler } from "./remix-handler";
 import { uploadBodyLimit } from "../app/web/upload-limits";
 import { personalPageCache, publicPageCache } from "./public-cache";
-import { SESSION_COOKIE_NAME, sessionTokenFromCookieHeader } from "../app/web/auth.server";
-import { findSessionUser } from "../app/domain/accounts/sessions.server";
+import { SESSION_COOKIE_NAME, userFromCookieHeader } from "../app/web/auth.server";
 import { eventFeedReply, personalFeedReply, type CalendarReply } from "../app/domain/calendar/http.server";
 import { MAX_BODY_BYTES, readBodyWithinCap, refuseMalformedRequests } from "./request-hygiene";
 import { redactPath } from "../app/web/redact-path";
@@ -118,8 +117,7 @@ export async function startAppServer(options: {
   // The same pages for a signed-in person: their own copy, after their CSRF cookie is known.
   const personalCache = personalPageCache({
     sessionCookieName: SESSION_COOKIE_NAME,
-    sessionToken: sessionTokenFromCookieHeader,
-    findUserId: async (token) => (await findSessionUser(token))?.id ?? null,
+    personOf: async (cookieHeader) => (await userFromCookieHeader(cookieHeader))?.id ?? null,
     render: remix.renderWithoutNonce,
   });
   app.use(personalCache.middleware);

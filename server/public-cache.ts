@@ -188,17 +188,15 @@ export function publicPageCache(options: {
  */
 export function personalPageCache(options: {
   sessionCookieName: string;
-  /** The signed-in person of a session cookie's value, looked up on every request; null if none. */
-  findUserId: (sessionToken: string) => Promise<string | null>;
-  sessionToken: (cookieHeader: string) => Promise<string | null>;
+  /** The signed-in person of a Cookie header, looked up on every request; null if none. */
+  personOf: (cookieHeader: string) => Promise<string | null>;
   render: (req: Request, res: Response) => Promise<globalThis.Response>;
 }): RenderedPageCache {
   return renderedPageCache({
     eligible: (req, res) => isPersonalPage(req.path) && Boolean(readCookie(req.headers.cookie, options.sessionCookieName)) && !res.getHeader("Set-Cookie"),
     identify: async (req) => {
       const cookie = req.get("Cookie") ?? "";
-      const token = await options.sessionToken(cookie);
-      const owner = token ? await options.findUserId(token) : null;
+      const owner = await options.personOf(cookie);
       if (!owner) return null;
       // Everything of the request that a render reads, hashed: no session token is kept in memory.
       const key = createHash("sha256")

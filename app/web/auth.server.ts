@@ -27,6 +27,11 @@ export async function sessionTokenFromCookieHeader(cookieHeader: string | null |
   return typeof value === "string" ? value : null;
 }
 
+/** The signed-in person of a Cookie header (pages, and the server's cache of their rendered copies). */
+export async function userFromCookieHeader(cookieHeader: string | null | undefined): Promise<SessionUser | null> {
+  return findSessionUser(await sessionTokenFromCookieHeader(cookieHeader));
+}
+
 // One session lookup per request: the root loader and the page's loader (and any action) all
 // ask; they share the answer for the same Request object (README "Speed").
 const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
@@ -34,7 +39,7 @@ const usersOfRequests = new WeakMap<Request, Promise<SessionUser | null>>();
 export function getUser(request: Request): Promise<SessionUser | null> {
   let user = usersOfRequests.get(request);
   if (!user) {
-    user = sessionTokenFromCookieHeader(request.headers.get("Cookie")).then(findSessionUser);
+    user = userFromCookieHeader(request.headers.get("Cookie"));
     usersOfRequests.set(request, user);
   }
   return user;

@@ -54,23 +54,16 @@ export async function createSession(
 // lastSeenAt is refreshed at most this often, so reading a session is not a write per request.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
-// Every signed-in request and socket handshake asks this: a prepared statement (preparedQuery says why).
+// Every signed-in request and socket handshake asks this: a prepared statement (preparedQuery says
+// why), reading the columns of sessionUserSelect (roles as text[]: pg does not parse enum arrays).
 const SESSION_USER_SQL = `
-SELECT s."expiresAt", s."lastSeenAt", u.id, u.email, u.name, u.roles::text[] AS roles, u."totpEnabledAt", u.locale, u."suspendedAt"
+SELECT s."expiresAt", s."lastSeenAt", u."suspendedAt", ${Object.keys(sessionUserSelect)
+  .map((column) => (column === "roles" ? `u.roles::text[] AS roles` : `u."${column}"`))
+  .join(", ")}
 FROM "Session" s JOIN "User" u ON u.id = s."userId"
 WHERE s.id = $1`;
 
-type SessionUserRow = {
-  expiresAt: Date;
-  lastSeenAt: Date;
-  id: string;
-  email: string;
-  name: string;
-  roles: UserRole[];
-  totpEnabledAt: Date | null;
-  locale: string | null;
-  suspendedAt: Date | null;
-};
+type SessionUserRow = Parameters<typeof toSessionUser>[0] & { expiresAt: Date; lastSeenAt: Date; suspendedAt: Date | null };
 
 export async function findSessionUser(token: string | undefined | null): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
